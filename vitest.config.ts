@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the sources, not the built dist, so no build step is needed between edit and test.
+    alias: {
+      '@examforge/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
