@@ -8,3 +8,16 @@ export { formatDiagnostic, hasErrors, sortDiagnostics } from './format/diagnosti
 export { parseExam, type ParseResult } from './format/parse.js';
 export { printExam } from './format/print.js';
 export type { SourceMap, TextLocation } from './format/source-map.js';
+export * from './exam-queries.js';
+export { lintExam, checkExam, type LintPorts, type LintReport } from './lint/lint.js';
+export { findMath, findImages, type MathSegment } from './markdown/math-segments.js';
+export * from './scoring/responses.js';
+export { DEFAULT_POLICY, type ScoringPolicy } from './scoring/policy.js';
+export type { QuestionScore, QuestionStatus } from './scoring/question-score.js';
+export { score, type ScoreReport, type SectionScore } from './scoring/score.js';
+export { scoreRange } from './scoring/score-range.js';
+export { withKey, dropQuestion } from './edit.js';
+export { readResponseCell, formatResponseCell, type CellReading } from './table/response-cell.js';
+export { readResponseTable, type ResponseTable, type StudentRow } from './table/response-table.js';
+export { resultsTable, type GradedStudent } from './results/results-table.js';
+export { summariseResults, type ResultsSummary } from './results/summary.js';

@@ -90,7 +90,8 @@ export interface FrontMatterResult {
   /** Line on which the body starts (1-based), or undefined when the front matter is not closed. */
   readonly bodyStartLine?: number;
   readonly bodyText: string;
-  readonly instructionsPosition?: Position;
+  /** Positions of front matter values other fields point at: `exam.total`, `exam.instructions`. */
+  readonly positions: ReadonlyMap<string, Position>;
 }
 
 /**
@@ -125,7 +126,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  const base = { bodyStartLine: closing + 2, bodyText, sectionPositions: new Map<string, Position>() };
+  const base = { bodyStartLine: closing + 2, bodyText, sectionPositions: new Map<string, Position>(), positions: new Map<string, Position>() };
   if (document.errors.length > 0) {
     return {
       ...base,
@@ -138,7 +139,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   }
   const validated = FrontMatterSchema.safeParse(document.toJS() ?? {});
   const sectionPositions = locateSections(document, at);
-  const instructionsPosition = locate(document, ['instructions'], at);
+  const positions = new Map<string, Position>();
+  for (const key of ['total', 'instructions']) {
+    const position = locate(document, [key], at);
+    if (position) positions.set(`exam.${key}`, position);
+  }
   if (!validated.success) {
     return {
       ...base,
@@ -146,11 +151,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       diagnostics: validated.error.issues.flatMap((issue) => issueDiagnostics(issue, document, at)),
     };
   }
-  return { ...base, sectionPositions, instructionsPosition, frontMatter: validated.data, diagnostics: [] };
+  return { ...base, sectionPositions, positions, frontMatter: validated.data, diagnostics: [] };
 }
 
 function failure(d: Diagnostic, bodyText: string): FrontMatterResult {
-  return { diagnostics: [d], sectionPositions: new Map(), bodyText };
+  return { diagnostics: [d], sectionPositions: new Map(), positions: new Map(), bodyText };
 }
 
 function firstLine(message: string): string {

@@ -45,8 +45,6 @@ function parseUnchecked(text: string): ParseResult {
   const all = sortDiagnostics([...diagnostics, ...builder.diagnostics]);
   if (hasErrors(all)) return { ok: false, diagnostics: all };
   const sourceMap = new Map(builder.sourceMap);
-  if (front.instructionsPosition) {
-    sourceMap.set('exam.instructions', { start: front.instructionsPosition, lines: [front.instructionsPosition] });
-  }
+  for (const [key, position] of front.positions) sourceMap.set(key, { start: position, lines: [position] });
   return { ok: true, exam, sourceMap, diagnostics: all };
 }

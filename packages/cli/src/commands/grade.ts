@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import {
+  DEFAULT_POLICY,
+  formatDiagnostic,
+  readResponseTable,
+  resultsTable,
+  score,
+  summariseResults,
+  type GradedStudent,
+  type ScoringPolicy,
+} from '@examforge/core';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { styles, type Output } from '../console.js';
+import { EXIT, UserError } from '../errors.js';
+import { readUserFile } from '../files.js';
+import { loadExam } from '../load-exam.js';
+import { renderGradeSummary } from '../render/grade-summary.js';
+
+export interface GradeOptions {
+  readonly out?: string;
+  readonly invalidMarks?: ScoringPolicy['invalidMarks'];
+  readonly severalMarks?: ScoringPolicy['severalMarks'];
+}
+
+/**
+ * `examforge grade <exam> <responses.csv>`: scores every student, writes the results CSV and prints a summary.
+ * A table with any unreadable cell is refused as a whole, so a results file is never silently incomplete.
+ */
+export function runGrade(examPath: string, responsesPath: string, options: GradeOptions, output: Output): number {
+  const exam = loadExam(examPath);
+  const table = readResponseTable(exam, readCsv(responsesPath));
+  const errors = table.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new UserError(
+      `${responsesPath}: ${errors.length} problem(s); nothing was graded`,
+      errors.map((d) => formatDiagnostic(d, responsesPath) + columnNote(d.column)),
+    );
+  }
+  for (const warning of table.diagnostics) output.err(formatDiagnostic(warning, responsesPath));
+  const policy: ScoringPolicy = { ...DEFAULT_POLICY, ...definedOnly(options) };
+  const graded: GradedStudent[] = table.students.map((row) => ({
+    student: row.student,
+    ...(row.name !== undefined && { name: row.name }),
+    report: score(exam, row.responses, policy),
+  }));
+  const outPath = options.out ?? defaultResultsPath(responsesPath);
+  writeFileSync(outPath, stringify(resultsTable(exam, graded)));
+  output.out(renderGradeSummary(exam, graded, summariseResults(exam, graded.map((g) => g.report)), outPath, styles(output)).join('\n'));
+  return EXIT.ok;
+}
+
+function readCsv(path: string): string[][] {
+  const text = readUserFile(path, 'responses file');
+  try {
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+  } catch (error) {
+    throw new UserError(`${path} is not a readable CSV file: ${(error as Error).message}`, ['expected a header row `student,<question ids…>` and one row per student']);
+  }
+}
+
+function defaultResultsPath(responsesPath: string): string {
+  const stem = basename(responsesPath, extname(responsesPath));
+  return join(dirname(responsesPath), `${stem}.results.csv`);
+}
+
+function definedOnly(options: GradeOptions): Partial<ScoringPolicy> {
+  return {
+    ...(options.invalidMarks && { invalidMarks: options.invalidMarks }),
+    ...(options.severalMarks && { severalMarks: options.severalMarks }),
+  };
+}
+
+function columnNote(column: number): string {
+  return column > 1 ? ` (column ${column})` : '';
+}
+

@@ -1,0 +1,46 @@
+import katex from 'katex';
+import { diagnostic, type Diagnostic, type Position } from '../format/diagnostic.js';
+import { findMath } from '../markdown/math-segments.js';
+import type { TextField } from './text-fields.js';
+
+/**
+ * Parses every `$…$` and `$$…$$` with KaTeX, the renderer students see, so that TeX which would show as a red error
+ * in the browser or on paper is caught before the exam is published.
+ */
+export function checkTex(field: TextField, locate: (offset: number) => Position): Diagnostic[] {
+  const { segments, unclosedDisplay } = findMath(field.text);
+  const diagnostics = unclosedDisplay.map((offset) =>
+    diagnostic('error', 'tex-unclosed', locate(offset), 'display math `$$` is never closed', {
+      expected: 'a closing `$$`',
+      ...(field.questionId !== undefined && { questionId: field.questionId }),
+    }),
+  );
+  for (const segment of segments) {
+    const problem = texProblem(segment.tex, segment.display);
+    if (!problem) continue;
+    diagnostics.push(
+      diagnostic('error', 'tex-syntax', locate(segment.offset + problem.position), `TeX does not parse: ${problem.message}`, {
+        hint: `in ${segment.display ? '$$' : '$'}${abbreviate(segment.tex)}${segment.display ? '$$' : '$'}`,
+        ...(field.questionId !== undefined && { questionId: field.questionId }),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+function texProblem(tex: string, display: boolean): { message: string; position: number } | undefined {
+  try {
+    katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore', trust: false });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof katex.ParseError)) throw error;
+    const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
+    const position = (error as { position?: number }).position;
+    return { message: raw, position: typeof position === 'number' ? position : 0 };
+  }
+}
+
+function abbreviate(tex: string): string {
+  const oneLine = tex.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
