@@ -26,7 +26,8 @@ export interface SplitLine {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const TOKEN = /\s*(?:#([^\s}"=]+)|([A-Za-z][\w-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s}"]+))|([A-Za-z][\w-]*))/y;
+const TOKEN = /\s*(?:#([^\s}"=]+)|([A-Za-z][\w-]*)=(?:"((?:[^"\\]|\\.)*)"|([^\s}"]+))|([A-Za-z][\w-]*)(?![\w=-]))/y;
+const UNCLOSED_QUOTE = /\s*([A-Za-z][\w-]*)="/y;
 const PLAUSIBLE_BLOCK = /^\s*(?:#|[A-Za-z][\w-]*(?:=|\s|$))/;
 
 /**
@@ -70,6 +71,17 @@ function parseAttributeBlock(
     const match = TOKEN.exec(inner);
     if (!match) {
       const at = index + (inner.slice(index).length - inner.slice(index).trimStart().length);
+      UNCLOSED_QUOTE.lastIndex = index;
+      const unclosed = UNCLOSED_QUOTE.exec(inner);
+      if (unclosed) {
+        const quoteColumn = column + UNCLOSED_QUOTE.lastIndex - 1;
+        diagnostics.push(
+          diagnostic('error', 'attribute-syntax', { line, column: quoteColumn }, `the value of \`${unclosed[1] ?? ''}\` opens a quote that is never closed`, {
+            expected: 'a closing `"` before the `}`',
+          }),
+        );
+        break;
+      }
       diagnostics.push(
         diagnostic('error', 'attribute-syntax', { line, column: column + at }, `cannot read the attribute block here`, {
           expected: '`#id`, `key=value`, `key="quoted value"` or a flag such as `fixed`',

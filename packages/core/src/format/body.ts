@@ -1,5 +1,6 @@
 import { splitAttributes, type Attributes } from './attributes.js';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.js';
+import { closestMatch } from './suggest.js';
 
 /**
  * The first pass over the body: recognise headings, options, parts and list items line by line, keeping every
@@ -63,7 +64,8 @@ const OPTION = /^([-*+])\s+\[([^\]]*)\](.*)$/;
 const RUBRIC_ITEM = /^([-*+])\s+\(([^)]*)\)(.*)$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
-type Target = 'stem' | 'options' | RawPart | 'none';
+/** Where the next line goes; `skip` swallows the body of something already reported, so one mistake is one error. */
+type Target = 'stem' | 'options' | RawPart | 'none' | 'skip';
 
 /** Scans the body; `firstLine` is the file line of the body's first line. */
 export function scanBody(bodyText: string, firstLine: number): ScannedBody {
@@ -84,6 +86,7 @@ class BodyScanner {
     if (this.fence !== undefined) return this.takeFenced(text, line);
     const heading = HEADING.exec(text);
     if (heading) return this.takeHeading(heading[1]?.length ?? 1, heading[2] ?? '', line);
+    if (this.target === 'skip') return;
     if (this.target === 'options' || (this.target === 'stem' && OPTION.test(text))) return this.takeOptionLine(text, line);
     if (typeof this.target === 'object' && this.target.name === 'Rubric') return this.takeRubricLine(this.target, text, line);
     this.takeText(text, line);
@@ -106,7 +109,7 @@ class BodyScanner {
     };
     if (level === 1) return this.startSection(heading);
     if (level === 2) return this.startQuestion(heading);
-    this.startPart(heading);
+    this.startPart(heading, column);
   }
 
   private startSection(heading: Heading): void {
@@ -121,7 +124,7 @@ class BodyScanner {
       this.error('question-outside-section', heading.line, 1, 'a question before the first section heading', {
         expected: 'a section heading such as `# Beginner {#beginner}` before the first question',
       });
-      this.target = 'none';
+      this.target = 'skip';
       return;
     }
     this.question = { heading, stem: [], options: [], parts: [] };
@@ -129,8 +132,9 @@ class BodyScanner {
     this.target = 'stem';
   }
 
-  private startPart(heading: Heading): void {
+  private startPart(heading: Heading, column: number): void {
     const name = PART_NAMES.find((candidate) => candidate.toLowerCase() === heading.title.trim().toLowerCase());
+    if (this.target === 'skip' && !this.question) return;
     if (!this.question) {
       this.error('part-outside-question', heading.line, 1, `a \`###\` heading outside a question`, {
         hint: '`###` headings name the parts of a question (Answer, Explanation, Solution, Rubric, Note)',
@@ -139,15 +143,16 @@ class BodyScanner {
       return;
     }
     if (!name) {
-      this.error('unknown-part', heading.line, 5, `unknown question part "${heading.title}"`, {
+      const suggestion = closestMatch(heading.title.trim(), PART_NAMES);
+      this.error('unknown-part', heading.line, column, `unknown question part "${heading.title}"`, {
         expected: PART_NAMES.join(', '),
-        hint: 'use `####` for a heading inside the question text',
+        hint: suggestion ? `did you mean \`### ${suggestion}\`?` : 'use `####` for a heading inside the question text',
       });
-      this.target = 'none';
+      this.target = 'skip';
       return;
     }
     if (this.question.parts.some((part) => part.name === name)) {
-      this.error('duplicate-part', heading.line, 5, `the question already has a ${name} part`, {
+      this.error('duplicate-part', heading.line, column, `the question already has ${withArticle(name)} part`, {
         hint: `merge the two ${name} parts into one`,
       });
     }
@@ -162,12 +167,13 @@ class BodyScanner {
     if (option) {
       this.target = 'options';
       const marker = option[2] ?? '';
+      const bracketColumn = text.indexOf('[') + 1;
       if (!/^[ xX]$/.test(marker)) {
-        this.error('option-marker', line, 3, `cannot read the option marker "[${marker}]"`, {
+        this.error('option-marker', line, bracketColumn, `cannot read the option marker "[${marker}]"`, {
           expected: '`[x]` for a correct option or `[ ]` for an incorrect one',
         });
       }
-      options.push(this.listItem(marker, line, 3, text.length - (option[3] ?? '').length, option[3] ?? ''));
+      options.push(this.listItem(marker, line, bracketColumn, text.length - (option[3] ?? '').length, option[3] ?? ''));
       return;
     }
     if (text.trim() === '') return;
@@ -187,7 +193,7 @@ class BodyScanner {
   private takeRubricLine(part: RawPart, text: string, line: number): void {
     const item = RUBRIC_ITEM.exec(text);
     if (item) {
-      part.items.push(this.listItem(item[2] ?? '', line, 4, text.length - (item[3] ?? '').length, item[3] ?? ''));
+      part.items.push(this.listItem(item[2] ?? '', line, text.indexOf('(') + 2, text.length - (item[3] ?? '').length, item[3] ?? ''));
       return;
     }
     if (text.trim() === '') return;
@@ -219,6 +225,7 @@ class BodyScanner {
   private takeText(text: string, line: number): void {
     const fence = FENCE.exec(text);
     if (fence) this.fence = fence[1];
+    if (this.target === 'skip') return;
     if (this.target === 'none') {
       if (text.trim() !== '' && !this.reportedStray) this.reportStray(line);
       return;
@@ -245,6 +252,10 @@ class BodyScanner {
   private error(code: string, line: number, column: number, message: string, details: { expected?: string; hint?: string }) {
     this.diagnostics.push(diagnostic('error', code, { line, column }, message, details));
   }
+}
+
+function withArticle(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 /** Joins lines into a text field, dropping blank lines at both ends. */

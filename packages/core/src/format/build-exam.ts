@@ -24,6 +24,7 @@ import { closestMatch } from './suggest.js';
 const QUESTION_ATTRIBUTES = ['type', 'marks', 'penalty', 'key', 'accept', 'scoring', 'right', 'wrong', 'floor', 'ceiling', 'dropped'];
 const QUESTION_FLAGS = ['bonus'];
 const QUESTION_TYPES = ['single', 'multiple', 'numeric', 'free'] as const;
+const KIND_NAMES: Record<Question['kind'], string> = { single: 'single-choice', multiple: 'multiple-choice', numeric: 'numeric', free: 'free-response' };
 
 /** Second pass: turns the scanned layout into the exam model, reporting every problem of meaning. */
 export class ExamBuilder {
@@ -35,8 +36,12 @@ export class ExamBuilder {
 
   build(rawSections: readonly RawSection[], sectionPositions: ReadonlyMap<string, Position>): Exam {
     const sections = rawSections.flatMap((raw) => this.section(raw));
+    // A heading without an id, or with a misspelt one, has been reported already; its section is not missing too.
+    const declared = this.frontMatter.sections.map((rules) => rules.id);
+    const headingIds = rawSections.map((raw) => raw.heading.attributes?.id);
+    const explained = new Set(headingIds.flatMap((id) => (id === undefined ? declared : [closestMatch(id, declared) ?? ''])));
     for (const rules of this.frontMatter.sections) {
-      if (!sections.some((section) => section.id === rules.id)) {
+      if (!sections.some((section) => section.id === rules.id) && !explained.has(rules.id)) {
         this.error('section-without-heading', sectionPositions.get(rules.id) ?? { line: 2, column: 1 }, `section \`${rules.id}\` has no heading in the body`, {
           expected: `a heading \`# Title {#${rules.id}}\``,
           hint: 'add the heading before the section\'s questions, or remove the section from the front matter',
@@ -111,21 +116,21 @@ export class ExamBuilder {
       return [];
     }
     this.questionIds.set(id, heading.line);
-    this.sourceMap.set(`question.${id}`, { start: headingAt, lines: [headingAt] });
-    const base = this.questionBase(id, raw);
+    this.sourceMap.set(`question.${id}`, { start: idAt, lines: [idAt] });
+    const base = this.questionBase(id, raw, idAt);
     const kind = this.questionKind(raw);
     if (!base || !kind) return [];
-    const question = this.typedQuestion(kind, base, raw);
+    const question = this.typedQuestion(kind, base, raw, idAt);
     return question ? [question] : [];
   }
 
-  private questionBase(id: string, raw: RawQuestion): QuestionBase | undefined {
+  private questionBase(id: string, raw: RawQuestion, idAt: Position): QuestionBase | undefined {
     const attributes = raw.heading.attributes;
     const errorsBefore = this.diagnostics.length;
     this.rejectAttributes(attributes, QUESTION_ATTRIBUTES, QUESTION_FLAGS, 'see "Question attributes" in docs/exam-format.md');
     const stem = this.field(`question.${id}.stem`, raw.stem);
     if (stem === '') {
-      this.error('question-without-text', { line: raw.heading.line, column: 1 }, `question \`${id}\` has no text`, {
+      this.error('question-without-text', idAt, `question \`${id}\` has no text`, {
         expected: 'the question text on the lines after its heading',
       });
     }
@@ -159,7 +164,7 @@ export class ExamBuilder {
     return raw.parts.some((part) => part.name === 'Answer') ? 'numeric' : 'free';
   }
 
-  private typedQuestion(kind: Question['kind'], base: QuestionBase, raw: RawQuestion): Question | undefined {
+  private typedQuestion(kind: Question['kind'], base: QuestionBase, raw: RawQuestion, idAt: Position): Question | undefined {
     const allowedParts: Record<Question['kind'], readonly PartName[]> = {
       single: ['Explanation', 'Note'],
       multiple: ['Explanation', 'Note'],
@@ -168,7 +173,7 @@ export class ExamBuilder {
     };
     for (const part of raw.parts) {
       if (!allowedParts[kind].includes(part.name)) {
-        this.error('part-not-allowed', { line: part.line, column: 5 }, `a ${kind === 'free' ? 'free-response' : kind} question has no ${part.name} part`, {
+        this.error('part-not-allowed', { line: part.line, column: 5 }, `a ${KIND_NAMES[kind]} question has no ${part.name} part`, {
           expected: allowedParts[kind].join(', '),
           hint: part.name === 'Answer' ? 'choice questions mark the correct option with [x]' : undefined,
         });
@@ -176,24 +181,24 @@ export class ExamBuilder {
     }
     const attributes = raw.heading.attributes;
     if (kind === 'single' || kind === 'multiple') {
-      const options = this.options(base.id, raw);
+      const options = this.options(base.id, raw, idAt);
       if (kind === 'single') {
-        this.rejectOnKind(attributes, ['scoring', 'right', 'wrong', 'floor', 'ceiling'], 'single-choice');
+        this.rejectOnKind(attributes, ['scoring', 'right', 'wrong', 'floor', 'ceiling'], KIND_NAMES.single);
         const accept = this.enumAttribute(attributes, 'accept', ['any']);
         return options && { ...base, kind, options, acceptAny: accept === 'any' };
       }
-      this.rejectOnKind(attributes, ['accept'], 'multiple-choice');
+      this.rejectOnKind(attributes, ['accept'], KIND_NAMES.multiple);
       const scoring = this.scoringAttributes(attributes);
       return options && { ...base, kind, options, ...(scoring && { scoring }) };
     }
     if (raw.options.length > 0) {
       const first = raw.options[0]?.markerPosition ?? { line: raw.heading.line, column: 1 };
-      this.error('options-not-allowed', first, `a ${kind === 'free' ? 'free-response' : kind} question has no options`, {
+      this.error('options-not-allowed', first, `a ${KIND_NAMES[kind]} question has no options`, {
         hint: 'remove `type=` to make it a single-choice question, or write `type=multiple`',
       });
       return undefined;
     }
-    this.rejectOnKind(attributes, ['accept', 'scoring', 'right', 'wrong', 'floor', 'ceiling'], kind === 'free' ? 'free-response' : 'numeric');
+    this.rejectOnKind(attributes, ['accept', 'scoring', 'right', 'wrong', 'floor', 'ceiling'], KIND_NAMES[kind]);
     if (kind === 'numeric') {
       const answer = this.numericAnswer(base.id, raw);
       return answer === null ? undefined : { ...base, kind, ...(answer && { answer }) };
@@ -203,9 +208,9 @@ export class ExamBuilder {
     return rubric && { ...base, kind, ...(solution !== undefined && { solution }), rubric };
   }
 
-  private options(questionId: string, raw: RawQuestion): ChoiceOption[] | undefined {
+  private options(questionId: string, raw: RawQuestion, idAt: Position): ChoiceOption[] | undefined {
     if (raw.options.length < 2) {
-      this.error('too-few-options', { line: raw.heading.line, column: 1 }, `question \`${questionId}\` needs at least two options`, {
+      this.error('too-few-options', idAt, `question \`${questionId}\` needs at least two options`, {
         expected: 'options written as `- [ ] text` (incorrect) and `- [x] text` (correct)',
       });
       return undefined;
@@ -335,7 +340,11 @@ export class ExamBuilder {
 
   private rejectOnKind(attributes: Attributes | undefined, names: readonly string[], kind: string): void {
     for (const name of names) {
-      if (attributes?.values.has(name)) this.attributeError(attributes, name, `\`${name}=\` does not apply to a ${kind} question`, undefined, name === 'accept' ? '`accept=any` is for single-choice questions' : 'scoring strategies are for `type=multiple` questions');
+      const attribute = attributes?.values.get(name);
+      if (!attributes || !attribute) continue;
+      this.error('attribute-value', { line: attributes.line, column: attribute.column - name.length - 1 }, `\`${name}=\` does not apply to a ${kind} question`, {
+        hint: name === 'accept' ? '`accept=any` is for single-choice questions' : 'scoring strategies are for `type=multiple` questions',
+      });
     }
   }
 

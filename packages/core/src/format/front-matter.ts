@@ -1,8 +1,10 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { closestMatch } from './suggest.js';
 import { MULTIPLE_SCORING_STRATEGIES, type MultipleScoring } from '../model.js';
 import { Rational } from '../rational.js';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.js';
+import type { TextLocation } from './source-map.js';
 
 /** The metadata block at the top of an exam file. */
 export interface FrontMatter {
@@ -90,8 +92,8 @@ export interface FrontMatterResult {
   /** Line on which the body starts (1-based), or undefined when the front matter is not closed. */
   readonly bodyStartLine?: number;
   readonly bodyText: string;
-  /** Positions of front matter values other fields point at: `exam.total`, `exam.instructions`. */
-  readonly positions: ReadonlyMap<string, Position>;
+  /** Where front matter values start: `exam.total`, `exam.instructions` (line by line for block text). */
+  readonly positions: ReadonlyMap<string, TextLocation>;
 }
 
 /**
@@ -126,12 +128,12 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  const base = { bodyStartLine: closing + 2, bodyText, sectionPositions: new Map<string, Position>(), positions: new Map<string, Position>() };
+  const base = { bodyStartLine: closing + 2, bodyText, sectionPositions: new Map<string, Position>(), positions: new Map<string, TextLocation>() };
   if (document.errors.length > 0) {
     return {
       ...base,
       diagnostics: document.errors.map((error) =>
-        diagnostic('error', 'front-matter-yaml', at(error.pos[0]), `YAML: ${firstLine(error.message)}`, {
+        diagnostic('error', 'front-matter-yaml', yamlErrorPosition(error, yamlText, at), `YAML: ${firstLine(error.message)}`, {
           hint: 'the front matter is YAML: `key: value` per line, lists with `- `, nested keys indented',
         }),
       ),
@@ -139,19 +141,36 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   }
   const validated = FrontMatterSchema.safeParse(document.toJS() ?? {});
   const sectionPositions = locateSections(document, at);
-  const positions = new Map<string, Position>();
+  const positions = new Map<string, TextLocation>();
   for (const key of ['total', 'instructions']) {
-    const position = locate(document, [key], at);
-    if (position) positions.set(`exam.${key}`, position);
+    const location = locateText(document, key, yamlText, at);
+    if (location) positions.set(`exam.${key}`, location);
   }
   if (!validated.success) {
+    const { issues } = validated.error;
     return {
       ...base,
       sectionPositions,
-      diagnostics: validated.error.issues.flatMap((issue) => issueDiagnostics(issue, document, at)),
+      diagnostics: issues.filter((issue) => !isMissingKeyFromTypo(issue, issues, document)).flatMap((issue) => issueDiagnostics(issue, document, at)),
     };
   }
   return { ...base, sectionPositions, positions, frontMatter: validated.data, diagnostics: [] };
+}
+
+/**
+ * YAML reports an unclosed quote where the text ends; the author needs the quote that was opened, so point there.
+ */
+function yamlErrorPosition(error: { code: string; message: string; pos: [number, number] }, yamlText: string, at: At): Position {
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    const lines = yamlText.split('\n');
+    for (const [index, line] of lines.entries()) {
+      const open = /:\s*(["'])/.exec(line);
+      if (open?.[1] && line.lastIndexOf(open[1]) === (open.index ?? 0) + open[0].length - 1) {
+        return { line: index + 2, column: (open.index ?? 0) + open[0].length };
+      }
+    }
+  }
+  return at(error.pos[0]);
 }
 
 function failure(d: Diagnostic, bodyText: string): FrontMatterResult {
@@ -170,6 +189,28 @@ function locate(document: Document, path: readonly PropertyKey[], at: At): Posit
   return range ? at(range[0]) : undefined;
 }
 
+/**
+ * Where the text of a top-level value lies in the file. A block scalar (`|` or `>`) starts on the line after its
+ * header, each line indented; a quoted one starts after its quote.
+ */
+function locateText(document: Document, key: string, yamlText: string, at: At): TextLocation | undefined {
+  const node = document.get(key, true);
+  if (!isScalar(node) || !node.range) return undefined;
+  const start = at(node.range[0]);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const yamlLines = yamlText.split('\n');
+    const lines: Position[] = [];
+    for (let index = start.line - 1; index < yamlLines.length; index += 1) {
+      const line = yamlLines[index] ?? '';
+      lines.push({ line: index + 2, column: line.length - line.trimStart().length + 1 });
+    }
+    return { start: lines[0] ?? start, lines };
+  }
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const first = { line: start.line, column: start.column + (quoted ? 1 : 0) };
+  return { start: first, lines: [first] };
+}
+
 function locateSections(document: Document, at: At): Map<string, Position> {
   const positions = new Map<string, Position>();
   const sections = document.get('sections', true);
@@ -182,6 +223,26 @@ function locateSections(document: Document, at: At): Map<string, Position> {
   return positions;
 }
 
+const TOP_KEYS = ['id', 'title', 'term', 'duration', 'total', 'instructions', 'sections'];
+const SECTION_KEYS = ['id', 'marks', 'penalty', 'scoring'];
+
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  return path.length === 0 ? TOP_KEYS : SECTION_KEYS;
+}
+
+/** A required key reported missing only because it was misspelt: the unknown-key error already says so. */
+function isMissingKeyFromTypo(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[], document: Document): boolean {
+  if (issue.code !== 'invalid_type' || document.getIn(issue.path as unknown[], true) !== undefined) return false;
+  const parent = issue.path.slice(0, -1);
+  const missing = String(issue.path.at(-1));
+  return issues.some(
+    (other) =>
+      other.code === 'unrecognized_keys' &&
+      other.path.join('.') === parent.join('.') &&
+      other.keys.some((key) => closestMatch(key, knownKeys(parent)) === missing),
+  );
+}
+
 /** Points at the offending YAML node: the value for a bad value, the key for an unknown key, the map for a missing one. */
 function issueDiagnostics(issue: z.core.$ZodIssue, document: Document, at: At): Diagnostic[] {
   const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
@@ -190,8 +251,8 @@ function issueDiagnostics(issue: z.core.$ZodIssue, document: Document, at: At): 
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
       diagnostic('error', 'front-matter-unknown-key', keyPosition(document, path, key, at) ?? fallback, `unknown key \`${key}\` in ${where}`, {
-        expected: path.length === 0 ? 'id, title, term, duration, total, instructions, sections' : 'id, marks, penalty, scoring',
-        hint: 'check the spelling; docs/exam-format.md lists every key',
+        expected: knownKeys(path).join(', '),
+        hint: suggestKey(key, path),
       }),
     );
   }
@@ -203,6 +264,11 @@ function issueDiagnostics(issue: z.core.$ZodIssue, document: Document, at: At): 
       hint: missing ? `add \`${String(path.at(-1))}:\` to the front matter` : undefined,
     }),
   ];
+}
+
+function suggestKey(key: string, path: readonly PropertyKey[]): string {
+  const suggestion = closestMatch(key, knownKeys(path));
+  return suggestion ? `did you mean \`${suggestion}\`?` : 'check the spelling; docs/exam-format.md lists every key';
 }
 
 function nearestPosition(document: Document, path: readonly (string | number)[], at: At): Position {

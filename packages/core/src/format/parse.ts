@@ -45,6 +45,6 @@ function parseUnchecked(text: string): ParseResult {
   const all = sortDiagnostics([...diagnostics, ...builder.diagnostics]);
   if (hasErrors(all)) return { ok: false, diagnostics: all };
   const sourceMap = new Map(builder.sourceMap);
-  for (const [key, position] of front.positions) sourceMap.set(key, { start: position, lines: [position] });
+  for (const [key, location] of front.positions) sourceMap.set(key, location);
   return { ok: true, exam, sourceMap, diagnostics: all };
 }

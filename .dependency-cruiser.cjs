@@ -1,0 +1,61 @@
+/**
+ * The dependency direction of ARCHITECTURE §3, checked rather than only written down:
+ * core is pure (no node:* modules, no IO libraries) and packages import only in the allowed direction.
+ */
+const PURE_PACKAGES = '^packages/(core|tensor)/src';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'core and tensor do no IO: no node built-ins (tests and test support may read fixtures)',
+      severity: 'error',
+      from: { path: PURE_PACKAGES, pathNot: '(\\.test\\.ts$|/test-support/)' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-imports-no-package',
+      comment: 'core may import nothing from the other workspace packages',
+      severity: 'error',
+      from: { path: '^packages/core/' },
+      to: { path: '^packages/(?!core/)' },
+    },
+    {
+      name: 'tensor-imports-nothing',
+      severity: 'error',
+      from: { path: '^packages/tensor/' },
+      to: { path: '^packages/(?!tensor/)' },
+    },
+    {
+      name: 'libraries-do-not-import-the-cli',
+      severity: 'error',
+      from: { path: '^packages/(?!cli/)' },
+      to: { path: '^packages/cli/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'production-code-does-not-import-tests',
+      severity: 'error',
+      from: { pathNot: '(\\.test\\.ts$|/test-support/)' },
+      to: { path: '(\\.test\\.ts$|/test-support/)' },
+    },
+    {
+      name: 'no-dev-dependencies-in-production',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src', pathNot: '(\\.test\\.ts$|/test-support/)' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js'] },
+  },
+};
