@@ -13,7 +13,7 @@ export function processOutput(): Output {
   return {
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120)),
+    width: Math.max(60, Math.min(process.stdout.columns || 100, 120)),
     color: pc.isColorSupported,
   };
 }

@@ -5,9 +5,12 @@ import { UserError } from './errors.js';
 /** Reads a text file a user named, turning the usual failures into messages that say what to do. */
 export function readUserFile(path: string, what: string): string {
   const absolute = resolve(path);
-  if (!existsSync(absolute)) throw new UserError(`${what} not found: ${path}`, ['check the path; it is relative to the current directory']);
+  if (!existsSync(absolute))
+    throw new UserError(`${what} not found: ${path}`, ['check the path; it is relative to the current directory']);
   if (statSync(absolute).isDirectory()) {
-    const suggestion = existsSync(resolve(absolute, 'exam.md')) ? [`did you mean ${path.replace(/\/$/, '')}/exam.md?`] : [];
+    const suggestion = existsSync(resolve(absolute, 'exam.md'))
+      ? [`did you mean ${path.replace(/\/$/, '')}/exam.md?`]
+      : [];
     throw new UserError(`${path} is a directory, not a file`, suggestion);
   }
   try {

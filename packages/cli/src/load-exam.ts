@@ -12,5 +12,8 @@ export function loadExam(path: string): Exam {
   const report = lintExam(readUserFile(path, 'exam file'));
   if (report.exam) return report.exam;
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
-  throw new UserError(`${path} has ${errors.length} error(s); run \`examforge lint ${path}\` for details`, errors.slice(0, 5).map((d) => formatDiagnostic(d, path)));
+  throw new UserError(
+    `${path} has ${errors.length} error(s); run \`examforge lint ${path}\` for details`,
+    errors.slice(0, 5).map((d) => formatDiagnostic(d, path)),
+  );
 }

@@ -28,14 +28,20 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err });
-  program.addHelpText('after', `\nExamples:\n  examforge lint ${BUNDLED_EXAM}\n  examforge show ${BUNDLED_EXAM} --question l2-prior\n  examforge grade ${BUNDLED_EXAM} responses.csv`);
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  examforge lint ${BUNDLED_EXAM}\n  examforge show ${BUNDLED_EXAM} --question l2-prior\n  examforge grade ${BUNDLED_EXAM} responses.csv`,
+  );
 
   program
     .command('lint')
     .description('check an exam file: syntax, keys, options, TeX, totals, images')
     .argument('<exam>', 'the exam file (exam.md)')
     .option('--strict', 'exit with 1 on warnings too')
-    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 the file cannot be read.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 the file cannot be read.',
+    )
     .action((exam: string, options: { strict?: boolean }) => done(runLint(exam, options, output)));
 
   program
@@ -44,7 +50,9 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
     .argument('<exam>', 'the exam file (exam.md)')
     .option('--student', 'show the paper as a student sees it: no key, explanations or notes')
     .option('-q, --question <id...>', 'show only these questions')
-    .action((exam: string, options: { student?: boolean; question?: string[] }) => done(runShow(exam, options, output)));
+    .action((exam: string, options: { student?: boolean; question?: string[] }) =>
+      done(runShow(exam, options, output)),
+    );
 
   program
     .command('grade')
@@ -52,8 +60,16 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
     .argument('<exam>', 'the exam file (exam.md)')
     .argument('<responses>', 'CSV: a `student` column, optional `name`, one column per question (id or Q-number)')
     .option('-o, --out <file>', 'where to write the results CSV (default: <responses>.results.csv beside the input)')
-    .addOption(new Option('--invalid-marks <policy>', 'partial fills, ticks and crosses read from paper').choices(['zero', 'wrong', 'ignore']).default('zero'))
-    .addOption(new Option('--several-marks <policy>', 'several marks on a single-choice question').choices(['zero', 'wrong']).default('zero'))
+    .addOption(
+      new Option('--invalid-marks <policy>', 'partial fills, ticks and crosses read from paper')
+        .choices(['zero', 'wrong', 'ignore'])
+        .default('zero'),
+    )
+    .addOption(
+      new Option('--several-marks <policy>', 'several marks on a single-choice question')
+        .choices(['zero', 'wrong'])
+        .default('zero'),
+    )
     .addHelpText(
       'after',
       `
@@ -62,8 +78,12 @@ numbers for numeric questions; for free-response questions points (1.5), rubric 
 - for a blank answer, or nothing when not graded yet.
 Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written).`,
     )
-    .action((exam: string, responses: string, options: { out?: string; invalidMarks?: 'zero' | 'wrong' | 'ignore'; severalMarks?: 'zero' | 'wrong' }) =>
-      done(runGrade(exam, responses, options, output)),
+    .action(
+      (
+        exam: string,
+        responses: string,
+        options: { out?: string; invalidMarks?: 'zero' | 'wrong' | 'ignore'; severalMarks?: 'zero' | 'wrong' },
+      ) => done(runGrade(exam, responses, options, output)),
     );
   return program;
 }
@@ -72,12 +92,18 @@ function handleError(error: unknown, output: Output): number {
   const s = styles(output);
   if (error instanceof CommanderError) {
     // Help and version are not errors; commander has already printed its message for usage mistakes.
-    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.badInput;
+    return error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+      ? EXIT.ok
+      : EXIT.badInput;
   }
   if (error instanceof UserError) {
     output.err([`${s.error('error:')} ${error.message}`, ...error.details.map((line) => `  ${line}`)].join('\n'));
     return EXIT.badInput;
   }
-  output.err(`${s.error('internal error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in Examforge; please report it.`);
+  output.err(
+    `${s.error('internal error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in Examforge; please report it.`,
+  );
   return EXIT.badInput;
 }

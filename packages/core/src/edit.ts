@@ -34,15 +34,12 @@ export function dropQuestion(exam: Exam, questionId: string, mode: DropMode): Ex
 }
 
 function mapQuestion(exam: Exam, questionId: string, change: (question: Question) => Question): Exam {
-  let found = false;
+  if (!exam.sections.some((section) => section.questions.some((question) => question.id === questionId))) {
+    throw new RangeError(`no question \`${questionId}\` in exam \`${exam.id}\``);
+  }
   const sections = exam.sections.map((section) => ({
     ...section,
-    questions: section.questions.map((question) => {
-      if (question.id !== questionId) return question;
-      found = true;
-      return change(question);
-    }),
+    questions: section.questions.map((question) => (question.id === questionId ? change(question) : question)),
   }));
-  if (!found) throw new RangeError(`no question \`${questionId}\` in exam \`${exam.id}\``);
   return { ...exam, sections };
 }

@@ -36,7 +36,9 @@ export function penaltyOf(question: Question, section: Section): Rational {
 }
 
 export function multipleScoringOf(question: Question, section: Section): MultipleScoring {
-  return (question.kind === 'multiple' ? question.scoring : undefined) ?? section.scoring ?? { strategy: 'all-or-nothing' };
+  return (
+    (question.kind === 'multiple' ? question.scoring : undefined) ?? section.scoring ?? { strategy: 'all-or-nothing' }
+  );
 }
 
 /** True when the question counts toward the maximum: not a bonus and not dropped from the maximum. */

@@ -105,12 +105,7 @@ export interface RubricItem {
 }
 
 export type MultipleScoringStrategy =
-  | 'all-or-nothing'
-  | 'per-option'
-  | 'partial-credit'
-  | 'net-correct'
-  | 'coverage'
-  | 'every-decision';
+  'all-or-nothing' | 'per-option' | 'partial-credit' | 'net-correct' | 'coverage' | 'every-decision';
 
 export const MULTIPLE_SCORING_STRATEGIES: readonly MultipleScoringStrategy[] = [
   'all-or-nothing',

@@ -10,7 +10,7 @@ import {
   type GradedStudent,
   type ScoringPolicy,
 } from '@examforge/core';
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
@@ -47,16 +47,30 @@ export function runGrade(examPath: string, responsesPath: string, options: Grade
   }));
   const outPath = options.out ?? defaultResultsPath(responsesPath);
   writeFileSync(outPath, stringify(resultsTable(exam, graded)));
-  output.out(renderGradeSummary(exam, graded, summariseResults(exam, graded.map((g) => g.report)), outPath, styles(output)).join('\n'));
+  output.out(
+    renderGradeSummary(
+      exam,
+      graded,
+      summariseResults(
+        exam,
+        graded.map((g) => g.report),
+      ),
+      outPath,
+      styles(output),
+    ).join('\n'),
+  );
   return EXIT.ok;
 }
 
 function readCsv(path: string): string[][] {
   const text = readUserFile(path, 'responses file');
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+    const options: Options = { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false };
+    return parse(text, options);
   } catch (error) {
-    throw new UserError(`${path} is not a readable CSV file: ${(error as Error).message}`, ['expected a header row `student,<question ids…>` and one row per student']);
+    throw new UserError(`${path} is not a readable CSV file: ${(error as Error).message}`, [
+      'expected a header row `student,<question ids…>` and one row per student',
+    ]);
   }
 }
 
@@ -75,4 +89,3 @@ function definedOnly(options: GradeOptions): Partial<ScoringPolicy> {
 function columnNote(column: number): string {
   return column > 1 ? ` (column ${column})` : '';
 }
-

@@ -29,7 +29,11 @@ export function runLint(path: string, options: LintOptions, output: Output): num
 }
 
 function notesLine(exam: Exam): string[] {
-  const withNotes = exam.sections.flatMap((section) => section.questions).filter((question) => question.note !== undefined);
+  const withNotes = exam.sections
+    .flatMap((section) => section.questions)
+    .filter((question) => question.note !== undefined);
   if (withNotes.length === 0) return [];
-  return [`${plural(withNotes.length, 'question')} carry an instructor note (e.g. text reconstructed from the source): \`examforge show\` prints them.`];
+  return [
+    `${plural(withNotes.length, 'question')} carry an instructor note (e.g. text reconstructed from the source): \`examforge show\` prints them.`,
+  ];
 }

@@ -14,8 +14,13 @@ export function runShow(path: string, options: ShowOptions, output: Output): num
   const exam = loadExam(path);
   const only = options.question ?? [];
   for (const id of only) {
-    if (!findQuestion(exam, id)) throw new UserError(`no question \`${id}\` in ${path}`, ['question ids are listed by `examforge show` in [brackets]']);
+    if (!findQuestion(exam, id))
+      throw new UserError(`no question \`${id}\` in ${path}`, [
+        'question ids are listed by `examforge show` in [brackets]',
+      ]);
   }
-  output.out(renderExamText(exam, { student: options.student === true, width: output.width, only }, styles(output)).join('\n'));
+  output.out(
+    renderExamText(exam, { student: options.student === true, width: output.width, only }, styles(output)).join('\n'),
+  );
   return EXIT.ok;
 }

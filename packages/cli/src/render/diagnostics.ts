@@ -12,7 +12,13 @@ const GROUP_THRESHOLD = 4;
  * Renders diagnostics compiler-style (`file:line:column severity: message`); a warning shared by many questions is
  * one line listing them, so that real errors are not lost in a page of repeats.
  */
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], file: string, s: Styles, width: number, omit: readonly string[] = []): string[] {
+export function renderDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  s: Styles,
+  width: number,
+  omit: readonly string[] = [],
+): string[] {
   const lines: string[] = [];
   const shown = diagnostics.filter((d) => !omit.includes(d.code));
   const groups = new Map<string, Diagnostic[]>();

@@ -13,7 +13,10 @@ export function renderOverview(exam: Exam, s: Styles): string[] {
   const rows = exam.sections.map((section) => {
     const marks = Rational.sum(section.questions.map((question) => marksOf(question, section)));
     const distinct = new Set(section.questions.map((question) => marksOf(question, section).toString()));
-    const each = distinct.size === 1 ? `${section.questions.length} × ${[...distinct][0]} marks` : plural(section.questions.length, 'question');
+    const each =
+      distinct.size === 1
+        ? `${section.questions.length} × ${[...distinct][0]} marks`
+        : plural(section.questions.length, 'question');
     const negative = section.penalty.isZero() ? '' : `, −${section.penalty.toString()} for a wrong answer`;
     return [section.title, `${each}${negative}`, `${marks.toString()} marks`] as const;
   });
@@ -30,8 +33,12 @@ export function renderWithoutKey(exam: Exam, s: Styles): string[] {
   if (missing.length === 0) return [];
   const idWidth = Math.max(...missing.map(({ question }) => question.id.length));
   return [
-    s.warning(`${plural(missing.length, 'question')} without a legible key`) + ' — reported as not scored until a key is set:',
-    ...missing.map(({ question, number }) => `  Q${String(number).padEnd(3)} ${question.id.padEnd(idWidth)}  ${s.dim(texToText(question.title ?? firstLine(question.stem)))}`),
+    s.warning(`${plural(missing.length, 'question')} without a legible key`) +
+      ' — reported as not scored until a key is set:',
+    ...missing.map(
+      ({ question, number }) =>
+        `  Q${String(number).padEnd(3)} ${question.id.padEnd(idWidth)}  ${s.dim(texToText(question.title ?? firstLine(question.stem)))}`,
+    ),
   ];
 }
 

@@ -1,4 +1,12 @@
-import { listQuestions, marksOf, optionLetter, penaltyOf, type Exam, type Question, type Section } from '@examforge/core';
+import {
+  listQuestions,
+  marksOf,
+  optionLetter,
+  penaltyOf,
+  type Exam,
+  type Question,
+  type Section,
+} from '@examforge/core';
 import type { Styles } from '../console.js';
 import { renderOverview } from './exam-overview.js';
 import { texToText } from './tex-to-text.js';
@@ -15,7 +23,8 @@ export interface ExamTextOptions {
 /** The exam as readable terminal text, math turned into Unicode. */
 export function renderExamText(exam: Exam, options: ExamTextOptions, s: Styles): string[] {
   const lines = [...renderOverview(exam, s)];
-  if (exam.instructions && options.only.length === 0) lines.push('', s.heading('Instructions'), ...indent(wrapped(exam.instructions, options.width - 2), 2));
+  if (exam.instructions && options.only.length === 0)
+    lines.push('', s.heading('Instructions'), ...indent(wrapped(exam.instructions, options.width - 2), 2));
   let currentSection: Section | undefined;
   for (const { question, section, number } of listQuestions(exam)) {
     if (options.only.length > 0 && !options.only.includes(question.id)) continue;
@@ -29,7 +38,13 @@ export function renderExamText(exam: Exam, options: ExamTextOptions, s: Styles):
   return lines;
 }
 
-function renderQuestion(question: Question, section: Section, number: number, options: ExamTextOptions, s: Styles): string[] {
+function renderQuestion(
+  question: Question,
+  section: Section,
+  number: number,
+  options: ExamTextOptions,
+  s: Styles,
+): string[] {
   const marks = marksOf(question, section);
   const flags = [
     question.keyUnknown && !options.student ? s.warning('key unknown') : '',
@@ -42,13 +57,20 @@ function renderQuestion(question: Question, section: Section, number: number, op
   const lines = [header, ...indent(wrapped(question.stem, options.width - 4), 4)];
   lines.push(...renderAnswerArea(question, options, s));
   if (options.student) return lines;
-  if (question.explanation) lines.push(`    ${s.bold('Explanation')}`, ...indent(wrapped(question.explanation, options.width - 6), 6));
-  if (question.kind === 'free' && question.solution) lines.push(`    ${s.bold('Model solution')}`, ...indent(wrapped(question.solution, options.width - 6), 6));
+  if (question.explanation)
+    lines.push(`    ${s.bold('Explanation')}`, ...indent(wrapped(question.explanation, options.width - 6), 6));
+  if (question.kind === 'free' && question.solution)
+    lines.push(`    ${s.bold('Model solution')}`, ...indent(wrapped(question.solution, options.width - 6), 6));
   if (question.kind === 'free' && question.rubric.length > 0) {
     lines.push(`    ${s.bold('Rubric')}`);
-    for (const item of question.rubric) lines.push(...indent(wrapped(`(${item.points.toString()}) ${item.text}  [${item.id}]`, options.width - 6), 6));
+    for (const item of question.rubric)
+      lines.push(...indent(wrapped(`(${item.points.toString()}) ${item.text}  [${item.id}]`, options.width - 6), 6));
   }
-  if (question.note) lines.push(`    ${s.note('Note for the instructor')}`, ...indent(wrapped(question.note, options.width - 6), 6).map((line) => s.note(line)));
+  if (question.note)
+    lines.push(
+      `    ${s.note('Note for the instructor')}`,
+      ...indent(wrapped(question.note, options.width - 6), 6).map((line) => s.note(line)),
+    );
   return lines;
 }
 
@@ -61,14 +83,22 @@ function renderAnswerArea(question: Question, options: ExamTextOptions, s: Style
         const marker = option.correct && !options.student ? s.key('✔ ') : '  ';
         const text = wrapped(option.text, options.width - 10);
         const fixed = option.fixed && !options.student ? s.dim(' (fixed)') : '';
-        lines.push(`  ${marker}(${optionLetter(index)}) ${option.correct && !options.student ? s.key(text[0] ?? '') : (text[0] ?? '')}${fixed}`, ...indent(text.slice(1), 8));
+        lines.push(
+          `  ${marker}(${optionLetter(index)}) ${option.correct && !options.student ? s.key(text[0] ?? '') : (text[0] ?? '')}${fixed}`,
+          ...indent(text.slice(1), 8),
+        );
       });
       return lines;
     }
     case 'numeric': {
       if (options.student || !question.answer) return [s.dim('    answer: ________')];
       const { value, tolerance } = question.answer;
-      const range = tolerance.kind === 'relative' ? ` ± ${tolerance.percent}%` : tolerance.amount > 0 ? ` ± ${tolerance.amount}` : '';
+      const range =
+        tolerance.kind === 'relative'
+          ? ` ± ${tolerance.percent}%`
+          : tolerance.amount > 0
+            ? ` ± ${tolerance.amount}`
+            : '';
       return [`    ${s.key(`answer: ${value}${range}`)}`];
     }
     case 'free':
@@ -77,7 +107,9 @@ function renderAnswerArea(question: Question, options: ExamTextOptions, s: Style
 }
 
 function wrapped(markdown: string, width: number): string[] {
-  return texToText(markdown).split('\n').flatMap((line) => wrap(line, width));
+  return texToText(markdown)
+    .split('\n')
+    .flatMap((line) => wrap(line, width));
 }
 
 function indent(lines: readonly string[], spaces: number): string[] {

@@ -76,9 +76,15 @@ function parseAttributeBlock(
       if (unclosed) {
         const quoteColumn = column + UNCLOSED_QUOTE.lastIndex - 1;
         diagnostics.push(
-          diagnostic('error', 'attribute-syntax', { line, column: quoteColumn }, `the value of \`${unclosed[1] ?? ''}\` opens a quote that is never closed`, {
-            expected: 'a closing `"` before the `}`',
-          }),
+          diagnostic(
+            'error',
+            'attribute-syntax',
+            { line, column: quoteColumn },
+            `the value of \`${unclosed[1] ?? ''}\` opens a quote that is never closed`,
+            {
+              expected: 'a closing `"` before the `}`',
+            },
+          ),
         );
         break;
       }

@@ -87,8 +87,10 @@ class BodyScanner {
     const heading = HEADING.exec(text);
     if (heading) return this.takeHeading(heading[1]?.length ?? 1, heading[2] ?? '', line);
     if (this.target === 'skip') return;
-    if (this.target === 'options' || (this.target === 'stem' && OPTION.test(text))) return this.takeOptionLine(text, line);
-    if (typeof this.target === 'object' && this.target.name === 'Rubric') return this.takeRubricLine(this.target, text, line);
+    if (this.target === 'options' || (this.target === 'stem' && OPTION.test(text)))
+      return this.takeOptionLine(text, line);
+    if (typeof this.target === 'object' && this.target.name === 'Rubric')
+      return this.takeRubricLine(this.target, text, line);
     this.takeText(text, line);
   }
 
@@ -193,7 +195,9 @@ class BodyScanner {
   private takeRubricLine(part: RawPart, text: string, line: number): void {
     const item = RUBRIC_ITEM.exec(text);
     if (item) {
-      part.items.push(this.listItem(item[2] ?? '', line, text.indexOf('(') + 2, text.length - (item[3] ?? '').length, item[3] ?? ''));
+      part.items.push(
+        this.listItem(item[2] ?? '', line, text.indexOf('(') + 2, text.length - (item[3] ?? '').length, item[3] ?? ''),
+      );
       return;
     }
     if (text.trim() === '') return;
@@ -242,14 +246,22 @@ class BodyScanner {
     this.reportedStray = true;
     const inSection = this.sections.length > 0;
     this.error('stray-text', line, 1, inSection ? 'text outside a question' : 'text before the first section', {
-      expected: inSection ? 'a question heading `## Title {#question-id}`' : 'a section heading `# Title {#section-id}`',
+      expected: inSection
+        ? 'a question heading `## Title {#question-id}`'
+        : 'a section heading `# Title {#section-id}`',
       hint: inSection
         ? 'text belongs to a question; exam-wide text goes in `instructions:` in the front matter'
         : 'exam-wide text goes in `instructions:` in the front matter',
     });
   }
 
-  private error(code: string, line: number, column: number, message: string, details: { expected?: string; hint?: string }) {
+  private error(
+    code: string,
+    line: number,
+    column: number,
+    message: string,
+    details: { expected?: string; hint?: string },
+  ) {
     this.diagnostics.push(diagnostic('error', code, { line, column }, message, details));
   }
 }

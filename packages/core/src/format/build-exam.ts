@@ -13,7 +13,7 @@ import type {
 import { DROP_MODES, MULTIPLE_SCORING_STRATEGIES } from '../model.js';
 import { Rational } from '../rational.js';
 import type { Attributes } from './attributes.js';
-import type { RawListItem, RawPart, RawQuestion, RawSection, SourceLine, PartName } from './body.js';
+import type { RawListItem, RawQuestion, RawSection, SourceLine, PartName } from './body.js';
 import { joinLines } from './body.js';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.js';
 import { ID_PATTERN, type FrontMatter } from './front-matter.js';
@@ -21,10 +21,27 @@ import { parseNumericAnswer } from './numeric-answer.js';
 import type { TextLocation } from './source-map.js';
 import { closestMatch } from './suggest.js';
 
-const QUESTION_ATTRIBUTES = ['type', 'marks', 'penalty', 'key', 'accept', 'scoring', 'right', 'wrong', 'floor', 'ceiling', 'dropped'];
+const QUESTION_ATTRIBUTES = [
+  'type',
+  'marks',
+  'penalty',
+  'key',
+  'accept',
+  'scoring',
+  'right',
+  'wrong',
+  'floor',
+  'ceiling',
+  'dropped',
+];
 const QUESTION_FLAGS = ['bonus'];
 const QUESTION_TYPES = ['single', 'multiple', 'numeric', 'free'] as const;
-const KIND_NAMES: Record<Question['kind'], string> = { single: 'single-choice', multiple: 'multiple-choice', numeric: 'numeric', free: 'free-response' };
+const KIND_NAMES: Record<Question['kind'], string> = {
+  single: 'single-choice',
+  multiple: 'multiple-choice',
+  numeric: 'numeric',
+  free: 'free-response',
+};
 
 /** Second pass: turns the scanned layout into the exam model, reporting every problem of meaning. */
 export class ExamBuilder {
@@ -39,13 +56,20 @@ export class ExamBuilder {
     // A heading without an id, or with a misspelt one, has been reported already; its section is not missing too.
     const declared = this.frontMatter.sections.map((rules) => rules.id);
     const headingIds = rawSections.map((raw) => raw.heading.attributes?.id);
-    const explained = new Set(headingIds.flatMap((id) => (id === undefined ? declared : [closestMatch(id, declared) ?? ''])));
+    const explained = new Set(
+      headingIds.flatMap((id) => (id === undefined ? declared : [closestMatch(id, declared) ?? ''])),
+    );
     for (const rules of this.frontMatter.sections) {
       if (!sections.some((section) => section.id === rules.id) && !explained.has(rules.id)) {
-        this.error('section-without-heading', sectionPositions.get(rules.id) ?? { line: 2, column: 1 }, `section \`${rules.id}\` has no heading in the body`, {
-          expected: `a heading \`# Title {#${rules.id}}\``,
-          hint: 'add the heading before the section\'s questions, or remove the section from the front matter',
-        });
+        this.error(
+          'section-without-heading',
+          sectionPositions.get(rules.id) ?? { line: 2, column: 1 },
+          `section \`${rules.id}\` has no heading in the body`,
+          {
+            expected: `a heading \`# Title {#${rules.id}}\``,
+            hint: "add the heading before the section's questions, or remove the section from the front matter",
+          },
+        );
       }
     }
     const { frontMatter: fm } = this;
@@ -64,18 +88,26 @@ export class ExamBuilder {
     const { heading } = raw;
     const id = heading.attributes?.id;
     const questions = raw.questions.flatMap((question) => this.question(question));
-    if (!id) {
-      this.error('section-without-id', { line: heading.line, column: heading.attributesColumn }, 'section heading has no id', {
-        expected: '`{#section-id}` at the end of the heading, naming a section of the front matter',
-        hint: `the front matter declares: ${this.frontMatter.sections.map((s) => s.id).join(', ')}`,
-      });
+    if (!heading.attributes || !id) {
+      this.error(
+        'section-without-id',
+        { line: heading.line, column: heading.attributesColumn },
+        'section heading has no id',
+        {
+          expected: '`{#section-id}` at the end of the heading, naming a section of the front matter',
+          hint: `the front matter declares: ${this.frontMatter.sections.map((s) => s.id).join(', ')}`,
+        },
+      );
       return [];
     }
     this.rejectAttributes(heading.attributes, [], [], 'a section heading takes only its id');
     const rules = this.frontMatter.sections.find((section) => section.id === id);
-    const at = { line: heading.line, column: heading.attributes?.idColumn ?? 1 };
+    const at = { line: heading.line, column: heading.attributes.idColumn ?? 1 };
     if (!rules) {
-      const suggestion = closestMatch(id, this.frontMatter.sections.map((s) => s.id));
+      const suggestion = closestMatch(
+        id,
+        this.frontMatter.sections.map((s) => s.id),
+      );
       this.error('unknown-section', at, `section \`${id}\` is not declared in the front matter`, {
         expected: `one of: ${this.frontMatter.sections.map((s) => s.id).join(', ')}`,
         hint: suggestion ? `did you mean \`${suggestion}\`?` : 'declare it under `sections:` with its marks',
@@ -83,26 +115,40 @@ export class ExamBuilder {
       return [];
     }
     if (this.sourceMap.has(`section.${id}`)) {
-      this.error('duplicate-section', at, `section \`${id}\` has a second heading`, { hint: 'a section appears once; move its questions under the first heading' });
+      this.error('duplicate-section', at, `section \`${id}\` has a second heading`, {
+        hint: 'a section appears once; move its questions under the first heading',
+      });
       return [];
     }
-    if (heading.title === '') this.error('section-without-title', { line: heading.line, column: 3 }, 'section heading has no title', { hint: `for example \`# Beginner {#${id}}\`` });
+    if (heading.title === '')
+      this.error('section-without-title', { line: heading.line, column: 3 }, 'section heading has no title', {
+        hint: `for example \`# Beginner {#${id}}\``,
+      });
     this.sourceMap.set(`section.${id}`, { start: at, lines: [at] });
-    return [{ id, title: heading.title, marks: rules.marks, penalty: rules.penalty, ...(rules.scoring && { scoring: rules.scoring }), questions }];
+    return [
+      {
+        id,
+        title: heading.title,
+        marks: rules.marks,
+        penalty: rules.penalty,
+        ...(rules.scoring && { scoring: rules.scoring }),
+        questions,
+      },
+    ];
   }
 
   private question(raw: RawQuestion): Question[] {
     const { heading } = raw;
     const id = heading.attributes?.id;
     const headingAt = { line: heading.line, column: heading.attributesColumn };
-    if (!id) {
+    if (!heading.attributes || !id) {
       this.error('question-without-id', headingAt, 'question heading has no id', {
         expected: '`{#question-id}` at the end of the heading',
         hint: 'add an id such as {#l2-prior}; ids keep responses attached when questions move',
       });
       return [];
     }
-    const idAt = { line: heading.line, column: heading.attributes?.idColumn ?? 1 };
+    const idAt = { line: heading.line, column: heading.attributes.idColumn ?? 1 };
     if (!ID_PATTERN.test(id)) {
       this.error('question-id-syntax', idAt, `question id \`${id}\` is not valid`, {
         expected: 'lowercase letters, digits and single "-" (e.g. `l2-prior`)',
@@ -127,7 +173,12 @@ export class ExamBuilder {
   private questionBase(id: string, raw: RawQuestion, idAt: Position): QuestionBase | undefined {
     const attributes = raw.heading.attributes;
     const errorsBefore = this.diagnostics.length;
-    this.rejectAttributes(attributes, QUESTION_ATTRIBUTES, QUESTION_FLAGS, 'see "Question attributes" in docs/exam-format.md');
+    this.rejectAttributes(
+      attributes,
+      QUESTION_ATTRIBUTES,
+      QUESTION_FLAGS,
+      'see "Question attributes" in docs/exam-format.md',
+    );
     const stem = this.field(`question.${id}.stem`, raw.stem);
     if (stem === '') {
       this.error('question-without-text', idAt, `question \`${id}\` has no text`, {
@@ -136,9 +187,10 @@ export class ExamBuilder {
     }
     const marks = this.markAttribute(attributes, 'marks');
     const penalty = this.markAttribute(attributes, 'penalty');
-    if (penalty?.isNegative()) this.attributeError(attributes, 'penalty', 'a penalty is written as a positive number (0.5 takes 0.5 marks off)');
+    if (penalty?.isNegative())
+      this.attributeError(attributes, 'penalty', 'a penalty is written as a positive number (0.5 takes 0.5 marks off)');
     const key = this.enumAttribute(attributes, 'key', ['unknown']);
-    const dropped = this.enumAttribute(attributes, 'dropped', DROP_MODES) as DropMode | undefined;
+    const dropped = this.enumAttribute<DropMode>(attributes, 'dropped', DROP_MODES);
     const explanation = this.partText(id, raw, 'Explanation');
     const note = this.partText(id, raw, 'Note');
     if (this.diagnostics.length > errorsBefore) return undefined;
@@ -164,7 +216,12 @@ export class ExamBuilder {
     return raw.parts.some((part) => part.name === 'Answer') ? 'numeric' : 'free';
   }
 
-  private typedQuestion(kind: Question['kind'], base: QuestionBase, raw: RawQuestion, idAt: Position): Question | undefined {
+  private typedQuestion(
+    kind: Question['kind'],
+    base: QuestionBase,
+    raw: RawQuestion,
+    idAt: Position,
+  ): Question | undefined {
     const allowedParts: Record<Question['kind'], readonly PartName[]> = {
       single: ['Explanation', 'Note'],
       multiple: ['Explanation', 'Note'],
@@ -173,10 +230,15 @@ export class ExamBuilder {
     };
     for (const part of raw.parts) {
       if (!allowedParts[kind].includes(part.name)) {
-        this.error('part-not-allowed', { line: part.line, column: 5 }, `a ${KIND_NAMES[kind]} question has no ${part.name} part`, {
-          expected: allowedParts[kind].join(', '),
-          hint: part.name === 'Answer' ? 'choice questions mark the correct option with [x]' : undefined,
-        });
+        this.error(
+          'part-not-allowed',
+          { line: part.line, column: 5 },
+          `a ${KIND_NAMES[kind]} question has no ${part.name} part`,
+          {
+            expected: allowedParts[kind].join(', '),
+            hint: part.name === 'Answer' ? 'choice questions mark the correct option with [x]' : undefined,
+          },
+        );
       }
     }
     const attributes = raw.heading.attributes;
@@ -219,9 +281,17 @@ export class ExamBuilder {
     const options = raw.options.map((item, index): ChoiceOption => {
       this.rejectAttributes(item.attributes, ['value'], ['fixed'], 'an option takes `fixed` and `value=…`');
       const text = this.field(`question.${questionId}.option.${index}`, item.lines);
-      if (text === '') this.error('empty-option', item.markerPosition, `option (${String.fromCharCode(97 + index)}) is empty`, { expected: 'the option text after the marker' });
+      if (text === '')
+        this.error('empty-option', item.markerPosition, `option (${String.fromCharCode(97 + index)}) is empty`, {
+          expected: 'the option text after the marker',
+        });
       const value = item.attributes?.values.get('value')?.value;
-      return { text, correct: item.marker.toLowerCase() === 'x', fixed: item.attributes?.flags.has('fixed') ?? false, ...(value !== undefined && { value }) };
+      return {
+        text,
+        correct: item.marker.toLowerCase() === 'x',
+        fixed: item.attributes?.flags.has('fixed') ?? false,
+        ...(value !== undefined && { value }),
+      };
     });
     return this.diagnostics.length > errorsBefore ? undefined : options;
   }
@@ -248,7 +318,10 @@ export class ExamBuilder {
     if (!part) return [];
     const errorsBefore = this.diagnostics.length;
     const stray = part.lines.find((line) => line.text.trim() !== '');
-    if (stray) this.error('rubric-item-syntax', stray, 'cannot read this rubric line', { expected: 'a rubric item `- (points) description`' });
+    if (stray)
+      this.error('rubric-item-syntax', stray, 'cannot read this rubric line', {
+        expected: 'a rubric item `- (points) description`',
+      });
     const seen = new Set<string>();
     const items = part.items.map((item, index) => this.rubricItem(questionId, item, index, seen));
     return this.diagnostics.length > errorsBefore ? undefined : items.filter((item) => item !== undefined);
@@ -258,27 +331,44 @@ export class ExamBuilder {
     this.rejectAttributes(item.attributes, [], [], 'a rubric item takes only its id, e.g. {#zero-gradient}');
     const points = Rational.parse(item.marker);
     if (!points) {
-      this.error('rubric-points', item.markerPosition, `cannot read the points "(${item.marker})"`, { expected: 'a number of points such as (1), (0.5) or (-0.5)' });
+      this.error('rubric-points', item.markerPosition, `cannot read the points "(${item.marker})"`, {
+        expected: 'a number of points such as (1), (0.5) or (-0.5)',
+      });
     }
     const id = item.attributes?.id ?? `r${index + 1}`;
-    if (seen.has(id)) this.error('duplicate-rubric-id', item.lines[0] ?? item.markerPosition, `rubric item id \`${id}\` is used twice in \`${questionId}\``, { hint: 'give each rubric item its own id' });
+    if (seen.has(id))
+      this.error(
+        'duplicate-rubric-id',
+        item.lines[0] ?? item.markerPosition,
+        `rubric item id \`${id}\` is used twice in \`${questionId}\``,
+        { hint: 'give each rubric item its own id' },
+      );
     seen.add(id);
     const text = this.field(`question.${questionId}.rubric.${index}`, item.lines);
-    if (text === '') this.error('empty-rubric-item', item.markerPosition, 'rubric item has no description', { expected: 'what the grader looks for' });
+    if (text === '')
+      this.error('empty-rubric-item', item.markerPosition, 'rubric item has no description', {
+        expected: 'what the grader looks for',
+      });
     return points ? { id, points, text } : undefined;
   }
 
   private scoringAttributes(attributes: Attributes | undefined): MultipleScoring | undefined {
-    const strategy = this.enumAttribute(attributes, 'scoring', MULTIPLE_SCORING_STRATEGIES) as MultipleScoringStrategy | undefined;
+    const strategy = this.enumAttribute<MultipleScoringStrategy>(attributes, 'scoring', MULTIPLE_SCORING_STRATEGIES);
     const parameters = (['right', 'wrong', 'floor', 'ceiling'] as const).flatMap((name) => {
       const value = this.markAttribute(attributes, name);
       return value ? [[name, value] as const] : [];
     });
     if (!strategy) {
-      if (parameters.length > 0) this.attributeError(attributes, parameters[0]?.[0] ?? 'right', 'scoring parameters need `scoring=per-option`');
+      if (parameters.length > 0)
+        this.attributeError(attributes, parameters[0]?.[0] ?? 'right', 'scoring parameters need `scoring=per-option`');
       return undefined;
     }
-    if (parameters.length > 0 && strategy !== 'per-option') this.attributeError(attributes, parameters[0]?.[0] ?? 'right', `\`${strategy}\` takes no parameters; only \`per-option\` does`);
+    if (parameters.length > 0 && strategy !== 'per-option')
+      this.attributeError(
+        attributes,
+        parameters[0]?.[0] ?? 'right',
+        `\`${strategy}\` takes no parameters; only \`per-option\` does`,
+      );
     return { strategy, ...Object.fromEntries(parameters) };
   }
 
@@ -287,7 +377,9 @@ export class ExamBuilder {
     if (!part) return undefined;
     const text = this.field(`question.${questionId}.${name.toLowerCase()}`, part.lines);
     if (text === '') {
-      this.error('empty-part', { line: part.line, column: 1 }, `the ${name} part is empty`, { hint: `write the ${name.toLowerCase()} below the heading, or remove the heading` });
+      this.error('empty-part', { line: part.line, column: 1 }, `the ${name} part is empty`, {
+        hint: `write the ${name.toLowerCase()} below the heading, or remove the heading`,
+      });
     }
     return text;
   }
@@ -296,7 +388,10 @@ export class ExamBuilder {
     const { text, start } = joinLines(lines);
     if (start) {
       const index = lines.indexOf(start);
-      this.sourceMap.set(key, { start, lines: lines.slice(index).map((line) => ({ line: line.line, column: line.column })) });
+      this.sourceMap.set(key, {
+        start,
+        lines: lines.slice(index).map((line) => ({ line: line.line, column: line.column })),
+      });
     }
     return text;
   }
@@ -305,36 +400,67 @@ export class ExamBuilder {
     const attribute = attributes?.values.get(name);
     if (!attribute) return undefined;
     const value = Rational.parse(attribute.value);
-    if (!value) this.attributeError(attributes, name, `\`${name}=${attribute.value}\` is not a number`, 'a number such as 0.5 or a fraction such as 1/3');
+    if (!value)
+      this.attributeError(
+        attributes,
+        name,
+        `\`${name}=${attribute.value}\` is not a number`,
+        'a number such as 0.5 or a fraction such as 1/3',
+      );
     return value;
   }
 
-  private enumAttribute<T extends string>(attributes: Attributes | undefined, name: string, allowed: readonly T[]): T | undefined {
+  private enumAttribute<T extends string>(
+    attributes: Attributes | undefined,
+    name: string,
+    allowed: readonly T[],
+  ): T | undefined {
     const attribute = attributes?.values.get(name);
     if (!attribute) return undefined;
     if ((allowed as readonly string[]).includes(attribute.value)) return attribute.value as T;
     const suggestion = closestMatch(attribute.value, allowed);
-    this.attributeError(attributes, name, `\`${name}=${attribute.value}\` is not allowed`, `one of: ${allowed.join(', ')}`, suggestion && `did you mean \`${name}=${suggestion}\`?`);
+    this.attributeError(
+      attributes,
+      name,
+      `\`${name}=${attribute.value}\` is not allowed`,
+      `one of: ${allowed.join(', ')}`,
+      suggestion && `did you mean \`${name}=${suggestion}\`?`,
+    );
     return undefined;
   }
 
-  private rejectAttributes(attributes: Attributes | undefined, values: readonly string[], flags: readonly string[], hint: string): void {
+  private rejectAttributes(
+    attributes: Attributes | undefined,
+    values: readonly string[],
+    flags: readonly string[],
+    hint: string,
+  ): void {
     if (!attributes) return;
     const line = attributes.line;
     for (const [name, attribute] of attributes.values) {
       if (values.includes(name)) continue;
       const suggestion = closestMatch(name, [...values, ...flags]);
-      this.error('unknown-attribute', { line, column: attribute.column - name.length - 1 }, `unknown attribute \`${name}\``, {
-        ...(values.length > 0 && { expected: `one of: ${[...values, ...flags].join(', ')}` }),
-        hint: suggestion ? `did you mean \`${suggestion}\`?` : hint,
-      });
+      this.error(
+        'unknown-attribute',
+        { line, column: attribute.column - name.length - 1 },
+        `unknown attribute \`${name}\``,
+        {
+          ...(values.length > 0 && { expected: `one of: ${[...values, ...flags].join(', ')}` }),
+          hint: suggestion ? `did you mean \`${suggestion}\`?` : hint,
+        },
+      );
     }
     for (const [name, column] of attributes.flags) {
       if (flags.includes(name)) continue;
       const suggestion = closestMatch(name, [...values, ...flags]);
-      this.error('unknown-attribute', { line, column }, values.includes(name) ? `attribute \`${name}\` needs a value (\`${name}=…\`)` : `unknown attribute \`${name}\``, {
-        hint: suggestion && suggestion !== name ? `did you mean \`${suggestion}\`?` : hint,
-      });
+      this.error(
+        'unknown-attribute',
+        { line, column },
+        values.includes(name) ? `attribute \`${name}\` needs a value (\`${name}=…\`)` : `unknown attribute \`${name}\``,
+        {
+          hint: suggestion && suggestion !== name ? `did you mean \`${suggestion}\`?` : hint,
+        },
+      );
     }
   }
 
@@ -342,13 +468,27 @@ export class ExamBuilder {
     for (const name of names) {
       const attribute = attributes?.values.get(name);
       if (!attributes || !attribute) continue;
-      this.error('attribute-value', { line: attributes.line, column: attribute.column - name.length - 1 }, `\`${name}=\` does not apply to a ${kind} question`, {
-        hint: name === 'accept' ? '`accept=any` is for single-choice questions' : 'scoring strategies are for `type=multiple` questions',
-      });
+      this.error(
+        'attribute-value',
+        { line: attributes.line, column: attribute.column - name.length - 1 },
+        `\`${name}=\` does not apply to a ${kind} question`,
+        {
+          hint:
+            name === 'accept'
+              ? '`accept=any` is for single-choice questions'
+              : 'scoring strategies are for `type=multiple` questions',
+        },
+      );
     }
   }
 
-  private attributeError(attributes: Attributes | undefined, name: string, message: string, expected?: string, hint?: string): void {
+  private attributeError(
+    attributes: Attributes | undefined,
+    name: string,
+    message: string,
+    expected?: string,
+    hint?: string,
+  ): void {
     const attribute = attributes?.values.get(name);
     const at = { line: attributes?.line ?? 1, column: attribute ? attribute.column : 1 };
     this.error('attribute-value', at, message, { expected, hint });

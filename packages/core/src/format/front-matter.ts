@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { closestMatch } from './suggest.js';
 import { MULTIPLE_SCORING_STRATEGIES, type MultipleScoring } from '../model.js';
@@ -27,19 +27,24 @@ export interface SectionRules {
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_MESSAGE = 'an id of lowercase letters, digits and single "-" (e.g. `l2-prior`)';
 
-export const IdSchema = z.string({ error: `expected ${ID_MESSAGE}` }).regex(ID_PATTERN, { error: `expected ${ID_MESSAGE}` });
+export const IdSchema = z
+  .string({ error: `expected ${ID_MESSAGE}` })
+  .regex(ID_PATTERN, { error: `expected ${ID_MESSAGE}` });
 
 /** A mark written as a YAML number (`0.5`) or a fraction string (`"1/3"`), read exactly. */
-export const MarkSchema = z.union([z.number(), z.string()], { error: 'expected a number such as 0.5 or "1/3"' }).transform(
-  (input, context) => {
+export const MarkSchema = z
+  .union([z.number(), z.string()], { error: 'expected a number such as 0.5 or "1/3"' })
+  .transform((input, context) => {
     const value = typeof input === 'number' ? Rational.fromNumber(input) : Rational.parse(input);
     if (value === undefined) {
-      context.addIssue({ code: 'custom', message: `expected a number such as 0.5 or "1/3", got ${JSON.stringify(input)}` });
+      context.addIssue({
+        code: 'custom',
+        message: `expected a number such as 0.5 or "1/3", got ${JSON.stringify(input)}`,
+      });
       return z.NEVER;
     }
     return value;
-  },
-);
+  });
 
 const NonNegativeMarkSchema = MarkSchema.refine((value) => !value.isNegative(), {
   error: 'a penalty is written as a positive number (0.5 takes 0.5 marks off a wrong answer)',
@@ -128,14 +133,25 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + 1, column: col };
   };
-  const base = { bodyStartLine: closing + 2, bodyText, sectionPositions: new Map<string, Position>(), positions: new Map<string, TextLocation>() };
+  const base = {
+    bodyStartLine: closing + 2,
+    bodyText,
+    sectionPositions: new Map<string, Position>(),
+    positions: new Map<string, TextLocation>(),
+  };
   if (document.errors.length > 0) {
     return {
       ...base,
       diagnostics: document.errors.map((error) =>
-        diagnostic('error', 'front-matter-yaml', yamlErrorPosition(error, yamlText, at), `YAML: ${firstLine(error.message)}`, {
-          hint: 'the front matter is YAML: `key: value` per line, lists with `- `, nested keys indented',
-        }),
+        diagnostic(
+          'error',
+          'front-matter-yaml',
+          yamlErrorPosition(error, yamlText, at),
+          `YAML: ${firstLine(error.message)}`,
+          {
+            hint: 'the front matter is YAML: `key: value` per line, lists with `- `, nested keys indented',
+          },
+        ),
       ),
     };
   }
@@ -151,7 +167,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return {
       ...base,
       sectionPositions,
-      diagnostics: issues.filter((issue) => !isMissingKeyFromTypo(issue, issues, document)).flatMap((issue) => issueDiagnostics(issue, document, at)),
+      diagnostics: issues
+        .filter((issue) => !isMissingKeyFromTypo(issue, issues, document))
+        .flatMap((issue) => issueDiagnostics(issue, document, at)),
     };
   }
   return { ...base, sectionPositions, positions, frontMatter: validated.data, diagnostics: [] };
@@ -160,13 +178,17 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 /**
  * YAML reports an unclosed quote where the text ends; the author needs the quote that was opened, so point there.
  */
-function yamlErrorPosition(error: { code: string; message: string; pos: [number, number] }, yamlText: string, at: At): Position {
+function yamlErrorPosition(
+  error: { code: string; message: string; pos: [number, number] },
+  yamlText: string,
+  at: At,
+): Position {
   if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
     const lines = yamlText.split('\n');
     for (const [index, line] of lines.entries()) {
       const open = /:\s*(["'])/.exec(line);
-      if (open?.[1] && line.lastIndexOf(open[1]) === (open.index ?? 0) + open[0].length - 1) {
-        return { line: index + 2, column: (open.index ?? 0) + open[0].length };
+      if (open?.[1] && line.lastIndexOf(open[1]) === open.index + open[0].length - 1) {
+        return { line: index + 2, column: open.index + open[0].length };
       }
     }
   }
@@ -214,8 +236,8 @@ function locateText(document: Document, key: string, yamlText: string, at: At): 
 function locateSections(document: Document, at: At): Map<string, Position> {
   const positions = new Map<string, Position>();
   const sections = document.get('sections', true);
-  if (!sections || !('items' in (sections as object))) return positions;
-  (sections as { items: unknown[] }).items.forEach((item, index) => {
+  if (!isSeq(sections)) return positions;
+  sections.items.forEach((item, index) => {
     const id = isMap(item) ? item.get('id') : undefined;
     const position = locate(document, ['sections', index], at);
     if (typeof id === 'string' && position) positions.set(id, position);
@@ -231,7 +253,11 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
 }
 
 /** A required key reported missing only because it was misspelt: the unknown-key error already says so. */
-function isMissingKeyFromTypo(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[], document: Document): boolean {
+function isMissingKeyFromTypo(
+  issue: z.core.$ZodIssue,
+  issues: readonly z.core.$ZodIssue[],
+  document: Document,
+): boolean {
   if (issue.code !== 'invalid_type' || document.getIn(issue.path as unknown[], true) !== undefined) return false;
   const parent = issue.path.slice(0, -1);
   const missing = String(issue.path.at(-1));
@@ -250,10 +276,16 @@ function issueDiagnostics(issue: z.core.$ZodIssue, document: Document, at: At): 
   const fallback = nearestPosition(document, path, at);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      diagnostic('error', 'front-matter-unknown-key', keyPosition(document, path, key, at) ?? fallback, `unknown key \`${key}\` in ${where}`, {
-        expected: knownKeys(path).join(', '),
-        hint: suggestKey(key, path),
-      }),
+      diagnostic(
+        'error',
+        'front-matter-unknown-key',
+        keyPosition(document, path, key, at) ?? fallback,
+        `unknown key \`${key}\` in ${where}`,
+        {
+          expected: knownKeys(path).join(', '),
+          hint: suggestKey(key, path),
+        },
+      ),
     );
   }
   const missing = issue.code === 'invalid_type' && document.getIn(path, true) === undefined;
@@ -279,7 +311,12 @@ function nearestPosition(document: Document, path: readonly (string | number)[],
   return { line: 2, column: 1 };
 }
 
-function keyPosition(document: Document, path: readonly (string | number)[], key: string, at: At): Position | undefined {
+function keyPosition(
+  document: Document,
+  path: readonly (string | number)[],
+  key: string,
+  at: At,
+): Position | undefined {
   const node = path.length === 0 ? document.contents : document.getIn(path, true);
   if (!isMap(node)) return undefined;
   const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);

@@ -9,9 +9,43 @@ import { parseExam } from './parse.js';
  * significant tokens inserted anywhere. Every outcome must be a parsed exam or located diagnostics, never a throw.
  */
 const source = bundledExamText();
-const TOKENS = ['#', '## ', '### ', '{', '}', '{#', ' key=unknown}', '- [x] ', '- [ ] ', '$', '$$', '---', '\n', '\r\n', ':', '"', '`', '```', '  ', '\t', 'type=numeric', '\uFEFF', '±', '(1)', 'é', '\\', '{fixed}', 'marks=x'];
+const TOKENS = [
+  '#',
+  '## ',
+  '### ',
+  '{',
+  '}',
+  '{#',
+  ' key=unknown}',
+  '- [x] ',
+  '- [ ] ',
+  '$',
+  '$$',
+  '---',
+  '\n',
+  '\r\n',
+  ':',
+  '"',
+  '`',
+  '```',
+  '  ',
+  '\t',
+  'type=numeric',
+  '\uFEFF',
+  '±',
+  '(1)',
+  'é',
+  '\\',
+  '{fixed}',
+  'marks=x',
+];
 
-type Mutation = { kind: 'delete' | 'insert' | 'duplicate-line' | 'delete-line' | 'swap-lines' | 'replace'; at: number; length: number; token: string };
+type Mutation = {
+  kind: 'delete' | 'insert' | 'duplicate-line' | 'delete-line' | 'swap-lines' | 'replace';
+  at: number;
+  length: number;
+  token: string;
+};
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'delete-line', 'swap-lines', 'replace'),

@@ -15,7 +15,9 @@ export function parseNumericAnswer(text: string): NumericAnswer | undefined {
   const value = Number(match[1]);
   const amount = match[2] === undefined ? 0 : Number(match[2]);
   if (!Number.isFinite(value) || !Number.isFinite(amount) || amount < 0) return undefined;
-  return match[3] ? { value, tolerance: { kind: 'relative', percent: amount } } : { value, tolerance: { kind: 'absolute', amount } };
+  return match[3]
+    ? { value, tolerance: { kind: 'relative', percent: amount } }
+    : { value, tolerance: { kind: 'absolute', amount } };
 }
 
 /** The canonical text of a numeric answer; `parseNumericAnswer` reads it back. */

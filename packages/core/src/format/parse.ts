@@ -6,7 +6,12 @@ import { parseFrontMatter } from './front-matter.js';
 import type { SourceMap } from './source-map.js';
 
 export type ParseResult =
-  | { readonly ok: true; readonly exam: Exam; readonly sourceMap: SourceMap; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly exam: Exam;
+      readonly sourceMap: SourceMap;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
@@ -27,9 +32,15 @@ export function parseExam(text: string): ParseResult {
     return {
       ok: false,
       diagnostics: [
-        diagnostic('error', 'internal-error', { line: 1, column: 1 }, `Examforge could not read this file: ${message}`, {
-          hint: 'this is a bug in Examforge; please report it with the file attached',
-        }),
+        diagnostic(
+          'error',
+          'internal-error',
+          { line: 1, column: 1 },
+          `Examforge could not read this file: ${message}`,
+          {
+            hint: 'this is a bug in Examforge; please report it with the file attached',
+          },
+        ),
       ],
     };
   }

@@ -98,7 +98,10 @@ function questionAttributes(question: Question): string[] {
 }
 
 function printOption(option: ChoiceOption): string {
-  const attributes = [...(option.fixed ? ['fixed'] : []), ...(option.value !== undefined ? [`value=${formatAttributeValue(option.value)}`] : [])];
+  const attributes = [
+    ...(option.fixed ? ['fixed'] : []),
+    ...(option.value !== undefined ? [`value=${formatAttributeValue(option.value)}`] : []),
+  ];
   return `- [${option.correct ? 'x' : ' '}] ${withAttributes(option.text, attributes)}`;
 }
 

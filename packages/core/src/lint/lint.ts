@@ -32,7 +32,11 @@ export function lintExam(text: string, ports: LintPorts = {}): LintReport {
   const parsed = parseExam(text);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const checks = checkExam(parsed.exam, parsed.sourceMap, ports);
-  return { exam: parsed.exam, sourceMap: parsed.sourceMap, diagnostics: sortDiagnostics([...parsed.diagnostics, ...checks]) };
+  return {
+    exam: parsed.exam,
+    sourceMap: parsed.sourceMap,
+    diagnostics: sortDiagnostics([...parsed.diagnostics, ...checks]),
+  };
 }
 
 /** The content checks on a parsed exam. */
@@ -103,22 +107,42 @@ function checkOptions(question: ChoiceQuestion, where: Position, at: (key: strin
   }
   if (correct.length > 0 && question.keyUnknown) {
     found.push(
-      diagnostic('error', 'key-unknown-but-marked', where, `\`${question.id}\` says key=unknown but marks (${correct.join(', ')}) correct`, {
-        ...about,
-        hint: 'remove key=unknown, or unmark the options',
-      }),
+      diagnostic(
+        'error',
+        'key-unknown-but-marked',
+        where,
+        `\`${question.id}\` says key=unknown but marks (${correct.join(', ')}) correct`,
+        {
+          ...about,
+          hint: 'remove key=unknown, or unmark the options',
+        },
+      ),
     );
   }
   if (question.kind === 'single' && correct.length > 1 && !question.acceptAny) {
     found.push(
-      diagnostic('error', 'single-several-correct', where, `single-choice question \`${question.id}\` marks ${correct.length} options correct: (${correct.join(', ')})`, {
-        ...about,
-        hint: 'write type=multiple if students must choose all of them, or accept=any if any one of them earns the marks',
-      }),
+      diagnostic(
+        'error',
+        'single-several-correct',
+        where,
+        `single-choice question \`${question.id}\` marks ${correct.length} options correct: (${correct.join(', ')})`,
+        {
+          ...about,
+          hint: 'write type=multiple if students must choose all of them, or accept=any if any one of them earns the marks',
+        },
+      ),
     );
   }
   if (question.kind === 'single' && question.acceptAny && correct.length < 2) {
-    found.push(diagnostic('warning', 'accept-any-single-key', where, `accept=any on \`${question.id}\` has only one correct option`, about));
+    found.push(
+      diagnostic(
+        'warning',
+        'accept-any-single-key',
+        where,
+        `accept=any on \`${question.id}\` has only one correct option`,
+        about,
+      ),
+    );
   }
   const seen = new Map<string, number>();
   question.options.forEach((option, index) => {
@@ -126,10 +150,16 @@ function checkOptions(question: ChoiceQuestion, where: Position, at: (key: strin
     const first = seen.get(normal);
     if (first === undefined) return void seen.set(normal, index);
     found.push(
-      diagnostic('error', 'duplicate-option', at(`question.${question.id}.option.${index}`), `option (${optionLetter(index)}) repeats option (${optionLetter(first)}) of \`${question.id}\``, {
-        ...about,
-        hint: 'each option must be distinct; students cannot tell duplicates apart',
-      }),
+      diagnostic(
+        'error',
+        'duplicate-option',
+        at(`question.${question.id}.option.${index}`),
+        `option (${optionLetter(index)}) repeats option (${optionLetter(first)}) of \`${question.id}\``,
+        {
+          ...about,
+          hint: 'each option must be distinct; students cannot tell duplicates apart',
+        },
+      ),
     );
   });
   return found;
@@ -139,16 +169,35 @@ function checkFreeResponse(question: FreeResponseQuestion, marks: Rational, wher
   const about = { questionId: question.id };
   if (question.rubric.length === 0) {
     return question.solution === undefined
-      ? [diagnostic('warning', 'free-without-solution', where, `\`${question.id}\` has neither a model solution nor a rubric`, { ...about, hint: 'add `### Solution` and `### Rubric` so graders agree' })]
-      : [diagnostic('warning', 'free-without-rubric', where, `\`${question.id}\` has no rubric`, { ...about, hint: 'add `### Rubric` items with points so graders agree' })];
+      ? [
+          diagnostic(
+            'warning',
+            'free-without-solution',
+            where,
+            `\`${question.id}\` has neither a model solution nor a rubric`,
+            { ...about, hint: 'add `### Solution` and `### Rubric` so graders agree' },
+          ),
+        ]
+      : [
+          diagnostic('warning', 'free-without-rubric', where, `\`${question.id}\` has no rubric`, {
+            ...about,
+            hint: 'add `### Rubric` items with points so graders agree',
+          }),
+        ];
   }
   const available = Rational.sum(question.rubric.filter((item) => item.points.isPositive()).map((item) => item.points));
   if (available.compare(marks) < 0) {
     return [
-      diagnostic('warning', 'rubric-short', where, `the rubric of \`${question.id}\` awards at most ${available.toString()} of its ${marks.toString()} marks`, {
-        ...about,
-        hint: 'add rubric items or lower the marks',
-      }),
+      diagnostic(
+        'warning',
+        'rubric-short',
+        where,
+        `the rubric of \`${question.id}\` awards at most ${available.toString()} of its ${marks.toString()} marks`,
+        {
+          ...about,
+          hint: 'add rubric items or lower the marks',
+        },
+      ),
     ];
   }
   return [];
@@ -159,19 +208,36 @@ function checkTotal(exam: Exam, sourceMap: SourceMap): Diagnostic[] {
   const computed = computedTotal(exam);
   if (computed.equals(exam.declaredTotal)) return [];
   const breakdown = exam.sections
-    .map((section) => `${section.id} ${Rational.sum(section.questions.filter(countsTowardMaximum).map((q) => marksOf(q, section))).toString()}`)
+    .map(
+      (section) =>
+        `${section.id} ${Rational.sum(section.questions.filter(countsTowardMaximum).map((q) => marksOf(q, section))).toString()}`,
+    )
     .join(' + ');
   return [
-    diagnostic('error', 'total-mismatch', sourceMap.get('exam.total')?.start ?? { line: 2, column: 1 }, `the declared total is ${exam.declaredTotal.toString()} but the questions add up to ${computed.toString()}`, {
-      hint: `${breakdown} = ${computed.toString()}; fix a section's marks or the declared total`,
-    }),
+    diagnostic(
+      'error',
+      'total-mismatch',
+      sourceMap.get('exam.total')?.start ?? { line: 2, column: 1 },
+      `the declared total is ${exam.declaredTotal.toString()} but the questions add up to ${computed.toString()}`,
+      {
+        hint: `${breakdown} = ${computed.toString()}; fix a section's marks or the declared total`,
+      },
+    ),
   ];
 }
 
-function checkImages(field: TextField, locate: (offset: number) => Position, fileExists: (path: string) => boolean): Diagnostic[] {
+function checkImages(
+  field: TextField,
+  locate: (offset: number) => Position,
+  fileExists: (path: string) => boolean,
+): Diagnostic[] {
   return findImages(field.text).flatMap(({ path, offset }) => {
     if (/^[a-z]+:/i.test(path)) {
-      return [diagnostic('warning', 'remote-image', locate(offset), `image ${path} is not a local file`, { hint: 'copy the image next to the exam: remote images do not print and may not load during the exam' })];
+      return [
+        diagnostic('warning', 'remote-image', locate(offset), `image ${path} is not a local file`, {
+          hint: 'copy the image next to the exam: remote images do not print and may not load during the exam',
+        }),
+      ];
     }
     if (fileExists(decodeURI(path))) return [];
     return [

@@ -19,10 +19,16 @@ export function checkTex(field: TextField, locate: (offset: number) => Position)
     const problem = texProblem(segment.tex, segment.display);
     if (!problem) continue;
     diagnostics.push(
-      diagnostic('error', 'tex-syntax', locate(segment.offset + problem.position), `TeX does not parse: ${problem.message}`, {
-        hint: `in ${segment.display ? '$$' : '$'}${abbreviate(segment.tex)}${segment.display ? '$$' : '$'}`,
-        ...(field.questionId !== undefined && { questionId: field.questionId }),
-      }),
+      diagnostic(
+        'error',
+        'tex-syntax',
+        locate(segment.offset + problem.position),
+        `TeX does not parse: ${problem.message}`,
+        {
+          hint: `in ${segment.display ? '$$' : '$'}${abbreviate(segment.tex)}${segment.display ? '$$' : '$'}`,
+          ...(field.questionId !== undefined && { questionId: field.questionId }),
+        },
+      ),
     );
   }
   return diagnostics;

@@ -14,7 +14,8 @@ export function listTextFields(exam: Exam): TextField[] {
   for (const section of exam.sections) {
     for (const question of section.questions) {
       const add = (suffix: string, text: string | undefined) => {
-        if (text !== undefined) fields.push({ key: `question.${question.id}.${suffix}`, text, questionId: question.id });
+        if (text !== undefined)
+          fields.push({ key: `question.${question.id}.${suffix}`, text, questionId: question.id });
       };
       add('stem', question.stem);
       if (question.kind === 'single' || question.kind === 'multiple') {

@@ -82,7 +82,7 @@ export function findImages(text: string): { path: string; offset: number }[] {
   const images: { path: string; offset: number }[] = [];
   for (const match of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
     const path = match[1] ?? '';
-    images.push({ path, offset: (match.index ?? 0) + match[0].indexOf(path) });
+    images.push({ path, offset: match.index + match[0].indexOf(path) });
   }
   return images;
 }

@@ -24,7 +24,8 @@ export interface ResultsSummary {
  */
 export function summariseResults(exam: Exam, reports: readonly ScoreReport[]): ResultsSummary {
   const totals = reports.map((report) => report.total).sort((a, b) => a.compare(b));
-  const mean = (values: readonly Rational[]) => (values.length === 0 ? 0 : Rational.sum(values).toNumber() / values.length);
+  const mean = (values: readonly Rational[]) =>
+    values.length === 0 ? 0 : Rational.sum(values).toNumber() / values.length;
   return {
     students: reports.length,
     maximum: reports[0]?.maximum ?? Rational.ZERO,

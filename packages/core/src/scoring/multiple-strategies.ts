@@ -14,7 +14,12 @@ export interface SelectionCounts {
  * and the tools each strategy comes from). `penalty` is used by all-or-nothing only: the other strategies define
  * their own floor.
  */
-export function multipleAnswerPoints(scoring: MultipleScoring, counts: SelectionCounts, marks: Rational, penalty: Rational): Rational {
+export function multipleAnswerPoints(
+  scoring: MultipleScoring,
+  counts: SelectionCounts,
+  marks: Rational,
+  penalty: Rational,
+): Rational {
   const { options, correct, correctSelected, incorrectSelected } = counts;
   const incorrect = options - correct;
   const allRight = correctSelected === correct && incorrectSelected === 0;

@@ -16,7 +16,12 @@ export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy
     const described = describeInvalid(invalid);
     return policy.invalidMarks === 'zero'
       ? outcome('invalid', Rational.ZERO, `${described}: not a complete fill, so not an answer: 0, no penalty`, true)
-      : outcome('invalid', plan.penalty.negated(), `${described}: not a complete fill, counted as wrong: ${signed(plan.penalty.negated())}`, true);
+      : outcome(
+          'invalid',
+          plan.penalty.negated(),
+          `${described}: not a complete fill, counted as wrong: ${signed(plan.penalty.negated())}`,
+          true,
+        );
   }
   const flagged = invalid.length > 0;
   const note = flagged ? `${describeInvalid(invalid)} ignored (not complete fills); ` : '';
@@ -27,16 +32,31 @@ export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy
     : scoreSingle(plan, selected, policy, note, flagged);
 }
 
-function scoreSingle(plan: QuestionPlan, selected: readonly string[], policy: ScoringPolicy, note: string, flagged: boolean): Outcome {
+function scoreSingle(
+  plan: QuestionPlan,
+  selected: readonly string[],
+  policy: ScoringPolicy,
+  note: string,
+  flagged: boolean,
+): Outcome {
   if (selected.length > 1) {
     const marks = `several marks ${listLetters(selected)} on a single-choice question`;
     return policy.severalMarks === 'zero'
       ? outcome('invalid', Rational.ZERO, `${note}${marks}: not an answer: 0, no penalty`, true)
-      : outcome('invalid', plan.penalty.negated(), `${note}${marks}: counted as wrong: ${signed(plan.penalty.negated())}`, true);
+      : outcome(
+          'invalid',
+          plan.penalty.negated(),
+          `${note}${marks}: counted as wrong: ${signed(plan.penalty.negated())}`,
+          true,
+        );
   }
   const letter = selected[0] ?? '';
-  if (plan.correct.has(letter)) return outcome('correct', plan.marks, `${note}(${letter}) is correct: ${signed(plan.marks)}`, flagged);
-  const key = plan.correct.size === 1 ? `the key is ${listLetters(plan.correct)}` : `the key accepts ${listLetters(plan.correct)}`;
+  if (plan.correct.has(letter))
+    return outcome('correct', plan.marks, `${note}(${letter}) is correct: ${signed(plan.marks)}`, flagged);
+  const key =
+    plan.correct.size === 1
+      ? `the key is ${listLetters(plan.correct)}`
+      : `the key accepts ${listLetters(plan.correct)}`;
   const penalty = plan.penalty.negated();
   const consequence = penalty.isZero() ? '0' : `${signed(penalty)} (negative marking)`;
   return outcome('wrong', penalty, `${note}(${letter}) is wrong, ${key}: ${consequence}`, flagged);
@@ -61,6 +81,11 @@ function scoreMultiple(plan: QuestionPlan, selected: readonly string[], note: st
 }
 
 function describeInvalid(marks: readonly InvalidMark[]): string {
-  const words: Record<InvalidMark['mark'], string> = { partial: 'partial fill', tick: 'tick', cross: 'cross', unclear: 'unclear mark' };
+  const words: Record<InvalidMark['mark'], string> = {
+    partial: 'partial fill',
+    tick: 'tick',
+    cross: 'cross',
+    unclear: 'unclear mark',
+  };
   return marks.map((mark) => `${words[mark.mark]} on (${mark.option})`).join(', ');
 }

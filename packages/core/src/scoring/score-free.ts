@@ -24,5 +24,10 @@ export function scoreFree(plan: QuestionPlan, question: FreeResponseQuestion, gr
 function clamped(plan: QuestionPlan, points: Rational, description: string, flagged: boolean): Outcome {
   const bounded = points.clamp(Rational.ZERO, plan.marks);
   const clampNote = bounded.equals(points) ? '' : ` (limited to 0–${plan.marks.format(4)})`;
-  return outcome(statusFromPoints(bounded, plan.marks), bounded, `${description}: ${bounded.format(4)}${clampNote}`, flagged || !bounded.equals(points));
+  return outcome(
+    statusFromPoints(bounded, plan.marks),
+    bounded,
+    `${description}: ${bounded.format(4)}${clampNote}`,
+    flagged || !bounded.equals(points),
+  );
 }

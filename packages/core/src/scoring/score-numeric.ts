@@ -13,8 +13,13 @@ export function scoreNumeric(plan: QuestionPlan, question: NumericQuestion, resp
   const { value, tolerance } = answer;
   const allowed = tolerance.kind === 'absolute' ? tolerance.amount : (Math.abs(value) * tolerance.percent) / 100;
   const within = Math.abs(response.value - value) <= allowed + NOISE * Math.max(1, Math.abs(value));
-  const range = allowed === 0 ? `${value}` : `${value} ± ${tolerance.kind === 'absolute' ? allowed : `${tolerance.percent}%`}`;
+  const range =
+    allowed === 0 ? `${value}` : `${value} ± ${tolerance.kind === 'absolute' ? allowed : `${tolerance.percent}%`}`;
   if (within) return outcome('correct', plan.marks, `${response.value} is within ${range}: ${signed(plan.marks)}`);
   const penalty = plan.penalty.negated();
-  return outcome('wrong', penalty, `${response.value} is outside ${range}: ${penalty.isZero() ? '0' : signed(penalty)}`);
+  return outcome(
+    'wrong',
+    penalty,
+    `${response.value} is outside ${range}: ${penalty.isZero() ? '0' : signed(penalty)}`,
+  );
 }

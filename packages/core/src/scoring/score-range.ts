@@ -11,7 +11,9 @@ export function scoreRange(exam: Exam): { readonly lowest: Rational; readonly hi
   const plans = planExam(exam);
   return {
     lowest: Rational.sum(plans.map(lowestPoints)),
-    highest: Rational.sum(plans.map((plan) => (isScored(plan) || plan.question.dropped === 'full-marks' ? plan.marks : Rational.ZERO))),
+    highest: Rational.sum(
+      plans.map((plan) => (isScored(plan) || plan.question.dropped === 'full-marks' ? plan.marks : Rational.ZERO)),
+    ),
   };
 }
 
@@ -32,7 +34,8 @@ function lowestPoints(plan: QuestionPlan): Rational {
       const { strategy, floor } = plan.multipleScoring;
       if (strategy === 'all-or-nothing') return penalty;
       // Unknown option letters and invalid marks under the 'wrong' policy can also cost the penalty.
-      const strategyFloor = strategy === 'per-option' ? Rational.min(Rational.ZERO, floor ?? Rational.ZERO) : Rational.ZERO;
+      const strategyFloor =
+        strategy === 'per-option' ? Rational.min(Rational.ZERO, floor ?? Rational.ZERO) : Rational.ZERO;
       return Rational.min(strategyFloor, penalty);
     }
     case 'free':

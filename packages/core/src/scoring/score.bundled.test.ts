@@ -23,7 +23,8 @@ const fullGrades: Record<string, Grade> = {
   'causal-conv-autoregressive': { kind: 'points', points: Rational.of(2) },
   'fisher-pruning-loss': { kind: 'points', points: Rational.of(3) },
 };
-const firstN = (n: number, answers: Record<string, Response>) => Object.fromEntries(Object.entries(answers).slice(0, n));
+const firstN = (n: number, answers: Record<string, Response>) =>
+  Object.fromEntries(Object.entries(answers).slice(0, n));
 
 /** The bundled exam with one question replaced. */
 function replaceQuestion(base: Exam, id: string, change: (question: Question) => Question): Exam {
@@ -47,7 +48,9 @@ function withMultipleMatmul(scoring: MultipleScoring): Exam {
 }
 
 /** `depthwise-separable-params` asked as a numeric question: 32·9 + 32·64 = 2336 (no biases). */
-function withNumericDepthwise(tolerance: { kind: 'absolute'; amount: number } | { kind: 'relative'; percent: number }): Exam {
+function withNumericDepthwise(
+  tolerance: { kind: 'absolute'; amount: number } | { kind: 'relative'; percent: number },
+): Exam {
   return replaceQuestion(exam, 'depthwise-separable-params', (question) => {
     const { options: _options, acceptAny: _accept, ...rest } = question as Extract<Question, { kind: 'single' }>;
     return { ...rest, kind: 'numeric', keyUnknown: false, answer: { value: 2336, tolerance } };
@@ -67,20 +70,60 @@ interface Case {
   readonly flagged?: readonly string[];
 }
 
-const matmul = (strategy: MultipleScoring['strategy'], selected: string[], expected: string, extra: Partial<MultipleScoring> = {}): Case => ({
+const matmul = (
+  strategy: MultipleScoring['strategy'],
+  selected: string[],
+  expected: string,
+  extra: Partial<MultipleScoring> = {},
+): Case => ({
   name: `multiple answer, ${strategy}${Object.keys(extra).length ? ' (custom)' : ''}: chose ${selected.join('') || 'nothing'} of key abd`,
   exam: withMultipleMatmul({ strategy, ...extra }),
   answers: { 'batched-matmul': { kind: 'choice', selected } },
   total: expected,
   maximum: '16',
-  questions: { 'batched-matmul': [selected.length === 0 ? 'blank' : expected === '1/2' ? 'correct' : Rational.parse(expected)?.isPositive() ? 'partial' : 'wrong', expected] },
+  questions: {
+    'batched-matmul': [
+      selected.length === 0
+        ? 'blank'
+        : expected === '1/2'
+          ? 'correct'
+          : Rational.parse(expected)?.isPositive()
+            ? 'partial'
+            : 'wrong',
+      expected,
+    ],
+  },
 });
 
 const cases: Case[] = [
-  { name: 'all correct, free responses graded full', answers: allRight, grades: fullGrades, total: '16', maximum: '16' },
-  { name: 'all Beginner correct, free responses ungraded', answers: allRight, total: '9', maximum: '16', questions: { 'wasserstein-vs-js': ['blank', '0'] } },
-  { name: 'all blank', answers: {}, total: '0', maximum: '16', questions: { 'l2-prior': ['blank', '0'], 'conv-grad-valid': ['not-scored', '0'] } },
-  { name: 'all keyed Beginner wrong: 18 × −0.5', answers: allWrong, total: '-9', maximum: '16', questions: { 'l2-prior': ['wrong', '-0.5'] } },
+  {
+    name: 'all correct, free responses graded full',
+    answers: allRight,
+    grades: fullGrades,
+    total: '16',
+    maximum: '16',
+  },
+  {
+    name: 'all Beginner correct, free responses ungraded',
+    answers: allRight,
+    total: '9',
+    maximum: '16',
+    questions: { 'wasserstein-vs-js': ['blank', '0'] },
+  },
+  {
+    name: 'all blank',
+    answers: {},
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['blank', '0'], 'conv-grad-valid': ['not-scored', '0'] },
+  },
+  {
+    name: 'all keyed Beginner wrong: 18 × −0.5',
+    answers: allWrong,
+    total: '-9',
+    maximum: '16',
+    questions: { 'l2-prior': ['wrong', '-0.5'] },
+  },
   {
     name: 'questions without a key earn nothing, whatever is marked',
     answers: Object.fromEntries(UNKNOWN_KEY_IDS.map((id) => [id, pick('a')])),
@@ -88,77 +131,266 @@ const cases: Case[] = [
     maximum: '16',
     questions: { 'dilated-conv-output-size': ['not-scored', '0'], 'depthwise-separable-params': ['not-scored', '0'] },
   },
-  { name: 'mixture: 10 right, 5 wrong, 3 blank', answers: { ...firstN(10, allRight), ...Object.fromEntries(Object.entries(allWrong).slice(10, 15)) }, total: '2.5', maximum: '16' },
-  { name: 'mixture: 12 right, 6 wrong, free 1 + 0.5 + 2', answers: { ...firstN(12, allRight), ...Object.fromEntries(Object.entries(allWrong).slice(12)) }, grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['w1-gradient'] }, 'causal-conv-autoregressive': { kind: 'rubric', items: ['chain-rule'] }, 'fisher-pruning-loss': { kind: 'points', points: Rational.of(2) } }, total: '6.5', maximum: '16' },
-  { name: 'a single wrong answer costs the penalty', answers: { 'masked-softmax': pick('a') }, total: '-0.5', maximum: '16', questions: { 'masked-softmax': ['wrong', '-0.5'] } },
+  {
+    name: 'mixture: 10 right, 5 wrong, 3 blank',
+    answers: { ...firstN(10, allRight), ...Object.fromEntries(Object.entries(allWrong).slice(10, 15)) },
+    total: '2.5',
+    maximum: '16',
+  },
+  {
+    name: 'mixture: 12 right, 6 wrong, free 1 + 0.5 + 2',
+    answers: { ...firstN(12, allRight), ...Object.fromEntries(Object.entries(allWrong).slice(12)) },
+    grades: {
+      'wasserstein-vs-js': { kind: 'rubric', items: ['w1-gradient'] },
+      'causal-conv-autoregressive': { kind: 'rubric', items: ['chain-rule'] },
+      'fisher-pruning-loss': { kind: 'points', points: Rational.of(2) },
+    },
+    total: '6.5',
+    maximum: '16',
+  },
+  {
+    name: 'a single wrong answer costs the penalty',
+    answers: { 'masked-softmax': pick('a') },
+    total: '-0.5',
+    maximum: '16',
+    questions: { 'masked-softmax': ['wrong', '-0.5'] },
+  },
   {
     name: 'a tick on the right option is not an answer: 0, flagged',
     answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'tick' }] } },
-    total: '0', maximum: '16', questions: { 'l2-prior': ['invalid', '0'] }, flagged: ['l2-prior'],
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '0'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'a partial fill next to a complete fill: 0 by default, flagged',
     answers: { 'l2-prior': { kind: 'choice', selected: ['b'], invalidMarks: [{ option: 'c', mark: 'partial' }] } },
-    total: '0', maximum: '16', questions: { 'l2-prior': ['invalid', '0'] }, flagged: ['l2-prior'],
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '0'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'invalid marks counted as wrong under that policy',
     answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'cross' }] } },
-    policy: { invalidMarks: 'wrong' }, total: '-0.5', maximum: '16', questions: { 'l2-prior': ['invalid', '-0.5'] }, flagged: ['l2-prior'],
+    policy: { invalidMarks: 'wrong' },
+    total: '-0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '-0.5'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'ignoring invalid marks scores the complete fill alone (flagged)',
     answers: { 'l2-prior': { kind: 'choice', selected: ['b'], invalidMarks: [{ option: 'c', mark: 'tick' }] } },
-    policy: { invalidMarks: 'ignore' }, total: '0.5', maximum: '16', questions: { 'l2-prior': ['correct', '0.5'] }, flagged: ['l2-prior'],
+    policy: { invalidMarks: 'ignore' },
+    total: '0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['correct', '0.5'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'ignoring invalid marks: a lone partial fill is a blank (flagged)',
     answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'partial' }] } },
-    policy: { invalidMarks: 'ignore' }, total: '0', maximum: '16', questions: { 'l2-prior': ['blank', '0'] }, flagged: ['l2-prior'],
+    policy: { invalidMarks: 'ignore' },
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['blank', '0'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'two fills on a single-choice question: 0, no penalty, flagged',
     answers: { 'l2-prior': { kind: 'choice', selected: ['b', 'c'] } },
-    total: '0', maximum: '16', questions: { 'l2-prior': ['invalid', '0'] }, flagged: ['l2-prior'],
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '0'] },
+    flagged: ['l2-prior'],
   },
   {
     name: 'two fills counted as wrong under that policy',
     answers: { 'l2-prior': { kind: 'choice', selected: ['a', 'b'] } },
-    policy: { severalMarks: 'wrong' }, total: '-0.5', maximum: '16', questions: { 'l2-prior': ['invalid', '-0.5'] },
+    policy: { severalMarks: 'wrong' },
+    total: '-0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '-0.5'] },
   },
-  { name: 'an option the question does not have is invalid', answers: { 'l2-prior': pick('e') }, total: '0', maximum: '16', questions: { 'l2-prior': ['invalid', '0'] }, flagged: ['l2-prior'] },
-  { name: 'a number given to a choice question is invalid', answers: { 'l2-prior': { kind: 'numeric', value: 2 } }, total: '0', maximum: '16', flagged: ['l2-prior'] },
-  { name: 'dropped with full marks: a blank earns 0.5', exam: dropQuestion(exam, 'masked-softmax', 'full-marks'), answers: {}, total: '0.5', maximum: '16', questions: { 'masked-softmax': ['dropped', '0.5'] } },
-  { name: 'dropped with full marks: a wrong answer earns 0.5 too', exam: dropQuestion(exam, 'masked-softmax', 'full-marks'), answers: { 'masked-softmax': pick('a') }, total: '0.5', maximum: '16' },
-  { name: 'dropped and excluded: leaves the maximum, a right answer earns nothing', exam: dropQuestion(exam, 'masked-softmax', 'exclude'), answers: allRight, total: '8.5', maximum: '15.5', questions: { 'masked-softmax': ['dropped', '0'] } },
-  { name: 'a key set where the paper had none: the question joins the maximum', exam: withKey(exam, 'dilated-conv-output-size', ['a']), answers: { 'dilated-conv-output-size': pick('a') }, total: '0.5', maximum: '16.5' },
-  { name: 'a key set where the paper had none: a wrong answer now costs 0.5', exam: withKey(exam, 'dilated-conv-output-size', ['a']), answers: { 'dilated-conv-output-size': pick('b') }, total: '-0.5', maximum: '16.5' },
-  { name: 'a changed key: the old right answer is now wrong', exam: withKey(exam, 'l2-prior', ['a']), answers: allRight, total: '8', maximum: '16', questions: { 'l2-prior': ['wrong', '-0.5'] } },
-  { name: 'a changed key: the new right answer earns the marks', exam: withKey(exam, 'l2-prior', ['a']), answers: { 'l2-prior': pick('a') }, total: '0.5', maximum: '16' },
-  { name: 'several accepted keys: either earns the marks', exam: withKey(exam, 'l2-prior', ['a', 'b']), answers: { 'l2-prior': pick('a'), 'perceptron-update-loss': pick('b') }, total: '1', maximum: '16' },
-  { name: 'several accepted keys: another option is still wrong', exam: withKey(exam, 'l2-prior', ['a', 'b']), answers: { 'l2-prior': pick('c') }, total: '-0.5', maximum: '16' },
+  {
+    name: 'an option the question does not have is invalid',
+    answers: { 'l2-prior': pick('e') },
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['invalid', '0'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'a number given to a choice question is invalid',
+    answers: { 'l2-prior': { kind: 'numeric', value: 2 } },
+    total: '0',
+    maximum: '16',
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'dropped with full marks: a blank earns 0.5',
+    exam: dropQuestion(exam, 'masked-softmax', 'full-marks'),
+    answers: {},
+    total: '0.5',
+    maximum: '16',
+    questions: { 'masked-softmax': ['dropped', '0.5'] },
+  },
+  {
+    name: 'dropped with full marks: a wrong answer earns 0.5 too',
+    exam: dropQuestion(exam, 'masked-softmax', 'full-marks'),
+    answers: { 'masked-softmax': pick('a') },
+    total: '0.5',
+    maximum: '16',
+  },
+  {
+    name: 'dropped and excluded: leaves the maximum, a right answer earns nothing',
+    exam: dropQuestion(exam, 'masked-softmax', 'exclude'),
+    answers: allRight,
+    total: '8.5',
+    maximum: '15.5',
+    questions: { 'masked-softmax': ['dropped', '0'] },
+  },
+  {
+    name: 'a key set where the paper had none: the question joins the maximum',
+    exam: withKey(exam, 'dilated-conv-output-size', ['a']),
+    answers: { 'dilated-conv-output-size': pick('a') },
+    total: '0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'a key set where the paper had none: a wrong answer now costs 0.5',
+    exam: withKey(exam, 'dilated-conv-output-size', ['a']),
+    answers: { 'dilated-conv-output-size': pick('b') },
+    total: '-0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'a changed key: the old right answer is now wrong',
+    exam: withKey(exam, 'l2-prior', ['a']),
+    answers: allRight,
+    total: '8',
+    maximum: '16',
+    questions: { 'l2-prior': ['wrong', '-0.5'] },
+  },
+  {
+    name: 'a changed key: the new right answer earns the marks',
+    exam: withKey(exam, 'l2-prior', ['a']),
+    answers: { 'l2-prior': pick('a') },
+    total: '0.5',
+    maximum: '16',
+  },
+  {
+    name: 'several accepted keys: either earns the marks',
+    exam: withKey(exam, 'l2-prior', ['a', 'b']),
+    answers: { 'l2-prior': pick('a'), 'perceptron-update-loss': pick('b') },
+    total: '1',
+    maximum: '16',
+  },
+  {
+    name: 'several accepted keys: another option is still wrong',
+    exam: withKey(exam, 'l2-prior', ['a', 'b']),
+    answers: { 'l2-prior': pick('c') },
+    total: '-0.5',
+    maximum: '16',
+  },
   {
     name: 'a bonus question counts in the total, not in the maximum',
     exam: replaceQuestion(exam, 'mixed-precision-amp', (question) => ({ ...question, bonus: true })),
-    answers: allRight, grades: fullGrades, total: '16', maximum: '15.5',
+    answers: allRight,
+    grades: fullGrades,
+    total: '16',
+    maximum: '15.5',
   },
-  { name: 'rubric: one item of two', answers: {}, grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['js-constant'] } }, total: '1', maximum: '16', questions: { 'wasserstein-vs-js': ['partial', '1'] } },
-  { name: 'rubric: items and an adjustment', answers: {}, grades: { 'fisher-pruning-loss': { kind: 'rubric', items: ['taylor-expansion', 'fisher-diagonal'], adjustment: Rational.parse('0.25') as Rational } }, total: '1.25', maximum: '16' },
-  { name: 'points over the marks are limited to the marks, flagged', answers: {}, grades: { 'wasserstein-vs-js': { kind: 'points', points: Rational.of(5) } }, total: '2', maximum: '16', flagged: ['wasserstein-vs-js'] },
-  { name: 'an unknown rubric item is ignored and flagged', answers: {}, grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['js-constant', 'typo'] } }, total: '1', maximum: '16', flagged: ['wasserstein-vs-js'] },
-  { name: 'numeric: the exact value', exam: withNumericDepthwise({ kind: 'absolute', amount: 0 }), answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2336 } }, total: '0.5', maximum: '16.5' },
-  { name: 'numeric: off without tolerance is wrong', exam: withNumericDepthwise({ kind: 'absolute', amount: 0 }), answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2300 } }, total: '-0.5', maximum: '16.5' },
-  { name: 'numeric: within ±2 % (46.72)', exam: withNumericDepthwise({ kind: 'relative', percent: 2 }), answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2290 } }, total: '0.5', maximum: '16.5' },
-  { name: 'numeric: outside ±2 %', exam: withNumericDepthwise({ kind: 'relative', percent: 2 }), answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2282 } }, total: '-0.5', maximum: '16.5' },
-  { name: 'numeric: within ±10 absolute', exam: withNumericDepthwise({ kind: 'absolute', amount: 10 }), answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2346 } }, total: '0.5', maximum: '16.5' },
+  {
+    name: 'rubric: one item of two',
+    answers: {},
+    grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['js-constant'] } },
+    total: '1',
+    maximum: '16',
+    questions: { 'wasserstein-vs-js': ['partial', '1'] },
+  },
+  {
+    name: 'rubric: items and an adjustment',
+    answers: {},
+    grades: {
+      'fisher-pruning-loss': {
+        kind: 'rubric',
+        items: ['taylor-expansion', 'fisher-diagonal'],
+        adjustment: Rational.parse('0.25') as Rational,
+      },
+    },
+    total: '1.25',
+    maximum: '16',
+  },
+  {
+    name: 'points over the marks are limited to the marks, flagged',
+    answers: {},
+    grades: { 'wasserstein-vs-js': { kind: 'points', points: Rational.of(5) } },
+    total: '2',
+    maximum: '16',
+    flagged: ['wasserstein-vs-js'],
+  },
+  {
+    name: 'an unknown rubric item is ignored and flagged',
+    answers: {},
+    grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['js-constant', 'typo'] } },
+    total: '1',
+    maximum: '16',
+    flagged: ['wasserstein-vs-js'],
+  },
+  {
+    name: 'numeric: the exact value',
+    exam: withNumericDepthwise({ kind: 'absolute', amount: 0 }),
+    answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2336 } },
+    total: '0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'numeric: off without tolerance is wrong',
+    exam: withNumericDepthwise({ kind: 'absolute', amount: 0 }),
+    answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2300 } },
+    total: '-0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'numeric: within ±2 % (46.72)',
+    exam: withNumericDepthwise({ kind: 'relative', percent: 2 }),
+    answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2290 } },
+    total: '0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'numeric: outside ±2 %',
+    exam: withNumericDepthwise({ kind: 'relative', percent: 2 }),
+    answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2282 } },
+    total: '-0.5',
+    maximum: '16.5',
+  },
+  {
+    name: 'numeric: within ±10 absolute',
+    exam: withNumericDepthwise({ kind: 'absolute', amount: 10 }),
+    answers: { 'depthwise-separable-params': { kind: 'numeric', value: 2346 } },
+    total: '0.5',
+    maximum: '16.5',
+  },
   matmul('all-or-nothing', ['a', 'b', 'd'], '1/2'),
   matmul('all-or-nothing', ['b'], '-1/2'),
   matmul('all-or-nothing', [], '0'),
   matmul('per-option', ['a', 'b', 'd'], '1/2'),
   matmul('per-option', ['b'], '0'),
   matmul('per-option', ['c'], '0'),
-  matmul('per-option', ['b'], '-1/4', { right: Rational.parse('0.125') as Rational, wrong: Rational.parse('-0.25') as Rational, floor: Rational.parse('-0.25') as Rational }),
-  matmul('per-option', ['c'], '-1/4', { right: Rational.parse('0.125') as Rational, wrong: Rational.parse('-0.25') as Rational, floor: Rational.parse('-0.25') as Rational }),
+  matmul('per-option', ['b'], '-1/4', {
+    right: Rational.parse('0.125') as Rational,
+    wrong: Rational.parse('-0.25') as Rational,
+    floor: Rational.parse('-0.25') as Rational,
+  }),
+  matmul('per-option', ['c'], '-1/4', {
+    right: Rational.parse('0.125') as Rational,
+    wrong: Rational.parse('-0.25') as Rational,
+    floor: Rational.parse('-0.25') as Rational,
+  }),
   matmul('partial-credit', ['b'], '1/6'),
   matmul('partial-credit', ['a', 'b'], '1/3'),
   matmul('partial-credit', ['a', 'b', 'c'], '0'),
@@ -173,12 +405,20 @@ const cases: Case[] = [
 
 describe('score: hand-computed cases on the bundled exam', () => {
   it.each(cases)('$name', (testCase) => {
-    const report = score(testCase.exam ?? exam, { answers: testCase.answers, grades: testCase.grades ?? {} }, { ...DEFAULT_POLICY, ...testCase.policy });
+    const report = score(
+      testCase.exam ?? exam,
+      { answers: testCase.answers, grades: testCase.grades ?? {} },
+      { ...DEFAULT_POLICY, ...testCase.policy },
+    );
     expect(report.total.toString()).toBe(Rational.parse(testCase.total)?.toString());
     expect(report.maximum.toString()).toBe(testCase.maximum);
     for (const [id, [status, points]] of Object.entries(testCase.questions ?? {})) {
       const question = report.questions.find((q) => q.questionId === id);
-      expect({ id, status: question?.status, points: question?.points.toString() }).toEqual({ id, status, points: Rational.parse(points)?.toString() });
+      expect({ id, status: question?.status, points: question?.points.toString() }).toEqual({
+        id,
+        status,
+        points: Rational.parse(points)?.toString(),
+      });
     }
     if (testCase.flagged) expect(report.flagged).toEqual(testCase.flagged);
     expect(Rational.sum(report.sections.map((s) => s.points)).equals(report.total)).toBe(true);
@@ -191,7 +431,8 @@ describe('score: hand-computed cases on the bundled exam', () => {
   it('reports the questions without a key as not scored, never as wrong or right', () => {
     const report = score(exam, { answers: allWrong });
     expect(report.notScored).toEqual(UNKNOWN_KEY_IDS);
-    for (const id of UNKNOWN_KEY_IDS) expect(report.questions.find((q) => q.questionId === id)?.reason).toMatch(/not scored/);
+    for (const id of UNKNOWN_KEY_IDS)
+      expect(report.questions.find((q) => q.questionId === id)?.reason).toMatch(/not scored/);
   });
 
   it('gives each point a reason a student can read', () => {

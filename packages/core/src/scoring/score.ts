@@ -68,8 +68,10 @@ function scoreQuestion(plan: QuestionPlan, responses: StudentResponses, policy: 
 
 function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined, policy: ScoringPolicy): Outcome {
   const { question } = plan;
-  if (question.dropped === 'full-marks') return outcome('dropped', plan.marks, `question dropped, full marks to everyone: ${signed(plan.marks)}`);
-  if (question.dropped === 'exclude') return outcome('dropped', Rational.ZERO, 'question dropped: it counts for no one');
+  if (question.dropped === 'full-marks')
+    return outcome('dropped', plan.marks, `question dropped, full marks to everyone: ${signed(plan.marks)}`);
+  if (question.dropped === 'exclude')
+    return outcome('dropped', Rational.ZERO, 'question dropped: it counts for no one');
   if (question.keyUnknown || (plan.letters.length > 0 && plan.correct.size === 0)) {
     return outcome('not-scored', Rational.ZERO, 'the key is not known: not scored');
   }

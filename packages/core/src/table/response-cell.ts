@@ -1,7 +1,13 @@
 import type { Question } from '../model.js';
 import { optionLetter } from '../model.js';
 import { Rational } from '../rational.js';
-import { INVALID_MARK_KINDS, type Grade, type InvalidMark, type InvalidMarkKind, type Response } from '../scoring/responses.js';
+import {
+  INVALID_MARK_KINDS,
+  type Grade,
+  type InvalidMark,
+  type InvalidMarkKind,
+  type Response,
+} from '../scoring/responses.js';
 
 /**
  * The text of one answer in a responses table (CSV), as instructors type it and as the scanner writes it:
@@ -45,18 +51,23 @@ function readChoiceCell(optionCount: number, text: string): CellReading {
     }
     if (!/^[a-zA-Z]+$/.test(token)) return { ok: false, message: `cannot read "${token}"`, expected };
     for (const letter of token.toLowerCase()) {
-      if (letter.charCodeAt(0) - 97 >= optionCount) return { ok: false, message: `there is no option (${letter})`, expected };
+      if (letter.charCodeAt(0) - 97 >= optionCount)
+        return { ok: false, message: `there is no option (${letter})`, expected };
       selected.push(letter);
     }
   }
-  const response = invalidMarks.length > 0 ? { kind: 'choice' as const, selected, invalidMarks } : { kind: 'choice' as const, selected };
+  const response =
+    invalidMarks.length > 0
+      ? { kind: 'choice' as const, selected, invalidMarks }
+      : { kind: 'choice' as const, selected };
   return { ok: true, response };
 }
 
 function readNumericCell(text: string): CellReading {
   if (text === '' || text === '-') return { ok: true, response: { kind: 'blank' } };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, message: `"${text}" is not a number`, expected: 'a number such as 2336 or 0.25' };
+  if (!Number.isFinite(value))
+    return { ok: false, message: `"${text}" is not a number`, expected: 'a number such as 2336 or 0.25' };
   return { ok: true, response: { kind: 'numeric', value } };
 }
 
@@ -70,7 +81,12 @@ function readFreeCell(text: string): CellReading {
   }
   const points = Rational.parse(text);
   if (!points) {
-    return { ok: false, message: `cannot read "${text}"`, expected: 'points such as 1.5, rubric items such as `rubric(js-constant w1-gradient)`, `-` for a blank answer, or nothing when not graded yet' };
+    return {
+      ok: false,
+      message: `cannot read "${text}"`,
+      expected:
+        'points such as 1.5, rubric items such as `rubric(js-constant w1-gradient)`, `-` for a blank answer, or nothing when not graded yet',
+    };
   }
   return { ok: true, response: { kind: 'text', text: '' }, grade: { kind: 'points', points } };
 }

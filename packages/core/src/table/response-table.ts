@@ -49,12 +49,24 @@ export function readResponseTable(exam: Exam, rows: readonly (readonly string[])
     if (row.every((cell) => cell.trim() === '')) return;
     const student = (row[studentColumn] ?? '').trim();
     if (student === '') {
-      diagnostics.push(diagnostic('error', 'table-no-student', { line, column: studentColumn + 1 }, 'the row has no student id', { hint: 'every row needs the student it belongs to' }));
+      diagnostics.push(
+        diagnostic('error', 'table-no-student', { line, column: studentColumn + 1 }, 'the row has no student id', {
+          hint: 'every row needs the student it belongs to',
+        }),
+      );
       return;
     }
     const first = seen.get(student);
     if (first !== undefined) {
-      diagnostics.push(diagnostic('error', 'table-duplicate-student', { line, column: studentColumn + 1 }, `student ${student} already has a row (line ${first})`, { hint: 'keep one row per student' }));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'table-duplicate-student',
+          { line, column: studentColumn + 1 },
+          `student ${student} already has a row (line ${first})`,
+          { hint: 'keep one row per student' },
+        ),
+      );
       return;
     }
     seen.set(student, line);
@@ -64,18 +76,40 @@ export function readResponseTable(exam: Exam, rows: readonly (readonly string[])
   return { students, diagnostics };
 }
 
-function mapQuestionColumns(exam: Exam, header: readonly string[], skip: readonly number[], diagnostics: Diagnostic[]): Map<number, PlacedQuestion> {
+function mapQuestionColumns(
+  exam: Exam,
+  header: readonly string[],
+  skip: readonly number[],
+  diagnostics: Diagnostic[],
+): Map<number, PlacedQuestion> {
   const placed = listQuestions(exam);
   const columns = new Map<number, PlacedQuestion>();
   header.forEach((rawName, index) => {
     if (skip.includes(index)) return;
     const name = rawName.trim();
     const byNumber = /^(?:q)?(\d+)$/i.exec(name);
-    const match = placed.find((p) => p.question.id === name) ?? (byNumber ? placed.find((p) => p.number === Number(byNumber[1])) : undefined);
+    const match =
+      placed.find((p) => p.question.id === name) ??
+      (byNumber ? placed.find((p) => p.number === Number(byNumber[1])) : undefined);
     if (!match) {
-      diagnostics.push(diagnostic('error', 'table-unknown-column', { line: 1, column: index + 1 }, `column "${name}" is not a question of ${exam.id}`, { expected: 'a question id (e.g. `l2-prior`) or number (e.g. `Q1`)' }));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'table-unknown-column',
+          { line: 1, column: index + 1 },
+          `column "${name}" is not a question of ${exam.id}`,
+          { expected: 'a question id (e.g. `l2-prior`) or number (e.g. `Q1`)' },
+        ),
+      );
     } else if ([...columns.values()].includes(match)) {
-      diagnostics.push(diagnostic('error', 'table-duplicate-column', { line: 1, column: index + 1 }, `question ${match.question.id} has two columns`));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'table-duplicate-column',
+          { line: 1, column: index + 1 },
+          `question ${match.question.id} has two columns`,
+        ),
+      );
     } else {
       columns.set(index, match);
     }
@@ -83,19 +117,34 @@ function mapQuestionColumns(exam: Exam, header: readonly string[], skip: readonl
   const missing = placed.filter((p) => ![...columns.values()].includes(p));
   if (missing.length > 0 && columns.size > 0) {
     diagnostics.push(
-      diagnostic('warning', 'table-missing-columns', { line: 1, column: 1 }, `${missing.length} question(s) have no column and count as blank: ${missing.map((p) => p.question.id).join(', ')}`),
+      diagnostic(
+        'warning',
+        'table-missing-columns',
+        { line: 1, column: 1 },
+        `${missing.length} question(s) have no column and count as blank: ${missing.map((p) => p.question.id).join(', ')}`,
+      ),
     );
   }
   return columns;
 }
 
-function readRow(row: readonly string[], line: number, columns: ReadonlyMap<number, PlacedQuestion>, diagnostics: Diagnostic[]): StudentResponses {
+function readRow(
+  row: readonly string[],
+  line: number,
+  columns: ReadonlyMap<number, PlacedQuestion>,
+  diagnostics: Diagnostic[],
+): StudentResponses {
   const answers: Record<string, Response> = {};
   const grades: Record<string, Grade> = {};
   for (const [index, { question }] of columns) {
     const reading = readResponseCell(question, row[index] ?? '');
     if (!reading.ok) {
-      diagnostics.push(diagnostic('error', 'table-bad-cell', { line, column: index + 1 }, `${question.id}: ${reading.message}`, { expected: reading.expected, questionId: question.id }));
+      diagnostics.push(
+        diagnostic('error', 'table-bad-cell', { line, column: index + 1 }, `${question.id}: ${reading.message}`, {
+          expected: reading.expected,
+          questionId: question.id,
+        }),
+      );
       continue;
     }
     answers[question.id] = reading.response;

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { MULTIPLE_SCORING_STRATEGIES, type ChoiceOption, type Exam, type MultipleScoring, type Question, type RubricItem, type Section } from '../model.js';
+import {
+  MULTIPLE_SCORING_STRATEGIES,
+  type ChoiceOption,
+  type Exam,
+  type MultipleScoring,
+  type Question,
+  type RubricItem,
+  type Section,
+} from '../model.js';
 import { Rational } from '../rational.js';
 import type { Grade, Response, StudentResponses } from '../scoring/responses.js';
 
@@ -7,14 +15,45 @@ import type { Grade, Response, StudentResponses } from '../scoring/responses.js'
  * fast-check generators of exams and responses for property tests. Texts are Markdown the format can hold: lines do
  * not start with the characters that open a heading, a list item or a code fence.
  */
-const WORDS = ['loss', 'gradient', '$x^2$', '$\\frac{a}{b}$', 'the', 'of', 'ReLU', '`torch.bmm`', '**bold**', 'σ', 'ü', '(a)', '50%', '{b}', 'x=1', '"quoted"', '\\', 'end.'];
+const WORDS = [
+  'loss',
+  'gradient',
+  '$x^2$',
+  '$\\frac{a}{b}$',
+  'the',
+  'of',
+  'ReLU',
+  '`torch.bmm`',
+  '**bold**',
+  'σ',
+  'ü',
+  '(a)',
+  '50%',
+  '{b}',
+  'x=1',
+  '"quoted"',
+  '\\',
+  'end.',
+];
 const word = fc.constantFrom(...WORDS);
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
 /** Text of one or more lines, with blank lines between paragraphs when `paragraphs` is set. */
 const text = (maxLines: number, paragraphs: boolean) =>
-  fc.array(paragraphs ? fc.oneof(line, line.map((l) => `\n${l}`)) : line, { minLength: 1, maxLength: maxLines }).map((lines) => lines.join('\n').replace(/^\n+/, ''));
+  fc
+    .array(
+      paragraphs
+        ? fc.oneof(
+            line,
+            line.map((l) => `\n${l}`),
+          )
+        : line,
+      { minLength: 1, maxLength: maxLines },
+    )
+    .map((lines) => lines.join('\n').replace(/^\n+/, ''));
 const id = fc.stringMatching(/^[a-z][a-z0-9]{0,5}(?:-[a-z0-9]{1,3})?$/);
-const title = fc.array(fc.constantFrom('Loss', 'Gradient', 'of', 'the', 'σ', '2D', 'ReLU'), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+const title = fc
+  .array(fc.constantFrom('Loss', 'Gradient', 'of', 'the', 'σ', '2D', 'ReLU'), { minLength: 1, maxLength: 4 })
+  .map((w) => w.join(' '));
 const mark = fc.constantFrom('0.25', '0.5', '1', '2', '3', '1/3', '2.5').map((m) => Rational.parse(m) as Rational);
 const penalty = fc.constantFrom('0', '0.25', '0.5', '1/3').map((m) => Rational.parse(m) as Rational);
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
@@ -24,12 +63,25 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 const option: fc.Arbitrary<ChoiceOption> = fc
-  .record({ text: text(2, false), correct: fc.boolean(), fixed: fc.boolean(), value: optional(fc.stringMatching(/^[\w.,-]{1,6}(?: [\w.]{1,4})?$/)) })
+  .record({
+    text: text(2, false),
+    correct: fc.boolean(),
+    fixed: fc.boolean(),
+    value: optional(fc.stringMatching(/^[\w.,-]{1,6}(?: [\w.]{1,4})?$/)),
+  })
   .map(withoutUndefined);
 
 const scoring: fc.Arbitrary<MultipleScoring> = fc.oneof(
   fc.constantFrom(...MULTIPLE_SCORING_STRATEGIES).map((strategy) => ({ strategy })),
-  fc.record({ strategy: fc.constant('per-option' as const), right: optional(mark), wrong: optional(mark.map((m) => m.negated())), floor: optional(penalty.map((p) => p.negated())), ceiling: optional(mark) }).map(withoutUndefined),
+  fc
+    .record({
+      strategy: fc.constant('per-option' as const),
+      right: optional(mark),
+      wrong: optional(mark.map((m) => m.negated())),
+      floor: optional(penalty.map((p) => p.negated())),
+      ceiling: optional(mark),
+    })
+    .map(withoutUndefined),
 );
 
 const base = fc.record({
@@ -45,55 +97,106 @@ const base = fc.record({
 });
 
 const rubric: fc.Arbitrary<RubricItem[]> = fc
-  .tuple(fc.array(fc.record({ points: fc.oneof(mark, mark.map((m) => m.negated())), text: text(2, false) }), { maxLength: 4 }), fc.boolean())
-  .map(([items, named]) => items.map((item, index) => ({ id: named ? `item-${index + 1}` : `r${index + 1}`, ...item })));
+  .tuple(
+    fc.array(
+      fc.record({
+        points: fc.oneof(
+          mark,
+          mark.map((m) => m.negated()),
+        ),
+        text: text(2, false),
+      }),
+      { maxLength: 4 },
+    ),
+    fc.boolean(),
+  )
+  .map(([items, named]) =>
+    items.map((item, index) => ({ id: named ? `item-${index + 1}` : `r${index + 1}`, ...item })),
+  );
 
 const question = (questionId: string): fc.Arbitrary<Question> =>
   fc.oneof(
-    fc.record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), acceptAny: fc.boolean() }).map(({ b, options, acceptAny }) => withoutUndefined({ ...b, id: questionId, kind: 'single' as const, options, acceptAny })),
-    fc.record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), scoring: optional(scoring) }).map(({ b, options, scoring: s }) => withoutUndefined({ ...b, id: questionId, kind: 'multiple' as const, options, scoring: s })),
     fc
-      .record({ b: base, answer: optional(fc.record({ value: fc.integer({ min: -100000, max: 100000 }).map((v) => v / 100), tolerance: fc.oneof(fc.record({ kind: fc.constant('absolute' as const), amount: fc.integer({ min: 0, max: 500 }).map((v) => v / 100) }), fc.record({ kind: fc.constant('relative' as const), percent: fc.integer({ min: 0, max: 20 }) })) })) })
+      .record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), acceptAny: fc.boolean() })
+      .map(({ b, options, acceptAny }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'single' as const, options, acceptAny }),
+      ),
+    fc
+      .record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), scoring: optional(scoring) })
+      .map(({ b, options, scoring: s }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'multiple' as const, options, scoring: s }),
+      ),
+    fc
+      .record({
+        b: base,
+        answer: optional(
+          fc.record({
+            value: fc.integer({ min: -100000, max: 100000 }).map((v) => v / 100),
+            tolerance: fc.oneof(
+              fc.record({
+                kind: fc.constant('absolute' as const),
+                amount: fc.integer({ min: 0, max: 500 }).map((v) => v / 100),
+              }),
+              fc.record({ kind: fc.constant('relative' as const), percent: fc.integer({ min: 0, max: 20 }) }),
+            ),
+          }),
+        ),
+      })
       .map(({ b, answer }) => withoutUndefined({ ...b, id: questionId, kind: 'numeric' as const, answer })),
-    fc.record({ b: base, solution: optional(text(3, true)), rubric }).map(({ b, solution, rubric: r }) => withoutUndefined({ ...b, id: questionId, kind: 'free' as const, solution, rubric: r })),
+    fc
+      .record({ b: base, solution: optional(text(3, true)), rubric })
+      .map(({ b, solution, rubric: r }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'free' as const, solution, rubric: r }),
+      ),
   );
 
 /** An exam of 1–3 sections with 1–6 questions each; ids unique. */
-export const arbitraryExam: fc.Arbitrary<Exam> = fc
-  .uniqueArray(id, { minLength: 4, maxLength: 22 })
-  .chain((ids) => {
-    const sectionIds = ids.slice(0, Math.min(3, Math.max(1, Math.floor(ids.length / 4))));
-    const questionIds = ids.slice(sectionIds.length);
-    const perSection = Math.ceil(questionIds.length / sectionIds.length);
-    const sections = sectionIds.map((sectionId, index) =>
-      fc
-        .record({ title, marks: mark, penalty, scoring: optional(scoring), questions: fc.tuple(...questionIds.slice(index * perSection, (index + 1) * perSection).map(question)) })
-        .map((s): Section => withoutUndefined({ id: sectionId, ...s })),
-    );
-    return fc
+export const arbitraryExam: fc.Arbitrary<Exam> = fc.uniqueArray(id, { minLength: 4, maxLength: 22 }).chain((ids) => {
+  const sectionIds = ids.slice(0, Math.min(3, Math.max(1, Math.floor(ids.length / 4))));
+  const questionIds = ids.slice(sectionIds.length);
+  const perSection = Math.ceil(questionIds.length / sectionIds.length);
+  const sections = sectionIds.map((sectionId, index) =>
+    fc
       .record({
-        id,
-        title: fc.string({ minLength: 1, maxLength: 30 }).filter((t) => t.trim() === t && t !== ''),
-        term: optional(fc.constantFrom('Winter 2025', 'Summer: 2026', '#1 term')),
-        duration: fc.integer({ min: 1, max: 600 }),
-        declaredTotal: optional(mark),
-        instructions: optional(text(3, true)),
-        sections: fc.tuple(...sections),
+        title,
+        marks: mark,
+        penalty,
+        scoring: optional(scoring),
+        questions: fc.tuple(...questionIds.slice(index * perSection, (index + 1) * perSection).map(question)),
       })
-      .map((exam): Exam => withoutUndefined(exam));
-  });
+      .map((s): Section => withoutUndefined({ id: sectionId, ...s })),
+  );
+  return fc
+    .record({
+      id,
+      title: fc.string({ minLength: 1, maxLength: 30 }).filter((t) => t.trim() === t && t !== ''),
+      term: optional(fc.constantFrom('Winter 2025', 'Summer: 2026', '#1 term')),
+      duration: fc.integer({ min: 1, max: 600 }),
+      declaredTotal: optional(mark),
+      instructions: optional(text(3, true)),
+      sections: fc.tuple(...sections),
+    })
+    .map((exam): Exam => withoutUndefined(exam));
+});
 
 const choiceResponse = (letters: readonly string[]): fc.Arbitrary<Response> =>
-  fc.record({
-    selected: fc.subarray([...letters, 'z']),
-    invalid: fc.subarray(letters.map((letter) => ({ option: letter, mark: 'tick' as const }))),
-  }).map(({ selected, invalid }) => (invalid.length > 0 ? { kind: 'choice' as const, selected, invalidMarks: invalid } : { kind: 'choice' as const, selected }));
+  fc
+    .record({
+      selected: fc.subarray([...letters, 'z']),
+      invalid: fc.subarray(letters.map((letter) => ({ option: letter, mark: 'tick' as const }))),
+    })
+    .map(({ selected, invalid }) =>
+      invalid.length > 0
+        ? { kind: 'choice' as const, selected, invalidMarks: invalid }
+        : { kind: 'choice' as const, selected },
+    );
 
 /** Any responses to an exam, including invalid marks, unknown letters and mismatched kinds. */
 export function arbitraryResponses(exam: Exam): fc.Arbitrary<StudentResponses> {
   const questions = exam.sections.flatMap((section) => section.questions);
   const answers = questions.map((q) => {
-    const letters = q.kind === 'single' || q.kind === 'multiple' ? q.options.map((_, i) => String.fromCharCode(97 + i)) : [];
+    const letters =
+      q.kind === 'single' || q.kind === 'multiple' ? q.options.map((_, i) => String.fromCharCode(97 + i)) : [];
     return fc.oneof(
       fc.constant<Response>({ kind: 'blank' }),
       choiceResponse(letters),
@@ -104,7 +207,9 @@ export function arbitraryResponses(exam: Exam): fc.Arbitrary<StudentResponses> {
   const grades = questions.map((q) =>
     fc.oneof(
       fc.constant<Grade | undefined>(undefined),
-      fc.subarray(q.kind === 'free' ? q.rubric.map((item) => item.id) : ['x']).map((items): Grade => ({ kind: 'rubric', items })),
+      fc
+        .subarray(q.kind === 'free' ? q.rubric.map((item) => item.id) : ['x'])
+        .map((items): Grade => ({ kind: 'rubric', items })),
       fc.integer({ min: -4, max: 8 }).map((points): Grade => ({ kind: 'points', points: Rational.of(points, 2) })),
     ),
   );

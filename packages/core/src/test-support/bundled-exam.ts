@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Exam } from '../model.js';
 import { parseExam } from '../format/parse.js';
 
-export const BUNDLED_EXAM_PATH = fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url));
+export const BUNDLED_EXAM_PATH = fileURLToPath(
+  new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url),
+);
 
 export function bundledExamText(): string {
   return readFileSync(BUNDLED_EXAM_PATH, 'utf8');
