@@ -57,6 +57,8 @@ export class Rational {
 
   plus(other: Rational | number): Rational {
     const o = toRational(other);
+    if (o.numerator === 0) return this;
+    if (this.numerator === 0) return o;
     if (o.denominator === this.denominator) return Rational.of(this.numerator + o.numerator, this.denominator);
     return Rational.of(
       this.numerator * o.denominator + o.numerator * this.denominator,

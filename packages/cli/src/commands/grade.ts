@@ -35,7 +35,7 @@ export function runGrade(examPath: string, responsesPath: string, options: Grade
   if (errors.length > 0) {
     throw new UserError(
       `${responsesPath}: ${errors.length} problem(s); nothing was graded`,
-      errors.map((d) => formatDiagnostic(d, responsesPath) + columnNote(d.column)),
+      errors.map((d) => formatDiagnostic(d, responsesPath)),
     );
   }
   for (const warning of table.diagnostics) output.err(formatDiagnostic(warning, responsesPath));
@@ -84,8 +84,4 @@ function definedOnly(options: GradeOptions): Partial<ScoringPolicy> {
     ...(options.invalidMarks && { invalidMarks: options.invalidMarks }),
     ...(options.severalMarks && { severalMarks: options.severalMarks }),
   };
-}
-
-function columnNote(column: number): string {
-  return column > 1 ? ` (column ${column})` : '';
 }

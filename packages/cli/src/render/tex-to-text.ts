@@ -16,7 +16,7 @@ export function texToText(markdown: string): string {
     result += segment.display ? `\n    ${text.replace(/\n/g, '\n    ')}\n` : text;
     cursor = segment.offset + segment.tex.length + delimiter;
   }
-  return (result + markdown.slice(cursor)).replace(/\n{3,}/g, '\n\n');
+  return (result + markdown.slice(cursor)).replace(/\n{3,}/g, '\n\n').normalize('NFC');
 }
 
 const SYMBOLS: Record<string, string> = {

@@ -77,11 +77,11 @@ function findInlineClose(text: string, open: number): number | undefined {
   return undefined;
 }
 
-/** Image references `![alt](path "title")` in Markdown text, with their offsets. */
+/** Image references `![alt](path "title")` or `![alt](<path with spaces>)` in Markdown text, with their offsets. */
 export function findImages(text: string): { path: string; offset: number }[] {
   const images: { path: string; offset: number }[] = [];
-  for (const match of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    const path = match[1] ?? '';
+  for (const match of text.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)/g)) {
+    const path = match[1] ?? match[2] ?? '';
     images.push({ path, offset: match.index + match[0].indexOf(path) });
   }
   return images;

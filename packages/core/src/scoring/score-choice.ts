@@ -12,51 +12,54 @@ export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy
     return outcome('invalid', Rational.ZERO, `${listLetters(unknown)} is not an option of this question: 0`, true);
   }
   const invalid = response.invalidMarks ?? [];
-  if (invalid.length > 0 && policy.invalidMarks !== 'ignore') {
-    const described = describeInvalid(invalid);
-    return policy.invalidMarks === 'zero'
-      ? outcome('invalid', Rational.ZERO, `${described}: not a complete fill, so not an answer: 0, no penalty`, true)
-      : outcome(
-          'invalid',
-          plan.penalty.negated(),
-          `${described}: not a complete fill, counted as wrong: ${signed(plan.penalty.negated())}`,
-          true,
-        );
-  }
+  if (invalid.length > 0 && policy.invalidMarks !== 'ignore') return scoreInvalidMarks(plan, invalid, policy);
   const flagged = invalid.length > 0;
   const note = flagged ? `${describeInvalid(invalid)} ignored (not complete fills); ` : '';
-  const selected = [...new Set(response.selected)].sort();
+  const selected = response.selected.length < 2 ? response.selected : [...new Set(response.selected)].sort();
   if (selected.length === 0) return outcome('blank', Rational.ZERO, `${note}blank: 0`, flagged);
-  return plan.question.kind === 'multiple'
-    ? scoreMultiple(plan, selected, note, flagged)
-    : scoreSingle(plan, selected, policy, note, flagged);
+  if (plan.question.kind === 'multiple') return scoreMultiple(plan, selected, note, flagged);
+  if (selected.length > 1) return scoreSeveralMarks(plan, selected, policy, note);
+  const letter = selected[0] ?? '';
+  return flagged ? describeSingleMark(plan, letter, note, true) : singleMarkOutcome(plan, letter);
 }
 
-function scoreSingle(
+function scoreInvalidMarks(plan: QuestionPlan, invalid: readonly InvalidMark[], policy: ScoringPolicy): Outcome {
+  const described = `${describeInvalid(invalid)}: not a complete fill`;
+  if (policy.invalidMarks === 'zero')
+    return outcome('invalid', Rational.ZERO, `${described}, so not an answer: 0, no penalty`, true);
+  const penalty = plan.penalty.negated();
+  return outcome('invalid', penalty, `${described}, counted as wrong: ${signed(penalty)}`, true);
+}
+
+function scoreSeveralMarks(
   plan: QuestionPlan,
   selected: readonly string[],
   policy: ScoringPolicy,
   note: string,
-  flagged: boolean,
 ): Outcome {
-  if (selected.length > 1) {
-    const marks = `several marks ${listLetters(selected)} on a single-choice question`;
-    return policy.severalMarks === 'zero'
-      ? outcome('invalid', Rational.ZERO, `${note}${marks}: not an answer: 0, no penalty`, true)
-      : outcome(
-          'invalid',
-          plan.penalty.negated(),
-          `${note}${marks}: counted as wrong: ${signed(plan.penalty.negated())}`,
-          true,
-        );
-  }
-  const letter = selected[0] ?? '';
-  if (plan.correct.has(letter))
+  const marks = `${note}several marks ${listLetters(selected)} on a single-choice question`;
+  if (policy.severalMarks === 'zero')
+    return outcome('invalid', Rational.ZERO, `${marks}: not an answer: 0, no penalty`, true);
+  const penalty = plan.penalty.negated();
+  return outcome('invalid', penalty, `${marks}: counted as wrong: ${signed(penalty)}`, true);
+}
+
+/** One valid mark on a single-choice question: the outcome is built once per question and letter, then shared. */
+const singleMarkOutcomes = new WeakMap<QuestionPlan, Map<string, Outcome>>();
+
+function singleMarkOutcome(plan: QuestionPlan, letter: string): Outcome {
+  let outcomes = singleMarkOutcomes.get(plan);
+  if (!outcomes) singleMarkOutcomes.set(plan, (outcomes = new Map()));
+  let found = outcomes.get(letter);
+  if (!found) outcomes.set(letter, (found = describeSingleMark(plan, letter, '', false)));
+  return found;
+}
+
+function describeSingleMark(plan: QuestionPlan, letter: string, note: string, flagged: boolean): Outcome {
+  if (plan.correct.has(letter)) {
     return outcome('correct', plan.marks, `${note}(${letter}) is correct: ${signed(plan.marks)}`, flagged);
-  const key =
-    plan.correct.size === 1
-      ? `the key is ${listLetters(plan.correct)}`
-      : `the key accepts ${listLetters(plan.correct)}`;
+  }
+  const key = `the key ${plan.correct.size === 1 ? 'is' : 'accepts'} ${listLetters(plan.correct)}`;
   const penalty = plan.penalty.negated();
   const consequence = penalty.isZero() ? '0' : `${signed(penalty)} (negative marking)`;
   return outcome('wrong', penalty, `${note}(${letter}) is wrong, ${key}: ${consequence}`, flagged);
@@ -72,12 +75,8 @@ function scoreMultiple(plan: QuestionPlan, selected: readonly string[], note: st
   };
   const points = multipleAnswerPoints(plan.multipleScoring, counts, plan.marks, plan.penalty);
   const detail = `${counts.correctSelected} of ${counts.correct} correct options chosen, ${counts.incorrectSelected} incorrect`;
-  return outcome(
-    statusFromPoints(points, plan.marks),
-    points,
-    `${note}${listLetters(selected)} chosen; ${detail} (${plan.multipleScoring.strategy}): ${signed(points)}`,
-    flagged,
-  );
+  const reason = `${note}${listLetters(selected)} chosen; ${detail} (${plan.multipleScoring.strategy}): ${signed(points)}`;
+  return outcome(statusFromPoints(points, plan.marks), points, reason, flagged);
 }
 
 function describeInvalid(marks: readonly InvalidMark[]): string {

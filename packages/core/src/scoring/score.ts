@@ -1,10 +1,10 @@
 import { assertNever, type Exam } from '../model.js';
 import { Rational } from '../rational.js';
 import { outcome, signed, type Outcome } from './outcome.js';
-import { planExam, type QuestionPlan } from './plan.js';
+import { examMaximum, planExam, sectionMaxima, type QuestionPlan } from './plan.js';
 import { DEFAULT_POLICY, type ScoringPolicy } from './policy.js';
 import type { QuestionScore } from './question-score.js';
-import type { Grade, Response, StudentResponses } from './responses.js';
+import { BLANK, type Grade, type Response, type StudentResponses } from './responses.js';
 import { scoreChoice } from './score-choice.js';
 import { scoreFree } from './score-free.js';
 import { scoreNumeric } from './score-numeric.js';
@@ -38,32 +38,43 @@ export interface ScoreReport {
  * report.total.toString(); // '0.5'
  */
 export function score(exam: Exam, responses: StudentResponses, policy: ScoringPolicy = DEFAULT_POLICY): ScoreReport {
-  const questions = planExam(exam).map((plan) => scoreQuestion(plan, responses, policy));
-  const sections = exam.sections.map((section) => {
-    const own = questions.filter((question) => question.sectionId === section.id);
+  const plans = planExam(exam);
+  const sectionPoints = exam.sections.map(() => Rational.ZERO);
+  const notScored: string[] = [];
+  const flagged: string[] = [];
+  const ungraded: string[] = [];
+  // One pass, no intermediate arrays: this loop runs once per question per student when a class is graded.
+  const questions = plans.map((plan): QuestionScore => {
+    const { question, sectionIndex } = plan;
+    const result = decide(plan, responses.answers[question.id] ?? BLANK, responses.grades?.[question.id], policy);
+    sectionPoints[sectionIndex] = (sectionPoints[sectionIndex] ?? Rational.ZERO).plus(result.points);
+    if (result.status === 'not-scored') notScored.push(question.id);
+    else if (result.status === 'ungraded') ungraded.push(question.id);
+    if (result.flagged) flagged.push(question.id);
     return {
-      sectionId: section.id,
-      points: Rational.sum(own.map((question) => question.points)),
-      maximum: Rational.sum(own.map((question) => question.maximum)),
+      questionId: question.id,
+      sectionId: plan.section.id,
+      status: result.status,
+      points: result.points,
+      maximum: plan.maximum,
+      reason: result.reason,
+      flagged: result.flagged,
     };
   });
-  const idsWith = (test: (question: QuestionScore) => boolean) => questions.filter(test).map((q) => q.questionId);
+  const sections = exam.sections.map((section, index) => ({
+    sectionId: section.id,
+    points: sectionPoints[index] ?? Rational.ZERO,
+    maximum: sectionMaxima(exam)[index] ?? Rational.ZERO,
+  }));
   return {
     questions,
     sections,
-    total: Rational.sum(sections.map((section) => section.points)),
-    maximum: Rational.sum(sections.map((section) => section.maximum)),
-    notScored: idsWith((q) => q.status === 'not-scored'),
-    flagged: idsWith((q) => q.flagged),
-    ungraded: idsWith((q) => q.status === 'ungraded'),
+    total: Rational.sum(sectionPoints),
+    maximum: examMaximum(exam),
+    notScored,
+    flagged,
+    ungraded,
   };
-}
-
-function scoreQuestion(plan: QuestionPlan, responses: StudentResponses, policy: ScoringPolicy): QuestionScore {
-  const { question, section } = plan;
-  const response = responses.answers[question.id] ?? { kind: 'blank' };
-  const result = decide(plan, response, responses.grades?.[question.id], policy);
-  return { questionId: question.id, sectionId: section.id, maximum: plan.maximum, ...result };
 }
 
 function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined, policy: ScoringPolicy): Outcome {

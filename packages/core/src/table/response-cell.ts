@@ -50,11 +50,16 @@ function readChoiceCell(optionCount: number, text: string): CellReading {
       continue;
     }
     if (!/^[a-zA-Z]+$/.test(token)) return { ok: false, message: `cannot read "${token}"`, expected };
-    for (const letter of token.toLowerCase()) {
-      if (letter.charCodeAt(0) - 97 >= optionCount)
-        return { ok: false, message: `there is no option (${letter})`, expected };
-      selected.push(letter);
+    const letters = Array.from(token.toLowerCase());
+    const outside = letters.find((letter) => letter.charCodeAt(0) - 97 >= optionCount);
+    if (outside !== undefined) {
+      return {
+        ok: false,
+        message: letters.length === 1 ? `there is no option (${outside})` : `cannot read "${token}"`,
+        expected,
+      };
     }
+    selected.push(...letters);
   }
   const response =
     invalidMarks.length > 0

@@ -1,0 +1,33 @@
+/**
+ * Runs a benchmark by name: `npm run bench -- score`. Each benchmark prints a table and writes JSON to bench/results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchmarkScore } from './score.bench.js';
+
+export interface BenchmarkResult {
+  readonly name: string;
+  readonly workload: string;
+  readonly rows: readonly Record<string, string | number>[];
+}
+
+const BENCHMARKS: Record<string, () => BenchmarkResult> = { score: benchmarkScore };
+
+const names = process.argv.slice(2);
+const chosen = names.length === 0 ? Object.keys(BENCHMARKS) : names;
+const unknown = chosen.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark: ${unknown.join(', ')}; available: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(resultsDirectory, { recursive: true });
+for (const name of chosen) {
+  const result = BENCHMARKS[name]?.();
+  if (!result) continue;
+  console.log(`\n${result.name}: ${result.workload}`);
+  console.table(result.rows);
+  const file = `${resultsDirectory}${name}.json`;
+  writeFileSync(file, `${JSON.stringify({ ...result, node: process.version, date: new Date().toISOString() }, null, 2)}\n`);
+  console.log(`→ ${file}`);
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up and runs the whole test suite on a fresh Debian machine with Node 20 (run as root, or with sudo rights):
+# installs the system packages the tests need when missing, installs the npm dependencies exactly as locked,
+# then runs the static checks and every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests use. Empty for now: the core and the CLI need only Node.
+required_packages=()
+missing=()
+for package in "${required_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]} > 0)); then
+  echo "Installing missing system packages: ${missing[*]}"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+npm ci
+npm run check
+npm test
