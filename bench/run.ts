@@ -28,6 +28,9 @@ for (const name of chosen) {
   console.log(`\n${result.name}: ${result.workload}`);
   console.table(result.rows);
   const file = `${resultsDirectory}${name}.json`;
-  writeFileSync(file, `${JSON.stringify({ ...result, node: process.version, date: new Date().toISOString() }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ ...result, node: process.version, date: new Date().toISOString() }, null, 2)}\n`,
+  );
   console.log(`→ ${file}`);
 }

@@ -46,15 +46,32 @@ function generatedExam(): Exam {
   const option = (correct: boolean, index: number) => ({ text: `Option ${index}`, correct, fixed: false });
   const questions: Question[] = Array.from({ length: 100 }, (_, index): Question => {
     const base = { id: `q${index + 1}`, stem: `Question ${index + 1}`, keyUnknown: false, bonus: false };
-    if (index < 70) return { ...base, kind: 'single', acceptAny: false, options: [0, 1, 2, 3].map((i) => option(i === index % 4, i)) };
+    if (index < 70)
+      return {
+        ...base,
+        kind: 'single',
+        acceptAny: false,
+        options: [0, 1, 2, 3].map((i) => option(i === index % 4, i)),
+      };
     if (index < 80) {
       const strategy = MULTIPLE_SCORING_STRATEGIES[index % MULTIPLE_SCORING_STRATEGIES.length] ?? 'all-or-nothing';
-      return { ...base, kind: 'multiple', scoring: { strategy }, options: [0, 1, 2, 3, 4].map((i) => option(i % 2 === 0, i)) };
+      return {
+        ...base,
+        kind: 'multiple',
+        scoring: { strategy },
+        options: [0, 1, 2, 3, 4].map((i) => option(i % 2 === 0, i)),
+      };
     }
-    if (index < 90) return { ...base, kind: 'numeric', answer: { value: index * 1.5, tolerance: { kind: 'relative', percent: 1 } } };
+    if (index < 90)
+      return { ...base, kind: 'numeric', answer: { value: index * 1.5, tolerance: { kind: 'relative', percent: 1 } } };
     return { ...base, kind: 'free', rubric: [1, 2, 3].map((i) => ({ id: `r${i}`, points: half, text: `Item ${i}` })) };
   });
-  return { id: 'generated-100', title: 'Generated', duration: 120, sections: [{ id: 'all', title: 'All', marks: Rational.ONE, penalty: half, questions }] };
+  return {
+    id: 'generated-100',
+    title: 'Generated',
+    duration: 120,
+    sections: [{ id: 'all', title: 'All', marks: Rational.ONE, penalty: half, questions }],
+  };
 }
 
 function responsesFor(exam: Exam, seed: number): StudentResponses[] {
@@ -67,7 +84,9 @@ function responsesFor(exam: Exam, seed: number): StudentResponses[] {
       const roll = next();
       if (roll < 0.08) continue;
       if (question.kind === 'single' || question.kind === 'multiple') {
-        const letters = question.options.map((_, i) => optionLetter(i)).filter(() => next() < (question.kind === 'single' ? 0.3 : 0.5));
+        const letters = question.options
+          .map((_, i) => optionLetter(i))
+          .filter(() => next() < (question.kind === 'single' ? 0.3 : 0.5));
         const letter = optionLetter(Math.floor(next() * question.options.length));
         answers[question.id] =
           roll < 0.12
@@ -77,7 +96,9 @@ function responsesFor(exam: Exam, seed: number): StudentResponses[] {
         answers[question.id] = { kind: 'numeric', value: (question.answer?.value ?? 0) * (0.98 + next() * 0.04) };
       } else {
         answers[question.id] = { kind: 'text', text: 'answer' };
-        Object.assign(grades, { [question.id]: { kind: 'rubric', items: ['r1', 'r2', 'r3'].filter(() => next() < 0.6) } });
+        Object.assign(grades, {
+          [question.id]: { kind: 'rubric', items: ['r1', 'r2', 'r3'].filter(() => next() < 0.6) },
+        });
       }
     }
     return { answers, grades };
