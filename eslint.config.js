@@ -12,7 +12,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -34,6 +34,10 @@ export default defineConfig(
         { selector: 'TSAsExpression > TSAnyKeyword', message: 'no `as any`: parse at the boundary instead' },
       ],
     },
+  },
+  {
+    files: ['scripts/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     files: ['**/*.test.ts', 'packages/*/src/test-support/**', 'bench/**'],

@@ -49,7 +49,7 @@ const singleMarkOutcomes = new WeakMap<QuestionPlan, Map<string, Outcome>>();
 
 function singleMarkOutcome(plan: QuestionPlan, letter: string): Outcome {
   let outcomes = singleMarkOutcomes.get(plan);
-  if (!outcomes) singleMarkOutcomes.set(plan, (outcomes = new Map()));
+  if (!outcomes) singleMarkOutcomes.set(plan, (outcomes = new Map<string, Outcome>()));
   let found = outcomes.get(letter);
   if (!found) outcomes.set(letter, (found = describeSingleMark(plan, letter, '', false)));
   return found;
