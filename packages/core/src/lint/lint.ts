@@ -31,7 +31,18 @@ export interface LintReport {
 export function lintExam(text: string, ports: LintPorts = {}): LintReport {
   const parsed = parseExam(text);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
-  const checks = checkExam(parsed.exam, parsed.sourceMap, ports);
+  let checks: Diagnostic[];
+  try {
+    checks = checkExam(parsed.exam, parsed.sourceMap, ports);
+  } catch (error) {
+    // As in the parser: a bug in a check must reach the author as a message, not a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    checks = [
+      diagnostic('error', 'internal-error', { line: 1, column: 1 }, `Examforge could not check this file: ${message}`, {
+        hint: 'this is a bug in Examforge; please report it with the file attached',
+      }),
+    ];
+  }
   return {
     exam: parsed.exam,
     sourceMap: parsed.sourceMap,
