@@ -6,10 +6,12 @@ export default defineConfig({
     // Tests run against the sources, not the built dist, so no build step is needed between edit and test.
     alias: {
       '@examforge/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@examforge/server/api': fileURLToPath(new URL('./packages/server/src/api/index.ts', import.meta.url)),
+      '@examforge/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
   },
 });

@@ -21,3 +21,11 @@ export { readResponseCell, formatResponseCell, type CellReading } from './table/
 export { readResponseTable, type ResponseTable, type StudentRow } from './table/response-table.js';
 export { resultsTable, type GradedStudent } from './results/results-table.js';
 export { summariseResults, type ResultsSummary } from './results/summary.js';
+export { seededRandom, shuffleInPlace } from './delivery/seeded-random.js';
+export { makeVariant, type Variant, type ShuffleSettings } from './delivery/variant.js';
+export {
+  studentView,
+  type StudentExamView,
+  type StudentSectionView,
+  type StudentQuestionView,
+} from './delivery/student-view.js';

@@ -1,0 +1,3 @@
+/** The API contract, importable by the browser app without the server's runtime. */
+export * from './responses.js';
+export * from './schemas.js';

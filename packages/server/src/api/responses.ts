@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** An answer as the browser sends it; the same shapes as `Response` in @examforge/core. Letters are canonical. */
+export const AnswerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('blank') }),
+  z.strictObject({ kind: z.literal('choice'), selected: z.array(z.string().regex(/^[a-z]$/)).max(26) }),
+  z.strictObject({ kind: z.literal('numeric'), value: z.number().finite() }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
+]);
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** One change to one question, numbered by the browser: the server keeps, per question, the highest number seen. */
+export const SaveSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  questionId: z.string().min(1).max(100),
+  answer: AnswerSchema,
+  flagged: z.boolean().default(false),
+});
+export type Save = z.infer<typeof SaveSchema>;
+
+export const SaveBatchSchema = z.strictObject({ saves: z.array(SaveSchema).min(1).max(500) });
+export type SaveBatch = z.infer<typeof SaveBatchSchema>;
+
+export const SaveAckSchema = z.object({
+  /** Every seq in the batch is durably handled (stored, or superseded by a higher one already stored). */
+  acknowledged: z.array(z.number().int()),
+  /** The highest seq the server holds for this attempt. */
+  lastSeq: z.number().int(),
+  serverNow: z.string(),
+  deadline: z.string(),
+});
+export type SaveAck = z.infer<typeof SaveAckSchema>;

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { AnswerSchema } from './responses.js';
+
+/**
+ * The API contract: every request and response body, shared by the server (validation, OpenAPI) and the browser app
+ * (types). Times are ISO 8601 strings in UTC; ids are opaque strings.
+ */
+
+export const ErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export type ApiError = z.infer<typeof ErrorSchema>;
+
+export const RoleSchema = z.enum(['owner', 'instructor', 'grader']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LoginSchema = z.strictObject({ email: z.string().email().max(320), password: z.string().min(1).max(1000) });
+export const JoinSchema = z.strictObject({ accessCode: z.string().min(4).max(64) });
+
+export const MeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('anonymous'), csrfToken: z.string().optional() }),
+  z.object({ kind: z.literal('user'), csrfToken: z.string(), user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema }) }),
+  z.object({
+    kind: z.literal('student'),
+    csrfToken: z.string(),
+    student: z.object({ id: z.string(), name: z.string(), studentNumber: z.string(), sittingId: z.string() }),
+  }),
+]);
+export type Me = z.infer<typeof MeSchema>;
+
+export const DiagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  line: z.number(),
+  column: z.number(),
+  expected: z.string().optional(),
+  hint: z.string().optional(),
+  questionId: z.string().optional(),
+});
+
+export const ImportExamSchema = z.strictObject({ source: z.string().min(1).max(2_000_000) });
+
+export const ExamSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  version: z.number().int(),
+  published: z.boolean(),
+  questionCount: z.number().int(),
+  totalMarks: z.string(),
+  updatedAt: z.string(),
+});
+export type ExamSummary = z.infer<typeof ExamSummarySchema>;
+
+export const ExamDetailSchema = ExamSummarySchema.extend({
+  source: z.string(),
+  diagnostics: z.array(DiagnosticSchema),
+  sittings: z.array(z.object({ id: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string() })),
+});
+export type ExamDetail = z.infer<typeof ExamDetailSchema>;
+
+export const ReleaseSchema = z.enum(['never', 'after-close', 'immediately']);
+export const CreateSittingSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().positive().max(24 * 60),
+  graceSeconds: z.number().int().min(0).max(3600).default(60),
+  shuffleQuestions: z.boolean().default(false),
+  shuffleOptions: z.boolean().default(false),
+  releaseResults: ReleaseSchema.default('after-close'),
+  releaseSolutions: ReleaseSchema.default('after-close'),
+});
+export type CreateSitting = z.infer<typeof CreateSittingSchema>;
+
+export const SittingSchema = z.object({
+  id: z.string(),
+  examId: z.string(),
+  examTitle: z.string(),
+  title: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  durationMinutes: z.number(),
+  graceSeconds: z.number(),
+  shuffleQuestions: z.boolean(),
+  shuffleOptions: z.boolean(),
+  releaseResults: ReleaseSchema,
+  releaseSolutions: ReleaseSchema,
+});
+export type Sitting = z.infer<typeof SittingSchema>;
+
+export const RosterImportSchema = z.strictObject({ csv: z.string().min(1).max(5_000_000) });
+export const RosterEntrySchema = z.object({
+  id: z.string(),
+  studentNumber: z.string(),
+  name: z.string(),
+  email: z.string(),
+  /** Multiplier on the duration: 1.25 for 25 % extra time. */
+  timeMultiplier: z.number(),
+  accessCode: z.string(),
+});
+export type RosterEntry = z.infer<typeof RosterEntrySchema>;
+
+export const AttemptStatusSchema = z.enum(['not-started', 'open', 'submitted', 'expired']);
+
+/** What a student's page needs: the server's clock, the deadline, and what is already saved. */
+export const AttemptStateSchema = z.object({
+  sitting: z.object({ id: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string(), durationMinutes: z.number() }),
+  status: AttemptStatusSchema,
+  serverNow: z.string(),
+  startedAt: z.string().optional(),
+  deadline: z.string().optional(),
+  /** Saves are refused after this instant (deadline + grace). */
+  acceptsUntil: z.string().optional(),
+  lastSeq: z.number().int(),
+  answers: z.record(z.string(), z.object({ answer: AnswerSchema, flagged: z.boolean(), seq: z.number().int() })),
+  /** The questions, once started (never the key). */
+  exam: z.unknown().optional(),
+  resultsAvailable: z.boolean(),
+});
+export type AttemptState = z.infer<typeof AttemptStateSchema>;
+
+export const MonitorRowSchema = z.object({
+  rosterId: z.string(),
+  studentNumber: z.string(),
+  name: z.string(),
+  status: AttemptStatusSchema,
+  startedAt: z.string().optional(),
+  lastSaveAt: z.string().optional(),
+  deadline: z.string().optional(),
+  secondsLeft: z.number().optional(),
+  answered: z.number().int(),
+  /** online: saved within the last 30 s; idle: open but quiet; offline: no contact for 2 minutes. */
+  connection: z.enum(['online', 'idle', 'offline', 'none']),
+});
+export type MonitorRow = z.infer<typeof MonitorRowSchema>;
+
+export const ResultRowSchema = z.object({
+  rosterId: z.string(),
+  attemptId: z.string().optional(),
+  studentNumber: z.string(),
+  name: z.string(),
+  status: AttemptStatusSchema,
+  total: z.string().optional(),
+  maximum: z.string().optional(),
+  questions: z.record(z.string(), z.string()),
+  flagged: z.array(z.string()),
+});
+export type ResultRow = z.infer<typeof ResultRowSchema>;
+
+export const ChangeKeySchema = z.strictObject({ questionId: z.string(), letters: z.array(z.string().regex(/^[a-z]$/)).min(1) });
+export const DropQuestionSchema = z.strictObject({ questionId: z.string(), mode: z.enum(['full-marks', 'exclude']) });
+
+export const QuestionResultSchema = z.object({
+  questionId: z.string(),
+  number: z.number(),
+  status: z.string(),
+  points: z.string(),
+  maximum: z.string(),
+  reason: z.string(),
+  answer: AnswerSchema.optional(),
+  correct: z.array(z.string()).optional(),
+  explanation: z.string().optional(),
+  solution: z.string().optional(),
+});
+export const StudentResultsSchema = z.object({
+  total: z.string(),
+  maximum: z.string(),
+  questions: z.array(QuestionResultSchema),
+});
+export type StudentResults = z.infer<typeof StudentResultsSchema>;

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The app is served by the Examforge server from packages/web/dist; in development, Vite proxies /api to it.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@examforge/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      '@examforge/server/api': fileURLToPath(new URL('../server/src/api/index.ts', import.meta.url)),
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+  build: { outDir: 'dist', sourcemap: true },
+});
