@@ -29,3 +29,4 @@ export {
   type StudentSectionView,
   type StudentQuestionView,
 } from './delivery/student-view.js';
+export { attemptTimes, isReleased, type AttemptTimes, type ReleasePolicy } from './delivery/timing.js';

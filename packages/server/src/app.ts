@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { resolveIdentity, SESSION_COOKIE, type Identity } from './auth/sessions.js';
+import type { AppContext } from './context.js';
+import { handleError } from './http/error-handler.js';
+import { attemptRoutes } from './routes/attempt.js';
+import { authRoutes } from './routes/auth.js';
+import { examRoutes } from './routes/exams.js';
+import { sittingRoutes } from './routes/sittings.js';
+import { HttpError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: Identity;
+  }
+}
+
+export interface AppOptions {
+  /** The built browser app (packages/web/dist), served with a fallback to index.html for its routes. */
+  readonly webRoot?: string;
+  readonly logger?: boolean;
+}
+
+/** Requests that change state must carry the session's CSRF token, except those that create the session. */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/student/join']);
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Builds the HTTP app. Every route reads as a pipeline: the identity is resolved once per request (onRequest), the
+ * body is validated by its zod schema, the handler authorizes, runs a command and presents exactly the fields the
+ * caller may see; one error handler turns every failure into `{code, message}`.
+ */
+export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 3 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // KaTeX sets inline styles on the math it renders.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Examforge API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  // Kept beside the request rather than on it: Fastify forbids shared object values as request decorations.
+  const identities = new WeakMap<object, Identity>();
+  app.decorateRequest('identity', {
+    getter(): Identity {
+      return identities.get(this) ?? { kind: 'anonymous' };
+    },
+    setter(value: Identity) {
+      identities.set(this, value);
+    },
+  });
+  app.addHook('onRequest', async (request) => {
+    request.identity = await resolveIdentity(context.db, request.cookies[SESSION_COOKIE], context.clock.now());
+    if (UNSAFE_METHODS.has(request.method) && request.identity.kind !== 'anonymous' && !CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')) {
+      if (request.headers['x-csrf-token'] !== request.identity.csrfToken) {
+        throw new HttpError(403, 'csrf', 'this request lacks the session’s CSRF token (x-csrf-token); reload the page');
+      }
+    }
+  });
+  await app.register(authRoutes(context));
+  await app.register(examRoutes(context));
+  await app.register(sittingRoutes(context));
+  await app.register(attemptRoutes(context));
+  app.get('/api/docs', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs/json'));
+  app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
+  await serveWeb(app, options.webRoot);
+  return app;
+}
+
+async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+    }
+    return reply.sendFile('index.html');
+  });
+}

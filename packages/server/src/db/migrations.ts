@@ -1,0 +1,162 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './connect.js';
+
+/**
+ * Migrations, in order, under version control with the code. Each runs on SQLite and PostgreSQL alike; where the two
+ * differ (auto-increment ids, triggers) the migration says so.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-initial': { up: (db) => initial(db, dialect) },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: () => Promise.resolve(migrations(dialect)) };
+}
+
+async function initial(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+    .addColumn('roster_id', 'text')
+    .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('login_attempts')
+    .addColumn('id', serial, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('success', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('login_attempts_email_at').on('login_attempts').columns(['email', 'at']).execute();
+  await db.schema
+    .createTable('exams')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('slug', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('exam_staff')
+    .addColumn('exam_id', 'text', (c) => c.notNull().references('exams.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('exam_staff_pk', ['exam_id', 'user_id'])
+    .execute();
+  await db.schema
+    .createTable('exam_versions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('exam_id', 'text', (c) => c.notNull().references('exams.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('exam_versions_exam_version', ['exam_id', 'version'])
+    .execute();
+  await db.schema
+    .createTable('sittings')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('exam_id', 'text', (c) => c.notNull().references('exams.id'))
+    .addColumn('exam_version_id', 'text', (c) => c.notNull().references('exam_versions.id'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('opens_at', 'text', (c) => c.notNull())
+    .addColumn('closes_at', 'text', (c) => c.notNull())
+    .addColumn('duration_minutes', 'integer', (c) => c.notNull())
+    .addColumn('grace_seconds', 'integer', (c) => c.notNull())
+    .addColumn('shuffle_questions', 'integer', (c) => c.notNull())
+    .addColumn('shuffle_options', 'integer', (c) => c.notNull())
+    .addColumn('release_results', 'text', (c) => c.notNull())
+    .addColumn('release_solutions', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('roster')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('sitting_id', 'text', (c) => c.notNull().references('sittings.id').onDelete('cascade'))
+    .addColumn('student_number', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('time_multiplier', 'real', (c) => c.notNull())
+    .addColumn('access_code', 'text', (c) => c.notNull().unique())
+    .addUniqueConstraint('roster_sitting_student', ['sitting_id', 'student_number'])
+    .execute();
+  await db.schema
+    .createTable('attempts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('sitting_id', 'text', (c) => c.notNull().references('sittings.id'))
+    .addColumn('roster_id', 'text', (c) => c.notNull().unique().references('roster.id'))
+    .addColumn('variant_seed', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('deadline_at', 'text', (c) => c.notNull())
+    .addColumn('accepts_until', 'text', (c) => c.notNull())
+    .addColumn('closed_at', 'text')
+    .addColumn('close_reason', 'text')
+    .addColumn('last_seq', 'integer', (c) => c.notNull())
+    .addColumn('last_save_at', 'text')
+    .execute();
+  await db.schema.createIndex('attempts_open_deadline').on('attempts').columns(['closed_at', 'deadline_at']).execute();
+  await db.schema
+    .createTable('answers')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('answer_json', 'text', (c) => c.notNull())
+    .addColumn('flagged', 'integer', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('saved_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('answers_pk', ['attempt_id', 'question_id'])
+    .execute();
+  await db.schema
+    .createTable('audit_events')
+    .addColumn('id', serial, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor_kind', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('data_json', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('audit_events_subject').on('audit_events').columns(['subject', 'id']).execute();
+  await appendOnly(db, dialect);
+}
+
+/** The audit log refuses updates and deletes at the database level, whatever the application does. */
+async function appendOnly(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const operation of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER audit_events_no_${operation.toLowerCase()} BEFORE ${operation} ON audit_events ` +
+            `BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END`,
+        )
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS ` +
+        `$$ BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      'CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events ' +
+        'FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()',
+    )
+    .execute(db);
+}

@@ -1,0 +1,130 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database schema, one for SQLite and PostgreSQL: times are ISO 8601 UTC strings (they sort as text), booleans are
+ * 0/1 integers, JSON is text. Responses are the source of truth; no score is stored, every score is recomputed.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  exams: ExamsTable;
+  exam_staff: ExamStaffTable;
+  exam_versions: ExamVersionsTable;
+  sittings: SittingsTable;
+  roster: RosterTable;
+  attempts: AttemptsTable;
+  answers: AnswersTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'owner' | 'instructor' | 'grader';
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield usable sessions. */
+  id: string;
+  user_id: string | null;
+  roster_id: string | null;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  at: string;
+  success: number;
+}
+
+export interface ExamsTable {
+  id: string;
+  slug: string;
+  owner_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExamStaffTable {
+  exam_id: string;
+  user_id: string;
+  role: 'instructor' | 'grader';
+}
+
+export interface ExamVersionsTable {
+  id: string;
+  exam_id: string;
+  version: number;
+  /** The exam file as imported (or as printed after a key change). */
+  source: string;
+  published_at: string | null;
+  created_at: string;
+}
+
+export interface SittingsTable {
+  id: string;
+  exam_id: string;
+  /** The version students are scored against; a key change moves it to a new version. */
+  exam_version_id: string;
+  title: string;
+  opens_at: string;
+  closes_at: string;
+  duration_minutes: number;
+  grace_seconds: number;
+  shuffle_questions: number;
+  shuffle_options: number;
+  release_results: 'never' | 'after-close' | 'immediately';
+  release_solutions: 'never' | 'after-close' | 'immediately';
+  created_at: string;
+}
+
+export interface RosterTable {
+  id: string;
+  sitting_id: string;
+  student_number: string;
+  name: string;
+  email: string;
+  time_multiplier: number;
+  access_code: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  sitting_id: string;
+  roster_id: string;
+  variant_seed: string;
+  started_at: string;
+  deadline_at: string;
+  /** deadline + grace: saves are refused after this instant. */
+  accepts_until: string;
+  closed_at: string | null;
+  close_reason: 'submitted' | 'expired' | null;
+  last_seq: number;
+  last_save_at: string | null;
+}
+
+export interface AnswersTable {
+  attempt_id: string;
+  question_id: string;
+  answer_json: string;
+  flagged: number;
+  seq: number;
+  saved_at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor_kind: 'user' | 'student' | 'system';
+  actor_id: string;
+  action: string;
+  subject: string;
+  data_json: string;
+}

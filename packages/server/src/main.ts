@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { DEFAULT_SETTINGS, type AppContext } from './context.js';
+import { openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
+import { startJobs } from './jobs/jobs.js';
+
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().default(`${repository}data/examforge.sqlite`),
+  WEB_ROOT: z.string().default(`${repository}packages/web/dist`),
+  DEMO: z.enum(['on', 'off']).default('on'),
+  DEMO_STUDENTS: z.coerce.number().int().min(0).max(5000).default(10),
+  SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+});
+
+/** Starts the server: migrate, seed the demo on an empty database, run the jobs loop, listen. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    console.error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    process.exit(2);
+  }
+  const config = parsed.data;
+  const handle = openDatabase(config.DATABASE_URL);
+  await migrateToLatest(handle);
+  const context: AppContext = { db: handle.db, dialect: handle.dialect, clock: systemClock, settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' } };
+  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger: false });
+  const stopJobs = startJobs(context, (error) => app.log.error(error));
+  const demo = config.DEMO === 'on' ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS) : undefined;
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
+  console.log(`Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`);
+  if (demo?.created) {
+    console.log(`\nDemo instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password}  → ${url}/login`);
+    console.log(`Demo sitting of the bundled exam is open for 24 hours. Student access codes (→ ${url}/):`);
+    for (const student of demo.students.slice(0, 5)) console.log(`  ${student.accessCode}  ${student.name}${student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : ''}`);
+  } else if (demo) {
+    console.log(`(Existing database: the demo was set up on its first start. Instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password})`);
+  }
+  const shutdown = async () => {
+    await stopJobs();
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) await startServer();

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AttemptStateSchema, SaveAckSchema, SaveBatchSchema, StudentResultsSchema } from '../api/index.js';
+import type { AppContext } from '../context.js';
+import { requireStudent } from '../services/access.js';
+import { getAttemptState, saveAnswers, startAttempt, submitAttempt } from '../services/attempts.js';
+import { ownResults } from '../services/results.js';
+
+/** The student's routes: the attempt is always the caller's own, found from the session, never from the URL. */
+export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
+  return (app) => {
+    app.get('/api/attempt', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
+      getAttemptState(context, requireStudent(request.identity)),
+    );
+    app.post('/api/attempt/start', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
+      startAttempt(context, requireStudent(request.identity)),
+    );
+    app.put('/api/attempt/answers', { schema: { tags: ['attempt'], body: SaveBatchSchema, response: { 200: SaveAckSchema } } }, (request) =>
+      saveAnswers(context, requireStudent(request.identity), request.body.saves),
+    );
+    app.post('/api/attempt/submit', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
+      submitAttempt(context, requireStudent(request.identity)),
+    );
+    app.get('/api/attempt/results', { schema: { tags: ['attempt'], response: { 200: StudentResultsSchema } } }, (request) =>
+      ownResults(context, requireStudent(request.identity)),
+    );
+    return Promise.resolve();
+  };
+}

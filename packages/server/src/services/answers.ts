@@ -1,0 +1,66 @@
+import { isChoiceQuestion, listQuestions, type Exam, type Response, type StudentResponses } from '@examforge/core';
+import type { Kysely } from 'kysely';
+import type { Answer, Save } from '../api/index.js';
+import type { AnswersTable, Database } from '../db/schema.js';
+import { badRequest } from './access.js';
+
+/** Checks saves against the exam: known question, an answer of the question's kind, options it has. */
+export function validateSaves(exam: Exam, saves: readonly Save[]): void {
+  const questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
+  for (const save of saves) {
+    const question = questions.get(save.questionId);
+    if (!question) throw badRequest('unknown-question', `this exam has no question \`${save.questionId}\``);
+    const { answer } = save;
+    if (answer.kind === 'blank') continue;
+    const expected = isChoiceQuestion(question) ? 'choice' : question.kind === 'numeric' ? 'numeric' : 'text';
+    if (answer.kind !== expected) {
+      throw badRequest('wrong-answer-kind', `question \`${save.questionId}\` takes a ${expected} answer, not ${answer.kind}`);
+    }
+    if (answer.kind === 'choice' && isChoiceQuestion(question)) {
+      const outside = answer.selected.find((letter) => letter.charCodeAt(0) - 97 >= question.options.length);
+      if (outside) throw badRequest('unknown-option', `question \`${save.questionId}\` has no option (${outside})`);
+    }
+  }
+}
+
+/**
+ * Stores saves so that, per question, the highest sequence number wins whatever order they arrive in: an older or
+ * repeated save changes nothing. Runs inside the caller's transaction.
+ */
+export async function upsertAnswers(trx: Kysely<Database>, attemptId: string, saves: readonly Save[], savedAt: string): Promise<void> {
+  for (const save of saves) {
+    await trx
+      .insertInto('answers')
+      .values({
+        attempt_id: attemptId,
+        question_id: save.questionId,
+        answer_json: JSON.stringify(save.answer),
+        flagged: save.flagged ? 1 : 0,
+        seq: save.seq,
+        saved_at: savedAt,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['attempt_id', 'question_id'])
+          .doUpdateSet((eb) => ({
+            answer_json: eb.ref('excluded.answer_json'),
+            flagged: eb.ref('excluded.flagged'),
+            seq: eb.ref('excluded.seq'),
+            saved_at: eb.ref('excluded.saved_at'),
+          }))
+          .where('answers.seq', '<', (eb) => eb.ref('excluded.seq')),
+      )
+      .execute();
+  }
+}
+
+export async function loadAnswers(db: Kysely<Database>, attemptId: string): Promise<AnswersTable[]> {
+  return db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).execute();
+}
+
+/** Stored answers as scoring input. */
+export function toStudentResponses(rows: readonly AnswersTable[]): StudentResponses {
+  const answers: Record<string, Response> = {};
+  for (const row of rows) answers[row.question_id] = JSON.parse(row.answer_json) as Answer;
+  return { answers };
+}

@@ -1,0 +1,176 @@
+import { attemptTimes, isReleased, makeVariant, studentView } from '@examforge/core';
+import { sql } from 'kysely';
+import type { Answer, AttemptState, Save, SaveAck } from '../api/index.js';
+import type { RosterRow } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import type { AttemptsTable, SittingsTable } from '../db/schema.js';
+import { conflict, HttpError } from '../errors.js';
+import { newId } from '../ids.js';
+import { loadAnswers, upsertAnswers, validateSaves } from './answers.js';
+import { recordEvent, SYSTEM } from './audit.js';
+import { loadExamVersion } from './exams.js';
+import { findSittingRow } from './sittings.js';
+
+async function findAttempt(context: AppContext, rosterId: string): Promise<AttemptsTable | undefined> {
+  return context.db.selectFrom('attempts').selectAll().where('roster_id', '=', rosterId).executeTakeFirst();
+}
+
+/** What the student's page shows: always with the server's clock, and the questions once started. */
+export async function getAttemptState(context: AppContext, student: RosterRow): Promise<AttemptState> {
+  const sitting = await findSittingRow(context, student.sitting_id);
+  const attempt = await findAttempt(context, student.id);
+  const now = context.clock.now();
+  const base = {
+    sitting: { id: sitting.id, title: sitting.title, opensAt: sitting.opens_at, closesAt: sitting.closes_at, durationMinutes: sitting.duration_minutes },
+    serverNow: now.toISOString(),
+    resultsAvailable: attempt !== undefined && isReleased(sitting.release_results, now, new Date(sitting.closes_at)),
+  };
+  if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
+  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const variant = makeVariant(exam, attempt.variant_seed, { shuffleQuestions: sitting.shuffle_questions === 1, shuffleOptions: sitting.shuffle_options === 1 });
+  const answers = Object.fromEntries(
+    (await loadAnswers(context.db, attempt.id)).map((row) => [row.question_id, { answer: JSON.parse(row.answer_json) as Answer, flagged: row.flagged === 1, seq: row.seq }]),
+  );
+  return {
+    ...base,
+    status: attemptStatus(attempt, now),
+    startedAt: attempt.started_at,
+    deadline: attempt.deadline_at,
+    acceptsUntil: attempt.accepts_until,
+    lastSeq: attempt.last_seq,
+    answers,
+    exam: studentView(exam, variant),
+  };
+}
+
+export function attemptStatus(attempt: AttemptsTable, now: Date): AttemptState['status'] {
+  if (attempt.close_reason === 'submitted') return 'submitted';
+  if (attempt.closed_at !== null || now.getTime() >= new Date(attempt.deadline_at).getTime()) return 'expired';
+  return 'open';
+}
+
+/** Starts the student's attempt (or returns the one already started): the server records the start and the deadline. */
+export async function startAttempt(context: AppContext, student: RosterRow): Promise<AttemptState> {
+  const sitting = await findSittingRow(context, student.sitting_id);
+  const now = context.clock.now();
+  if (!(await findAttempt(context, student.id))) {
+    if (now < new Date(sitting.opens_at)) throw conflict('not-open-yet', `the exam opens at ${sitting.opens_at}`);
+    if (now >= new Date(sitting.closes_at)) throw conflict('window-closed', `the exam closed at ${sitting.closes_at}`);
+    await createAttempt(context, student, sitting, now);
+  }
+  return getAttemptState(context, student);
+}
+
+async function createAttempt(context: AppContext, student: RosterRow, sitting: SittingsTable, now: Date): Promise<void> {
+  const times = attemptTimes({
+    startedAt: now,
+    durationMinutes: sitting.duration_minutes,
+    timeMultiplier: student.time_multiplier,
+    closesAt: new Date(sitting.closes_at),
+    graceSeconds: sitting.grace_seconds,
+  });
+  const id = newId();
+  await context.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('attempts')
+      .values({
+        id,
+        sitting_id: sitting.id,
+        roster_id: student.id,
+        variant_seed: `${sitting.id}:${student.id}`,
+        started_at: now.toISOString(),
+        deadline_at: times.deadline.toISOString(),
+        accepts_until: times.acceptsUntil.toISOString(),
+        closed_at: null,
+        close_reason: null,
+        last_seq: 0,
+        last_save_at: null,
+      })
+      .onConflict((c) => c.column('roster_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, { deadline: times.deadline.toISOString() });
+    }
+  });
+}
+
+/**
+ * Stores a batch of saves and acknowledges them only after the commit. Saves are accepted until deadline + grace
+ * (an expired attempt still takes answers that were in flight); a submitted attempt takes none.
+ */
+export async function saveAnswers(context: AppContext, student: RosterRow, saves: readonly Save[]): Promise<SaveAck> {
+  const attempt = await findAttempt(context, student.id);
+  if (!attempt) throw conflict('not-started', 'start the exam before saving answers');
+  const now = context.clock.now();
+  refuseIfClosed(attempt, now);
+  const sitting = await findSittingRow(context, student.sitting_id);
+  validateSaves(await loadExamVersion(context, sitting.exam_version_id), saves);
+  const savedAt = now.toISOString();
+  const highest = Math.max(...saves.map((save) => save.seq));
+  const lastSeq = await context.db.transaction().execute(async (trx) => {
+    await upsertAnswers(trx, attempt.id, saves, savedAt);
+    await trx
+      .updateTable('attempts')
+      .set({ last_seq: sql<number>`CASE WHEN last_seq < ${highest} THEN ${highest} ELSE last_seq END`, last_save_at: savedAt })
+      .where('id', '=', attempt.id)
+      .execute();
+    for (const save of saves) {
+      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'answer.saved', `attempt:${attempt.id}`, save);
+    }
+    const row = await trx.selectFrom('attempts').select('last_seq').where('id', '=', attempt.id).executeTakeFirstOrThrow();
+    return row.last_seq;
+  });
+  return { acknowledged: saves.map((save) => save.seq), lastSeq, serverNow: context.clock.now().toISOString(), deadline: attempt.deadline_at };
+}
+
+function refuseIfClosed(attempt: AttemptsTable, now: Date): void {
+  if (attempt.close_reason === 'submitted') {
+    throw new HttpError(409, 'attempt-closed', `this exam was submitted at ${attempt.closed_at ?? ''}; answers can no longer change`);
+  }
+  if (now.getTime() > new Date(attempt.accepts_until).getTime()) {
+    throw new HttpError(409, 'attempt-closed', `time is up: the deadline was ${attempt.deadline_at}; answers saved before it are kept`);
+  }
+}
+
+/** The student ends the attempt; every saved answer counts. */
+export async function submitAttempt(context: AppContext, student: RosterRow): Promise<AttemptState> {
+  const attempt = await findAttempt(context, student.id);
+  if (!attempt) throw conflict('not-started', 'start the exam before submitting it');
+  const now = context.clock.now();
+  refuseIfClosed(attempt, now);
+  await context.db.transaction().execute(async (trx) => {
+    await trx.updateTable('attempts').set({ closed_at: now.toISOString(), close_reason: 'submitted' }).where('id', '=', attempt.id).execute();
+    await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.submitted', `attempt:${attempt.id}`, {});
+  });
+  return getAttemptState(context, student);
+}
+
+/**
+ * Closes every attempt whose deadline has passed, whether or not its student is still there. Run every second by
+ * the jobs loop; the update is conditional, so several app processes running it at once close each attempt once.
+ */
+export async function closeExpiredAttempts(context: AppContext): Promise<number> {
+  const now = context.clock.now();
+  const due = await context.db
+    .selectFrom('attempts')
+    .select(['id', 'deadline_at'])
+    .where('closed_at', 'is', null)
+    .where('deadline_at', '<=', now.toISOString())
+    .limit(500)
+    .execute();
+  let closed = 0;
+  for (const attempt of due) {
+    closed += await context.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('attempts')
+        .set({ closed_at: attempt.deadline_at, close_reason: 'expired' })
+        .where('id', '=', attempt.id)
+        .where('closed_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return 0;
+      await recordEvent(trx, now, SYSTEM, 'attempt.expired', `attempt:${attempt.id}`, { deadline: attempt.deadline_at });
+      return 1;
+    });
+  }
+  return closed;
+}

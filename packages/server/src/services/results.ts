@@ -1,0 +1,96 @@
+import { findQuestion, isReleased, listQuestions, optionLetter, score, type Exam, type ScoreReport } from '@examforge/core';
+import type { Answer, ResultRow, StudentResults } from '../api/index.js';
+import type { RosterRow } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import type { AttemptsTable, SittingsTable } from '../db/schema.js';
+import { forbidden, notFound } from '../errors.js';
+import { loadAnswers, toStudentResponses } from './answers.js';
+import { attemptStatus } from './attempts.js';
+import { loadExamVersion } from './exams.js';
+import { findSittingRow } from './sittings.js';
+
+/**
+ * Results are never stored: each request scores the stored answers against the sitting's current exam version, so a
+ * key change or a dropped question shows in every student's score at once.
+ */
+export async function sittingResults(context: AppContext, sittingId: string): Promise<ResultRow[]> {
+  const sitting = await findSittingRow(context, sittingId);
+  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const roster = await context.db.selectFrom('roster').selectAll().where('sitting_id', '=', sittingId).orderBy('student_number').execute();
+  const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
+  const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
+  const now = context.clock.now();
+  return Promise.all(
+    roster.map(async (student): Promise<ResultRow> => {
+      const attempt = byRoster.get(student.id);
+      const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
+      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [] };
+      const report = score(exam, toStudentResponses(await loadAnswers(context.db, attempt.id)));
+      return {
+        ...base,
+        attemptId: attempt.id,
+        status: attemptStatus(attempt, now),
+        total: report.total.toString(),
+        maximum: report.maximum.toString(),
+        questions: Object.fromEntries(report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()])),
+        flagged: [...report.flagged],
+      };
+    }),
+  );
+}
+
+/** One attempt in full, for staff: every answer with its points and reason, and the key. */
+export async function attemptResults(context: AppContext, sittingId: string, attemptId: string): Promise<StudentResults> {
+  const sitting = await findSittingRow(context, sittingId);
+  const attempt = await context.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('sitting_id', '=', sittingId).executeTakeFirst();
+  if (!attempt) throw notFound('attempt');
+  return presentResults(context, sitting, attempt, true);
+}
+
+/** A student's own results, once the sitting's release policy allows. */
+export async function ownResults(context: AppContext, student: RosterRow): Promise<StudentResults> {
+  const sitting = await findSittingRow(context, student.sitting_id);
+  const attempt = await context.db.selectFrom('attempts').selectAll().where('roster_id', '=', student.id).executeTakeFirst();
+  const now = context.clock.now();
+  if (!attempt || !isReleased(sitting.release_results, now, new Date(sitting.closes_at))) {
+    throw forbidden('results are not released yet');
+  }
+  if (attemptStatus(attempt, now) === 'open') throw forbidden('results are shown once your exam is over');
+  return presentResults(context, sitting, attempt, isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)));
+}
+
+async function presentResults(context: AppContext, sitting: SittingsTable, attempt: AttemptsTable, withSolutions: boolean): Promise<StudentResults> {
+  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
+  const report = score(exam, responses);
+  return {
+    total: report.total.toString(),
+    maximum: report.maximum.toString(),
+    questions: presentQuestions(exam, report, responses.answers as Record<string, Answer | undefined>, withSolutions),
+  };
+}
+
+function presentQuestions(exam: Exam, report: ScoreReport, answers: Record<string, Answer | undefined>, withSolutions: boolean): StudentResults['questions'] {
+  const numbers = new Map(listQuestions(exam).map(({ question, number }) => [question.id, number]));
+  return report.questions.map((result) => {
+    const question = findQuestion(exam, result.questionId)?.question;
+    const answer = answers[result.questionId];
+    const solutions = withSolutions && question !== undefined;
+    const correct =
+      solutions && (question.kind === 'single' || question.kind === 'multiple')
+        ? question.options.flatMap((option, index) => (option.correct ? [optionLetter(index)] : []))
+        : undefined;
+    return {
+      questionId: result.questionId,
+      number: numbers.get(result.questionId) ?? 0,
+      status: result.status,
+      points: result.points.toString(),
+      maximum: result.maximum.toString(),
+      reason: result.reason,
+      ...(answer && { answer }),
+      ...(correct && { correct }),
+      ...(solutions && question.explanation !== undefined && { explanation: question.explanation }),
+      ...(solutions && question.kind === 'free' && question.solution !== undefined && { solution: question.solution }),
+    };
+  });
+}

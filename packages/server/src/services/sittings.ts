@@ -1,0 +1,73 @@
+import type { CreateSitting, Sitting } from '../api/index.js';
+import type { UserRow } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import type { SittingsTable } from '../db/schema.js';
+import { notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { badRequest } from './access.js';
+import { recordEvent } from './audit.js';
+import { latestVersion, loadExamVersion } from './exams.js';
+
+/** Opens a sitting of the exam's latest version; the version is frozen (published) from then on. */
+export async function createSitting(context: AppContext, user: UserRow, examId: string, input: CreateSitting): Promise<Sitting> {
+  const opensAt = new Date(input.opensAt);
+  const closesAt = new Date(input.closesAt);
+  if (closesAt <= opensAt) throw badRequest('invalid-window', 'the window must close after it opens');
+  const version = await latestVersion(context, examId);
+  const now = context.clock.now();
+  const id = newId();
+  await context.db.transaction().execute(async (trx) => {
+    if (!version.published_at) {
+      await trx.updateTable('exam_versions').set({ published_at: now.toISOString() }).where('id', '=', version.id).execute();
+    }
+    await trx
+      .insertInto('sittings')
+      .values({
+        id,
+        exam_id: examId,
+        exam_version_id: version.id,
+        title: input.title,
+        opens_at: opensAt.toISOString(),
+        closes_at: closesAt.toISOString(),
+        duration_minutes: input.durationMinutes,
+        grace_seconds: input.graceSeconds,
+        shuffle_questions: input.shuffleQuestions ? 1 : 0,
+        shuffle_options: input.shuffleOptions ? 1 : 0,
+        release_results: input.releaseResults,
+        release_solutions: input.releaseSolutions,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await recordEvent(trx, now, { kind: 'user', id: user.id }, 'sitting.created', `sitting:${id}`, { examId, versionId: version.id, ...input });
+  });
+  return getSitting(context, id);
+}
+
+export async function findSittingRow(context: AppContext, sittingId: string): Promise<SittingsTable> {
+  const row = await context.db.selectFrom('sittings').selectAll().where('id', '=', sittingId).executeTakeFirst();
+  if (!row) throw notFound('sitting');
+  return row;
+}
+
+export async function getSitting(context: AppContext, sittingId: string): Promise<Sitting> {
+  const row = await findSittingRow(context, sittingId);
+  const exam = await loadExamVersion(context, row.exam_version_id);
+  return presentSitting(row, exam.title);
+}
+
+export function presentSitting(row: SittingsTable, examTitle: string): Sitting {
+  return {
+    id: row.id,
+    examId: row.exam_id,
+    examTitle,
+    title: row.title,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    durationMinutes: row.duration_minutes,
+    graceSeconds: row.grace_seconds,
+    shuffleQuestions: row.shuffle_questions === 1,
+    shuffleOptions: row.shuffle_options === 1,
+    releaseResults: row.release_results,
+    releaseSolutions: row.release_solutions,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Every failed request becomes one of these: the server's `{code, message, details}` when it sent one, or a code of
+ * our own (`network`, `timeout`, `bad-reply`) when it could not be reached or answered something unexpected. The UI
+ * shows `message` to people and branches on `code` and `status`, never on wording.
+ */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+
+  constructor(
+    /** The HTTP status, or 0 when no reply arrived. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  /** No reply, or a server-side failure: the same request may well succeed later. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** A person-readable message for anything thrown, preferring the server's own words. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+/** The server's code for a failure, if it was one. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof ApiRequestError ? error.code : undefined;
+}
