@@ -13,5 +13,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['./vitest.global-setup.ts'],
   },
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeSaveStatus, type SaveStatus } from './save-status.js';
+
+const formatTime = (iso: string): string => iso.slice(11, 19);
+
+describe('describeSaveStatus', () => {
+  it.each<[SaveStatus, string]>([
+    [{ kind: 'saved', at: '2025-01-01T12:03:14.000Z' }, 'All answers saved · 12:03:14'],
+    [{ kind: 'saved' }, 'All answers saved'],
+    [{ kind: 'saving', waiting: 2 }, 'Saving…'],
+    [{ kind: 'offline', waiting: 3 }, 'Offline — 3 answers waiting, keep working'],
+    [{ kind: 'offline', waiting: 1 }, 'Offline — 1 answer waiting, keep working'],
+    [{ kind: 'offline', waiting: 0 }, 'Offline — all answers saved, keep working'],
+    [{ kind: 'closed', message: 'Time is up.', waiting: 0 }, 'Saving stopped: Time is up.'],
+    [{ kind: 'closed', message: 'Time is up.', waiting: 2 }, 'Saving stopped: Time is up. — 2 answers could not be saved'],
+  ])('%o → %s', (status, text) => {
+    expect(describeSaveStatus(status, formatTime)).toBe(text);
+  });
+});

@@ -1,0 +1,37 @@
+/** What the status line says about saving. It must always be true: "saved" only after the server acknowledged. */
+export type SaveStatus =
+  /** Nothing waiting; `at` is the server's time of the last acknowledgement (or of loading the attempt). */
+  | { readonly kind: 'saved'; readonly at?: string }
+  | { readonly kind: 'saving'; readonly waiting: number }
+  | { readonly kind: 'offline'; readonly waiting: number }
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly waiting: number }
+  | { readonly kind: 'closed'; readonly message: string; readonly waiting: number };
+
+/**
+ * The status line's words.
+ *
+ * @example
+ * describeSaveStatus({ kind: 'offline', waiting: 3 }, formatTime); // 'Offline — 3 answers waiting, keep working'
+ */
+export function describeSaveStatus(status: SaveStatus, formatTime: (iso: string) => string): string {
+  switch (status.kind) {
+    case 'saved':
+      return status.at === undefined ? 'All answers saved' : `All answers saved · ${formatTime(status.at)}`;
+    case 'saving':
+      return 'Saving…';
+    case 'offline':
+      return status.waiting === 0
+        ? 'Offline — all answers saved, keep working'
+        : `Offline — ${answers(status.waiting)} waiting, keep working`;
+    case 'failed':
+      return `Not saved: ${status.message} — ${answers(status.waiting)} kept on this device`;
+    case 'closed':
+      return status.waiting === 0
+        ? `Saving stopped: ${status.message}`
+        : `Saving stopped: ${status.message} — ${answers(status.waiting)} could not be saved`;
+  }
+}
+
+function answers(count: number): string {
+  return `${count} answer${count === 1 ? '' : 's'}`;
+}
