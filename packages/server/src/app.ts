@@ -4,7 +4,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { resolveIdentity, SESSION_COOKIE, type Identity } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { handleError } from './http/error-handler.js';
@@ -36,14 +41,23 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * caller may see; one error handler turns every failure into `{code, message}`.
  */
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 3 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 3 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // The API speaks JSON only: any other body type is refused with 415 rather than half-read.
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
+    // Served over plain HTTP on a campus network too: no HTTPS upgrade or HSTS unless cookies are marked Secure.
+    strictTransportSecurity: context.settings.secureCookies,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: context.settings.secureCookies ? [] : null,
         defaultSrc: ["'self'"],
         // KaTeX sets inline styles on the math it renders.
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -71,7 +85,11 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   });
   app.addHook('onRequest', async (request) => {
     request.identity = await resolveIdentity(context.db, request.cookies[SESSION_COOKIE], context.clock.now());
-    if (UNSAFE_METHODS.has(request.method) && request.identity.kind !== 'anonymous' && !CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')) {
+    if (
+      UNSAFE_METHODS.has(request.method) &&
+      request.identity.kind !== 'anonymous' &&
+      !CSRF_EXEMPT.has(request.url.split('?')[0] ?? '')
+    ) {
       if (request.headers['x-csrf-token'] !== request.identity.csrfToken) {
         throw new HttpError(403, 'csrf', 'this request lacks the session’s CSRF token (x-csrf-token); reload the page');
       }
@@ -92,7 +110,9 @@ async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Prom
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
-      return reply.status(404).send({ code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
+      return reply
+        .status(404)
+        .send({ code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
     }
     return reply.sendFile('index.html');
   });

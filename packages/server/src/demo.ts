@@ -7,7 +7,11 @@ import { importExam } from './services/exams.js';
 import { importRoster } from './services/roster.js';
 import { createSitting } from './services/sittings.js';
 
-export const DEMO_INSTRUCTOR = { email: 'instructor@examforge.test', password: 'examforge-demo', name: 'Demo Instructor' };
+export const DEMO_INSTRUCTOR = {
+  email: 'instructor@examforge.test',
+  password: 'examforge-demo',
+  name: 'Demo Instructor',
+};
 
 export interface DemoSetup {
   readonly created: boolean;
@@ -23,8 +27,17 @@ export async function seedDemo(context: AppContext, examPath: string, students: 
   const existing = await context.db.selectFrom('users').select('id').limit(1).execute();
   if (existing.length > 0) return { created: false, students: [] };
   const now = context.clock.now();
-  const user = { id: newId(), email: DEMO_INSTRUCTOR.email, name: DEMO_INSTRUCTOR.name, role: 'owner' as const, created_at: now.toISOString() };
-  await context.db.insertInto('users').values({ ...user, password_hash: await hashPassword(DEMO_INSTRUCTOR.password) }).execute();
+  const user = {
+    id: newId(),
+    email: DEMO_INSTRUCTOR.email,
+    name: DEMO_INSTRUCTOR.name,
+    role: 'owner' as const,
+    created_at: now.toISOString(),
+  };
+  await context.db
+    .insertInto('users')
+    .values({ ...user, password_hash: await hashPassword(DEMO_INSTRUCTOR.password) })
+    .execute();
   const exam = await importExam(context, user, readFileSync(examPath, 'utf8'));
   const sitting = await createSitting(context, user, exam.id, {
     title: `${exam.title} — demo sitting`,
@@ -37,7 +50,14 @@ export async function seedDemo(context: AppContext, examPath: string, students: 
     releaseResults: 'after-close',
     releaseSolutions: 'after-close',
   });
-  const csv = ['id,name,email,extra_time', ...Array.from({ length: students }, (_, i) => `s${String(i + 1).padStart(3, '0')},Demo Student ${i + 1},s${i + 1}@examforge.test,${i === 0 ? '25%' : ''}`)].join('\n');
+  const csv = [
+    'id,name,email,extra_time',
+    ...Array.from(
+      { length: students },
+      (_, i) =>
+        `s${String(i + 1).padStart(3, '0')},Demo Student ${i + 1},s${i + 1}@examforge.test,${i === 0 ? '25%' : ''}`,
+    ),
+  ].join('\n');
   const roster = await importRoster(context, user, sitting.id, csv);
   return { created: true, sittingId: sitting.id, students: roster };
 }

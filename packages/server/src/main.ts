@@ -24,25 +24,42 @@ const ConfigSchema = z.object({
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    console.error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     process.exit(2);
   }
   const config = parsed.data;
   const handle = openDatabase(config.DATABASE_URL);
   await migrateToLatest(handle);
-  const context: AppContext = { db: handle.db, dialect: handle.dialect, clock: systemClock, settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' } };
+  const context: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: systemClock,
+    settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
+  };
   const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger: false });
   const stopJobs = startJobs(context, (error) => app.log.error(error));
-  const demo = config.DEMO === 'on' ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS) : undefined;
+  const demo =
+    config.DEMO === 'on'
+      ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS)
+      : undefined;
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
-  console.log(`Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`);
+  console.log(
+    `Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`,
+  );
   if (demo?.created) {
     console.log(`\nDemo instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password}  → ${url}/login`);
     console.log(`Demo sitting of the bundled exam is open for 24 hours. Student access codes (→ ${url}/):`);
-    for (const student of demo.students.slice(0, 5)) console.log(`  ${student.accessCode}  ${student.name}${student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : ''}`);
+    for (const student of demo.students.slice(0, 5))
+      console.log(
+        `  ${student.accessCode}  ${student.name}${student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : ''}`,
+      );
   } else if (demo) {
-    console.log(`(Existing database: the demo was set up on its first start. Instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password})`);
+    console.log(
+      `(Existing database: the demo was set up on its first start. Instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password})`,
+    );
   }
   const shutdown = async () => {
     await stopJobs();

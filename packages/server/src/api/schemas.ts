@@ -12,12 +12,19 @@ export type ApiError = z.infer<typeof ErrorSchema>;
 export const RoleSchema = z.enum(['owner', 'instructor', 'grader']);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const LoginSchema = z.strictObject({ email: z.string().email().max(320), password: z.string().min(1).max(1000) });
+export const LoginSchema = z.strictObject({
+  email: z.string().email().max(320),
+  password: z.string().min(1).max(1000),
+});
 export const JoinSchema = z.strictObject({ accessCode: z.string().min(4).max(64) });
 
 export const MeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous'), csrfToken: z.string().optional() }),
-  z.object({ kind: z.literal('user'), csrfToken: z.string(), user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema }) }),
+  z.object({
+    kind: z.literal('user'),
+    csrfToken: z.string(),
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema }),
+  }),
   z.object({
     kind: z.literal('student'),
     csrfToken: z.string(),
@@ -63,7 +70,11 @@ export const CreateSittingSchema = z.strictObject({
   title: z.string().min(1).max(200),
   opensAt: z.iso.datetime({ offset: true }),
   closesAt: z.iso.datetime({ offset: true }),
-  durationMinutes: z.number().int().positive().max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60),
   graceSeconds: z.number().int().min(0).max(3600).default(60),
   shuffleQuestions: z.boolean().default(false),
   shuffleOptions: z.boolean().default(false),
@@ -104,7 +115,13 @@ export const AttemptStatusSchema = z.enum(['not-started', 'open', 'submitted', '
 
 /** What a student's page needs: the server's clock, the deadline, and what is already saved. */
 export const AttemptStateSchema = z.object({
-  sitting: z.object({ id: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string(), durationMinutes: z.number() }),
+  sitting: z.object({
+    id: z.string(),
+    title: z.string(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+    durationMinutes: z.number(),
+  }),
   status: AttemptStatusSchema,
   serverNow: z.string(),
   startedAt: z.string().optional(),
@@ -147,7 +164,10 @@ export const ResultRowSchema = z.object({
 });
 export type ResultRow = z.infer<typeof ResultRowSchema>;
 
-export const ChangeKeySchema = z.strictObject({ questionId: z.string(), letters: z.array(z.string().regex(/^[a-z]$/)).min(1) });
+export const ChangeKeySchema = z.strictObject({
+  questionId: z.string(),
+  letters: z.array(z.string().regex(/^[a-z]$/)).min(1),
+});
 export const DropQuestionSchema = z.strictObject({ questionId: z.string(), mode: z.enum(['full-marks', 'exclude']) });
 
 export const QuestionResultSchema = z.object({

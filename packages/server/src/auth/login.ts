@@ -26,11 +26,18 @@ export async function logIn(
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
   if (Number(failures.count) >= settings.loginAttemptLimit) {
-    throw new HttpError(429, 'too-many-attempts', `too many failed logins; try again in ${settings.loginWindowMinutes} minutes`);
+    throw new HttpError(
+      429,
+      'too-many-attempts',
+      `too many failed logins; try again in ${settings.loginWindowMinutes} minutes`,
+    );
   }
   const row = await db.selectFrom('users').selectAll().where('email', '=', normalised).executeTakeFirst();
   const ok = row !== undefined && (await verifyPassword(row.password_hash, password));
-  await db.insertInto('login_attempts').values({ email: normalised, at: now.toISOString(), success: ok ? 1 : 0 }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ email: normalised, at: now.toISOString(), success: ok ? 1 : 0 })
+    .execute();
   if (!row || !ok) throw new HttpError(401, 'bad-credentials', 'email or password is wrong');
   const session = await createSession(db, { userId: row.id }, now, settings.sessionHours);
   const { password_hash: _hash, ...user } = row;
@@ -44,8 +51,18 @@ export async function joinWithCode(
 ): Promise<{ student: RosterRow; token: string; csrfToken: string }> {
   const code = normaliseAccessCode(accessCode);
   const formatted = code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
-  const student = await context.db.selectFrom('roster').selectAll().where('access_code', '=', formatted).executeTakeFirst();
-  if (!student) throw new HttpError(401, 'bad-access-code', 'this access code is not on any roster; check it against your slip');
-  const session = await createSession(context.db, { rosterId: student.id }, context.clock.now(), context.settings.sessionHours);
+  const student = await context.db
+    .selectFrom('roster')
+    .selectAll()
+    .where('access_code', '=', formatted)
+    .executeTakeFirst();
+  if (!student)
+    throw new HttpError(401, 'bad-access-code', 'this access code is not on any roster; check it against your slip');
+  const session = await createSession(
+    context.db,
+    { rosterId: student.id },
+    context.clock.now(),
+    context.settings.sessionHours,
+  );
   return { student, ...session };
 }

@@ -55,7 +55,9 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
   }
   if (session.roster_id) {
     const student = await db.selectFrom('roster').selectAll().where('id', '=', session.roster_id).executeTakeFirst();
-    return student ? { kind: 'student', sessionId: session.id, csrfToken: session.csrf_token, student } : { kind: 'anonymous' };
+    return student
+      ? { kind: 'student', sessionId: session.id, csrfToken: session.csrf_token, student }
+      : { kind: 'anonymous' };
   }
   return { kind: 'anonymous' };
 }

@@ -5,10 +5,22 @@ import { HttpError } from '../errors.js';
 /** Fastify's own error codes for a client's mistakes, with the message we show instead of its internal one. */
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed-json', message: 'the request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed-json', message: 'the request body is empty but says it is JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'malformed-json',
+    message: 'the request body is empty but says it is JSON',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', message: 'the request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported-media-type', message: 'send JSON (content-type: application/json)' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad-content-length', message: 'the content-length does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported-media-type',
+    message: 'send JSON (content-type: application/json)',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'bad-content-length',
+    message: 'the content-length does not match the body',
+  },
 };
 
 /**
@@ -17,13 +29,25 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
-    return reply.status(error.status).send({ code: error.code, message: error.message, ...(error.details !== undefined && { details: error.details }) });
+    return reply
+      .status(error.status)
+      .send({
+        code: error.code,
+        message: error.message,
+        ...(error.details !== undefined && { details: error.details }),
+      });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
     const first = issues[0];
     const where = first?.path ? ` at ${first.path}` : '';
-    return reply.status(400).send({ code: 'invalid-request', message: `the request is not valid${where}: ${first?.message ?? ''}`, details: { issues } });
+    return reply
+      .status(400)
+      .send({
+        code: 'invalid-request',
+        message: `the request is not valid${where}: ${first?.message ?? ''}`,
+        details: { issues },
+      });
   }
   const known = CLIENT_ERRORS[error.code];
   if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
@@ -31,5 +55,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return reply.status(error.statusCode).send({ code: 'bad-request', message: error.message });
   } else request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send({ code: 'internal-error', message: 'something went wrong on our side; the error is logged' });
+  return reply
+    .status(500)
+    .send({ code: 'internal-error', message: 'something went wrong on our side; the error is logged' });
 }

@@ -11,17 +11,25 @@ export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get('/api/attempt', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
       getAttemptState(context, requireStudent(request.identity)),
     );
-    app.post('/api/attempt/start', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
-      startAttempt(context, requireStudent(request.identity)),
+    app.post(
+      '/api/attempt/start',
+      { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } },
+      (request) => startAttempt(context, requireStudent(request.identity)),
     );
-    app.put('/api/attempt/answers', { schema: { tags: ['attempt'], body: SaveBatchSchema, response: { 200: SaveAckSchema } } }, (request) =>
-      saveAnswers(context, requireStudent(request.identity), request.body.saves),
+    app.put(
+      '/api/attempt/answers',
+      { schema: { tags: ['attempt'], body: SaveBatchSchema, response: { 200: SaveAckSchema } } },
+      (request) => saveAnswers(context, requireStudent(request.identity), request.body.saves),
     );
-    app.post('/api/attempt/submit', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
-      submitAttempt(context, requireStudent(request.identity)),
+    app.post(
+      '/api/attempt/submit',
+      { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } },
+      (request) => submitAttempt(context, requireStudent(request.identity)),
     );
-    app.get('/api/attempt/results', { schema: { tags: ['attempt'], response: { 200: StudentResultsSchema } } }, (request) =>
-      ownResults(context, requireStudent(request.identity)),
+    app.get(
+      '/api/attempt/results',
+      { schema: { tags: ['attempt'], response: { 200: StudentResultsSchema } } },
+      (request) => ownResults(context, requireStudent(request.identity)),
     );
     return Promise.resolve();
   };

@@ -14,7 +14,11 @@ export function presentMe(identity: Identity): Me {
     }
     case 'student': {
       const { id, name, student_number, sitting_id } = identity.student;
-      return { kind: 'student', csrfToken: identity.csrfToken, student: { id, name, studentNumber: student_number, sittingId: sitting_id } };
+      return {
+        kind: 'student',
+        csrfToken: identity.csrfToken,
+        student: { id, name, studentNumber: student_number, sittingId: sitting_id },
+      };
     }
   }
 }
@@ -22,22 +26,32 @@ export function presentMe(identity: Identity): Me {
 export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
   const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: context.settings.secureCookies };
   return (app) => {
-    app.post('/api/auth/login', { schema: { tags: ['auth'], body: LoginSchema, response: { 200: MeSchema } } }, async (request, reply) => {
-      const { user, token, csrfToken } = await logIn(context, request.body.email, request.body.password);
-      reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
-      return presentMe({ kind: 'user', sessionId: '', csrfToken, user });
-    });
-    app.post('/api/student/join', { schema: { tags: ['auth'], body: JoinSchema, response: { 200: MeSchema } } }, async (request, reply) => {
-      const { student, token, csrfToken } = await joinWithCode(context, request.body.accessCode);
-      reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
-      return presentMe({ kind: 'student', sessionId: '', csrfToken, student });
-    });
+    app.post(
+      '/api/auth/login',
+      { schema: { tags: ['auth'], body: LoginSchema, response: { 200: MeSchema } } },
+      async (request, reply) => {
+        const { user, token, csrfToken } = await logIn(context, request.body.email, request.body.password);
+        reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
+        return presentMe({ kind: 'user', sessionId: '', csrfToken, user });
+      },
+    );
+    app.post(
+      '/api/student/join',
+      { schema: { tags: ['auth'], body: JoinSchema, response: { 200: MeSchema } } },
+      async (request, reply) => {
+        const { student, token, csrfToken } = await joinWithCode(context, request.body.accessCode);
+        reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
+        return presentMe({ kind: 'student', sessionId: '', csrfToken, student });
+      },
+    );
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
       if (request.identity.kind !== 'anonymous') await deleteSession(context.db, request.identity.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });
-    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeSchema } } }, (request) => Promise.resolve(presentMe(request.identity)));
+    app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: MeSchema } } }, (request) =>
+      Promise.resolve(presentMe(request.identity)),
+    );
     return Promise.resolve();
   };
 }

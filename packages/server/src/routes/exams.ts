@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateSittingSchema, ExamDetailSchema, ExamSummarySchema, ImportExamSchema, SittingSchema } from '../api/index.js';
+import {
+  CreateSittingSchema,
+  ExamDetailSchema,
+  ExamSummarySchema,
+  ImportExamSchema,
+  SittingSchema,
+} from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireExamAccess, requireUser } from '../services/access.js';
 import { getExamDetail, importExam, latestVersion, listExams, loadExamVersion } from '../services/exams.js';
@@ -15,14 +21,22 @@ export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get('/api/exams', { schema: { tags: ['exams'], response: { 200: z.array(ExamSummarySchema) } } }, (request) =>
       listExams(context, requireUser(request.identity, [...STAFF_ROLES, 'grader'])),
     );
-    app.post('/api/exams', { schema: { tags: ['exams'], body: ImportExamSchema, response: { 201: ExamDetailSchema } } }, async (request, reply) => {
-      const user = requireUser(request.identity, STAFF_ROLES);
-      return reply.status(201).send(await importExam(context, user, request.body.source));
-    });
-    app.get('/api/exams/:examId', { schema: { tags: ['exams'], params: ExamParams, response: { 200: ExamDetailSchema } } }, async (request) => {
-      await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
-      return getExamDetail(context, request.params.examId);
-    });
+    app.post(
+      '/api/exams',
+      { schema: { tags: ['exams'], body: ImportExamSchema, response: { 201: ExamDetailSchema } } },
+      async (request, reply) => {
+        const user = requireUser(request.identity, STAFF_ROLES);
+        return reply.status(201).send(await importExam(context, user, request.body.source));
+      },
+    );
+    app.get(
+      '/api/exams/:examId',
+      { schema: { tags: ['exams'], params: ExamParams, response: { 200: ExamDetailSchema } } },
+      async (request) => {
+        await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
+        return getExamDetail(context, request.params.examId);
+      },
+    );
     app.get('/api/exams/:examId/preview', { schema: { tags: ['exams'], params: ExamParams } }, async (request) => {
       await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
       const exam = await loadExamVersion(context, (await latestVersion(context, request.params.examId)).id);
@@ -30,7 +44,9 @@ export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
     });
     app.post(
       '/api/exams/:examId/sittings',
-      { schema: { tags: ['sittings'], params: ExamParams, body: CreateSittingSchema, response: { 201: SittingSchema } } },
+      {
+        schema: { tags: ['sittings'], params: ExamParams, body: CreateSittingSchema, response: { 201: SittingSchema } },
+      },
       async (request, reply) => {
         const user = requireUser(request.identity);
         await requireExamAccess(context, user, request.params.examId, 'instructor');

@@ -5,7 +5,10 @@ import { forbidden, HttpError, notFound, unauthorized } from '../errors.js';
 /** The level of access a route needs on an exam: staff read (graders too); instructors change. */
 export type ExamAccess = 'staff' | 'instructor';
 
-export function requireUser(identity: Identity, roles: readonly UserRow['role'][] = ['owner', 'instructor', 'grader']): UserRow {
+export function requireUser(
+  identity: Identity,
+  roles: readonly UserRow['role'][] = ['owner', 'instructor', 'grader'],
+): UserRow {
   if (identity.kind === 'anonymous') throw unauthorized();
   if (identity.kind !== 'user') throw forbidden('this is for staff; students use their exam page');
   if (!roles.includes(identity.user.role)) throw forbidden();
@@ -22,8 +25,17 @@ export function requireStudent(identity: Identity): RosterRow {
  * Checks a user's access to an exam: owners see everything; others need to own the exam or be on its staff (graders
  * read, instructors change). Unknown exams are 404; known ones without access are 403.
  */
-export async function requireExamAccess(context: AppContext, user: UserRow, examId: string, need: ExamAccess): Promise<void> {
-  const exam = await context.db.selectFrom('exams').select(['id', 'owner_id']).where('id', '=', examId).executeTakeFirst();
+export async function requireExamAccess(
+  context: AppContext,
+  user: UserRow,
+  examId: string,
+  need: ExamAccess,
+): Promise<void> {
+  const exam = await context.db
+    .selectFrom('exams')
+    .select(['id', 'owner_id'])
+    .where('id', '=', examId)
+    .executeTakeFirst();
   if (!exam) throw notFound('exam');
   if (user.role === 'owner' || exam.owner_id === user.id) return;
   const staff = await context.db
@@ -33,12 +45,22 @@ export async function requireExamAccess(context: AppContext, user: UserRow, exam
     .where('user_id', '=', user.id)
     .executeTakeFirst();
   if (!staff) throw forbidden('you are not on the staff of this exam');
-  if (need === 'instructor' && staff.role !== 'instructor') throw forbidden('graders cannot change the exam or its sittings');
+  if (need === 'instructor' && staff.role !== 'instructor')
+    throw forbidden('graders cannot change the exam or its sittings');
 }
 
 /** The exam a sitting belongs to, after checking access to it. */
-export async function requireSittingAccess(context: AppContext, user: UserRow, sittingId: string, need: ExamAccess): Promise<string> {
-  const sitting = await context.db.selectFrom('sittings').select('exam_id').where('id', '=', sittingId).executeTakeFirst();
+export async function requireSittingAccess(
+  context: AppContext,
+  user: UserRow,
+  sittingId: string,
+  need: ExamAccess,
+): Promise<string> {
+  const sitting = await context.db
+    .selectFrom('sittings')
+    .select('exam_id')
+    .where('id', '=', sittingId)
+    .executeTakeFirst();
   if (!sitting) throw notFound('sitting');
   await requireExamAccess(context, user, sitting.exam_id, need);
   return sitting.exam_id;

@@ -14,7 +14,10 @@ export function validateSaves(exam: Exam, saves: readonly Save[]): void {
     if (answer.kind === 'blank') continue;
     const expected = isChoiceQuestion(question) ? 'choice' : question.kind === 'numeric' ? 'numeric' : 'text';
     if (answer.kind !== expected) {
-      throw badRequest('wrong-answer-kind', `question \`${save.questionId}\` takes a ${expected} answer, not ${answer.kind}`);
+      throw badRequest(
+        'wrong-answer-kind',
+        `question \`${save.questionId}\` takes a ${expected} answer, not ${answer.kind}`,
+      );
     }
     if (answer.kind === 'choice' && isChoiceQuestion(question)) {
       const outside = answer.selected.find((letter) => letter.charCodeAt(0) - 97 >= question.options.length);
@@ -27,7 +30,12 @@ export function validateSaves(exam: Exam, saves: readonly Save[]): void {
  * Stores saves so that, per question, the highest sequence number wins whatever order they arrive in: an older or
  * repeated save changes nothing. Runs inside the caller's transaction.
  */
-export async function upsertAnswers(trx: Kysely<Database>, attemptId: string, saves: readonly Save[], savedAt: string): Promise<void> {
+export async function upsertAnswers(
+  trx: Kysely<Database>,
+  attemptId: string,
+  saves: readonly Save[],
+  savedAt: string,
+): Promise<void> {
   for (const save of saves) {
     await trx
       .insertInto('answers')

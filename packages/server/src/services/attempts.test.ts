@@ -37,8 +37,20 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
   it('converges on the highest sequence number whatever the order and however often saves arrive', async () => {
     world.clock.set(T0);
     const client = await startedStudent(1);
-    const save = (seq: number, letter: string) => ({ seq, questionId: 'l2-prior', answer: choice(letter), flagged: false });
-    for (const batch of [[save(3, 'c')], [save(1, 'a')], [save(5, 'd'), save(2, 'b')], [save(5, 'd')], [save(4, 'a')], [save(3, 'c')]]) {
+    const save = (seq: number, letter: string) => ({
+      seq,
+      questionId: 'l2-prior',
+      answer: choice(letter),
+      flagged: false,
+    });
+    for (const batch of [
+      [save(3, 'c')],
+      [save(1, 'a')],
+      [save(5, 'd'), save(2, 'b')],
+      [save(5, 'd')],
+      [save(4, 'a')],
+      [save(3, 'c')],
+    ]) {
       const ack = await client.put('/api/attempt/answers', { saves: batch });
       expect(ack.status).toBe(200);
       expect(ack.body.acknowledged).toEqual(batch.map((s) => s.seq));
@@ -57,28 +69,41 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
     for (const offset of offsets) {
       world.clock.set(new Date(acceptsUntil + offset));
       seq += 1;
-      const response = await client.put('/api/attempt/answers', { saves: [{ seq, questionId: 'masked-softmax', answer: choice('d'), flagged: false }] });
+      const response = await client.put('/api/attempt/answers', {
+        saves: [{ seq, questionId: 'masked-softmax', answer: choice('d'), flagged: false }],
+      });
       expect({ offset, status: response.status }).toEqual({ offset, status: offset <= 0 ? 200 : 409 });
-      if (offset > 0) expect(response.body).toMatchObject({ code: 'attempt-closed', message: expect.stringContaining('time is up') });
+      if (offset > 0)
+        expect(response.body).toMatchObject({ code: 'attempt-closed', message: expect.stringContaining('time is up') });
     }
   });
 
   it('closes an abandoned attempt at its deadline with every saved answer, and scores it', async () => {
     world.clock.set(T0);
     const client = await startedStudent(3);
-    await client.put('/api/attempt/answers', { saves: [{ seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: false }] });
+    await client.put('/api/attempt/answers', {
+      saves: [{ seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: false }],
+    });
     const deadline = new Date((await client.get('/api/attempt')).body.deadline);
     world.clock.set(new Date(deadline.getTime() - 1));
     await closeExpiredAttempts(world.context);
     expect((await client.get('/api/attempt')).body.status).toBe('open');
-    const stop = startJobs(world.context, (error) => {
-      throw error;
-    }, 100);
+    const stop = startJobs(
+      world.context,
+      (error) => {
+        throw error;
+      },
+      100,
+    );
     world.clock.set(deadline);
     const started = Date.now();
     let closedAt: number | undefined;
     while (Date.now() - started < 5_000) {
-      const row = await world.context.db.selectFrom('attempts').select('closed_at').where('roster_id', '=', world.roster[3]!.id).executeTakeFirstOrThrow();
+      const row = await world.context.db
+        .selectFrom('attempts')
+        .select('closed_at')
+        .where('roster_id', '=', world.roster[3]!.id)
+        .executeTakeFirstOrThrow();
       if (row.closed_at !== null) {
         closedAt = Date.now();
         break;
@@ -97,9 +122,13 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
   it('refuses answers after an explicit submit, and keeps what was saved', async () => {
     world.clock.set(T0);
     const client = await startedStudent(4);
-    await client.put('/api/attempt/answers', { saves: [{ seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: true }] });
+    await client.put('/api/attempt/answers', {
+      saves: [{ seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: true }],
+    });
     expect((await client.post('/api/attempt/submit')).body.status).toBe('submitted');
-    const late = await client.put('/api/attempt/answers', { saves: [{ seq: 2, questionId: 'l2-prior', answer: choice('a'), flagged: false }] });
+    const late = await client.put('/api/attempt/answers', {
+      saves: [{ seq: 2, questionId: 'l2-prior', answer: choice('a'), flagged: false }],
+    });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('attempt-closed');
     expect((await client.get('/api/attempt')).body.answers['l2-prior'].seq).toBe(1);
@@ -108,7 +137,11 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
   it('gives extra time to a student with an accommodation, but never beyond the window', async () => {
     world.clock.set(new Date(T0.getTime() + 7 * 3_600_000));
     const instructor = await world.logIn('instructor');
-    const roster = (await instructor.post(`/api/sittings/${world.sitting.id}/roster`, { csv: 'id,name,email,extra_time\nx1,Extra,x@x.test,50%' })).body;
+    const roster = (
+      await instructor.post(`/api/sittings/${world.sitting.id}/roster`, {
+        csv: 'id,name,email,extra_time\nx1,Extra,x@x.test,50%',
+      })
+    ).body;
     const entry = roster.find((r: { studentNumber: string }) => r.studentNumber === 'x1');
     expect(entry.timeMultiplier).toBe(1.5);
     const client = await world.join(entry);
@@ -119,11 +152,29 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
   it('writes an audit event with every save, in the same transaction', async () => {
     world.clock.set(T0);
     const client = await startedStudent(5);
-    await client.put('/api/attempt/answers', { saves: [{ seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: false }, { seq: 2, questionId: 'masked-softmax', answer: choice('d'), flagged: false }] });
-    const attempt = await world.context.db.selectFrom('attempts').select('id').where('roster_id', '=', world.roster[5]!.id).executeTakeFirstOrThrow();
-    const events = await world.context.db.selectFrom('audit_events').selectAll().where('subject', '=', `attempt:${attempt.id}`).where('action', '=', 'answer.saved').execute();
+    await client.put('/api/attempt/answers', {
+      saves: [
+        { seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: false },
+        { seq: 2, questionId: 'masked-softmax', answer: choice('d'), flagged: false },
+      ],
+    });
+    const attempt = await world.context.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('roster_id', '=', world.roster[5]!.id)
+      .executeTakeFirstOrThrow();
+    const events = await world.context.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject', '=', `attempt:${attempt.id}`)
+      .where('action', '=', 'answer.saved')
+      .execute();
     expect(events.map((e) => JSON.parse(e.data_json).seq)).toEqual([1, 2]);
-    await expect(world.context.db.deleteFrom('audit_events').where('id', '=', events[0]!.id).execute()).rejects.toThrow(/append-only/);
-    await expect(world.context.db.updateTable('audit_events').set({ action: 'x' }).where('id', '=', events[0]!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(world.context.db.deleteFrom('audit_events').where('id', '=', events[0]!.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      world.context.db.updateTable('audit_events').set({ action: 'x' }).where('id', '=', events[0]!.id).execute(),
+    ).rejects.toThrow(/append-only/);
   });
 });

@@ -21,15 +21,27 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   const attempt = await findAttempt(context, student.id);
   const now = context.clock.now();
   const base = {
-    sitting: { id: sitting.id, title: sitting.title, opensAt: sitting.opens_at, closesAt: sitting.closes_at, durationMinutes: sitting.duration_minutes },
+    sitting: {
+      id: sitting.id,
+      title: sitting.title,
+      opensAt: sitting.opens_at,
+      closesAt: sitting.closes_at,
+      durationMinutes: sitting.duration_minutes,
+    },
     serverNow: now.toISOString(),
     resultsAvailable: attempt !== undefined && isReleased(sitting.release_results, now, new Date(sitting.closes_at)),
   };
   if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
   const exam = await loadExamVersion(context, sitting.exam_version_id);
-  const variant = makeVariant(exam, attempt.variant_seed, { shuffleQuestions: sitting.shuffle_questions === 1, shuffleOptions: sitting.shuffle_options === 1 });
+  const variant = makeVariant(exam, attempt.variant_seed, {
+    shuffleQuestions: sitting.shuffle_questions === 1,
+    shuffleOptions: sitting.shuffle_options === 1,
+  });
   const answers = Object.fromEntries(
-    (await loadAnswers(context.db, attempt.id)).map((row) => [row.question_id, { answer: JSON.parse(row.answer_json) as Answer, flagged: row.flagged === 1, seq: row.seq }]),
+    (await loadAnswers(context.db, attempt.id)).map((row) => [
+      row.question_id,
+      { answer: JSON.parse(row.answer_json) as Answer, flagged: row.flagged === 1, seq: row.seq },
+    ]),
   );
   return {
     ...base,
@@ -61,7 +73,12 @@ export async function startAttempt(context: AppContext, student: RosterRow): Pro
   return getAttemptState(context, student);
 }
 
-async function createAttempt(context: AppContext, student: RosterRow, sitting: SittingsTable, now: Date): Promise<void> {
+async function createAttempt(
+  context: AppContext,
+  student: RosterRow,
+  sitting: SittingsTable,
+  now: Date,
+): Promise<void> {
   const times = attemptTimes({
     startedAt: now,
     durationMinutes: sitting.duration_minutes,
@@ -89,7 +106,9 @@ async function createAttempt(context: AppContext, student: RosterRow, sitting: S
       .onConflict((c) => c.column('roster_id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, { deadline: times.deadline.toISOString() });
+      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, {
+        deadline: times.deadline.toISOString(),
+      });
     }
   });
 }
@@ -111,24 +130,44 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
     await upsertAnswers(trx, attempt.id, saves, savedAt);
     await trx
       .updateTable('attempts')
-      .set({ last_seq: sql<number>`CASE WHEN last_seq < ${highest} THEN ${highest} ELSE last_seq END`, last_save_at: savedAt })
+      .set({
+        last_seq: sql<number>`CASE WHEN last_seq < ${highest} THEN ${highest} ELSE last_seq END`,
+        last_save_at: savedAt,
+      })
       .where('id', '=', attempt.id)
       .execute();
     for (const save of saves) {
       await recordEvent(trx, now, { kind: 'student', id: student.id }, 'answer.saved', `attempt:${attempt.id}`, save);
     }
-    const row = await trx.selectFrom('attempts').select('last_seq').where('id', '=', attempt.id).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('attempts')
+      .select('last_seq')
+      .where('id', '=', attempt.id)
+      .executeTakeFirstOrThrow();
     return row.last_seq;
   });
-  return { acknowledged: saves.map((save) => save.seq), lastSeq, serverNow: context.clock.now().toISOString(), deadline: attempt.deadline_at };
+  return {
+    acknowledged: saves.map((save) => save.seq),
+    lastSeq,
+    serverNow: context.clock.now().toISOString(),
+    deadline: attempt.deadline_at,
+  };
 }
 
 function refuseIfClosed(attempt: AttemptsTable, now: Date): void {
   if (attempt.close_reason === 'submitted') {
-    throw new HttpError(409, 'attempt-closed', `this exam was submitted at ${attempt.closed_at ?? ''}; answers can no longer change`);
+    throw new HttpError(
+      409,
+      'attempt-closed',
+      `this exam was submitted at ${attempt.closed_at ?? ''}; answers can no longer change`,
+    );
   }
   if (now.getTime() > new Date(attempt.accepts_until).getTime()) {
-    throw new HttpError(409, 'attempt-closed', `time is up: the deadline was ${attempt.deadline_at}; answers saved before it are kept`);
+    throw new HttpError(
+      409,
+      'attempt-closed',
+      `time is up: the deadline was ${attempt.deadline_at}; answers saved before it are kept`,
+    );
   }
 }
 
@@ -139,7 +178,11 @@ export async function submitAttempt(context: AppContext, student: RosterRow): Pr
   const now = context.clock.now();
   refuseIfClosed(attempt, now);
   await context.db.transaction().execute(async (trx) => {
-    await trx.updateTable('attempts').set({ closed_at: now.toISOString(), close_reason: 'submitted' }).where('id', '=', attempt.id).execute();
+    await trx
+      .updateTable('attempts')
+      .set({ closed_at: now.toISOString(), close_reason: 'submitted' })
+      .where('id', '=', attempt.id)
+      .execute();
     await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.submitted', `attempt:${attempt.id}`, {});
   });
   return getAttemptState(context, student);
@@ -168,7 +211,9 @@ export async function closeExpiredAttempts(context: AppContext): Promise<number>
         .where('closed_at', 'is', null)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return 0;
-      await recordEvent(trx, now, SYSTEM, 'attempt.expired', `attempt:${attempt.id}`, { deadline: attempt.deadline_at });
+      await recordEvent(trx, now, SYSTEM, 'attempt.expired', `attempt:${attempt.id}`, {
+        deadline: attempt.deadline_at,
+      });
       return 1;
     });
   }

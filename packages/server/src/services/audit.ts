@@ -19,6 +19,13 @@ export async function recordEvent(
 ): Promise<void> {
   await db
     .insertInto('audit_events')
-    .values({ at: at.toISOString(), actor_kind: actor.kind, actor_id: actor.id, action, subject, data_json: JSON.stringify(data) })
+    .values({
+      at: at.toISOString(),
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      action,
+      subject,
+      data_json: JSON.stringify(data),
+    })
     .execute();
 }

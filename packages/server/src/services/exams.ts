@@ -12,7 +12,11 @@ const parsedVersions = new Map<string, Exam>();
 export async function loadExamVersion(context: AppContext, versionId: string): Promise<Exam> {
   const cached = parsedVersions.get(versionId);
   if (cached) return cached;
-  const row = await context.db.selectFrom('exam_versions').select('source').where('id', '=', versionId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('exam_versions')
+    .select('source')
+    .where('id', '=', versionId)
+    .executeTakeFirst();
   if (!row) throw notFound('exam version');
   const parsed = parseExam(row.source);
   if (!parsed.ok) throw new Error(`stored exam version ${versionId} no longer parses`);
@@ -27,15 +31,25 @@ export async function loadExamVersion(context: AppContext, versionId: string): P
 export async function importExam(context: AppContext, user: UserRow, source: string): Promise<ExamDetail> {
   const report = lintExam(source);
   if (!report.exam) {
-    throw new HttpError(422, 'exam-invalid', 'the exam file has errors; nothing was imported', { diagnostics: report.diagnostics });
+    throw new HttpError(422, 'exam-invalid', 'the exam file has errors; nothing was imported', {
+      diagnostics: report.diagnostics,
+    });
   }
   const exam = report.exam;
   const now = context.clock.now().toISOString();
   const examId = await context.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('exams').select('id').where('slug', '=', exam.id).where('owner_id', '=', user.id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('exams')
+      .select('id')
+      .where('slug', '=', exam.id)
+      .where('owner_id', '=', user.id)
+      .executeTakeFirst();
     const id = existing?.id ?? newId();
     if (!existing) {
-      await trx.insertInto('exams').values({ id, slug: exam.id, owner_id: user.id, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('exams')
+        .values({ id, slug: exam.id, owner_id: user.id, created_at: now, updated_at: now })
+        .execute();
       await trx.insertInto('exam_staff').values({ exam_id: id, user_id: user.id, role: 'instructor' }).execute();
     } else {
       await trx.updateTable('exams').set({ updated_at: now }).where('id', '=', id).execute();
@@ -46,14 +60,23 @@ export async function importExam(context: AppContext, user: UserRow, source: str
       .where('exam_id', '=', id)
       .executeTakeFirst();
     const version = Number(latest?.version ?? 0) + 1;
-    await trx.insertInto('exam_versions').values({ id: newId(), exam_id: id, version, source, published_at: null, created_at: now }).execute();
-    await recordEvent(trx, context.clock.now(), { kind: 'user', id: user.id }, 'exam.imported', `exam:${id}`, { slug: exam.id, version });
+    await trx
+      .insertInto('exam_versions')
+      .values({ id: newId(), exam_id: id, version, source, published_at: null, created_at: now })
+      .execute();
+    await recordEvent(trx, context.clock.now(), { kind: 'user', id: user.id }, 'exam.imported', `exam:${id}`, {
+      slug: exam.id,
+      version,
+    });
     return id;
   });
   return getExamDetail(context, examId);
 }
 
-export async function latestVersion(context: AppContext, examId: string): Promise<{ id: string; version: number; source: string; published_at: string | null }> {
+export async function latestVersion(
+  context: AppContext,
+  examId: string,
+): Promise<{ id: string; version: number; source: string; published_at: string | null }> {
   const row = await context.db
     .selectFrom('exam_versions')
     .select(['id', 'version', 'source', 'published_at'])
@@ -78,10 +101,17 @@ export async function listExams(context: AppContext, user: UserRow): Promise<Exa
   return Promise.all(rows.map((row) => examSummary(context, row.id)));
 }
 
-async function examSummary(context: AppContext, examId: string): Promise<ExamSummary & { diagnostics: Diagnostic[]; source: string }> {
+async function examSummary(
+  context: AppContext,
+  examId: string,
+): Promise<ExamSummary & { diagnostics: Diagnostic[]; source: string }> {
   const version = await latestVersion(context, examId);
   const exam = await loadExamVersion(context, version.id);
-  const row = await context.db.selectFrom('exams').select(['slug', 'updated_at']).where('id', '=', examId).executeTakeFirstOrThrow();
+  const row = await context.db
+    .selectFrom('exams')
+    .select(['slug', 'updated_at'])
+    .where('id', '=', examId)
+    .executeTakeFirstOrThrow();
   return {
     id: examId,
     slug: row.slug,

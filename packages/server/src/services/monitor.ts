@@ -41,7 +41,8 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
   const answered = new Map(counts.map((row) => [row.attempt_id, Number(row.answered)]));
   return rows.map((row): MonitorRow => {
     const base = { rosterId: row.rosterId, studentNumber: row.student_number, name: row.name };
-    if (!row.attemptId || !row.started_at || !row.deadline_at) return { ...base, status: 'not-started', answered: 0, connection: 'none' };
+    if (!row.attemptId || !row.started_at || !row.deadline_at)
+      return { ...base, status: 'not-started', answered: 0, connection: 'none' };
     const attempt = {
       id: row.attemptId,
       sitting_id: row.sitting_id ?? sittingId,
@@ -64,7 +65,9 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
       startedAt: row.started_at,
       ...(row.last_save_at && { lastSaveAt: row.last_save_at }),
       deadline: row.deadline_at,
-      ...(status === 'open' && { secondsLeft: Math.max(0, Math.round((new Date(row.deadline_at).getTime() - now.getTime()) / 1000)) }),
+      ...(status === 'open' && {
+        secondsLeft: Math.max(0, Math.round((new Date(row.deadline_at).getTime() - now.getTime()) / 1000)),
+      }),
       answered: answered.get(row.attemptId) ?? 0,
       connection: status !== 'open' ? 'none' : quiet < ONLINE_MS ? 'online' : quiet < OFFLINE_MS ? 'idle' : 'offline',
     };

@@ -10,20 +10,34 @@ import { sittingResults } from './results.js';
 import { findSittingRow } from './sittings.js';
 
 /** Sets a choice question's key for a sitting; every score follows, since scores are recomputed from responses. */
-export async function changeKey(context: AppContext, user: UserRow, sittingId: string, questionId: string, letters: readonly string[]): Promise<ResultRow[]> {
+export async function changeKey(
+  context: AppContext,
+  user: UserRow,
+  sittingId: string,
+  questionId: string,
+  letters: readonly string[],
+): Promise<ResultRow[]> {
   return reviseExam(context, user, sittingId, 'exam.key-changed', { questionId, letters }, (exam) => {
     const question = findQuestion(exam, questionId)?.question;
     if (!question) throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
-    if (question.kind !== 'single' && question.kind !== 'multiple') throw badRequest('not-a-choice-question', `\`${questionId}\` is not a choice question`);
+    if (question.kind !== 'single' && question.kind !== 'multiple')
+      throw badRequest('not-a-choice-question', `\`${questionId}\` is not a choice question`);
     const outside = letters.find((letter) => letter.charCodeAt(0) - 97 >= question.options.length);
     if (outside) throw badRequest('unknown-option', `\`${questionId}\` has no option (${outside})`);
     return withKey(exam, questionId, letters);
   });
 }
 
-export async function dropFromSitting(context: AppContext, user: UserRow, sittingId: string, questionId: string, mode: DropMode): Promise<ResultRow[]> {
+export async function dropFromSitting(
+  context: AppContext,
+  user: UserRow,
+  sittingId: string,
+  questionId: string,
+  mode: DropMode,
+): Promise<ResultRow[]> {
   return reviseExam(context, user, sittingId, 'exam.question-dropped', { questionId, mode }, (exam) => {
-    if (!findQuestion(exam, questionId)) throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
+    if (!findQuestion(exam, questionId))
+      throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
     return dropQuestion(exam, questionId, mode);
   });
 }
@@ -32,17 +46,42 @@ export async function dropFromSitting(context: AppContext, user: UserRow, sittin
  * A revision is a new exam version (the canonical print of the changed exam), published at once and attached to the
  * sitting, with the audit event in the same transaction. The old version stays, so the change can be traced.
  */
-async function reviseExam(context: AppContext, user: UserRow, sittingId: string, action: string, data: object, change: (exam: Exam) => Exam): Promise<ResultRow[]> {
+async function reviseExam(
+  context: AppContext,
+  user: UserRow,
+  sittingId: string,
+  action: string,
+  data: object,
+  change: (exam: Exam) => Exam,
+): Promise<ResultRow[]> {
   const sitting = await findSittingRow(context, sittingId);
   const revised = change(await loadExamVersion(context, sitting.exam_version_id));
   const now = context.clock.now();
   await context.db.transaction().execute(async (trx) => {
-    const latest = await trx.selectFrom('exam_versions').select((eb) => eb.fn.max('version').as('version')).where('exam_id', '=', sitting.exam_id).executeTakeFirst();
+    const latest = await trx
+      .selectFrom('exam_versions')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('exam_id', '=', sitting.exam_id)
+      .executeTakeFirst();
     const id = newId();
     const version = Number(latest?.version ?? 0) + 1;
-    await trx.insertInto('exam_versions').values({ id, exam_id: sitting.exam_id, version, source: printExam(revised), published_at: now.toISOString(), created_at: now.toISOString() }).execute();
+    await trx
+      .insertInto('exam_versions')
+      .values({
+        id,
+        exam_id: sitting.exam_id,
+        version,
+        source: printExam(revised),
+        published_at: now.toISOString(),
+        created_at: now.toISOString(),
+      })
+      .execute();
     await trx.updateTable('sittings').set({ exam_version_id: id }).where('id', '=', sittingId).execute();
-    await recordEvent(trx, now, { kind: 'user', id: user.id }, action, `sitting:${sittingId}`, { ...data, fromVersion: sitting.exam_version_id, toVersion: id });
+    await recordEvent(trx, now, { kind: 'user', id: user.id }, action, `sitting:${sittingId}`, {
+      ...data,
+      fromVersion: sitting.exam_version_id,
+      toVersion: id,
+    });
   });
   return sittingResults(context, sittingId);
 }

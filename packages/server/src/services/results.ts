@@ -1,4 +1,12 @@
-import { findQuestion, isReleased, listQuestions, optionLetter, score, type Exam, type ScoreReport } from '@examforge/core';
+import {
+  findQuestion,
+  isReleased,
+  listQuestions,
+  optionLetter,
+  score,
+  type Exam,
+  type ScoreReport,
+} from '@examforge/core';
 import type { Answer, ResultRow, StudentResults } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -16,7 +24,12 @@ import { findSittingRow } from './sittings.js';
 export async function sittingResults(context: AppContext, sittingId: string): Promise<ResultRow[]> {
   const sitting = await findSittingRow(context, sittingId);
   const exam = await loadExamVersion(context, sitting.exam_version_id);
-  const roster = await context.db.selectFrom('roster').selectAll().where('sitting_id', '=', sittingId).orderBy('student_number').execute();
+  const roster = await context.db
+    .selectFrom('roster')
+    .selectAll()
+    .where('sitting_id', '=', sittingId)
+    .orderBy('student_number')
+    .execute();
   const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
   const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
   const now = context.clock.now();
@@ -32,7 +45,9 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
         status: attemptStatus(attempt, now),
         total: report.total.toString(),
         maximum: report.maximum.toString(),
-        questions: Object.fromEntries(report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()])),
+        questions: Object.fromEntries(
+          report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()]),
+        ),
         flagged: [...report.flagged],
       };
     }),
@@ -40,9 +55,18 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
 }
 
 /** One attempt in full, for staff: every answer with its points and reason, and the key. */
-export async function attemptResults(context: AppContext, sittingId: string, attemptId: string): Promise<StudentResults> {
+export async function attemptResults(
+  context: AppContext,
+  sittingId: string,
+  attemptId: string,
+): Promise<StudentResults> {
   const sitting = await findSittingRow(context, sittingId);
-  const attempt = await context.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).where('sitting_id', '=', sittingId).executeTakeFirst();
+  const attempt = await context.db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('id', '=', attemptId)
+    .where('sitting_id', '=', sittingId)
+    .executeTakeFirst();
   if (!attempt) throw notFound('attempt');
   return presentResults(context, sitting, attempt, true);
 }
@@ -50,16 +74,30 @@ export async function attemptResults(context: AppContext, sittingId: string, att
 /** A student's own results, once the sitting's release policy allows. */
 export async function ownResults(context: AppContext, student: RosterRow): Promise<StudentResults> {
   const sitting = await findSittingRow(context, student.sitting_id);
-  const attempt = await context.db.selectFrom('attempts').selectAll().where('roster_id', '=', student.id).executeTakeFirst();
+  const attempt = await context.db
+    .selectFrom('attempts')
+    .selectAll()
+    .where('roster_id', '=', student.id)
+    .executeTakeFirst();
   const now = context.clock.now();
   if (!attempt || !isReleased(sitting.release_results, now, new Date(sitting.closes_at))) {
     throw forbidden('results are not released yet');
   }
   if (attemptStatus(attempt, now) === 'open') throw forbidden('results are shown once your exam is over');
-  return presentResults(context, sitting, attempt, isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)));
+  return presentResults(
+    context,
+    sitting,
+    attempt,
+    isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)),
+  );
 }
 
-async function presentResults(context: AppContext, sitting: SittingsTable, attempt: AttemptsTable, withSolutions: boolean): Promise<StudentResults> {
+async function presentResults(
+  context: AppContext,
+  sitting: SittingsTable,
+  attempt: AttemptsTable,
+  withSolutions: boolean,
+): Promise<StudentResults> {
   const exam = await loadExamVersion(context, sitting.exam_version_id);
   const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
   const report = score(exam, responses);
@@ -70,7 +108,12 @@ async function presentResults(context: AppContext, sitting: SittingsTable, attem
   };
 }
 
-function presentQuestions(exam: Exam, report: ScoreReport, answers: Record<string, Answer | undefined>, withSolutions: boolean): StudentResults['questions'] {
+function presentQuestions(
+  exam: Exam,
+  report: ScoreReport,
+  answers: Record<string, Answer | undefined>,
+  withSolutions: boolean,
+): StudentResults['questions'] {
   const numbers = new Map(listQuestions(exam).map(({ question, number }) => [question.id, number]));
   return report.questions.map((result) => {
     const question = findQuestion(exam, result.questionId)?.question;

@@ -9,7 +9,12 @@ import { recordEvent } from './audit.js';
 import { latestVersion, loadExamVersion } from './exams.js';
 
 /** Opens a sitting of the exam's latest version; the version is frozen (published) from then on. */
-export async function createSitting(context: AppContext, user: UserRow, examId: string, input: CreateSitting): Promise<Sitting> {
+export async function createSitting(
+  context: AppContext,
+  user: UserRow,
+  examId: string,
+  input: CreateSitting,
+): Promise<Sitting> {
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   if (closesAt <= opensAt) throw badRequest('invalid-window', 'the window must close after it opens');
@@ -18,7 +23,11 @@ export async function createSitting(context: AppContext, user: UserRow, examId: 
   const id = newId();
   await context.db.transaction().execute(async (trx) => {
     if (!version.published_at) {
-      await trx.updateTable('exam_versions').set({ published_at: now.toISOString() }).where('id', '=', version.id).execute();
+      await trx
+        .updateTable('exam_versions')
+        .set({ published_at: now.toISOString() })
+        .where('id', '=', version.id)
+        .execute();
     }
     await trx
       .insertInto('sittings')
@@ -38,7 +47,11 @@ export async function createSitting(context: AppContext, user: UserRow, examId: 
         created_at: now.toISOString(),
       })
       .execute();
-    await recordEvent(trx, now, { kind: 'user', id: user.id }, 'sitting.created', `sitting:${id}`, { examId, versionId: version.id, ...input });
+    await recordEvent(trx, now, { kind: 'user', id: user.id }, 'sitting.created', `sitting:${id}`, {
+      examId,
+      versionId: version.id,
+      ...input,
+    });
   });
   return getSitting(context, id);
 }

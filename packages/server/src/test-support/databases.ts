@@ -19,7 +19,10 @@ export type TestDialect = (typeof DIALECTS)[number];
 
 /** A fresh, migrated database: a new SQLite file, or a new database in the test PostgreSQL server. */
 export async function freshDatabase(dialect: TestDialect): Promise<DatabaseHandle & { url: string }> {
-  const url = dialect === 'sqlite' ? join(mkdtempSync(join(tmpdir(), 'examforge-sqlite-')), 'test.sqlite') : await freshPostgresDatabase();
+  const url =
+    dialect === 'sqlite'
+      ? join(mkdtempSync(join(tmpdir(), 'examforge-sqlite-')), 'test.sqlite')
+      : await freshPostgresDatabase();
   const handle = openDatabase(url);
   await migrateToLatest(handle);
   return { ...handle, url };

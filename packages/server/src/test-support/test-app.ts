@@ -13,7 +13,10 @@ import { importRoster } from '../services/roster.js';
 import { createSitting } from '../services/sittings.js';
 import { freshDatabase, type TestDialect } from './databases.js';
 
-export const BUNDLED_SOURCE = readFileSync(fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8');
+export const BUNDLED_SOURCE = readFileSync(
+  fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)),
+  'utf8',
+);
 export const PASSWORD = 'correct horse battery staple';
 export const T0 = new Date('2026-12-01T09:00:00.000Z');
 
@@ -32,7 +35,12 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
     const response = await this.app.inject({
       method,
       url,
@@ -88,17 +96,59 @@ export async function createTestWorld(dialect: TestDialect, options: { students?
   const clock = new ManualClock(T0);
   const context: AppContext = { db: handle.db, dialect: handle.dialect, clock, settings: DEFAULT_SETTINGS };
   const passwordHash = await hashPassword(PASSWORD);
-  const user = (role: UsersTable['role'], name: string): UsersTable => ({ id: newId(), email: `${name}@examforge.test`, name, role, password_hash: passwordHash, created_at: T0.toISOString() });
-  const users = { owner: user('owner', 'owner'), instructor: user('instructor', 'instructor'), otherInstructor: user('instructor', 'other'), grader: user('grader', 'grader') };
+  const user = (role: UsersTable['role'], name: string): UsersTable => ({
+    id: newId(),
+    email: `${name}@examforge.test`,
+    name,
+    role,
+    password_hash: passwordHash,
+    created_at: T0.toISOString(),
+  });
+  const users = {
+    owner: user('owner', 'owner'),
+    instructor: user('instructor', 'instructor'),
+    otherInstructor: user('instructor', 'other'),
+    grader: user('grader', 'grader'),
+  };
   await handle.db.insertInto('users').values(Object.values(users)).execute();
   const exam = await importExam(context, users.instructor, BUNDLED_SOURCE);
-  await handle.db.insertInto('exam_staff').values({ exam_id: exam.id, user_id: users.grader.id, role: 'grader' }).execute();
-  const sittingInput = { opensAt: T0.toISOString(), closesAt: new Date(T0.getTime() + 8 * 3_600_000).toISOString(), durationMinutes: 120, graceSeconds: 60, shuffleQuestions: true, shuffleOptions: true, releaseResults: 'after-close' as const, releaseSolutions: 'after-close' as const };
+  await handle.db
+    .insertInto('exam_staff')
+    .values({ exam_id: exam.id, user_id: users.grader.id, role: 'grader' })
+    .execute();
+  const sittingInput = {
+    opensAt: T0.toISOString(),
+    closesAt: new Date(T0.getTime() + 8 * 3_600_000).toISOString(),
+    durationMinutes: 120,
+    graceSeconds: 60,
+    shuffleQuestions: true,
+    shuffleOptions: true,
+    releaseResults: 'after-close' as const,
+    releaseSolutions: 'after-close' as const,
+  };
   const sitting = await createSitting(context, users.instructor, exam.id, { ...sittingInput, title: 'Main sitting' });
   const count = options.students ?? 3;
-  const roster = await importRoster(context, users.instructor, sitting.id, ['id,name,email,extra_time', ...Array.from({ length: count }, (_, i) => `s${String(i + 1).padStart(4, '0')},Student ${i + 1},s${i + 1}@x.test,`)].join('\n'));
-  const other = await importExam(context, users.otherInstructor, BUNDLED_SOURCE.replace('id: dl-endsem-winter-2025', 'id: other-exam'));
-  const otherSitting = await createSitting(context, users.otherInstructor, other.id, { ...sittingInput, title: 'Other sitting' });
+  const roster = await importRoster(
+    context,
+    users.instructor,
+    sitting.id,
+    [
+      'id,name,email,extra_time',
+      ...Array.from(
+        { length: count },
+        (_, i) => `s${String(i + 1).padStart(4, '0')},Student ${i + 1},s${i + 1}@x.test,`,
+      ),
+    ].join('\n'),
+  );
+  const other = await importExam(
+    context,
+    users.otherInstructor,
+    BUNDLED_SOURCE.replace('id: dl-endsem-winter-2025', 'id: other-exam'),
+  );
+  const otherSitting = await createSitting(context, users.otherInstructor, other.id, {
+    ...sittingInput,
+    title: 'Other sitting',
+  });
   const otherRoster = await importRoster(context, users.otherInstructor, otherSitting.id, 'id,name\no1,Other Student');
   const app = await buildApp(context);
   const world: TestWorld = {

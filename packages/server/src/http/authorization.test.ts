@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
+
+type Actor =
+  'anonymous' | 'studentA' | 'studentB' | 'otherStudent' | 'grader' | 'otherInstructor' | 'instructor' | 'owner';
+const ACTORS: readonly Actor[] = [
+  'anonymous',
+  'studentA',
+  'studentB',
+  'otherStudent',
+  'grader',
+  'otherInstructor',
+  'instructor',
+  'owner',
+];
+
+/** Expected statuses, one row per route, in the order of ACTORS. */
+type Row = readonly [method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, expected: readonly number[]];
+
+describe('authorization matrix: every route × every kind of caller', () => {
+  let world: TestWorld;
+  const clients = new Map<Actor, TestClient>();
+  let attemptA = '';
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite');
+    world.clock.set(T0);
+    clients.set('anonymous', world.client());
+    clients.set('studentA', await world.join(world.roster[0]!));
+    clients.set('studentB', await world.join(world.roster[1]!));
+    clients.set('otherStudent', await world.join(world.otherRoster[0]!));
+    for (const who of ['grader', 'otherInstructor', 'instructor', 'owner'] as const)
+      clients.set(who, await world.logIn(who));
+    await clients.get('studentA')!.post('/api/attempt/start');
+    const row = await world.context.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('roster_id', '=', world.roster[0]!.id)
+      .executeTakeFirstOrThrow();
+    attemptA = row.id;
+  });
+  afterAll(() => world.close());
+
+  const rows = (): Row[] => {
+    const exam = `/api/exams/${world.examId}`;
+    const sitting = `/api/sittings/${world.sitting.id}`;
+    const sittingBody = {
+      title: 'Extra',
+      opensAt: T0.toISOString(),
+      closesAt: new Date(T0.getTime() + 3_600_000).toISOString(),
+      durationMinutes: 30,
+    };
+    const save = {
+      saves: [{ seq: 99, questionId: 'l2-prior', answer: { kind: 'choice', selected: ['b'] }, flagged: false }],
+    };
+    //                                   anon studA studB other grader otherI instr owner
+    return [
+      ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+      ['GET', '/api/exams', undefined, [401, 403, 403, 403, 200, 200, 200, 200]],
+      ['GET', exam, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/preview`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${exam}/sittings`, sittingBody, [401, 403, 403, 403, 403, 403, 201, 201]],
+      ['GET', sitting, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/roster`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['POST', `${sitting}/roster`, { csv: 'id,name\nnew1,New' }, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${sitting}/monitor`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/results`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/results.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/attempts/${attemptA}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${sitting}/key`, { questionId: 'l2-prior', letters: ['b'] }, [401, 403, 403, 403, 403, 403, 200, 200]],
+      [
+        'POST',
+        `${sitting}/drop`,
+        { questionId: 'pac-bound-implication', mode: 'exclude' },
+        [401, 403, 403, 403, 403, 403, 200, 200],
+      ],
+      ['GET', '/api/attempt', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
+      ['PUT', '/api/attempt/answers', save, [401, 200, 409, 409, 403, 403, 403, 403]],
+      ['GET', '/api/attempt/results', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],
+      [
+        'POST',
+        '/api/exams',
+        {
+          source:
+            '---\nid: tiny\ntitle: T\nduration: 5\nsections:\n  - id: s\n    marks: 1\n---\n\n# S {#s}\n\n## {#q}\n\nQ?\n\n- [x] A\n- [ ] B\n',
+        },
+        [401, 403, 403, 403, 403, 201, 201, 201],
+      ],
+    ];
+  };
+
+  it('gives every caller exactly the expected status on every route', async () => {
+    const mismatches: string[] = [];
+    for (const [method, path, body, expected] of rows()) {
+      for (const [index, actor] of ACTORS.entries()) {
+        const response = await clients.get(actor)!.request(method, path, body);
+        if (response.status !== expected[index])
+          mismatches.push(
+            `${method} ${path} as ${actor}: ${response.status} (expected ${expected[index]}) ${response.text.slice(0, 120)}`,
+          );
+        if (response.status >= 400)
+          expect(response.body, `${method} ${path} as ${actor}`).toMatchObject({
+            code: expect.any(String),
+            message: expect.any(String),
+          });
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('covers every API route the server has', () => {
+    const documented = new Set(
+      rows().map(
+        ([method, path]) =>
+          `${method} ${path.replace(world.examId, ':examId').replace(world.sitting.id, ':sittingId').replace(attemptA, ':attemptId')}`,
+      ),
+    );
+    const routes = world.app.printRoutes({ commonPrefix: false });
+    for (const expected of [
+      '/api/exams/:examId/preview',
+      '/api/sittings/:sittingId/attempts/:attemptId',
+      '/api/attempt/answers',
+    ])
+      expect(routes).toContain(expected.split('/').at(-1));
+    expect(documented.size).toBeGreaterThanOrEqual(18);
+  });
+});

@@ -1,0 +1,107 @@
+import { listQuestions, parseExam } from '@examforge/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_SOURCE, createTestWorld, T0, type TestWorld } from '../test-support/test-app.js';
+
+/**
+ * Nothing of the key reaches a student before release: every student-facing route is called through a whole attempt,
+ * and every payload is searched for key material and for other students' data.
+ */
+describe('no key material reaches a student', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite');
+  });
+  afterAll(() => world.close());
+
+  function keyMaterial(): string[] {
+    const parsed = parseExam(BUNDLED_SOURCE);
+    if (!parsed.ok) throw new Error('bundled exam does not parse');
+    const exam = parsed.exam;
+    // What a student may read: the stems and the option texts (taken from the model, not from the view under test).
+    const visible = JSON.stringify(
+      listQuestions(exam).map(({ question }) => [
+        question.stem,
+        ...(question.kind === 'single' || question.kind === 'multiple' ? question.options.map((o) => o.text) : []),
+      ]),
+    );
+    const texts = listQuestions(exam).flatMap(({ question }) => [
+      question.explanation,
+      question.note,
+      question.title,
+      ...(question.kind === 'free' ? [question.solution, ...question.rubric.map((item) => item.text)] : []),
+    ]);
+    // A distinctive piece of each text, unless the stem itself quotes it (then it is not secret).
+    const markers = texts
+      .filter((text): text is string => text !== undefined)
+      .map((text) => JSON.stringify(text).slice(1, 41))
+      .filter((marker) => marker.length >= 12 && !visible.includes(marker));
+    return [...markers, '"correct"', 'keyUnknown', '"rubric"', '"explanation"', '"solution"', '"note"'];
+  }
+
+  it('holds for every student route through a whole attempt', async () => {
+    const markers = keyMaterial();
+    expect(markers.length).toBeGreaterThan(40);
+    const others = [world.roster[1]!, world.roster[2]!, world.otherRoster[0]!].flatMap((s) => [
+      s.name,
+      s.accessCode,
+      s.studentNumber,
+    ]);
+    world.clock.set(T0);
+    const anonymous = world.client();
+    const payloads: string[] = [];
+    const record = async (response: Promise<{ text: string }>) => payloads.push((await response).text);
+    await record(anonymous.get('/api/auth/me'));
+    const student = world.client();
+    await record(student.post('/api/student/join', { accessCode: world.roster[0]!.accessCode }));
+    await record(student.get('/api/auth/me'));
+    await record(student.get('/api/attempt'));
+    await record(student.post('/api/attempt/start'));
+    await record(student.get('/api/attempt'));
+    await record(
+      student.put('/api/attempt/answers', {
+        saves: [{ seq: 1, questionId: 'l2-prior', answer: { kind: 'choice', selected: ['b'] }, flagged: false }],
+      }),
+    );
+    await record(
+      student.put('/api/attempt/answers', {
+        saves: [{ seq: 2, questionId: 'nope', answer: { kind: 'blank' }, flagged: false }],
+      }),
+    );
+    await record(student.get('/api/attempt/results'));
+    for (const url of [
+      `/api/exams/${world.examId}`,
+      `/api/exams/${world.examId}/preview`,
+      `/api/sittings/${world.sitting.id}/results`,
+      `/api/sittings/${world.sitting.id}/roster`,
+    ]) {
+      await record(student.get(url));
+    }
+    await record(student.post('/api/attempt/submit'));
+    await record(student.get('/api/attempt'));
+    await record(student.get('/api/attempt/results'));
+    const all = payloads.join('\n');
+    expect(all).toContain('Laplace'); // the questions did arrive
+    for (const marker of [...markers, ...others]) expect(all, `leaked: ${marker}`).not.toContain(marker);
+  });
+
+  it('shows results, explanations and solutions once released, and not before', async () => {
+    world.clock.set(T0);
+    const student = await world.join(world.roster[1]!);
+    await student.post('/api/attempt/start');
+    await student.put('/api/attempt/answers', {
+      saves: [{ seq: 1, questionId: 'masked-softmax', answer: { kind: 'choice', selected: ['d'] }, flagged: false }],
+    });
+    await student.post('/api/attempt/submit');
+    expect((await student.get('/api/attempt/results')).status).toBe(403);
+    world.clock.set(new Date(world.sitting.closesAt));
+    const results = await student.get('/api/attempt/results');
+    expect(results.status).toBe(200);
+    const masked = results.body.questions.find((q: { questionId: string }) => q.questionId === 'masked-softmax');
+    expect(masked).toMatchObject({
+      points: '0.5',
+      correct: ['d'],
+      explanation: expect.stringContaining('Masked elements'),
+    });
+    world.clock.set(T0);
+  });
+});
