@@ -29,25 +29,21 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
-    return reply
-      .status(error.status)
-      .send({
-        code: error.code,
-        message: error.message,
-        ...(error.details !== undefined && { details: error.details }),
-      });
+    return reply.status(error.status).send({
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined && { details: error.details }),
+    });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
     const first = issues[0];
     const where = first?.path ? ` at ${first.path}` : '';
-    return reply
-      .status(400)
-      .send({
-        code: 'invalid-request',
-        message: `the request is not valid${where}: ${first?.message ?? ''}`,
-        details: { issues },
-      });
+    return reply.status(400).send({
+      code: 'invalid-request',
+      message: `the request is not valid${where}: ${first?.message ?? ''}`,
+      details: { issues },
+    });
   }
   const known = CLIENT_ERRORS[error.code];
   if (known) return reply.status(known.status).send({ code: known.code, message: known.message });

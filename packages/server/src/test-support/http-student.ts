@@ -1,0 +1,34 @@
+/** A student over real HTTP (fetch on loopback), as load tests and the crash test drive the server. */
+export class HttpStudent {
+  private cookie = '';
+  private csrf = '';
+
+  constructor(private readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any -- load-test client reads any reply
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.csrf && method !== 'GET' && { 'x-csrf-token': this.csrf }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
+    const token = (json as { csrfToken?: unknown } | undefined)?.csrfToken;
+    if (typeof token === 'string') this.csrf = token;
+    return { status: response.status, json };
+  }
+
+  async joinAndStart(accessCode: string): Promise<void> {
+    const joined = await this.request('POST', '/api/student/join', { accessCode });
+    if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.json)}`);
+    const started = await this.request('POST', '/api/attempt/start', {});
+    if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
+  }
+}
