@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use. Empty for now: the core and the CLI need only Node.
-required_packages=()
+# Debian packages the tests use: a real PostgreSQL server (started privately by the tests) and Chromium for the
+# browser tests (Playwright drives Debian's build; browser downloads do not work here).
+required_packages=(postgresql chromium)
 missing=()
 for package in "${required_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
