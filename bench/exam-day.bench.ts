@@ -15,7 +15,16 @@ import { startPostgresCluster } from '../packages/server/src/test-support/postgr
 import { startServerProcess } from '../packages/server/src/test-support/server-process.js';
 import type { BenchmarkResult } from './run.js';
 
-const QUESTIONS = ['l2-prior', 'perceptron-update-loss', 'sigmoid-squared-loss-gradient', 'masked-softmax', 'batched-matmul', 'lstm-forget-input-gates', 'gan-generator-gradient', 'mixed-precision-amp'];
+const QUESTIONS = [
+  'l2-prior',
+  'perceptron-update-loss',
+  'sigmoid-squared-loss-gradient',
+  'masked-softmax',
+  'batched-matmul',
+  'lstm-forget-input-gates',
+  'gan-generator-gradient',
+  'mixed-precision-amp',
+];
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -29,7 +38,12 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runOn(dialect: 'sqlite' | 'postgres', students: number, minutes: number, rampSeconds: number): Promise<Record<string, string | number>> {
+async function runOn(
+  dialect: 'sqlite' | 'postgres',
+  students: number,
+  minutes: number,
+  rampSeconds: number,
+): Promise<Record<string, string | number>> {
   const cluster = dialect === 'postgres' ? await startPostgresCluster() : undefined;
   let url = join(mkdtempSync(join(tmpdir(), 'examforge-bench-')), 'bench.sqlite');
   if (cluster) {
@@ -41,7 +55,9 @@ async function runOn(dialect: 'sqlite' | 'postgres', students: number, minutes: 
   }
   const server = await startServerProcess({ databaseUrl: url, demoStudents: students });
   const handle = openDatabase(url);
-  const codes = (await handle.db.selectFrom('roster').select('access_code').orderBy('student_number').execute()).map((r) => r.access_code);
+  const codes = (await handle.db.selectFrom('roster').select('access_code').orderBy('student_number').execute()).map(
+    (r) => r.access_code,
+  );
   const startLatencies: number[] = [];
   const saveLatencies: number[] = [];
   let errors = 0;
@@ -69,7 +85,11 @@ async function runOn(dialect: 'sqlite' | 'postgres', students: number, minutes: 
         const questionId = QUESTIONS[seq % QUESTIONS.length] ?? 'l2-prior';
         const t = performance.now();
         try {
-          const reply = await student.request('PUT', '/api/attempt/answers', { saves: [{ seq, questionId, answer: { kind: 'choice', selected: ['abcd'[seq % 4] ?? 'a'] }, flagged: false }] });
+          const reply = await student.request('PUT', '/api/attempt/answers', {
+            saves: [
+              { seq, questionId, answer: { kind: 'choice', selected: ['abcd'[seq % 4] ?? 'a'] }, flagged: false },
+            ],
+          });
           if (reply.status === 200) {
             acknowledged += 1;
             saveLatencies.push(performance.now() - t);
@@ -87,7 +107,11 @@ async function runOn(dialect: 'sqlite' | 'postgres', students: number, minutes: 
   );
   const elapsed = (performance.now() - began) / 1000;
   await server.stop();
-  const stored = await handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('count')).where('action', '=', 'answer.saved').executeTakeFirstOrThrow();
+  const stored = await handle.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('action', '=', 'answer.saved')
+    .executeTakeFirstOrThrow();
   await handle.close();
   cluster?.stop();
   startLatencies.sort((a, b) => a - b);
@@ -106,7 +130,7 @@ async function runOn(dialect: 'sqlite' | 'postgres', students: number, minutes: 
     'saves/s': Math.round(acknowledged / elapsed),
     errors,
     acknowledged,
-    stored: Number(stored.count),
+    stored: stored.count,
   };
 }
 
@@ -118,5 +142,9 @@ export async function benchmarkExamDay(): Promise<BenchmarkResult> {
   const dialects = which === 'both' ? (['sqlite', 'postgres'] as const) : ([which] as ['sqlite'] | ['postgres']);
   const rows = [];
   for (const dialect of dialects) rows.push(await runOn(dialect, students, minutes, ramp));
-  return { name: 'exam-day', workload: `${students} students start within ${ramp} s, then save every 10 s for ${minutes} min`, rows };
+  return {
+    name: 'exam-day',
+    workload: `${students} students start within ${ramp} s, then save every 10 s for ${minutes} min`,
+    rows,
+  };
 }

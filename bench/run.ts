@@ -12,9 +12,14 @@ export interface BenchmarkResult {
   readonly rows: readonly Record<string, string | number>[];
 }
 
-const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = { score: benchmarkScore, 'exam-day': benchmarkExamDay };
+const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = {
+  score: benchmarkScore,
+  'exam-day': benchmarkExamDay,
+};
 
-const names = process.argv.slice(2).filter((arg, index, all) => !arg.startsWith('--') && !(all[index - 1] ?? '').startsWith('--'));
+const names = process.argv
+  .slice(2)
+  .filter((arg, index, all) => !arg.startsWith('--') && !(all[index - 1] ?? '').startsWith('--'));
 const chosen = names.length === 0 ? ['score'] : names;
 const unknown = chosen.filter((name) => !(name in BENCHMARKS));
 if (unknown.length > 0) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const AnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blank') }),
   z.strictObject({ kind: z.literal('choice'), selected: z.array(z.string().regex(/^[a-z]$/)).max(26) }),
-  z.strictObject({ kind: z.literal('numeric'), value: z.number().finite() }),
+  z.strictObject({ kind: z.literal('numeric'), value: z.number() }),
   z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
 ]);
 export type Answer = z.infer<typeof AnswerSchema>;

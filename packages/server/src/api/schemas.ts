@@ -13,7 +13,7 @@ export const RoleSchema = z.enum(['owner', 'instructor', 'grader']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const LoginSchema = z.strictObject({
-  email: z.string().email().max(320),
+  email: z.email().max(320),
   password: z.string().min(1).max(1000),
 });
 export const JoinSchema = z.strictObject({ accessCode: z.string().min(4).max(64) });

@@ -25,7 +25,7 @@ export async function logIn(
     .where('success', '=', 0)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  if (Number(failures.count) >= settings.loginAttemptLimit) {
+  if (failures.count >= settings.loginAttemptLimit) {
     throw new HttpError(
       429,
       'too-many-attempts',

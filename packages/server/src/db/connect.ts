@@ -21,7 +21,7 @@ export interface DatabaseHandle {
 export function openDatabase(url: string): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
     // Numbers from COUNT(*) and BIGINT columns come back as strings by default; ours fit in a double.
-    pg.types.setTypeParser(20, (value) => Number(value));
+    pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };

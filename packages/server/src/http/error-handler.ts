@@ -36,7 +36,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
+    const validation = error.validation as readonly { instancePath: string; message?: string }[];
+    const issues = validation.map((issue) => ({ path: issue.instancePath, message: issue.message ?? '' }));
     const first = issues[0];
     const where = first?.path ? ` at ${first.path}` : '';
     return reply.status(400).send({

@@ -59,7 +59,7 @@ export async function importExam(context: AppContext, user: UserRow, source: str
       .select((eb) => eb.fn.max('version').as('version'))
       .where('exam_id', '=', id)
       .executeTakeFirst();
-    const version = Number(latest?.version ?? 0) + 1;
+    const version = (latest?.version ?? 0) + 1;
     await trx
       .insertInto('exam_versions')
       .values({ id: newId(), exam_id: id, version, source, published_at: null, created_at: now })

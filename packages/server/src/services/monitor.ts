@@ -38,7 +38,7 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
     .where('answers.answer_json', '!=', '{"kind":"blank"}')
     .groupBy('answers.attempt_id')
     .execute();
-  const answered = new Map(counts.map((row) => [row.attempt_id, Number(row.answered)]));
+  const answered = new Map(counts.map((row) => [row.attempt_id, row.answered]));
   return rows.map((row): MonitorRow => {
     const base = { rosterId: row.rosterId, studentNumber: row.student_number, name: row.name };
     if (!row.attemptId || !row.started_at || !row.deadline_at)

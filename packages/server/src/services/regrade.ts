@@ -64,7 +64,7 @@ async function reviseExam(
       .where('exam_id', '=', sitting.exam_id)
       .executeTakeFirst();
     const id = newId();
-    const version = Number(latest?.version ?? 0) + 1;
+    const version = (latest?.version ?? 0) + 1;
     await trx
       .insertInto('exam_versions')
       .values({

@@ -6,7 +6,6 @@ export class HttpStudent {
   constructor(private readonly baseUrl: string) {}
 
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any -- load-test client reads any reply
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -23,7 +23,7 @@ export const T0 = new Date('2026-12-01T09:00:00.000Z');
 /** A response from the app: status, parsed JSON (or text) and headers. */
 export interface TestResponse {
   readonly status: number;
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read whatever the route returns
+  readonly body: any; // tests read whatever the route returns
   readonly text: string;
   readonly headers: Record<string, string | string[] | number | undefined>;
 }
