@@ -27,6 +27,26 @@ module.exports = {
       to: { path: '^packages/(?!tensor/)' },
     },
     {
+      name: 'web-uses-only-core-and-the-api-contract',
+      comment: 'the browser app imports pure core helpers and the API types, never the server runtime',
+      severity: 'error',
+      from: { path: '^packages/web/' },
+      to: { path: '^packages/(server/src/(?!api/)|cli/)' },
+    },
+    {
+      name: 'api-contract-is-standalone',
+      comment: 'the API contract is loaded in the browser: it may import only zod and core',
+      severity: 'error',
+      from: { path: '^packages/server/src/api/' },
+      to: { path: '^packages/server/src/(?!api/)' },
+    },
+    {
+      name: 'server-does-not-import-web-or-cli',
+      severity: 'error',
+      from: { path: '^packages/server/' },
+      to: { path: '^packages/(web|cli)/' },
+    },
+    {
       name: 'libraries-do-not-import-the-cli',
       severity: 'error',
       from: { path: '^packages/(?!cli/)' },
