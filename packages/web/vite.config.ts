@@ -12,5 +12,13 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rolldownOptions: {
+      // Core is pure by design and the API contract only declares schemas, so what the app does not import can go:
+      // without this, importing `findMath` from core's index would bring the exam parser and its YAML library along.
+      treeshake: { moduleSideEffects: [{ test: /\/packages\/(core|server)\/src\//, sideEffects: false }] },
+    },
+  },
 });

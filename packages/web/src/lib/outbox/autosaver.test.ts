@@ -132,7 +132,12 @@ describe('Autosaver', () => {
     server.reply = () => new ApiRequestError(401, 'not-signed-in', 'Your session has ended.');
     autosaver.change({ questionId: 'q1', answer: choice('a'), flagged: false });
     await vi.advanceTimersByTimeAsync(1000);
-    expect(lastStatus()).toEqual({ kind: 'failed', code: 'not-signed-in', message: 'Your session has ended.', waiting: 1 });
+    expect(lastStatus()).toEqual({
+      kind: 'failed',
+      code: 'not-signed-in',
+      message: 'Your session has ended.',
+      waiting: 1,
+    });
   });
 
   it('replays what the outbox kept before a reload', async () => {

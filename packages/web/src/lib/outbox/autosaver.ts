@@ -135,6 +135,7 @@ export class Autosaver {
       return false;
     }
     await this.options.outbox.acknowledge(ack.acknowledged);
+    this.options.outbox.observeServerSeq(ack.lastSeq);
     this.unreachable = false;
     this.refusal = undefined;
     this.lastAckAt = ack.serverNow;

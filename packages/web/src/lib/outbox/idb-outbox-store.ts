@@ -48,7 +48,9 @@ function idbOutboxStore(database: IDBPDatabase<OutboxDatabase>): OutboxStore {
       const transaction = database.transaction('saves', 'readwrite');
       const stored = await transaction.store.index('by-attempt').getAll(attemptKey);
       await Promise.all(
-        stored.filter((save) => done.has(save.seq)).map((save) => transaction.store.delete([attemptKey, save.questionId])),
+        stored
+          .filter((save) => done.has(save.seq))
+          .map((save) => transaction.store.delete([attemptKey, save.questionId])),
       );
       await transaction.done;
     },

@@ -46,6 +46,13 @@ describe('Outbox', () => {
     expect(after.record({ questionId: 'q3', answer: { kind: 'blank' }, flagged: true }).seq).toBe(waiting.seq + 1);
   });
 
+  it('numbers above a higher seq the server reports (another tab on the same attempt)', async () => {
+    const outbox = await Outbox.open(createMemoryOutboxStore(), key, 3);
+    outbox.observeServerSeq(10);
+    outbox.observeServerSeq(2);
+    expect(outbox.record({ questionId: 'q1', answer: choice('a'), flagged: false }).seq).toBe(11);
+  });
+
   it('keeps attempts apart', async () => {
     const store = createMemoryOutboxStore();
     const mine = await Outbox.open(store, key, 0);

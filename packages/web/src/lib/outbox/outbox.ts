@@ -53,6 +53,14 @@ export class Outbox {
     return save;
   }
 
+  /**
+   * Keeps numbering above the server's highest seq. Another tab on the same attempt numbers on its own; seeing its
+   * saves in `lastSeq` keeps this tab's next change from reusing a seq the server already holds.
+   */
+  observeServerSeq(lastSeq: number): void {
+    this.nextSeq = Math.max(this.nextSeq, lastSeq + 1);
+  }
+
   /** The saves to send, oldest first. */
   pending(): Save[] {
     return [...this.saves.values()].sort((a, b) => a.seq - b.seq);

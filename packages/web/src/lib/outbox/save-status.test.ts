@@ -12,7 +12,10 @@ describe('describeSaveStatus', () => {
     [{ kind: 'offline', waiting: 1 }, 'Offline — 1 answer waiting, keep working'],
     [{ kind: 'offline', waiting: 0 }, 'Offline — all answers saved, keep working'],
     [{ kind: 'closed', message: 'Time is up.', waiting: 0 }, 'Saving stopped: Time is up.'],
-    [{ kind: 'closed', message: 'Time is up.', waiting: 2 }, 'Saving stopped: Time is up. — 2 answers could not be saved'],
+    [
+      { kind: 'closed', message: 'Time is up.', waiting: 2 },
+      'Saving stopped: Time is up. — 2 answers could not be saved',
+    ],
   ])('%o → %s', (status, text) => {
     expect(describeSaveStatus(status, formatTime)).toBe(text);
   });

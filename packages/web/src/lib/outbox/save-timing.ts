@@ -18,7 +18,12 @@ export const DEFAULT_SAVE_TIMING: SaveTiming = { quietMs: 300, maxWaitMs: 800, r
  * @example
  * flushDelayMs(1000, 400, 1000, DEFAULT_SAVE_TIMING); // 200: the first change has waited 600 ms already
  */
-export function flushDelayMs(nowMs: number, firstPendingAtMs: number, lastChangeAtMs: number, timing: SaveTiming): number {
+export function flushDelayMs(
+  nowMs: number,
+  firstPendingAtMs: number,
+  lastChangeAtMs: number,
+  timing: SaveTiming,
+): number {
   const due = Math.min(lastChangeAtMs + timing.quietMs, firstPendingAtMs + timing.maxWaitMs);
   return Math.max(0, due - nowMs);
 }

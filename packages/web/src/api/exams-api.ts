@@ -1,0 +1,42 @@
+import type { StudentExamView } from '@examforge/core';
+import {
+  ExamDetailSchema,
+  ExamSummarySchema,
+  SittingSchema,
+  type CreateSitting,
+  type ExamDetail,
+  type ExamSummary,
+  type Sitting,
+} from '@examforge/server/api';
+import { readExamView } from '../lib/exam-view/read-exam-view.js';
+import { apiRequest, type ReplyParser } from './http.js';
+
+export type Diagnostic = ExamDetail['diagnostics'][number];
+
+export function listExams(): Promise<readonly ExamSummary[]> {
+  return apiRequest('GET', '/api/exams', ExamSummarySchema.array());
+}
+
+export function fetchExam(examId: string): Promise<ExamDetail> {
+  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}`, ExamDetailSchema);
+}
+
+/** Throws `ApiRequestError` 422 `exam-invalid` with the diagnostics in `details` (see `readDiagnostics`). */
+export function importExam(source: string): Promise<ExamDetail> {
+  return apiRequest('POST', '/api/exams', ExamDetailSchema, { body: { source } });
+}
+
+export function fetchPreview(examId: string): Promise<StudentExamView> {
+  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/preview`, EXAM_VIEW);
+}
+
+export function createSitting(examId: string, sitting: CreateSitting): Promise<Sitting> {
+  return apiRequest('POST', `/api/exams/${encodeURIComponent(examId)}/sittings`, SittingSchema, { body: sitting });
+}
+
+export const EXAM_VIEW: ReplyParser<StudentExamView> = {
+  safeParse(value) {
+    const view = readExamView(value);
+    return view ? { success: true, data: view } : { success: false, error: { message: 'not a StudentExamView' } };
+  },
+};

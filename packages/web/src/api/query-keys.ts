@@ -1,0 +1,14 @@
+/** Every TanStack Query key in one place, so that invalidations cannot drift from the queries they target. */
+export const queryKeys = {
+  me: ['me'] as const,
+  attempt: ['attempt'] as const,
+  attemptResults: ['attempt', 'results'] as const,
+  exams: ['exams'] as const,
+  exam: (examId: string) => ['exams', examId] as const,
+  preview: (examId: string) => ['exams', examId, 'preview'] as const,
+  sitting: (sittingId: string) => ['sittings', sittingId] as const,
+  roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
+  monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,
+  results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
+  attemptDetail: (sittingId: string, attemptId: string) => ['sittings', sittingId, 'attempts', attemptId] as const,
+};

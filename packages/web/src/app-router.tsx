@@ -1,0 +1,56 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { Loading } from './components/loading.js';
+import { NotFoundPage } from './components/not-found-page.js';
+import { LandingPage } from './student/landing-page.js';
+
+/**
+ * A route's page loaded on first visit: students never download the instructor pages, and the start page does not
+ * wait for KaTeX.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return async () => ({ Component: (await load())[name] });
+}
+
+/** Every page of the app. The server answers unknown paths with index.html, so these are deep-linkable. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      // Shown while the first page's code loads.
+      element: <Outlet />,
+      hydrateFallbackElement: <Loading />,
+      children: routes(),
+    },
+  ]);
+}
+
+function routes() {
+  return [
+    { path: '/', element: <LandingPage /> },
+    { path: '/login', lazy: page(() => import('./instructor/login-page.js'), 'LoginPage') },
+    {
+      path: '/exam',
+      lazy: page(() => import('./student/student-exam-layout.js'), 'StudentExamLayout'),
+      children: [
+        { index: true, lazy: page(() => import('./student/exam-page.js'), 'ExamPage') },
+        { path: 'review', lazy: page(() => import('./student/review-page.js'), 'ReviewPage') },
+      ],
+    },
+    { path: '/results', lazy: page(() => import('./student/results-page.js'), 'ResultsPage') },
+    {
+      path: '/instructor',
+      lazy: page(() => import('./instructor/instructor-layout.js'), 'InstructorLayout'),
+      children: [
+        { index: true, lazy: page(() => import('./instructor/exams-page.js'), 'ExamsPage') },
+        { path: 'exams/:examId', lazy: page(() => import('./instructor/exam-detail-page.js'), 'ExamDetailPage') },
+        { path: 'exams/:examId/preview', lazy: page(() => import('./instructor/preview-page.js'), 'PreviewPage') },
+        { path: 'sittings/:sittingId', lazy: page(() => import('./instructor/sitting-page.js'), 'SittingPage') },
+        {
+          path: 'sittings/:sittingId/attempts/:attemptId',
+          lazy: page(() => import('./instructor/attempt-page.js'), 'AttemptPage'),
+        },
+      ],
+    },
+    { path: '*', element: <NotFoundPage /> },
+  ];
+}

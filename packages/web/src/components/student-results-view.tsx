@@ -1,0 +1,91 @@
+import type { StudentExamView, StudentQuestionView } from '@examforge/core';
+import type { StudentResults } from '@examforge/server/api';
+import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { AnswerView, OptionsView } from './answer-view.js';
+import { Markdown } from './markdown-view.js';
+
+type QuestionResult = StudentResults['questions'][number];
+
+interface StudentResultsViewProps {
+  readonly results: StudentResults;
+  /** The questions, to show stems and option texts; without them only points and letters are shown. */
+  readonly view: StudentExamView | undefined;
+}
+
+/** One student's results, question by question: points, why, the answer given, the key, explanation, solution. */
+export function StudentResultsView({ results, view }: StudentResultsViewProps) {
+  const questions = new Map(view ? questionsOf(view).map((question) => [question.id, question]) : []);
+  return (
+    <>
+      <p className="results-total">
+        Total: <strong data-testid="results-total">{results.total}</strong> of {results.maximum}
+      </p>
+      <ol className="result-list">
+        {results.questions.map((result) => (
+          <li key={result.questionId}>
+            <QuestionResultCard result={result} question={questions.get(result.questionId)} />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+interface QuestionResultCardProps {
+  readonly result: QuestionResult;
+  readonly question: StudentQuestionView | undefined;
+}
+
+function QuestionResultCard({ result, question }: QuestionResultCardProps) {
+  return (
+    <article
+      className="result-card"
+      data-testid={`result-${result.questionId}`}
+      aria-labelledby={`result-${result.questionId}-title`}
+    >
+      <header className="question-head">
+        <h2 id={`result-${result.questionId}-title`} className="question-title">
+          Question {result.number}
+        </h2>
+        <span className="points" data-testid={`points-${result.questionId}`}>
+          {result.points} / {result.maximum}
+        </span>
+      </header>
+      {question && <Markdown source={question.stem} className="question-stem" />}
+      <dl className="facts">
+        <dt>Answer</dt>
+        <dd data-testid={`answer-${result.questionId}`}>
+          <AnswerView answer={result.answer} question={question} />
+        </dd>
+        {result.correct !== undefined && result.correct.length > 0 && (
+          <>
+            <dt>Correct answer</dt>
+            <dd>
+              {question?.options ? (
+                <OptionsView letters={result.correct} question={question} />
+              ) : (
+                result.correct.join(', ')
+              )}
+            </dd>
+          </>
+        )}
+        <dt>Scoring</dt>
+        <dd>
+          <span className="status-badge">{result.status}</span> {result.reason}
+        </dd>
+      </dl>
+      {result.explanation !== undefined && (
+        <section className="result-extra">
+          <h3>Explanation</h3>
+          <Markdown source={result.explanation} />
+        </section>
+      )}
+      {result.solution !== undefined && (
+        <section className="result-extra">
+          <h3>Model solution</h3>
+          <Markdown source={result.solution} />
+        </section>
+      )}
+    </article>
+  );
+}

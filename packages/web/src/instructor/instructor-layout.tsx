@@ -1,0 +1,71 @@
+import type { Me } from '@examforge/server/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { logOut } from '../api/auth-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+import { useMe } from '../components/use-me.js';
+
+export type StaffUser = Extract<Me, { kind: 'user' }>['user'];
+
+const StaffUserContext = createContext<StaffUser | undefined>(undefined);
+
+/** The signed-in staff member, inside `/instructor`. */
+export function useStaffUser(): StaffUser {
+  const user = useContext(StaffUserContext);
+  if (!user) throw new Error('useStaffUser is used outside the instructor pages');
+  return user;
+}
+
+/** Graders may read; only instructors and owners change rosters, keys and sittings. */
+export function canManage(user: StaffUser): boolean {
+  return user.role !== 'grader';
+}
+
+/** `/instructor/*`: signed-in staff only, with the bar to move between exams and to sign out. */
+export function InstructorLayout() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorNotice title="Could not check who is signed in" error={me.error} />;
+  if (me.data.kind !== 'user') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return (
+    <StaffUserContext.Provider value={me.data.user}>
+      <StaffBar user={me.data.user} />
+      <div className="staff-content">
+        <Outlet />
+      </div>
+    </StaffUserContext.Provider>
+  );
+}
+
+function StaffBar({ user }: { readonly user: StaffUser }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: logOut,
+    onSettled: () => {
+      queryClient.removeQueries();
+      queryClient.setQueryData(queryKeys.me, { kind: 'anonymous' } satisfies Me);
+      void navigate('/login');
+    },
+  });
+  return (
+    <header className="staff-bar">
+      <Link to="/instructor" className="staff-brand">
+        Examforge
+      </Link>
+      <nav aria-label="Instructor">
+        <Link to="/instructor">Exams</Link>
+      </nav>
+      <span className="staff-user">
+        {user.name} · {user.role}
+      </span>
+      <button type="button" className="button button-small" onClick={() => logout.mutate()} data-testid="logout">
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,114 @@
+import type { StudentExamView, StudentQuestionView } from '@examforge/core';
+import type { ResultRow } from '@examforge/server/api';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { fetchResults, resultsCsvUrl } from '../api/sittings-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+
+interface ResultsSectionProps {
+  readonly sittingId: string;
+  /** The exam's questions, to order and name the columns; without it, the server's order and ids. */
+  readonly view: StudentExamView | undefined;
+}
+
+/** Every student's points per question and total, recomputed by the server after each key change or drop. */
+export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
+  const results = useQuery({ queryKey: queryKeys.results(sittingId), queryFn: () => fetchResults(sittingId) });
+  return (
+    <section className="sitting-section" aria-labelledby="results-title" id="results">
+      <h2 id="results-title">Results</h2>
+      <p>
+        <a className="button" href={resultsCsvUrl(sittingId)} download data-testid="results-csv">
+          Download results.csv
+        </a>
+      </p>
+      {results.isPending && <Loading />}
+      {results.isError && <ErrorNotice title="Could not load the results." error={results.error} />}
+      {results.data && (
+        <ResultsTable sittingId={sittingId} rows={results.data} columns={columnsOf(view, results.data)} />
+      )}
+    </section>
+  );
+}
+
+interface Column {
+  readonly questionId: string;
+  readonly label: string;
+}
+
+function columnsOf(view: StudentExamView | undefined, rows: readonly ResultRow[]): readonly Column[] {
+  if (view)
+    return questionsOf(view).map((question: StudentQuestionView) => ({
+      questionId: question.id,
+      label: `Q${question.number}`,
+    }));
+  return Object.keys(rows[0]?.questions ?? {}).map((questionId) => ({ questionId, label: questionId }));
+}
+
+function ResultsTable({
+  sittingId,
+  rows,
+  columns,
+}: {
+  readonly sittingId: string;
+  readonly rows: readonly ResultRow[];
+  readonly columns: readonly Column[];
+}) {
+  if (rows.length === 0) return <p>No students yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table results-table" data-testid="results-table">
+        <thead>
+          <tr>
+            <th scope="col">Student number</th>
+            <th scope="col">Name</th>
+            <th scope="col">Status</th>
+            <th scope="col">Total</th>
+            {columns.map((column) => (
+              <th scope="col" key={column.questionId} title={column.questionId}>
+                {column.label}
+              </th>
+            ))}
+            <th scope="col">Flagged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rosterId} data-testid={`results-row-${row.studentNumber}`}>
+              <td>{row.studentNumber}</td>
+              <th scope="row">
+                {row.attemptId === undefined ? (
+                  row.name
+                ) : (
+                  <Link
+                    to={`/instructor/sittings/${encodeURIComponent(sittingId)}/attempts/${encodeURIComponent(row.attemptId)}`}
+                    data-testid={`responses-link-${row.studentNumber}`}
+                  >
+                    {row.name}
+                  </Link>
+                )}
+              </th>
+              <td>{row.status}</td>
+              <td className="numeric" data-testid={`results-total-${row.studentNumber}`}>
+                {row.total === undefined ? '—' : `${row.total} / ${row.maximum ?? '?'}`}
+              </td>
+              {columns.map((column) => (
+                <td
+                  className="numeric"
+                  key={column.questionId}
+                  data-testid={`results-cell-${row.studentNumber}-${column.questionId}`}
+                >
+                  {row.questions[column.questionId] ?? '—'}
+                </td>
+              ))}
+              <td>{row.flagged.length === 0 ? '—' : row.flagged.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

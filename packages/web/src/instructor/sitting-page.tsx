@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { fetchPreview } from '../api/exams-api.js';
+import { fetchSitting } from '../api/sittings-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+import { usePageTitle } from '../components/use-page-title.js';
+import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { formatDateTime, formatMinutes } from '../lib/format/format-time.js';
+import { DropQuestionForm } from './drop-question-form.js';
+import { canManage, useStaffUser } from './instructor-layout.js';
+import { KeyChangeForm } from './key-change-form.js';
+import { MonitorSection } from './monitor-section.js';
+import { ResultsSection } from './results-section.js';
+import { RosterSection } from './roster-section.js';
+
+/** `/instructor/sittings/:sittingId`: roster, live monitor, results, and the regrading actions. */
+export function SittingPage() {
+  const { sittingId = '' } = useParams();
+  const user = useStaffUser();
+  const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
+  const examId = sitting.data?.examId;
+  const preview = useQuery({
+    queryKey: queryKeys.preview(examId ?? ''),
+    queryFn: () => fetchPreview(examId ?? ''),
+    enabled: examId !== undefined,
+  });
+  usePageTitle(sitting.data?.title ?? 'Sitting');
+  if (sitting.isPending) return <Loading />;
+  if (sitting.isError) return <ErrorNotice title="Could not load the sitting." error={sitting.error} />;
+  const details = sitting.data;
+  const questions = preview.data ? questionsOf(preview.data) : [];
+  const choiceQuestions = questions.filter((question) => question.kind === 'single' || question.kind === 'multiple');
+  return (
+    <main className="page page-wide" data-testid="sitting-page">
+      <p className="no-print">
+        <Link to={`/instructor/exams/${encodeURIComponent(details.examId)}`}>← {details.examTitle}</Link>
+      </p>
+      <h1>{details.title}</h1>
+      <dl className="facts facts-inline">
+        <dt>Window</dt>
+        <dd>
+          {formatDateTime(details.opensAt)} – {formatDateTime(details.closesAt)}
+        </dd>
+        <dt>Duration</dt>
+        <dd>{formatMinutes(details.durationMinutes)}</dd>
+        <dt>Grace</dt>
+        <dd>{details.graceSeconds} s</dd>
+        <dt>Shuffle</dt>
+        <dd>
+          {[details.shuffleQuestions && 'questions', details.shuffleOptions && 'options'].filter(Boolean).join(', ') ||
+            'no'}
+        </dd>
+        <dt>Results</dt>
+        <dd>{details.releaseResults}</dd>
+        <dt>Solutions</dt>
+        <dd>{details.releaseSolutions}</dd>
+      </dl>
+      <nav className="section-nav no-print" aria-label="On this page">
+        <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#results">Results</a>
+      </nav>
+      {canManage(user) && <RosterSection sittingId={sittingId} title={details.title} />}
+      <MonitorSection sittingId={sittingId} />
+      <ResultsSection sittingId={sittingId} view={preview.data} />
+      {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
+      {canManage(user) && questions.length > 0 && (
+        <section className="sitting-section no-print" aria-labelledby="regrade-title">
+          <h2 id="regrade-title">Regrade</h2>
+          <div className="card-row">
+            {choiceQuestions.length > 0 && <KeyChangeForm sittingId={sittingId} questions={choiceQuestions} />}
+            <DropQuestionForm sittingId={sittingId} questions={questions} />
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

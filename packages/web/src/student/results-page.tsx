@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link, Navigate } from 'react-router';
+import { fetchAttempt, fetchStudentResults } from '../api/attempt-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+import { StudentResultsView } from '../components/student-results-view.js';
+import { useMe } from '../components/use-me.js';
+import { usePageTitle } from '../components/use-page-title.js';
+import { readExamView } from '../lib/exam-view/read-exam-view.js';
+
+/** `/results`: the student's released results, with the questions as they saw them. */
+export function ResultsPage() {
+  usePageTitle('Your results');
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorNotice title="Could not check who is signed in" error={me.error} />;
+  if (me.data.kind !== 'student') return <Navigate to="/" replace />;
+  return <StudentResults />;
+}
+
+function StudentResults() {
+  const results = useQuery({ queryKey: queryKeys.attemptResults, queryFn: fetchStudentResults });
+  const attempt = useQuery({ queryKey: queryKeys.attempt, queryFn: fetchAttempt });
+  const exam = attempt.data?.body.exam;
+  const view = useMemo(() => readExamView(exam), [exam]);
+  return (
+    <main className="page" data-testid="results-page">
+      <p>
+        <Link to="/exam">← Back to the exam page</Link>
+      </p>
+      <h1>Your results</h1>
+      {attempt.data && <p className="lead">{attempt.data.body.sitting.title}</p>}
+      {results.isPending && <Loading label="Loading your results…" />}
+      {results.isError && <ErrorNotice title="No results to show." error={results.error} />}
+      {results.data && <StudentResultsView results={results.data} view={view} />}
+    </main>
+  );
+}
