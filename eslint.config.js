@@ -40,7 +40,7 @@ export default defineConfig(
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
-    files: ['**/*.test.ts', 'packages/*/src/test-support/**', 'bench/**'],
+    files: ['**/*.test.ts', 'packages/*/src/test-support/**', 'bench/**', 'e2e/**'],
     rules: {
       // Tests read JSON replies whose shape is what they assert; strict `any` rules add nothing there.
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -109,7 +109,9 @@ async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Prom
   const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    // Only page routes fall back to the app; a missing asset (a path with a file extension) is a real 404.
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || !hasWeb || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
       return reply
         .status(404)
         .send({ code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });

@@ -26,8 +26,13 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs the real server (the built `dist/main.js`) as a separate process on a free loopback port. */
-export async function startServerProcess(env: { databaseUrl: string; demoStudents: number }): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(env: {
+  databaseUrl: string;
+  demoStudents: number;
+  webRoot?: string;
+  port?: number;
+}): Promise<ServerProcess> {
+  const port = env.port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN], {
     env: {
       ...process.env,
@@ -36,7 +41,7 @@ export async function startServerProcess(env: { databaseUrl: string; demoStudent
       HOST: '127.0.0.1',
       DEMO: 'on',
       DEMO_STUDENTS: String(env.demoStudents),
-      WEB_ROOT: '/nonexistent',
+      WEB_ROOT: env.webRoot ?? '/nonexistent',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
