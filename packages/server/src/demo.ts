@@ -4,7 +4,7 @@ import { hashPassword } from './auth/passwords.js';
 import type { AppContext } from './context.js';
 import { newId } from './ids.js';
 import { importExam } from './services/exams.js';
-import { importRoster } from './services/roster.js';
+import { importRoster, listRoster } from './services/roster.js';
 import { createSitting } from './services/sittings.js';
 
 export const DEMO_INSTRUCTOR = {
@@ -25,7 +25,7 @@ export interface DemoSetup {
  */
 export async function seedDemo(context: AppContext, examPath: string, students: number): Promise<DemoSetup> {
   const existing = await context.db.selectFrom('users').select('id').limit(1).execute();
-  if (existing.length > 0) return { created: false, students: [] };
+  if (existing.length > 0) return { created: false, ...(await existingDemo(context)) };
   const now = context.clock.now();
   const user = {
     id: newId(),
@@ -60,4 +60,16 @@ export async function seedDemo(context: AppContext, examPath: string, students: 
   ].join('\n');
   const roster = await importRoster(context, user, sitting.id, csv);
   return { created: true, sittingId: sitting.id, students: roster };
+}
+
+/** On a later start: the demo sitting's access codes again, so the demo stays usable after a restart. */
+async function existingDemo(context: AppContext): Promise<{ sittingId?: string; students: RosterEntry[] }> {
+  const sitting = await context.db
+    .selectFrom('sittings')
+    .select('id')
+    .where('title', 'like', '%— demo sitting')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!sitting) return { students: [] };
+  return { sittingId: sitting.id, students: await listRoster(context, sitting.id) };
 }

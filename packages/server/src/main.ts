@@ -16,7 +16,7 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().default(`${repository}data/examforge.sqlite`),
   WEB_ROOT: z.string().default(`${repository}packages/web/dist`),
   DEMO: z.enum(['on', 'off']).default('on'),
-  DEMO_STUDENTS: z.coerce.number().int().min(0).max(5000).default(10),
+  DEMO_STUDENTS: z.coerce.number().int().min(0).max(100_000).default(10),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
 });
 
@@ -49,17 +49,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   console.log(
     `Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`,
   );
-  if (demo?.created) {
+  if (demo && demo.students.length > 0) {
     console.log(`\nDemo instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password}  → ${url}/login`);
-    console.log(`Demo sitting of the bundled exam is open for 24 hours. Student access codes (→ ${url}/):`);
-    for (const student of demo.students.slice(0, 5))
-      console.log(
-        `  ${student.accessCode}  ${student.name}${student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : ''}`,
-      );
-  } else if (demo) {
-    console.log(
-      `(Existing database: the demo was set up on its first start. Instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password})`,
-    );
+    const opened = demo.created ? 'is open for 24 hours from now' : 'was opened on the first start, for 24 hours';
+    console.log(`The demo sitting of the bundled exam ${opened}. Student access codes (→ ${url}/):`);
+    for (const student of demo.students.slice(0, 5)) {
+      const extra = student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : '';
+      console.log(`  ${student.accessCode}  ${student.name}${extra}`);
+    }
   }
   const shutdown = async () => {
     await stopJobs();

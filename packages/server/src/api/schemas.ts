@@ -53,6 +53,8 @@ export const ExamSummarySchema = z.object({
   version: z.number().int(),
   published: z.boolean(),
   questionCount: z.number().int(),
+  /** The exam's own duration in minutes (a sitting may set another). */
+  durationMinutes: z.number(),
   totalMarks: z.string(),
   updatedAt: z.string(),
 });
@@ -111,6 +113,34 @@ export const RosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 
+/**
+ * What a student may see of an exam (built by `studentView` in core). As a response schema it is also a filter: the
+ * serializer drops any field not named here, so a field added to the view by mistake cannot reach a student.
+ */
+export const StudentQuestionViewSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  kind: z.enum(['single', 'multiple', 'numeric', 'free']),
+  stem: z.string(),
+  marks: z.string(),
+  penalty: z.string(),
+  options: z
+    .array(z.object({ letter: z.string(), text: z.string() }))
+    .readonly()
+    .optional(),
+});
+export const StudentExamViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  term: z.string().optional(),
+  duration: z.number(),
+  instructions: z.string().optional(),
+  sections: z
+    .array(z.object({ id: z.string(), title: z.string(), questions: z.array(StudentQuestionViewSchema).readonly() }))
+    .readonly(),
+});
+export type StudentExamViewPayload = z.infer<typeof StudentExamViewSchema>;
+
 export const AttemptStatusSchema = z.enum(['not-started', 'open', 'submitted', 'expired']);
 
 /** What a student's page needs: the server's clock, the deadline, and what is already saved. */
@@ -131,7 +161,9 @@ export const AttemptStateSchema = z.object({
   lastSeq: z.number().int(),
   answers: z.record(z.string(), z.object({ answer: AnswerSchema, flagged: z.boolean(), seq: z.number().int() })),
   /** The questions, once started (never the key). */
-  exam: z.unknown().optional(),
+  exam: StudentExamViewSchema.optional(),
+  /** When the attempt was submitted or closed at its deadline. */
+  closedAt: z.string().optional(),
   resultsAvailable: z.boolean(),
 });
 export type AttemptState = z.infer<typeof AttemptStateSchema>;
@@ -183,6 +215,8 @@ export const QuestionResultSchema = z.object({
   solution: z.string().optional(),
 });
 export const StudentResultsSchema = z.object({
+  /** For staff: whose attempt this is. */
+  student: z.object({ studentNumber: z.string(), name: z.string() }).optional(),
   total: z.string(),
   maximum: z.string(),
   questions: z.array(QuestionResultSchema),

@@ -6,6 +6,7 @@ import {
   ExamSummarySchema,
   ImportExamSchema,
   SittingSchema,
+  StudentExamViewSchema,
 } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireExamAccess, requireUser } from '../services/access.js';
@@ -37,11 +38,15 @@ export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
         return getExamDetail(context, request.params.examId);
       },
     );
-    app.get('/api/exams/:examId/preview', { schema: { tags: ['exams'], params: ExamParams } }, async (request) => {
-      await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
-      const exam = await loadExamVersion(context, (await latestVersion(context, request.params.examId)).id);
-      return studentView(exam, makeVariant(exam, 'preview', { shuffleQuestions: false, shuffleOptions: false }));
-    });
+    app.get(
+      '/api/exams/:examId/preview',
+      { schema: { tags: ['exams'], params: ExamParams, response: { 200: StudentExamViewSchema } } },
+      async (request) => {
+        await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
+        const exam = await loadExamVersion(context, (await latestVersion(context, request.params.examId)).id);
+        return studentView(exam, makeVariant(exam, 'preview', { shuffleQuestions: false, shuffleOptions: false }));
+      },
+    );
     app.post(
       '/api/exams/:examId/sittings',
       {

@@ -50,6 +50,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
     deadline: attempt.deadline_at,
     acceptsUntil: attempt.accepts_until,
     lastSeq: attempt.last_seq,
+    ...(attempt.closed_at !== null && { closedAt: attempt.closed_at }),
     answers,
     exam: studentView(exam, variant),
   };

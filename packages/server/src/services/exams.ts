@@ -119,6 +119,7 @@ async function examSummary(
     version: version.version,
     published: version.published_at !== null,
     questionCount: listQuestions(exam).length,
+    durationMinutes: exam.duration,
     totalMarks: computedTotal(exam).toString(),
     updatedAt: row.updated_at,
     diagnostics: [...lintExam(version.source).diagnostics],
