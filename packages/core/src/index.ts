@@ -30,3 +30,16 @@ export {
   type StudentQuestionView,
 } from './delivery/student-view.js';
 export { attemptTimes, isReleased, type AttemptTimes, type ReleasePolicy } from './delivery/timing.js';
+export {
+  layoutAnswerSheet,
+  canonicalOption,
+  PAGE_DIMENSIONS,
+  GEOMETRY as SHEET_GEOMETRY,
+  type SheetLayout,
+  type SheetPage,
+  type PageSize,
+  type AnswerBubble,
+  type DigitBubble,
+  type Circle,
+  type Rect,
+} from './paper/sheet-layout.js';

@@ -2,6 +2,7 @@ import {
   findQuestion,
   isReleased,
   listQuestions,
+  makeVariant,
   optionLetter,
   score,
   type Exam,
@@ -84,12 +85,36 @@ export async function ownResults(context: AppContext, student: RosterRow): Promi
     throw forbidden('results are not released yet');
   }
   if (attemptStatus(attempt, now) === 'open') throw forbidden('results are shown once your exam is over');
-  return presentResults(
+  const results = await presentResults(
     context,
     sitting,
     attempt,
     isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)),
   );
+  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const variant = makeVariant(exam, attempt.variant_seed, {
+    shuffleQuestions: sitting.shuffle_questions === 1,
+    shuffleOptions: sitting.shuffle_options === 1,
+  });
+  return {
+    ...results,
+    questions: results.questions.map((question) => ({
+      ...question,
+      reason: relabelReason(question.reason, variant.optionOrder[question.questionId]),
+    })),
+  };
+}
+
+/**
+ * Reasons name options by their canonical letters; a student whose options were shuffled saw other labels, so their
+ * copy of the reasons uses the labels of their own screen. (Answers and keys stay canonical: the page labels them.)
+ */
+export function relabelReason(reason: string, shownOrder: readonly string[] | undefined): string {
+  if (!shownOrder) return reason;
+  return reason.replace(/\(([a-z])\)/g, (whole, letter: string) => {
+    const shownAt = shownOrder.indexOf(letter);
+    return shownAt < 0 ? whole : `(${optionLetter(shownAt)})`;
+  });
 }
 
 async function presentResults(
