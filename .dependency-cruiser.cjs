@@ -47,6 +47,12 @@ module.exports = {
       to: { path: '^packages/(web|cli)/' },
     },
     {
+      name: 'paper-imports-only-core',
+      severity: 'error',
+      from: { path: '^packages/paper/' },
+      to: { path: '^packages/(?!paper/|core/)' },
+    },
+    {
       name: 'libraries-do-not-import-the-cli',
       severity: 'error',
       from: { path: '^packages/(?!cli/)' },
