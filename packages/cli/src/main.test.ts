@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED, REPO, runCli } from './test-support/run-cli.js';
 
 describe('examforge command line', () => {
-  it.each(['lint', 'show', 'grade'])('%s --help prints usage and exits 0', async (command) => {
+  it.each(['lint', 'show', 'grade', 'print'])('%s --help prints usage and exits 0', async (command) => {
     const { code, stdout } = await runCli(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: examforge ${command}`);

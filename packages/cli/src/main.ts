@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runGrade } from './commands/grade.js';
 import { runLint } from './commands/lint.js';
 import { runShow } from './commands/show.js';
+import { runPrint } from './commands/print.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
 
@@ -84,6 +85,32 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
         responses: string,
         options: { out?: string; invalidMarks?: 'zero' | 'wrong' | 'ignore'; severalMarks?: 'zero' | 'wrong' },
       ) => done(runGrade(exam, responses, options, output)),
+    );
+  program
+    .command('print')
+    .description('print answer sheets (PDF) for a roster, with the layout manifest the scanner reads')
+    .argument('<exam>', 'the exam file (exam.md)')
+    .requiredOption('-o, --out <dir>', 'where to write the PDFs and manifest.json')
+    .option(
+      '-r, --roster <file>',
+      'roster CSV (`id,name,…`); without it, one generic sheet identified by the student-number grid',
+    )
+    .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'Letter']).default('A4'))
+    .option('--merged', 'one merged PDF instead of one PDF per student')
+    .option('--shuffle', 'shuffle questions and options per student (seeded by exam and student: reproducible)')
+    .option('--exam-version <n>', 'the exam version printed in each QR code', (value) => Number(value), 1)
+    .action(
+      async (
+        exam: string,
+        options: {
+          out: string;
+          roster?: string;
+          pageSize: 'A4' | 'Letter';
+          merged?: boolean;
+          shuffle?: boolean;
+          examVersion: number;
+        },
+      ) => done(await runPrint(exam, { ...options, version: options.examVersion }, output)),
     );
   return program;
 }

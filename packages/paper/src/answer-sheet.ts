@@ -22,31 +22,43 @@ const GUIDE = '#555555';
  * const pdf = await renderAnswerSheet(layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 }), content);
  */
 export async function renderAnswerSheet(layout: SheetLayout, content: AnswerSheetContent): Promise<Buffer> {
+  return renderAnswerSheets([{ layout, content }]);
+}
+
+/** Several students' sheets in one PDF, one after another (for a single print job). */
+export async function renderAnswerSheets(
+  sheets: readonly { layout: SheetLayout; content: AnswerSheetContent }[],
+): Promise<Buffer> {
+  const first = sheets[0]?.content.title ?? 'Answer sheets';
   const document = new PDFDocument({
-    size: [layout.width, layout.height],
     margin: 0,
     autoFirstPage: false,
-    info: { Title: `${content.title} — answer sheet`, Producer: 'Examforge' },
+    info: { Title: `${first} — answer sheets`, Producer: 'Examforge' },
   });
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => document.on('end', () => resolve(Buffer.concat(chunks))));
+  for (const { layout, content } of sheets) drawSheet(document, layout, content);
+  document.end();
+  return done;
+}
+
+function drawSheet(document: PDFKit.PDFDocument, layout: SheetLayout, content: AnswerSheetContent): void {
   for (const page of layout.pages) {
     document.addPage({ size: [layout.width, layout.height], margin: 0 });
     drawFrame(document, page, layout, content);
     drawQr(document, page.qr, encodeSheetIdentity({ ...content.identity, page: page.number }));
     if (page.number === 1) drawHeader(document, page, content);
-    for (const label of page.rowLabels)
+    for (const label of page.rowLabels) {
       document
         .font('Helvetica-Bold')
         .fontSize(8)
         .fillColor(INK)
         .text(label.text, label.x, label.y - 4, { width: 24, align: 'right', lineBreak: false });
+    }
     for (const bubble of page.bubbles) drawBubble(document, bubble, bubble.label.toUpperCase());
     for (const box of page.boxes) drawBox(document, box);
   }
-  document.end();
-  return done;
 }
 
 function drawFrame(

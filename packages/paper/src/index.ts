@@ -1,3 +1,3 @@
 /** @examforge/paper: printed answer sheets as PDF, drawn from the layout the scanner reads. */
-export { renderAnswerSheet, type AnswerSheetContent } from './answer-sheet.js';
+export { renderAnswerSheet, renderAnswerSheets, type AnswerSheetContent } from './answer-sheet.js';
 export { decodeSheetIdentity, encodeSheetIdentity, type SheetIdentity } from './qr-payload.js';
