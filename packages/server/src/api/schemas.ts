@@ -222,3 +222,5 @@ export const StudentResultsSchema = z.object({
   questions: z.array(QuestionResultSchema),
 });
 export type StudentResults = z.infer<typeof StudentResultsSchema>;
+
+export const HeartbeatSchema = z.object({ serverNow: z.string(), status: AttemptStatusSchema });

@@ -8,6 +8,10 @@ import type { Dialect } from './connect.js';
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => initial(db, dialect) },
+    '0002-attempt-last-seen': {
+      // The monitor tells a student reading quietly from one whose connection is gone.
+      up: (db) => db.schema.alterTable('attempts').addColumn('last_seen_at', 'text').execute(),
+    },
   };
 }
 

@@ -108,6 +108,8 @@ export interface AttemptsTable {
   close_reason: 'submitted' | 'expired' | null;
   last_seq: number;
   last_save_at: string | null;
+  /** The last time the student's page was heard from (saves and heartbeats). */
+  last_seen_at: string | null;
 }
 
 export interface AnswersTable {

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AttemptStateSchema, SaveAckSchema, SaveBatchSchema, StudentResultsSchema } from '../api/index.js';
+import {
+  AttemptStateSchema,
+  HeartbeatSchema,
+  SaveAckSchema,
+  SaveBatchSchema,
+  StudentResultsSchema,
+} from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireStudent } from '../services/access.js';
-import { getAttemptState, saveAnswers, startAttempt, submitAttempt } from '../services/attempts.js';
+import { getAttemptState, recordHeartbeat, saveAnswers, startAttempt, submitAttempt } from '../services/attempts.js';
 import { ownResults } from '../services/results.js';
 
 /** The student's routes: the attempt is always the caller's own, found from the session, never from the URL. */
@@ -20,6 +26,11 @@ export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/attempt/answers',
       { schema: { tags: ['attempt'], body: SaveBatchSchema, response: { 200: SaveAckSchema } } },
       (request) => saveAnswers(context, requireStudent(request.identity), request.body.saves),
+    );
+    app.post(
+      '/api/attempt/heartbeat',
+      { schema: { tags: ['attempt'], response: { 200: HeartbeatSchema } } },
+      (request) => recordHeartbeat(context, requireStudent(request.identity)),
     );
     app.post(
       '/api/attempt/submit',

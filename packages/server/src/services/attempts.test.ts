@@ -177,4 +177,21 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
       world.context.db.updateTable('audit_events').set({ action: 'x' }).where('id', '=', events[0]!.id).execute(),
     ).rejects.toThrow(/append-only/);
   });
+
+  it('shows a quiet student as online while their page sends heartbeats, and offline when it stops', async () => {
+    world.clock.set(T0);
+    const client = await startedStudent(6);
+    const instructor = await world.logIn('instructor');
+    const connection = async () => {
+      const rows = (await instructor.get(`/api/sittings/${world.sitting.id}/monitor`)).body;
+      return rows.find((row: { rosterId: string }) => row.rosterId === world.roster[6]!.id).connection;
+    };
+    expect(await connection()).toBe('online');
+    world.clock.advance(60_000);
+    expect(await connection()).toBe('idle');
+    expect((await client.post('/api/attempt/heartbeat')).status).toBe(200);
+    expect(await connection()).toBe('online');
+    world.clock.advance(180_000);
+    expect(await connection()).toBe('offline');
+  });
 });

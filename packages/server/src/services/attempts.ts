@@ -103,6 +103,7 @@ async function createAttempt(
         close_reason: null,
         last_seq: 0,
         last_save_at: null,
+        last_seen_at: now.toISOString(),
       })
       .onConflict((c) => c.column('roster_id').doNothing())
       .executeTakeFirst();
@@ -134,6 +135,7 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
       .set({
         last_seq: sql<number>`CASE WHEN last_seq < ${highest} THEN ${highest} ELSE last_seq END`,
         last_save_at: savedAt,
+        last_seen_at: savedAt,
       })
       .where('id', '=', attempt.id)
       .execute();
@@ -219,4 +221,20 @@ export async function closeExpiredAttempts(context: AppContext): Promise<number>
     });
   }
   return closed;
+}
+
+/** The student's page is still there: recorded for the live monitor, nothing else (no audit event). */
+export async function recordHeartbeat(
+  context: AppContext,
+  student: RosterRow,
+): Promise<{ serverNow: string; status: AttemptState['status'] }> {
+  const attempt = await findAttempt(context, student.id);
+  if (!attempt) throw conflict('not-started', 'start the exam first');
+  const now = context.clock.now();
+  await context.db
+    .updateTable('attempts')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', attempt.id)
+    .execute();
+  return { serverNow: now.toISOString(), status: attemptStatus(attempt, now) };
 }

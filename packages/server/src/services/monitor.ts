@@ -22,6 +22,7 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
       'attempts.closed_at',
       'attempts.close_reason',
       'attempts.last_save_at',
+      'attempts.last_seen_at',
       'attempts.last_seq',
       'attempts.variant_seed',
       'attempts.sitting_id',
@@ -55,9 +56,10 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
       close_reason: row.close_reason,
       last_seq: row.last_seq ?? 0,
       last_save_at: row.last_save_at,
+      last_seen_at: row.last_seen_at,
     };
     const status = attemptStatus(attempt, now);
-    const lastContact = new Date(row.last_save_at ?? row.started_at).getTime();
+    const lastContact = new Date(row.last_seen_at ?? row.last_save_at ?? row.started_at).getTime();
     const quiet = now.getTime() - lastContact;
     return {
       ...base,

@@ -24,8 +24,9 @@ export class ApiRequestError extends Error {
 
 /** A person-readable message for anything thrown, preferring the server's own words. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  if (!(error instanceof Error)) return 'Something went wrong.';
+  // The server writes messages as clauses ("time is up: …"); shown on their own they start a sentence.
+  return error.message.charAt(0).toUpperCase() + error.message.slice(1);
 }
 
 /** The server's code for a failure, if it was one. */

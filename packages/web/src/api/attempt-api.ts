@@ -1,5 +1,6 @@
 import {
   AttemptStateSchema,
+  HeartbeatSchema,
   SaveAckSchema,
   StudentResultsSchema,
   type AttemptState,
@@ -34,6 +35,11 @@ export function submitAttempt(): Promise<Timed<AttemptState>> {
 export function saveAnswers(saves: readonly Save[]): Promise<Timed<SaveAck>> {
   const body = { saves };
   return timed(() => apiRequest('PUT', '/api/attempt/answers', SaveAckSchema, { body, timeoutMs: SAVE_TIMEOUT_MS }));
+}
+
+/** Tells the server the page is still open, for the instructor's live monitor. */
+export async function sendHeartbeat(): Promise<void> {
+  await apiRequest('POST', '/api/attempt/heartbeat', HeartbeatSchema);
 }
 
 export function fetchStudentResults(): Promise<StudentResults> {

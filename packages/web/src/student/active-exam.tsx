@@ -2,7 +2,7 @@ import type { StudentExamView } from '@examforge/core';
 import type { AttemptState } from '@examforge/server/api';
 import { useEffect, useMemo } from 'react';
 import { Outlet } from 'react-router';
-import type { Timed } from '../api/attempt-api.js';
+import { sendHeartbeat, type Timed } from '../api/attempt-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { millisecondsLeft } from '../lib/clock/server-clock.js';
@@ -45,6 +45,7 @@ function ActiveExamSession({
   const session = useExamSession(timed, view, attemptKey);
   useClosedNotice(session, onClosed);
   useTimeUp(session, onTimeUp);
+  useHeartbeat();
   if (!session) return <Loading label="Restoring your answers…" />;
   return (
     <ExamSessionContext.Provider value={session}>
@@ -58,6 +59,20 @@ function useClosedNotice(session: ExamSession | undefined, onClosed: (notice: Cl
   useEffect(() => {
     if (status?.kind === 'closed') onClosed({ message: status.message, unsaved: status.waiting });
   }, [status, onClosed]);
+}
+
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * While the exam is open, tells the server every 20 s that this page is still there, so the instructor's monitor can
+ * tell a student reading quietly from one whose connection is gone. A failed heartbeat changes nothing here: the
+ * save status line already tells the student about the connection.
+ */
+function useHeartbeat(): void {
+  useEffect(() => {
+    const timer = setInterval(() => void sendHeartbeat().catch(() => undefined), HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, []);
 }
 
 /** At the deadline (by the server's clock), sends what is waiting, then hands over to the server's verdict. */
