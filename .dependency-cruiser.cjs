@@ -2,7 +2,7 @@
  * The dependency direction of ARCHITECTURE §3, checked rather than only written down:
  * core is pure (no node:* modules, no IO libraries) and packages import only in the allowed direction.
  */
-const PURE_PACKAGES = '^packages/(core|tensor)/src';
+const PURE_PACKAGES = '^packages/(core|tensor|omr)/src';
 
 module.exports = {
   forbidden: [
@@ -51,6 +51,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/paper/' },
       to: { path: '^packages/(?!paper/|core/)' },
+    },
+    {
+      name: 'omr-imports-only-core',
+      comment: 'the reader is pure image maths on rasters; its tests may print sheets with paper',
+      severity: 'error',
+      from: { path: '^packages/omr/', pathNot: '(\\.test\\.ts$|/test-support/)' },
+      to: { path: '^packages/(?!omr/|core/)' },
     },
     {
       name: 'libraries-do-not-import-the-cli',

@@ -1,0 +1,36 @@
+/** A greyscale raster: one byte per pixel, 0 black, 255 white, rows top to bottom. */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+}
+
+export function pixelAt(image: GreyImage, x: number, y: number): number {
+  const px = Math.round(x);
+  const py = Math.round(y);
+  if (px < 0 || py < 0 || px >= image.width || py >= image.height) return 255;
+  return image.pixels[py * image.width + px] ?? 255;
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper on this image. */
+export function otsuThreshold(image: GreyImage): number {
+  const histogram = new Array<number>(256).fill(0);
+  for (const value of image.pixels) histogram[value] = (histogram[value] ?? 0) + 1;
+  const total = image.pixels.length;
+  let sum = 0;
+  for (let level = 0; level < 256; level += 1) sum += level * (histogram[level] ?? 0);
+  let below = 0;
+  let sumBelow = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let level = 0; level < 256; level += 1) {
+    below += histogram[level] ?? 0;
+    if (below === 0 || below === total) continue;
+    sumBelow += level * (histogram[level] ?? 0);
+    const meanBelow = sumBelow / below;
+    const meanAbove = (sum - sumBelow) / (total - below);
+    const between = below * (total - below) * (meanBelow - meanAbove) ** 2;
+    if (between > best) [best, threshold] = [between, level];
+  }
+  return threshold;
+}
