@@ -24,6 +24,11 @@ export interface MarkFeatures {
    * too: high for solid ink (a fill, even a partial one), low for the thin strokes of ticks and crosses.
    */
   readonly interior: number;
+  /**
+   * The longest run of inked samples, out of 32, around the circle at 0.85 r: a partial fill that hugs the edge of the
+   * bubble inks a long arc there; strokes only cross it.
+   */
+  readonly edgeArc: number;
 }
 
 /** The inner disc stays inside the printed ring, so the ring's own ink is never read as a mark. */
@@ -95,12 +100,29 @@ function measure(image: GreyImage, x: number, y: number, r: number): MarkFeature
     return inked / (steps + 1);
   };
   return {
+    edgeArc: longestInkedArc(image, x, y, r * 0.85, inkBelow),
     interior: interiorShare(image, x, y, r, inkBelow),
     coverage: all === 0 ? 0 : ink / all,
     weakestCell: Math.min(...cellCoverage),
     solidCells: cellCoverage.filter((value) => value > 0.9).length,
     diagonals: [diagonal(1), diagonal(-1)],
   };
+}
+
+function longestInkedArc(image: GreyImage, x: number, y: number, radius: number, inkBelow: number): number {
+  const samples = Array.from({ length: 32 }, (_, i) => {
+    const angle = (i / 32) * 2 * Math.PI;
+    return pixel(image, x + Math.cos(angle) * radius, y + Math.sin(angle) * radius) < inkBelow;
+  });
+  if (samples.every(Boolean)) return 32;
+  let longest = 0;
+  let run = 0;
+  // Twice round, so that a run through the starting angle is counted whole.
+  for (const inked of [...samples, ...samples]) {
+    run = inked ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return Math.min(longest, 32);
 }
 
 function interiorShare(image: GreyImage, x: number, y: number, r: number, inkBelow: number): number {
@@ -122,7 +144,7 @@ function interiorShare(image: GreyImage, x: number, y: number, r: number, inkBel
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
 
 function decide(f: MarkFeatures): { kind: MarkKind; confidence: number } {
-  if (f.coverage < 0.03 && f.interior < 0.3)
+  if (f.coverage < 0.03 && f.interior < 0.3 && f.edgeArc < 4)
     return { kind: 'empty', confidence: clamp01((0.03 - f.coverage) / 0.03 + 0.5) };
   if (f.weakestCell >= 0.7 && f.coverage >= 0.9) {
     // Complete: every cell inked. Confidence falls as the weakest cell nears the boundary.
@@ -130,15 +152,14 @@ function decide(f: MarkFeatures): { kind: MarkKind; confidence: number } {
   }
   const [a, b] = f.diagonals;
   const bothDiagonals = Math.min(a, b);
-  if (f.interior >= 0.3) {
+  if (f.interior >= 0.3 || f.edgeArc >= 7) {
     // Solid ink that leaves cells bare: a partial fill. Uncertain when it nearly covers everything or is nearly thin.
-    return { kind: 'partial', confidence: clamp01(Math.min((0.7 - f.weakestCell) / 0.4, (f.interior - 0.3) / 0.2)) };
+    const solid = Math.max((f.interior - 0.3) / 0.2, (f.edgeArc - 7) / 5);
+    return { kind: 'partial', confidence: clamp01(Math.min((0.7 - f.weakestCell) / 0.4, solid)) };
   }
-  if (bothDiagonals >= 0.55)
-    return { kind: 'cross', confidence: clamp01(Math.min((bothDiagonals - 0.55) / 0.2, (0.3 - f.interior) / 0.15)) };
+  const thin = Math.min((0.25 - f.interior) / 0.2, (7 - f.edgeArc) / 3);
+  if (bothDiagonals >= 0.35)
+    return { kind: 'cross', confidence: clamp01(Math.min((bothDiagonals - 0.35) / 0.2, thin)) };
   // Thin strokes that are not a cross: a tick (or a scribble, which a person should look at).
-  return {
-    kind: 'tick',
-    confidence: clamp01(Math.min((0.55 - bothDiagonals) / 0.25, (0.25 - f.interior) / 0.2, f.coverage / 0.06)),
-  };
+  return { kind: 'tick', confidence: clamp01(Math.min((0.35 - bothDiagonals) / 0.2, thin, f.coverage / 0.06)) };
 }
