@@ -12,6 +12,7 @@ import {
   parseExam,
   Rational,
   score,
+  seededRandom,
   type Exam,
   type Question,
   type Response,
@@ -21,18 +22,6 @@ import type { BenchmarkResult } from './run.js';
 
 const STUDENTS = 10_000;
 const RUNS = 5;
-
-/** mulberry32: a small seeded generator, so every run scores the same responses. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadBundled(): Exam {
   const path = fileURLToPath(new URL('../exams/dl-endsem-winter-2025/exam.md', import.meta.url));
@@ -75,7 +64,7 @@ function generatedExam(): Exam {
 }
 
 function responsesFor(exam: Exam, seed: number): StudentResponses[] {
-  const next = random(seed);
+  const next = seededRandom(`score-bench-${seed}`);
   const questions = exam.sections.flatMap((section) => section.questions);
   return Array.from({ length: STUDENTS }, () => {
     const answers: Record<string, Response> = {};
