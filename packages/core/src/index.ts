@@ -43,3 +43,4 @@ export {
   type Circle,
   type Rect,
 } from './paper/sheet-layout.js';
+export { encodeSheetIdentity, decodeSheetIdentity, type SheetIdentity } from './paper/sheet-identity.js';

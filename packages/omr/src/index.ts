@@ -3,3 +3,4 @@ export { classifyMark, type MarkKind, type MarkReading, type MarkFeatures } from
 export { findCornerMarks } from './corner-marks.js';
 export { fitHomography, project, type Homography, type Point } from './homography.js';
 export { otsuThreshold, pixelAt, type GreyImage } from './grey-image.js';
+export { readPageIdentity, type PageReading } from './page-identity.js';

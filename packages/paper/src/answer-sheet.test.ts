@@ -1,9 +1,15 @@
-import { layoutAnswerSheet, makeVariant, parseExam, type Exam } from '@examforge/core';
+import {
+  decodeSheetIdentity,
+  encodeSheetIdentity,
+  layoutAnswerSheet,
+  makeVariant,
+  parseExam,
+  type Exam,
+} from '@examforge/core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderAnswerSheet } from './answer-sheet.js';
-import { decodeSheetIdentity, encodeSheetIdentity } from './qr-payload.js';
 import { darkness, rasterise } from './test-support/rasterise.js';
 
 const source = readFileSync(

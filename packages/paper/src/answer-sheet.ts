@@ -1,7 +1,14 @@
-import type { Circle, DigitBubble, Rect, SheetLayout, SheetPage } from '@examforge/core';
+import {
+  encodeSheetIdentity,
+  type Circle,
+  type DigitBubble,
+  type Rect,
+  type SheetIdentity,
+  type SheetLayout,
+  type SheetPage,
+} from '@examforge/core';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { encodeSheetIdentity, type SheetIdentity } from './qr-payload.js';
 
 export interface AnswerSheetContent {
   readonly title: string;
