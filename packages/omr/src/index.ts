@@ -4,3 +4,5 @@ export { findCornerMarks } from './corner-marks.js';
 export { fitHomography, project, type Homography, type Point } from './homography.js';
 export { otsuThreshold, pixelAt, type GreyImage } from './grey-image.js';
 export { readPageIdentity, type PageReading } from './page-identity.js';
+export { assembleScan, type AssembledSheet, type ScanAnomaly, type ScannedPage } from './assemble-scan.js';
+export { rotateHalfTurn } from './page-identity.js';

@@ -15,6 +15,9 @@ import { fitHomography, project, type Homography } from './homography.js';
 export interface PageReading {
   readonly identity: SheetIdentity;
   readonly homography: Homography;
+  /** The page was fed upside down; `image` is the page turned the right way up. */
+  readonly upsideDown: boolean;
+  readonly image: GreyImage;
 }
 
 /** The corner marks and QR code sit in the same place on every page of a paper size: the frame needs no identity. */
@@ -35,6 +38,15 @@ function frameOf(pageSize: PageSize) {
  * are found (a blank page, a foreign page, or one that needs a person's look).
  */
 export function readPageIdentity(image: GreyImage): PageReading | undefined {
+  return readUpright(image, false) ?? readUpright(rotateHalfTurn(image), true);
+}
+
+/** The page turned by 180°: a sheet fed upside down reads the right way up. */
+export function rotateHalfTurn(image: GreyImage): GreyImage {
+  return { width: image.width, height: image.height, pixels: Uint8Array.from(image.pixels).reverse() };
+}
+
+function readUpright(image: GreyImage, upsideDown: boolean): PageReading | undefined {
   const aspect = image.height / image.width;
   const pageSize: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
   const frame = frameOf(pageSize);
@@ -43,7 +55,7 @@ export function readPageIdentity(image: GreyImage): PageReading | undefined {
   const homography = fitHomography(frame.page.cornerMarks, corners);
   const text = decodeQr(image, homography, frame.page.qr);
   const identity = text === undefined ? undefined : decodeSheetIdentity(text);
-  return identity ? { identity, homography } : undefined;
+  return identity ? { identity, homography, upsideDown, image } : undefined;
 }
 
 /** Cuts the QR area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR. */
