@@ -9,6 +9,7 @@ import {
 } from '@examforge/core';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { FONT, registerFonts } from './fonts.js';
 
 export interface AnswerSheetContent {
   readonly title: string;
@@ -42,6 +43,7 @@ export async function renderAnswerSheets(
     autoFirstPage: false,
     info: { Title: `${first} — answer sheets`, Producer: 'Examforge' },
   });
+  registerFonts(document);
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => document.on('end', () => resolve(Buffer.concat(chunks))));
@@ -58,7 +60,7 @@ function drawSheet(document: PDFKit.PDFDocument, layout: SheetLayout, content: A
     if (page.number === 1) drawHeader(document, page, content);
     for (const label of page.rowLabels) {
       document
-        .font('Helvetica-Bold')
+        .font(FONT.bold)
         .fontSize(8)
         .fillColor(INK)
         .text(label.text, label.x, label.y - 4, { width: 24, align: 'right', lineBreak: false });
@@ -77,7 +79,7 @@ function drawFrame(
   for (const mark of page.cornerMarks) document.circle(mark.x, mark.y, mark.r).fill(INK);
   const footer = `${content.identity.examId} · version ${content.identity.version} · page ${page.number} of ${layout.pages.length}`;
   document
-    .font('Helvetica')
+    .font(FONT.body)
     .fontSize(7)
     .fillColor(GUIDE)
     .text(footer, 0, layout.height - 30, { width: layout.width, align: 'center', lineBreak: false });
@@ -100,13 +102,13 @@ function drawQr(document: PDFKit.PDFDocument, area: Rect, text: string): void {
 function drawHeader(document: PDFKit.PDFDocument, page: SheetPage, content: AnswerSheetContent): void {
   const left = 36;
   document
-    .font('Helvetica-Bold')
-    .fontSize(12)
+    .font(FONT.bold)
+    .fontSize(10.5)
     .fillColor(INK)
     .text(content.title, left, 30, { width: 260, height: 16, lineBreak: false, ellipsis: true });
   for (const field of page.fields) {
     document
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(7)
       .fillColor(GUIDE)
       .text(field.name === 'name' ? 'Name' : 'Student number', field.x, field.y - 9, { lineBreak: false });
@@ -115,14 +117,14 @@ function drawHeader(document: PDFKit.PDFDocument, page: SheetPage, content: Answ
   const name = page.fields.find((field) => field.name === 'name');
   if (content.studentName && name)
     document
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(10)
       .fillColor(INK)
       .text(content.studentName, name.x + 4, name.y + 6, { lineBreak: false });
   const number = page.fields.find((field) => field.name === 'student-number');
   if (content.identity.studentNumber && number)
     document
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(10)
       .fillColor(INK)
       .text(content.identity.studentNumber, number.x + 4, number.y + 6, { lineBreak: false });
@@ -136,12 +138,17 @@ function drawDigitGrid(document: PDFKit.PDFDocument, bubbles: readonly DigitBubb
 
 /** The source's rule, with a picture of each kind of mark: only the first counts. */
 function drawMarkRule(document: PDFKit.PDFDocument, x: number, y: number): void {
+  // Kept to the left column, clear of the student-number grid, whatever the font's widths.
   document
-    .font('Helvetica-Bold')
-    .fontSize(7.5)
+    .font(FONT.bold)
+    .fontSize(7)
     .fillColor(INK)
-    .text('Fill the circle completely. Only a completely filled circle is an answer;', x, y, { lineBreak: false });
-  document.text('a partly filled circle, a tick or a cross is not.', x, y + 10, { lineBreak: false });
+    .text(
+      'Fill the circle completely. Only a completely filled circle is an answer; a partly filled circle, a tick or a cross is not.',
+      x,
+      y,
+      { width: 250 },
+    );
   const examples: [string, (c: Circle) => void][] = [
     ['valid', (c) => document.circle(c.x, c.y, c.r).fill(INK)],
     [
@@ -177,11 +184,11 @@ function drawMarkRule(document: PDFKit.PDFDocument, x: number, y: number): void 
     ],
   ];
   examples.forEach(([label, mark], index) => {
-    const circle = { x: x + 12 + index * 62, y: y + 34, r: 6 };
+    const circle = { x: x + 12 + index * 62, y: y + 38, r: 6 };
     document.circle(circle.x, circle.y, circle.r).lineWidth(0.8).stroke(INK);
     mark(circle);
     document
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(7)
       .fillColor(index === 0 ? INK : GUIDE)
       .text(index === 0 ? 'counts' : `${label}: no`, circle.x + 10, circle.y - 3, { lineBreak: false });
@@ -192,7 +199,7 @@ function drawBubble(document: PDFKit.PDFDocument, bubble: Circle, label: string)
   document.circle(bubble.x, bubble.y, bubble.r).lineWidth(0.8).stroke(INK);
   // The letter sits beside the circle, never inside it, so it cannot be mistaken for ink in the bubble.
   document
-    .font('Helvetica')
+    .font(FONT.body)
     .fontSize(6.5)
     .fillColor(GUIDE)
     .text(label, bubble.x - bubble.r - 6, bubble.y - 3, { width: 5, align: 'right', lineBreak: false });
@@ -200,7 +207,7 @@ function drawBubble(document: PDFKit.PDFDocument, bubble: Circle, label: string)
 
 function drawBox(document: PDFKit.PDFDocument, box: Rect & { readonly title: string }): void {
   document
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(10)
     .fillColor(INK)
     .text(`${box.title} — write your answer in the box`, box.x, box.y - 15, { lineBreak: false });

@@ -10,7 +10,8 @@ import {
   type Variant,
 } from '@examforge/core';
 import PDFDocument from 'pdfkit';
-import { drawRichText, printable, type Cursor } from './rich-text.js';
+import { drawRichText, type Cursor } from './rich-text.js';
+import { FONT, registerFonts } from './fonts.js';
 
 export interface QuestionPaperOptions {
   readonly pageSize: PageSize;
@@ -41,6 +42,7 @@ export async function renderQuestionPaper(
     bufferPages: true,
     info: { Title: exam.title, Producer: 'Examforge' },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -55,18 +57,18 @@ export async function renderQuestionPaper(
   const column = { x: MARGIN, width: width - 2 * MARGIN, fontSize: BODY };
   drawTitle(doc, exam, column.width, cursor);
   if (exam.instructions) {
-    doc.font('Helvetica-Bold').fontSize(11).text('Instructions', MARGIN, cursor.y, { lineBreak: false });
+    doc.font(FONT.bold).fontSize(11).text('Instructions', MARGIN, cursor.y, { lineBreak: false });
     cursor.y += 16;
     drawRichText(doc, exam.instructions, column, cursor);
   }
   const placed = new Map(listQuestions(exam).map((entry) => [entry.question.id, entry]));
   let number = 0;
   for (const section of exam.sections) {
-    const penalty = section.penalty.isZero() ? '' : `, minus ${section.penalty.toString()} for a wrong answer`;
+    const penalty = section.penalty.isZero() ? '' : `, −${section.penalty.toString()} for a wrong answer`;
     if (cursor.y + 60 > cursor.bottom) cursor.y = cursor.newPage();
     cursor.y += 6;
     doc
-      .font('Helvetica-Bold')
+      .font(FONT.bold)
       .fontSize(12)
       .fillColor('#000000')
       .text(`${section.title} — ${section.marks.toString()} marks each${penalty}`, MARGIN, cursor.y, {
@@ -83,15 +85,15 @@ export async function renderQuestionPaper(
       const ownPenalty = penaltyOf(question, section);
       const label = `${number}.`;
       doc
-        .font('Helvetica-Bold')
+        .font(FONT.bold)
         .fontSize(BODY)
         .text(label, MARGIN, cursor.y + 1, { width: 20, lineBreak: false });
       doc
-        .font('Helvetica')
+        .font(FONT.body)
         .fontSize(7.5)
         .fillColor('#444444')
         .text(
-          `[${marks.toString()}${ownPenalty.equals(section.penalty) ? '' : `, -${ownPenalty.toString()}`}]`,
+          `[${marks.toString()}${ownPenalty.equals(section.penalty) ? '' : `, −${ownPenalty.toString()}`}]`,
           width - MARGIN - 40,
           cursor.y + 2,
           { width: 40, align: 'right', lineBreak: false },
@@ -101,7 +103,7 @@ export async function renderQuestionPaper(
         const order = variant.optionOrder[id] ?? question.options.map((_, index) => String.fromCharCode(97 + index));
         if (question.kind === 'multiple') {
           doc
-            .font('Helvetica-Oblique')
+            .font(FONT.oblique)
             .fontSize(8)
             .fillColor('#444444')
             .text('Mark every correct option.', MARGIN + 22, cursor.y, { lineBreak: false });
@@ -112,7 +114,7 @@ export async function renderQuestionPaper(
           if (!option) return;
           if (cursor.y + 14 > cursor.bottom) cursor.y = cursor.newPage();
           doc
-            .font('Helvetica')
+            .font(FONT.body)
             .fontSize(BODY)
             .fillColor('#000000')
             .text(`(${String.fromCharCode(97 + position)})`, MARGIN + 26, cursor.y + 1, { lineBreak: false });
@@ -122,14 +124,14 @@ export async function renderQuestionPaper(
         });
       } else if (question.kind === 'numeric') {
         doc
-          .font('Helvetica-Oblique')
+          .font(FONT.oblique)
           .fontSize(8.5)
           .fillColor('#444444')
           .text('Write the number on your answer sheet.', MARGIN + 22, cursor.y, { lineBreak: false });
         cursor.y += 12;
       } else {
         doc
-          .font('Helvetica-Oblique')
+          .font(FONT.oblique)
           .fontSize(8.5)
           .fillColor('#444444')
           .text('Answer in the box for this question on your answer sheet.', MARGIN + 22, cursor.y, {
@@ -146,15 +148,11 @@ export async function renderQuestionPaper(
 }
 
 function drawTitle(doc: PDFKit.PDFDocument, exam: Exam, width: number, cursor: Cursor): void {
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(16)
-    .fillColor('#000000')
-    .text(printable(exam.title), MARGIN, cursor.y, { width, align: 'center' });
+  doc.font(FONT.bold).fontSize(16).fillColor('#000000').text(exam.title, MARGIN, cursor.y, { width, align: 'center' });
   cursor.y = doc.y + 4;
   const total = computedTotal(exam);
   const facts = [exam.term, `${total.toString()} marks`, `${exam.duration} minutes`].filter(Boolean).join(' · ');
-  doc.font('Helvetica').fontSize(10).text(facts, MARGIN, cursor.y, { width, align: 'center' });
+  doc.font(FONT.body).fontSize(10).text(facts, MARGIN, cursor.y, { width, align: 'center' });
   cursor.y = doc.y + 14;
 }
 
@@ -164,7 +162,7 @@ function drawFooters(doc: PDFKit.PDFDocument, exam: Exam, variantCode: string, w
     doc.switchToPage(index);
     const text = `${exam.id} · variant ${variantCode} · page ${index - range.start + 1} of ${range.count}`;
     doc
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(7.5)
       .fillColor('#444444')
       .text(text, 0, height - 34, { width, align: 'center', lineBreak: false });

@@ -1,6 +1,7 @@
 import { findMath } from '@examforge/core';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { typesetMath } from './math-svg.js';
+import { FONT } from './fonts.js';
 
 /**
  * Markdown with TeX laid out in a PDF column: paragraphs, `- ` list items, `**bold**`, `code`, inline math set on
@@ -24,7 +25,7 @@ type Piece =
   | { readonly kind: 'word'; readonly text: string; readonly font: string; readonly space: boolean }
   | { readonly kind: 'math'; readonly tex: string; readonly space: boolean };
 
-/** The x-height of Helvetica relative to its size, used to size MathJax's ex units. */
+/** The size of one MathJax ex relative to the body font size, chosen so that math matches the text beside it. */
 const EX = 0.47;
 
 export function drawRichText(doc: PDFKit.PDFDocument, markdown: string, box: TextBox, cursor: Cursor): void {
@@ -72,35 +73,13 @@ function drawBlock(doc: PDFKit.PDFDocument, text: string, box: TextBox, cursor: 
   drawPieces(doc, pieces, box, cursor, bullet);
 }
 
-/**
- * The built-in PDF fonts cover Windows-1252 only. Symbols exam texts use outside it get a faithful stand-in rather
- * than a wrong glyph. (An embedded Unicode font would lift this; see the package README.)
- */
-const STAND_INS: Record<string, string> = {
-  '☐': '[ ]',
-  '□': '[ ]',
-  '■': '[#]',
-  '−': '-',
-  '→': '->',
-  '≤': '<=',
-  '≥': '>=',
-  '≈': '~',
-};
-
-export function printable(text: string): string {
-  const replaced = text.replace(/[☐□■−→≤≥≈]/g, (c) => STAND_INS[c] ?? c);
-  // Anything else beyond Windows-1252 would print as a wrong glyph: show a visible placeholder instead.
-  return Array.from(replaced, (c) => (c.charCodeAt(0) < 0x2000 || '–—‘’“”•…€™'.includes(c) ? c : '?')).join('');
-}
-
-function words(raw: string): Piece[] {
-  const text = printable(raw);
+function words(text: string): Piece[] {
   const pieces: Piece[] = [];
   const pattern = /(\*\*[^*]+\*\*|`[^`]+`|\S+)(\s*)/g;
   let leading = /^\s/.test(text);
   for (const match of text.matchAll(pattern)) {
     const token = match[1] ?? '';
-    const font = token.startsWith('**') ? 'Helvetica-Bold' : token.startsWith('`') ? 'Courier' : 'Helvetica';
+    const font = token.startsWith('**') ? FONT.bold : token.startsWith('`') ? FONT.mono : FONT.body;
     const clean = token.startsWith('**') ? token.slice(2, -2) : token.startsWith('`') ? token.slice(1, -1) : token;
     for (const [index, part] of clean.split(' ').entries())
       pieces.push({ kind: 'word', text: part, font, space: index > 0 || leading });
@@ -126,7 +105,7 @@ function drawPieces(
   if (pieces.length === 0) return;
   const size = box.fontSize;
   const ex = size * EX;
-  const space = doc.font('Helvetica').fontSize(size).widthOfString(' ');
+  const space = doc.font(FONT.body).fontSize(size).widthOfString(' ');
   const placed = pieces.map((piece): Placed => {
     if (piece.kind === 'word')
       return {
@@ -170,7 +149,7 @@ function drawLine(
   const baseline = cursor.y + ascent;
   if (bullet)
     doc
-      .font('Helvetica')
+      .font(FONT.body)
       .fontSize(size)
       .fillColor('#000000')
       .text('•', box.x - 9, baseline - size * 0.8, { lineBreak: false });
