@@ -1,4 +1,4 @@
-import { formatDiagnostic, lintExam, type Exam, type LintReport } from '@examforge/core';
+import { formatDiagnostic, lintExam, parseExam, type Exam, type LintReport } from '@examforge/core';
 import { UserError } from './errors.js';
 import { fileExistsBeside, readUserFile } from './files.js';
 
@@ -9,9 +9,9 @@ export function lintExamFile(path: string): LintReport {
 
 /** Reads an exam other commands work on; an exam that does not parse is bad input for them. */
 export function loadExam(path: string): Exam {
-  const report = lintExam(readUserFile(path, 'exam file'));
-  if (report.exam) return report.exam;
-  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  const parsed = parseExam(readUserFile(path, 'exam file'));
+  if (parsed.ok) return parsed.exam;
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   throw new UserError(
     `${path} has ${errors.length} error(s); run \`examforge lint ${path}\` for details`,
     errors.slice(0, 5).map((d) => formatDiagnostic(d, path)),

@@ -179,12 +179,7 @@ class BodyScanner {
       return;
     }
     if (text.trim() === '') return;
-    const last = options.at(-1);
-    if (last && /^\s{2,}/.test(text)) {
-      const indent = 2;
-      last.lines.push({ text: text.slice(indent).trimEnd(), line, column: indent + 1 });
-      return;
-    }
+    if (continueItem(options, text, line)) return;
     this.error('text-after-options', line, 1, 'text after the options', {
       expected: 'another option, a line indented by two spaces continuing the last option, or a `###` part',
       hint: 'move the text into the question before the options, or under `### Explanation`',
@@ -201,12 +196,7 @@ class BodyScanner {
       return;
     }
     if (text.trim() === '') return;
-    const last = part.items.at(-1);
-    if (last && /^\s{2,}/.test(text)) {
-      const indent = 2;
-      last.lines.push({ text: text.slice(indent).trimEnd(), line, column: indent + 1 });
-      return;
-    }
+    if (continueItem(part.items, text, line)) return;
     this.error('rubric-item-syntax', line, 1, 'cannot read this rubric line', {
       expected: 'a rubric item `- (points) description`',
       hint: 'for example `- (1) States that the gradient is zero {#zero-gradient}`',
@@ -264,6 +254,17 @@ class BodyScanner {
   ) {
     this.diagnostics.push(diagnostic('error', code, { line, column }, message, details));
   }
+}
+
+/**
+ * A line indented by at least two spaces continues the last list item (an option or a rubric item); the two spaces
+ * the printer writes are removed, any further indentation is kept. Returns whether the line was taken.
+ */
+function continueItem(items: readonly RawListItem[], text: string, line: number): boolean {
+  const last = items.at(-1);
+  if (!last || !/^\s{2,}/.test(text)) return false;
+  last.lines.push({ text: text.slice(2).trimEnd(), line, column: 3 });
+  return true;
 }
 
 function withArticle(word: string): string {

@@ -56,7 +56,10 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   };
 }
 
-export function attemptStatus(attempt: AttemptsTable, now: Date): AttemptState['status'] {
+export function attemptStatus(
+  attempt: Pick<AttemptsTable, 'close_reason' | 'closed_at' | 'deadline_at'>,
+  now: Date,
+): AttemptState['status'] {
   if (attempt.close_reason === 'submitted') return 'submitted';
   if (attempt.closed_at !== null || now.getTime() >= new Date(attempt.deadline_at).getTime()) return 'expired';
   return 'open';

@@ -18,15 +18,10 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
       'attempts.id as attemptId',
       'attempts.started_at',
       'attempts.deadline_at',
-      'attempts.accepts_until',
       'attempts.closed_at',
       'attempts.close_reason',
       'attempts.last_save_at',
       'attempts.last_seen_at',
-      'attempts.last_seq',
-      'attempts.variant_seed',
-      'attempts.sitting_id',
-      'attempts.roster_id',
     ])
     .where('roster.sitting_id', '=', sittingId)
     .orderBy('roster.student_number')
@@ -44,21 +39,10 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
     const base = { rosterId: row.rosterId, studentNumber: row.student_number, name: row.name };
     if (!row.attemptId || !row.started_at || !row.deadline_at)
       return { ...base, status: 'not-started', answered: 0, connection: 'none' };
-    const attempt = {
-      id: row.attemptId,
-      sitting_id: row.sitting_id ?? sittingId,
-      roster_id: row.roster_id ?? row.rosterId,
-      variant_seed: row.variant_seed ?? '',
-      started_at: row.started_at,
-      deadline_at: row.deadline_at,
-      accepts_until: row.accepts_until ?? row.deadline_at,
-      closed_at: row.closed_at,
-      close_reason: row.close_reason,
-      last_seq: row.last_seq ?? 0,
-      last_save_at: row.last_save_at,
-      last_seen_at: row.last_seen_at,
-    };
-    const status = attemptStatus(attempt, now);
+    const status = attemptStatus(
+      { close_reason: row.close_reason, closed_at: row.closed_at, deadline_at: row.deadline_at },
+      now,
+    );
     const lastContact = new Date(row.last_seen_at ?? row.last_save_at ?? row.started_at).getTime();
     const quiet = now.getTime() - lastContact;
     return {

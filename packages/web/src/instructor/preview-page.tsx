@@ -6,7 +6,7 @@ import { fetchPreview } from '../api/exams-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
-import { Markdown } from '../components/markdown-view.js';
+import { ExamIntro } from '../components/exam-intro.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { entryOf, type AnswerBook } from '../lib/answers/answer-book.js';
 import { QuestionList } from '../student/question-list.js';
@@ -39,14 +39,7 @@ export function PreviewPage() {
       <div className="exam-layout">
         <QuestionNav view={view} book={book} onJump={jumpToQuestion} />
         <main className="exam-main">
-          <h1 className="exam-title">{view.title}</h1>
-          {view.term !== undefined && <p className="lead">{view.term}</p>}
-          {view.instructions !== undefined && (
-            <section className="instructions" aria-labelledby="instructions-title">
-              <h2 id="instructions-title">Instructions</h2>
-              <Markdown source={view.instructions} />
-            </section>
-          )}
+          <ExamIntro view={view} />
           <QuestionList view={view} book={book} onAnswer={setAnswer} onToggleFlag={toggleFlag} />
         </main>
       </div>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Markdown } from '../components/markdown-view.js';
+import { ExamIntro } from '../components/exam-intro.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { ExamHeader } from './exam-header.js';
 import { useExamSessionContext } from './exam-session-context.js';
@@ -25,14 +25,7 @@ export function ExamPage() {
       <div className="exam-layout">
         <QuestionNav view={view} book={book} onJump={jumpToQuestion} />
         <main id="exam-main" className="exam-main" tabIndex={-1}>
-          <h1 className="exam-title">{view.title}</h1>
-          {view.term !== undefined && <p className="lead">{view.term}</p>}
-          {view.instructions !== undefined && (
-            <section className="instructions" aria-labelledby="instructions-title">
-              <h2 id="instructions-title">Instructions</h2>
-              <Markdown source={view.instructions} />
-            </section>
-          )}
+          <ExamIntro view={view} />
           <QuestionList view={view} book={book} onAnswer={setAnswer} onToggleFlag={toggleFlag} />
           <div className="exam-end">
             <Link to="/exam/review" className="button button-primary">
