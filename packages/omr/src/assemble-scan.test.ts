@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rasterise } from '../../paper/src/test-support/rasterise.js';
 import { assembleScan } from './assemble-scan.js';
-import { readPageIdentity, rotateHalfTurn } from './page-identity.js';
+import { rotateHalfTurn } from './page-identity.js';
+import { readPage, type ScanContext } from './read-page.js';
 
 const parsed = parseExam(
   readFileSync(fileURLToPath(new URL('../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
@@ -46,28 +47,35 @@ describe('a scan batch with pages shuffled, one upside down, one duplicated and 
       printed[3]!,
       printed[6]!,
     ];
-    const readings = batch.map((image) => readPageIdentity(image));
+    const layouts = new Map(sheets.map((sheet) => [sheet.content.identity.variant, sheet.layout]));
+    const context: ScanContext = { exam, layoutFor: (key) => layouts.get(key.variant) };
     const { sheets: assembled, anomalies } = assembleScan(
-      readings.map((reading) => (reading ? { identity: reading.identity, upsideDown: reading.upsideDown } : {})),
-      4,
+      batch.map((image) => readPage(image, context)),
+      () => 4,
     );
     expect(assembled.map((sheet) => [sheet.identity.studentNumber, [...sheet.pages.keys()].sort()])).toEqual([
       ['s002', [1, 2, 3, 4]],
       ['s001', [1, 2, 3, 4]],
     ]);
     expect(anomalies).toEqual([
-      { kind: 'upside-down', scanPage: 3 },
-      { kind: 'blank-or-unknown', scanPage: 4 },
+      { kind: 'upside-down', scanPage: 3, sheet: expect.stringContaining('s001') },
+      { kind: 'blank', scanPage: 4 },
       { kind: 'duplicate', scanPage: 7, firstSeen: 1, sheet: expect.stringContaining('s002') },
     ]);
   });
 
   it('reports the pages a sheet is missing', () => {
     const identity = { examId: 'e', version: 1, variant: 'v', studentNumber: 's9' };
-    const { anomalies } = assembleScan(
-      [{ identity: { ...identity, page: 1 } }, { identity: { ...identity, page: 3 } }],
-      3,
-    );
+    const page = (number: number) =>
+      ({
+        kind: 'read',
+        identity: { ...identity, page: number },
+        upsideDown: false,
+        pageKind: 'free-response',
+        questions: [],
+        crops: {},
+      }) as const;
+    const { anomalies } = assembleScan([page(1), page(3)], () => 3);
     expect(anomalies).toEqual([{ kind: 'missing', sheet: 'e|1|v|s9', page: 2 }]);
   });
 });

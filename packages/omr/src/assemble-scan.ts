@@ -1,54 +1,181 @@
-import type { SheetIdentity } from '@examforge/core';
+import type { Response, SheetIdentity } from '@examforge/core';
+import type { MarkKind } from './classify-mark.js';
+import type { GreyImage } from './grey-image.js';
+import type { ReviewReason } from './mark-rule.js';
+import { keyOf, type PageResult, type QuestionReading, type ReadPage, type SheetKey } from './read-page.js';
 
 /** Something about a scan batch a person should know; nothing is dropped silently. */
 export type ScanAnomaly =
-  | { readonly kind: 'blank-or-unknown'; readonly scanPage: number }
-  | { readonly kind: 'upside-down'; readonly scanPage: number }
+  | { readonly kind: 'blank'; readonly scanPage: number }
+  | { readonly kind: 'unknown'; readonly scanPage: number }
+  | { readonly kind: 'foreign'; readonly scanPage: number; readonly identity: SheetIdentity }
+  | { readonly kind: 'upside-down'; readonly scanPage: number; readonly sheet: string }
   | { readonly kind: 'duplicate'; readonly scanPage: number; readonly firstSeen: number; readonly sheet: string }
-  | { readonly kind: 'missing'; readonly sheet: string; readonly page: number };
+  | { readonly kind: 'missing'; readonly sheet: string; readonly page: number }
+  | { readonly kind: 'student-number-unread'; readonly scanPage: number; readonly sheet: string };
 
-export interface AssembledSheet {
+/** One student's sheet put back together from its pages. */
+export interface ReadSheet {
+  /** `exam|version|variant|student`: unique within a scan. */
   readonly key: string;
-  readonly identity: Omit<SheetIdentity, 'page'>;
+  readonly identity: SheetKey;
+  /** Printed in the QR code, or read from the student-number grid of a generic sheet. */
+  readonly studentNumberFrom: 'printed' | 'grid';
   /** Sheet page number → the scan page (1-based) it came from. */
   readonly pages: ReadonlyMap<number, number>;
+  readonly questions: readonly (QuestionReading & { readonly scanPage: number })[];
+  /** The responses under the mark rule, by question id, ready to score (free-response questions are not read). */
+  readonly answers: Readonly<Record<string, Response>>;
 }
 
-export interface ScannedPage {
-  /** Undefined when the page has no readable identity (blank, foreign, damaged). */
-  readonly identity?: SheetIdentity;
-  readonly upsideDown?: boolean;
+/** A reading a person must confirm or correct before it counts. */
+export interface ReviewItem {
+  /** `sheet key#question id`: stable across re-reads of the same scan. */
+  readonly id: string;
+  readonly sheet: string;
+  readonly studentNumber: string;
+  /** A question id, or `student-number` for the grid of a generic sheet. */
+  readonly questionId: string;
+  readonly printedNumber: string;
+  readonly scanPage: number;
+  readonly reasons: readonly (ReviewReason | 'student-number')[];
+  readonly bubbles: readonly {
+    readonly option: string;
+    readonly label: string;
+    readonly kind: MarkKind;
+    readonly confidence: number;
+  }[];
+  /** What counts until a person decides (unsure marks as `unclear`); for the grid, the digits read. */
+  readonly proposed: Response | string;
+  readonly crop?: GreyImage;
+}
+
+export interface ScanResult {
+  readonly sheets: readonly ReadSheet[];
+  readonly anomalies: readonly ScanAnomaly[];
+  readonly review: readonly ReviewItem[];
+}
+
+interface SheetUnderConstruction {
+  readonly identity: SheetKey;
+  readonly studentNumberFrom: 'printed' | 'grid';
+  readonly pages: Map<number, number>;
+  readonly questions: (QuestionReading & { scanPage: number })[];
 }
 
 /**
  * Puts the pages of a scan batch back together, in whatever order, orientation and number they came: one sheet per
- * (exam, version, variant, student), each page once. Duplicates keep the first copy, and every odd page (blank or
- * unknown, upside down, duplicated) and every missing page is reported.
+ * (exam, version, variant, student), each page once. Duplicates keep the first copy. Every odd page (blank, unknown,
+ * foreign, upside down, duplicated), every missing page and every unread student number is reported, and every
+ * reading that needs a person is put on the review list. Generic sheets (no printed student) take their number from
+ * the grid on page 1, and their later pages follow page 1 in feed order.
  *
  * @example
- * const { sheets, anomalies } = assembleScan(pages, 4);
+ * const { sheets, anomalies, review } = assembleScan(pages.map((image) => readPage(image, context)), () => 4);
  */
-export function assembleScan(
-  pages: readonly ScannedPage[],
-  pagesPerSheet: number,
-): { sheets: AssembledSheet[]; anomalies: ScanAnomaly[] } {
-  const sheets = new Map<string, { identity: Omit<SheetIdentity, 'page'>; pages: Map<number, number> }>();
+export function assembleScan(pages: readonly PageResult[], pagesPerSheet: (sheet: SheetKey) => number): ScanResult {
+  const sheets = new Map<string, SheetUnderConstruction>();
   const anomalies: ScanAnomaly[] = [];
+  const review: ReviewItem[] = [];
+  let lastGeneric: string | undefined;
   pages.forEach((page, index) => {
     const scanPage = index + 1;
-    if (!page.identity) return void anomalies.push({ kind: 'blank-or-unknown', scanPage });
-    if (page.upsideDown) anomalies.push({ kind: 'upside-down', scanPage });
-    const { page: number, ...identity } = page.identity;
-    const key = [identity.examId, identity.version, identity.variant, identity.studentNumber].join('|');
-    const sheet = sheets.get(key) ?? { identity, pages: new Map<number, number>() };
+    if (page.kind !== 'read') {
+      anomalies.push(
+        page.kind === 'foreign'
+          ? { kind: 'foreign', scanPage, identity: page.identity }
+          : { kind: page.kind, scanPage },
+      );
+      return;
+    }
+    const generic = page.identity.studentNumber === '';
+    const key = generic ? genericKey(page, scanPage, lastGeneric) : sheetKeyText(keyOf(page.identity));
+    if (generic && page.identity.page === 1) lastGeneric = key;
+    const sheet = sheets.get(key) ?? newSheet(page, key, generic);
     sheets.set(key, sheet);
-    const firstSeen = sheet.pages.get(number);
+    if (page.upsideDown) anomalies.push({ kind: 'upside-down', scanPage, sheet: key });
+    const firstSeen = sheet.pages.get(page.identity.page);
     if (firstSeen !== undefined) return void anomalies.push({ kind: 'duplicate', scanPage, firstSeen, sheet: key });
-    sheet.pages.set(number, scanPage);
+    sheet.pages.set(page.identity.page, scanPage);
+    sheet.questions.push(...page.questions.map((question) => ({ ...question, scanPage })));
+    review.push(...reviewItems(page, key, sheet.identity.studentNumber, scanPage));
+    if (generic && page.identity.page === 1 && !gridNumber(page))
+      anomalies.push({ kind: 'student-number-unread', scanPage, sheet: key });
   });
   for (const [key, sheet] of sheets) {
-    for (let page = 1; page <= pagesPerSheet; page += 1)
+    for (let page = 1; page <= pagesPerSheet(sheet.identity); page += 1)
       if (!sheet.pages.has(page)) anomalies.push({ kind: 'missing', sheet: key, page });
   }
-  return { sheets: [...sheets].map(([key, sheet]) => ({ key, ...sheet })), anomalies };
+  return { sheets: [...sheets].map(([key, sheet]) => finishSheet(key, sheet)), anomalies, review };
+}
+
+export function sheetKeyText(key: SheetKey): string {
+  return [key.examId, key.version, key.variant, key.studentNumber].join('|');
+}
+
+/** A generic page 1 is keyed by the number in its grid (or by its scan page when unread); later pages follow it. */
+function genericKey(page: ReadPage, scanPage: number, lastGeneric: string | undefined): string {
+  if (page.identity.page !== 1 && lastGeneric !== undefined) return lastGeneric;
+  return sheetKeyText({ ...keyOf(page.identity), studentNumber: gridNumber(page) ?? `unread-scan-page-${scanPage}` });
+}
+
+/** The number in the grid when it reads cleanly; undefined when blank or unsure. */
+function gridNumber(page: ReadPage): string | undefined {
+  const grid = page.studentNumber;
+  return grid && !grid.review && grid.digits !== '' ? grid.digits : undefined;
+}
+
+function newSheet(page: ReadPage, key: string, generic: boolean): SheetUnderConstruction {
+  const studentNumber = key.slice(key.lastIndexOf('|') + 1);
+  return {
+    identity: { ...keyOf(page.identity), studentNumber },
+    studentNumberFrom: generic ? 'grid' : 'printed',
+    pages: new Map(),
+    questions: [],
+  };
+}
+
+function reviewItems(page: ReadPage, sheet: string, studentNumber: string, scanPage: number): ReviewItem[] {
+  const items: ReviewItem[] = page.questions
+    .filter((question) => question.review.length > 0)
+    .map((question) => ({
+      id: `${sheet}#${question.questionId}`,
+      sheet,
+      studentNumber,
+      questionId: question.questionId,
+      printedNumber: question.printedNumber,
+      scanPage,
+      reasons: question.review,
+      bubbles: question.bubbles.map(({ option, label, reading }) => ({
+        option,
+        label,
+        kind: reading.kind,
+        confidence: reading.confidence,
+      })),
+      proposed: question.response,
+      ...(page.crops[question.questionId] ? { crop: page.crops[question.questionId] } : {}),
+    }));
+  const grid = page.studentNumber;
+  if (page.identity.studentNumber === '' && grid && !gridNumber(page)) {
+    const crop = page.crops['student-number'];
+    items.unshift({
+      id: `${sheet}#student-number`,
+      sheet,
+      studentNumber,
+      questionId: 'student-number',
+      printedNumber: '',
+      scanPage,
+      reasons: ['student-number'],
+      bubbles: [],
+      proposed: grid.digits,
+      ...(crop ? { crop } : {}),
+    });
+  }
+  return items;
+}
+
+function finishSheet(key: string, sheet: SheetUnderConstruction): ReadSheet {
+  const answers: Record<string, Response> = {};
+  for (const question of sheet.questions) answers[question.questionId] = question.response;
+  return { key, ...sheet, answers };
 }

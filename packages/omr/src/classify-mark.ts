@@ -8,6 +8,8 @@ export interface MarkReading {
   /** 0–1: how far the reading is from the nearest boundary between kinds; low confidence goes to review. */
   readonly confidence: number;
   readonly features: MarkFeatures;
+  /** Faint darkness left in the bubble, as an erased mark leaves: a person should look when the question has another mark. */
+  readonly possibleErasure?: true;
 }
 
 export interface MarkFeatures {

@@ -1,8 +1,31 @@
-/** @examforge/omr: reading answer sheets. Pure image maths on greyscale rasters; no IO. */
+/**
+ * @examforge/omr: reading answer sheets. Pure image maths on greyscale rasters; no IO. Decoding scan files (PDF, PNG,
+ * JPEG) and encoding images happen at the edge, in `@examforge/omr/files`.
+ */
 export { classifyMark, type MarkKind, type MarkReading, type MarkFeatures } from './classify-mark.js';
 export { findCornerMarks } from './corner-marks.js';
 export { fitHomography, project, type Homography, type Point } from './homography.js';
 export { otsuThreshold, pixelAt, type GreyImage } from './grey-image.js';
-export { readPageIdentity, type PageReading } from './page-identity.js';
-export { assembleScan, type AssembledSheet, type ScanAnomaly, type ScannedPage } from './assemble-scan.js';
-export { rotateHalfTurn } from './page-identity.js';
+export { cropImage, inkShare } from './image-ops.js';
+export { readPageIdentity, rotateHalfTurn, type PageReading } from './page-identity.js';
+export { applyMarkRule, REVIEW_BELOW, type BubbleReading, type ReviewReason, type RuledAnswer } from './mark-rule.js';
+export { readStudentNumber, type StudentNumberReading } from './student-number.js';
+export {
+  readPage,
+  keyOf,
+  type PageResult,
+  type ReadPage,
+  type QuestionReading,
+  type ScanContext,
+  type SheetKey,
+  type ReadPageOptions,
+} from './read-page.js';
+export {
+  assembleScan,
+  sheetKeyText,
+  type ReadSheet,
+  type ReviewItem,
+  type ScanAnomaly,
+  type ScanResult,
+} from './assemble-scan.js';
+export { annotationSvg, type AnnotationOptions } from './annotate.js';

@@ -1,0 +1,13 @@
+/**
+ * @examforge/omr/files: the edge of the reader. Decodes scan files (PDF pages rasterised by pdf.js, PNG and JPEG by
+ * sharp) into greyscale images, and encodes crops and annotated pages. Everything else in the package is pure.
+ */
+export {
+  decodeScanFile,
+  countScanPages,
+  scanFileKind,
+  encodePng,
+  encodeAnnotated,
+  type DecodeOptions,
+} from './scan-files.js';
+export { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';

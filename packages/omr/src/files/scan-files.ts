@@ -1,0 +1,66 @@
+import sharp from 'sharp';
+import type { GreyImage } from '../grey-image.js';
+import { rasterisePdf, countPdfPages } from './rasterise-pdf.js';
+import { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
+
+export interface DecodeOptions {
+  /** Resolution at which PDF pages are rasterised (images keep their own). Default 200. */
+  readonly dpi?: number;
+}
+
+/** What a file is, from its first bytes (not its name, which may lie). */
+export function scanFileKind(file: ScanFile): ScanFileKind {
+  const head = file.data.subarray(0, 8);
+  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return 'pdf';
+  if (head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47) return 'png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  throw new ScanFileError(file.name, 'is not a PDF, PNG or JPEG file (scan to PDF, or save photos as JPEG or PNG)');
+}
+
+/** How many pages a file holds (for progress bars before the slow work starts). */
+export async function countScanPages(file: ScanFile): Promise<number> {
+  return scanFileKind(file) === 'pdf' ? countPdfPages(file) : 1;
+}
+
+/**
+ * The pages of a scan file as greyscale images, one at a time (a 300-page batch never sits in memory at once):
+ * PDF pages rasterised with pdf.js, PNG and JPEG decoded with sharp (turned by their EXIF orientation).
+ *
+ * @example
+ * for await (const image of decodeScanFile({ name, data }, { dpi: 200 })) results.push(readPage(image, context));
+ */
+export async function* decodeScanFile(file: ScanFile, options: DecodeOptions = {}): AsyncGenerator<GreyImage> {
+  if (scanFileKind(file) === 'pdf') {
+    yield* rasterisePdf(file, options.dpi ?? 200);
+    return;
+  }
+  try {
+    const { data, info } = await sharp(file.data).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
+    const pixels = info.channels === 1 ? new Uint8Array(data) : firstChannel(data, info.channels);
+    yield { width: info.width, height: info.height, pixels };
+  } catch (error) {
+    throw new ScanFileError(file.name, `cannot be decoded as an image (${(error as Error).message})`);
+  }
+}
+
+function firstChannel(data: Buffer, channels: number): Uint8Array {
+  const pixels = new Uint8Array(data.length / channels);
+  for (let i = 0; i < pixels.length; i += 1) pixels[i] = data[i * channels] ?? 255;
+  return pixels;
+}
+
+/** A greyscale image as PNG (crops for the review queue). */
+export async function encodePng(image: GreyImage): Promise<Buffer> {
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+}
+
+/** The scan with an annotation overlay (SVG of the same size) drawn on it, as JPEG. */
+export async function encodeAnnotated(image: GreyImage, svg: string, quality = 80): Promise<Buffer> {
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .toColourspace('srgb')
+    .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
+    .jpeg({ quality })
+    .toBuffer();
+}

@@ -1,0 +1,143 @@
+import {
+  findQuestion,
+  isChoiceQuestion,
+  type Exam,
+  type Rect,
+  type Response,
+  type SheetIdentity,
+  type SheetLayout,
+  type SheetPage,
+} from '@examforge/core';
+import { classifyMark } from './classify-mark.js';
+import type { GreyImage } from './grey-image.js';
+import { cropImage, inkShare } from './image-ops.js';
+import { circlesRect, grow, localScale, projectRect } from './geometry.js';
+import { project, type Homography } from './homography.js';
+import { applyMarkRule, type BubbleReading, type ReviewReason } from './mark-rule.js';
+import { readPageIdentity } from './page-identity.js';
+import { readStudentNumber, type StudentNumberReading } from './student-number.js';
+
+/** Which sheet a page belongs to: its identity without the page number. */
+export type SheetKey = Omit<SheetIdentity, 'page'>;
+
+/** What the reader needs to know about the exam being scanned. */
+export interface ScanContext {
+  readonly exam: Exam;
+  /** The layout printed for a sheet (from the print manifest); undefined for a sheet this scan does not expect. */
+  readonly layoutFor: (sheet: SheetKey) => SheetLayout | undefined;
+}
+
+/** One choice question as read from its row of bubbles, with the source's rule applied. */
+export interface QuestionReading {
+  readonly questionId: string;
+  /** The number printed at the start of the row (the student's variant). */
+  readonly printedNumber: string;
+  readonly bubbles: readonly BubbleReading[];
+  readonly response: Response;
+  readonly review: readonly ReviewReason[];
+  /** The row on the upright page image, in pixels (for crops and annotations). */
+  readonly area: Rect;
+}
+
+export type PageResult =
+  | { readonly kind: 'blank' }
+  /** Ink but no corner marks or no readable code: a page of something else, or damaged. */
+  | { readonly kind: 'unknown' }
+  /** A sheet page of another exam, version or print run than this scan expects. */
+  | { readonly kind: 'foreign'; readonly identity: SheetIdentity }
+  | ReadPage;
+
+export interface ReadPage {
+  readonly kind: 'read';
+  readonly identity: SheetIdentity;
+  readonly upsideDown: boolean;
+  readonly pageKind: SheetPage['kind'];
+  readonly questions: readonly QuestionReading[];
+  /** The student-number grid, on page 1. */
+  readonly studentNumber?: StudentNumberReading;
+  /** Crops (upright) of the rows and grid a person has to look at, by question id (or `student-number`). */
+  readonly crops: Readonly<Record<string, GreyImage>>;
+  /** The page turned upright, kept only when asked for (annotated images); it is large. */
+  readonly image?: GreyImage;
+}
+
+export interface ReadPageOptions {
+  /** Keep the upright page image on the result (for annotated images). */
+  readonly keepImage?: boolean;
+}
+
+/** Below this share of dark pixels a page without corner marks is blank paper (a separator, a back side). */
+const BLANK_INK_SHARE = 0.002;
+
+/**
+ * Reads one scanned page: finds its corner marks and QR code (turning it if it was fed upside down), looks up the
+ * layout printed for it, reads every bubble and applies the mark rule question by question, reads the
+ * student-number grid on page 1, and cuts out what a person must review. Pure: the page image in, values out.
+ *
+ * @example
+ * const result = readPage(image, { exam, layoutFor: () => layout });
+ */
+export function readPage(image: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
+  const located = readPageIdentity(image);
+  if (!located) return { kind: inkShare(image) < BLANK_INK_SHARE ? 'blank' : 'unknown' };
+  const { identity, homography } = located;
+  const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
+  const page = layout?.pages[identity.page - 1];
+  if (!page) return { kind: 'foreign', identity };
+  const upright = located.image;
+  const questions = readQuestions(upright, homography, page, context.exam);
+  const studentNumber =
+    page.digitBubbles.length > 0 ? readStudentNumber(upright, homography, page.digitBubbles) : undefined;
+  const crops: Record<string, GreyImage> = {};
+  for (const question of questions)
+    if (question.review.length > 0)
+      crops[question.questionId] = cropImage(upright, grow(question.area, question.area.height * 0.3));
+  if (studentNumber && studentNumber.review) crops['student-number'] = cropImage(upright, grow(studentNumber.area, 8));
+  return {
+    kind: 'read',
+    identity,
+    upsideDown: located.upsideDown,
+    pageKind: page.kind,
+    questions,
+    ...(studentNumber ? { studentNumber } : {}),
+    crops,
+    ...(options.keepImage ? { image: upright } : {}),
+  };
+}
+
+export function keyOf(identity: SheetIdentity | SheetKey): SheetKey {
+  return {
+    examId: identity.examId,
+    version: identity.version,
+    variant: identity.variant,
+    studentNumber: identity.studentNumber,
+  };
+}
+
+function readQuestions(image: GreyImage, homography: Homography, page: SheetPage, exam: Exam): QuestionReading[] {
+  const rows = new Map<string, BubbleReading[]>();
+  for (const bubble of page.bubbles) {
+    const centre = project(homography, bubble);
+    const r = bubble.r * localScale(homography, bubble);
+    const reading = classifyMark(image, centre.x, centre.y, r);
+    const row = rows.get(bubble.questionId) ?? [];
+    row.push({ option: bubble.option, label: bubble.label, x: centre.x, y: centre.y, r, reading });
+    rows.set(bubble.questionId, row);
+  }
+  return [...rows].flatMap(([questionId, bubbles]) => {
+    const question = findQuestion(exam, questionId)?.question;
+    if (!question || !isChoiceQuestion(question)) return [];
+    const label = page.rowLabels.find((row) => row.questionId === questionId);
+    const { response, review } = applyMarkRule(question, bubbles);
+    const area = rowArea(homography, page, questionId);
+    return [{ questionId, printedNumber: label?.text ?? '', bubbles, response, review, area }];
+  });
+}
+
+/** The row of a question (its number and bubbles) as a pixel rectangle on the page image. */
+function rowArea(homography: Homography, page: SheetPage, questionId: string): Rect {
+  const bubbles = page.bubbles.filter((bubble) => bubble.questionId === questionId);
+  const label = page.rowLabels.find((row) => row.questionId === questionId);
+  const row = circlesRect(label ? [...bubbles, { x: label.x + 4, y: label.y, r: 4 }] : bubbles, 1.6);
+  return projectRect(homography, row);
+}
