@@ -3,6 +3,7 @@ import { runGrade } from './commands/grade.js';
 import { runLint } from './commands/lint.js';
 import { runShow } from './commands/show.js';
 import { runPrint } from './commands/print.js';
+import { runScan } from './commands/scan.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
 
@@ -111,6 +112,33 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
           examVersion: number;
         },
       ) => done(await runPrint(exam, { ...options, version: options.examVersion }, output)),
+    );
+  program
+    .command('scan')
+    .description('read scanned answer sheets (PDF, PNG, JPEG) into a responses table, with a review list')
+    .argument('<exam>', 'the exam file (exam.md)')
+    .argument('<files...>', 'scan files, in feed order: PDFs from a sheet-feed scanner, or page images')
+    .requiredOption(
+      '-o, --out <dir>',
+      'where to write responses.csv, review.csv, review/, annotated/ and scan-report.json',
+    )
+    .option('-m, --manifest <file>', 'the manifest.json written by `examforge print` (needed for shuffled sheets)')
+    .option('--dpi <n>', 'resolution for rasterising PDF pages', (value) => Number(value), 200)
+    .option('--no-annotate', 'do not write annotated page images')
+    .addHelpText(
+      'after',
+      `
+Only a completely filled bubble is an answer: partial fills, ticks and crosses are written as partial(C), tick(C),
+cross(C); a mark read without confidence is written as unclear(C) and listed in review.csv with its crop.
+Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (blank, duplicate, missing pages…),
+2 bad input.`,
+    )
+    .action(
+      async (
+        exam: string,
+        files: string[],
+        options: { out: string; manifest?: string; dpi: number; annotate: boolean },
+      ) => done(await runScan(exam, files, options, output)),
     );
   return program;
 }

@@ -29,3 +29,4 @@ export {
   type ScanResult,
 } from './assemble-scan.js';
 export { annotationSvg, type AnnotationOptions } from './annotate.js';
+export { describeAnomaly } from './describe-anomaly.js';

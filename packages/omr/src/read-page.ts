@@ -92,7 +92,9 @@ export function readPage(image: GreyImage, context: ScanContext, options: ReadPa
   for (const question of questions)
     if (question.review.length > 0)
       crops[question.questionId] = cropImage(upright, grow(question.area, question.area.height * 0.3));
-  if (studentNumber && studentNumber.review) crops['student-number'] = cropImage(upright, grow(studentNumber.area, 8));
+  const numberUnread = studentNumber && (studentNumber.review || studentNumber.digits === '');
+  if (studentNumber && identity.studentNumber === '' && numberUnread)
+    crops['student-number'] = cropImage(upright, grow(studentNumber.area, 8));
   return {
     kind: 'read',
     identity,

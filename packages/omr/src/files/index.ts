@@ -11,3 +11,4 @@ export {
   type DecodeOptions,
 } from './scan-files.js';
 export { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
+export { scanFiles, type ScanBatchOptions, type ScanBatchResult, type ScanPageSource } from './scan-batch.js';

@@ -40,8 +40,7 @@ export async function* rasterisePdf(file: ScanFile, dpi: number): AsyncGenerator
       const { canvas, context } = (document.canvasFactory as CanvasFactory).create(width, height);
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
-      await page.render({ canvasContext: context, viewport, canvas })
-        .promise;
+      await page.render({ canvasContext: context, viewport, canvas }).promise;
       const rgba = context.getImageData(0, 0, width, height).data;
       page.cleanup();
       yield { width, height, pixels: luma(rgba) };

@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  isChoiceQuestion,
+  listQuestions,
+  optionLetter,
+  parseExam,
+  score,
+  seededRandom,
+  type Exam,
+  type SheetLayout,
+  type StudentResponses,
+} from '@examforge/core';
+import { decodeScanFile } from '@examforge/omr/files';
+import { parse } from 'csv-parse/sync';
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { painter } from '../../../omr/src/test-support/synthetic-marks.js';
+import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
+import { BUNDLED, runCli } from '../test-support/run-cli.js';
+
+const exam = loadBundled();
+const STUDENTS = ['s001', 's002', 's003', 's004'];
+
+interface Manifest {
+  readonly sheets: readonly {
+    readonly studentNumber: string;
+    readonly file: string;
+    readonly layout: SheetLayout;
+    /** Where the answer sheet starts in its PDF (0-based page index), when the PDF also holds the question paper. */
+    readonly sheetPageOffset?: number;
+  }[];
+}
+
+/**
+ * The round trip of a paper exam: print personalised, shuffled sheets → rasterise (pdf.js, and Debian's pdftoppm
+ * as an independent renderer) → fill the bubbles of known answers as a student would → scan → grade. The scores
+ * must be exactly those of the same answers entered online (scored by the same core function the server uses).
+ */
+describe('print → rasterise → mark → scan → grade', () => {
+  const answers = STUDENTS.map((student, index) => studentAnswers(exam, student, index));
+
+  it.each([
+    ['pdf.js, pages scanned into one PDF of JPEG images', 'pdfjs'],
+    ['pdftoppm, pages as PNG files at 300 dpi', 'pdftoppm'],
+  ] as const)('gives the online scores exactly (%s)', async (_label, rasteriser) => {
+    const work = mkdtempSync(join(tmpdir(), 'examforge-roundtrip-'));
+    const roster = join(work, 'roster.csv');
+    writeFileSync(roster, `id,name\n${STUDENTS.map((s) => `${s},Student ${s}`).join('\n')}\n`);
+    const printed = await runCli('print', BUNDLED, '--roster', roster, '--shuffle', '--out', join(work, 'print'));
+    expect(printed.code, printed.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(work, 'print', 'manifest.json'), 'utf8')) as Manifest;
+
+    const scans: string[] = [];
+    const dpi = rasteriser === 'pdfjs' ? 200 : 300;
+    const jpegPages: Buffer[] = [];
+    for (const [index, sheet] of manifest.sheets.entries()) {
+      const pdf = readFileSync(join(work, 'print', sheet.file));
+      const pages = await sheetPages(pdf, rasteriser, dpi, sheet.sheetPageOffset ?? 0, sheet.layout.pages.length);
+      const paint = painter(pages[0]!, `round-trip-${sheet.studentNumber}`);
+      for (const bubble of sheet.layout.pages[0]!.bubbles) {
+        if (!(answers[index]!.selected[bubble.questionId] ?? []).includes(bubble.option)) continue;
+        paint.mark('filled', (bubble.x * dpi) / 72, (bubble.y * dpi) / 72, (bubble.r * dpi) / 72);
+      }
+      for (const [page, image] of pages.entries()) {
+        if (rasteriser === 'pdfjs') jpegPages.push(await grey(image).jpeg({ quality: 85 }).toBuffer());
+        else {
+          const file = join(work, `${sheet.studentNumber}-${page + 1}.png`);
+          writeFileSync(file, await grey(image).png().toBuffer());
+          scans.push(file);
+        }
+      }
+    }
+    if (rasteriser === 'pdfjs') scans.push(await scannerPdf(jpegPages, join(work, 'scan.pdf'), dpi));
+
+    const scanned = await runCli(
+      'scan',
+      BUNDLED,
+      ...scans,
+      '--manifest',
+      join(work, 'print', 'manifest.json'),
+      '--out',
+      join(work, 'scan'),
+      '--no-annotate',
+    );
+    expect(scanned.stdout).toContain(`${STUDENTS.length} sheet(s), 0 reading(s) to review, 0 anomaly(ies)`);
+    expect(scanned.code).toBe(0);
+    const graded = await runCli('grade', BUNDLED, join(work, 'scan', 'responses.csv'), '--out', join(work, 'r.csv'));
+    expect(graded.code, graded.stderr).toBe(0);
+    const results = parse<Record<string, string>>(readFileSync(join(work, 'r.csv'), 'utf8'), { columns: true });
+    const paperTotals = Object.fromEntries(results.map((row) => [row['student'], row['total']]));
+    const onlineTotals = Object.fromEntries(
+      STUDENTS.map((student, index) => [student, score(exam, answers[index]!.responses).total.toString()]),
+    );
+    expect(paperTotals).toEqual(onlineTotals);
+    // Not a trivial agreement: the students' totals differ from each other.
+    expect(new Set(Object.values(onlineTotals)).size).toBeGreaterThan(1);
+  });
+});
+
+/** Seeded answers for one student: a single letter on most questions, some left blank; the last student is blank. */
+function studentAnswers(exam: Exam, student: string, index: number) {
+  const random = seededRandom(`answers-${student}`);
+  const selected: Record<string, string[]> = {};
+  const responses: StudentResponses['answers'] = {};
+  const answers: Record<string, StudentResponses['answers'][string]> = {};
+  for (const { question } of listQuestions(exam)) {
+    if (!isChoiceQuestion(question)) continue;
+    const blank = index === STUDENTS.length - 1 || random() < 0.15;
+    const letter = optionLetter(Math.floor(random() * question.options.length));
+    selected[question.id] = blank ? [] : [letter];
+    answers[question.id] = blank ? { kind: 'blank' } : { kind: 'choice', selected: [letter] };
+  }
+  return { selected, responses: { ...responses, answers } };
+}
+
+async function sheetPages(
+  pdf: Buffer,
+  rasteriser: 'pdfjs' | 'pdftoppm',
+  dpi: number,
+  offset: number,
+  count: number,
+): Promise<(GreyImage & { pixels: Uint8Array })[]> {
+  const all: GreyImage[] = [];
+  if (rasteriser === 'pdftoppm') all.push(...rasterise(pdf, dpi));
+  else for await (const page of decodeScanFile({ name: 'printed.pdf', data: pdf }, { dpi })) all.push(page);
+  return all.slice(offset, offset + count).map((page) => ({ ...page, pixels: new Uint8Array(page.pixels) }));
+}
+
+function grey(image: GreyImage) {
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } });
+}
+
+/** A PDF of JPEG page images, as a sheet-feed scanner writes it. */
+async function scannerPdf(pages: readonly Buffer[], path: string, dpi: number): Promise<string> {
+  const document = new PDFDocument({ autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  document.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => document.on('end', resolve));
+  for (const page of pages) {
+    const { width, height } = await sharp(page).metadata();
+    const size: [number, number] = [(width * 72) / dpi, (height * 72) / dpi];
+    document.addPage({ size, margin: 0 }).image(page, 0, 0, { width: size[0], height: size[1] });
+  }
+  document.end();
+  await done;
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, Buffer.concat(chunks));
+  return path;
+}
+
+function loadBundled(): Exam {
+  const parsed = parseExam(readFileSync(BUNDLED, 'utf8'));
+  if (!parsed.ok) throw new Error('bundled exam does not parse');
+  return parsed.exam;
+}

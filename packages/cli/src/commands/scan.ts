@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { formatResponseCell, listQuestions, type Exam } from '@examforge/core';
+import { annotationSvg, describeAnomaly, type ReadSheet, type ReviewItem, type ScanAnomaly } from '@examforge/omr';
+import {
+  countScanPages,
+  encodeAnnotated,
+  encodePng,
+  scanFileKind,
+  scanFiles,
+  ScanFileError,
+  type ScanBatchResult,
+  type ScanFile,
+} from '@examforge/omr/files';
+import { stringify } from 'csv-stringify/sync';
+import { styles, type Output } from '../console.js';
+import { EXIT, UserError } from '../errors.js';
+import { loadExam } from '../load-exam.js';
+import { loadLayouts } from '../load-manifest.js';
+import { progress } from '../render/progress.js';
+
+export interface ScanOptions {
+  readonly out: string;
+  /** The manifest.json of the print run (the only source of geometry); without it only canonical sheets read. */
+  readonly manifest?: string;
+  /** Resolution at which PDF pages are rasterised. */
+  readonly dpi: number;
+  /** Write an annotated image of every sheet page read. */
+  readonly annotate: boolean;
+}
+
+/**
+ * `examforge scan <exam> <files…> --out dir`: reads scanned answer sheets and writes `responses.csv` (which
+ * `examforge grade` reads), `review.csv` with a crop per uncertain reading in `review/`, annotated pages in
+ * `annotated/`, and `scan-report.json`. Exit 0 when everything was read with confidence, 1 when a person has
+ * something to look at (review items or anomalies), 2 on bad input.
+ */
+export async function runScan(
+  examPath: string,
+  paths: readonly string[],
+  options: ScanOptions,
+  output: Output,
+): Promise<number> {
+  const exam = loadExam(examPath);
+  const layouts = loadLayouts(exam, options.manifest);
+  const files = paths.map(readScanFile);
+  const total = (await Promise.all(files.map(countScanPages))).reduce((a, b) => a + b, 0);
+  for (const directory of ['', 'review', ...(options.annotate ? ['annotated'] : [])])
+    mkdirSync(join(options.out, directory), { recursive: true });
+  const bar = progress(output, 'Reading scans', total);
+  const annotated: string[] = [];
+  const result = await scanFiles(
+    files,
+    { exam, layoutFor: (key) => layouts.get(key.variant) },
+    {
+      dpi: options.dpi,
+      onPage: async ({ scanPage, result: page, image }) => {
+        bar.update(scanPage);
+        if (!options.annotate || page.kind !== 'read' || page.pageKind !== 'choices') return;
+        const who = page.identity.studentNumber || page.studentNumber?.digits || 'generic';
+        const name = `${String(scanPage).padStart(3, '0')}-${safe(who)}-p${page.identity.page}.jpg`;
+        writeFileSync(join(options.out, 'annotated', name), await encodeAnnotated(image, annotationSvg(page, image)));
+        annotated.push(name);
+      },
+    },
+  );
+  bar.done();
+  writeFileSync(join(options.out, 'responses.csv'), stringify(responseRows(exam, result.sheets)));
+  await writeReview(options.out, result.review);
+  writeFileSync(join(options.out, 'scan-report.json'), `${JSON.stringify(report(examPath, result), null, 1)}\n`);
+  printSummary(output, options.out, total, result, annotated.length);
+  return result.review.length > 0 || result.anomalies.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function readScanFile(path: string): ScanFile {
+  const absolute = resolve(path);
+  if (!existsSync(absolute) || statSync(absolute).isDirectory())
+    throw new UserError(`scan file not found: ${path}`, ['pass PDF, PNG or JPEG files; directories are not read']);
+  const file = { name: path, data: readFileSync(absolute) };
+  try {
+    scanFileKind(file);
+  } catch (error) {
+    if (error instanceof ScanFileError) throw new UserError(error.message);
+    throw error;
+  }
+  return file;
+}
+
+/** One row per sheet: the student, then every question of the exam (free-response cells empty: not graded yet). */
+function responseRows(exam: Exam, sheets: readonly ReadSheet[]): string[][] {
+  const questions = listQuestions(exam).map(({ question }) => question.id);
+  return [
+    ['student', ...questions],
+    ...sheets.map((sheet) => [
+      sheet.identity.studentNumber,
+      ...questions.map((id) => formatResponseCell(sheet.answers[id])),
+    ]),
+  ];
+}
+
+async function writeReview(out: string, items: readonly ReviewItem[]): Promise<void> {
+  const rows = [
+    ['id', 'student', 'question', 'printed number', 'scan page', 'reasons', 'reading', 'counts as', 'crop'],
+  ];
+  for (const item of items) {
+    const crop = item.crop ? `review/${safe(item.studentNumber)}-${safe(item.questionId)}.png` : '';
+    if (item.crop) writeFileSync(join(out, crop), await encodePng(item.crop));
+    rows.push([
+      item.id,
+      item.studentNumber,
+      item.questionId,
+      item.printedNumber,
+      String(item.scanPage),
+      item.reasons.join(' '),
+      item.bubbles.map((b) => `${b.label}:${b.kind}(${b.confidence.toFixed(2)})`).join(' '),
+      typeof item.proposed === 'string' ? item.proposed : formatResponseCell(item.proposed),
+      crop,
+    ]);
+  }
+  writeFileSync(join(out, 'review.csv'), stringify(rows));
+}
+
+function report(examPath: string, result: ScanBatchResult) {
+  return {
+    exam: examPath,
+    sheets: result.sheets.map((sheet) => ({
+      student: sheet.identity.studentNumber,
+      studentNumberFrom: sheet.studentNumberFrom,
+      variant: sheet.identity.variant,
+      pages: Object.fromEntries(
+        [...sheet.pages].map(([page, scanPage]) => [page, { scanPage, ...result.sources[scanPage - 1] }]),
+      ),
+    })),
+    anomalies: result.anomalies.map((anomaly: ScanAnomaly) => ({ ...anomaly, message: describeAnomaly(anomaly) })),
+    review: result.review.map(({ crop: _crop, ...item }) => item),
+  };
+}
+
+function printSummary(output: Output, out: string, pages: number, result: ScanBatchResult, annotated: number): void {
+  const s = styles(output);
+  output.out(
+    `Read ${pages} page(s): ${result.sheets.length} sheet(s), ${result.review.length} reading(s) to review, ${result.anomalies.length} anomaly(ies) → ${out}/`,
+  );
+  for (const anomaly of result.anomalies) output.out(`  ${s.warning('!')} ${describeAnomaly(anomaly)}`);
+  if (result.review.length > 0)
+    output.out(
+      `  ${s.note('review:')} ${basename(out)}/review.csv lists each one with its crop; unsure marks count as unclear(…) until decided`,
+    );
+  output.out(
+    `  responses.csv (for \`examforge grade\`), review.csv, scan-report.json${annotated > 0 ? `, ${annotated} annotated page(s) in annotated/` : ''}`,
+  );
+}
+
+function safe(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '_');
+}

@@ -1,0 +1,29 @@
+import type { ScanAnomaly } from './assemble-scan.js';
+
+/** The student and page a sheet key (`exam|version|variant|student`) names, for messages. */
+function studentOf(sheet: string): string {
+  return sheet.slice(sheet.lastIndexOf('|') + 1) || 'a generic sheet';
+}
+
+/**
+ * A scan anomaly in words an instructor reads without a manual, e.g. "scan page 4 is blank" or "page 2 of s002 came
+ * twice (scan pages 1 and 7); the first copy was read".
+ */
+export function describeAnomaly(anomaly: ScanAnomaly): string {
+  switch (anomaly.kind) {
+    case 'blank':
+      return `scan page ${anomaly.scanPage} is blank`;
+    case 'unknown':
+      return `scan page ${anomaly.scanPage} is not an answer sheet page (no corner marks or no readable code): check it by hand`;
+    case 'foreign':
+      return `scan page ${anomaly.scanPage} belongs to ${anomaly.identity.examId} version ${anomaly.identity.version} (variant ${anomaly.identity.variant}), which this scan does not expect`;
+    case 'upside-down':
+      return `scan page ${anomaly.scanPage} (${studentOf(anomaly.sheet)}) was upside down; it was turned and read`;
+    case 'duplicate':
+      return `scan page ${anomaly.scanPage} repeats scan page ${anomaly.firstSeen} (${studentOf(anomaly.sheet)}); the first copy was read`;
+    case 'missing':
+      return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} is missing from the scan`;
+    case 'student-number-unread':
+      return `the student number on scan page ${anomaly.scanPage} cannot be read; the sheet is kept as ${studentOf(anomaly.sheet)} until someone enters it`;
+  }
+}
