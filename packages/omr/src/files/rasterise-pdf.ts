@@ -12,7 +12,8 @@ interface CanvasFactory {
   create(width: number, height: number): { canvas: unknown; context: CanvasContext };
 }
 
-async function open(file: ScanFile): Promise<PDFDocumentProxy> {
+/** Opens a PDF with pdf.js (for pages that are not a plain scanned image). */
+export async function openWithPdfjs(file: ScanFile): Promise<PDFDocumentProxy> {
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy so the caller's bytes stay intact.
     return await getDocument({ data: new Uint8Array(file.data), verbosity: 0, isEvalSupported: false }).promise;
@@ -21,33 +22,19 @@ async function open(file: ScanFile): Promise<PDFDocumentProxy> {
   }
 }
 
-export async function countPdfPages(file: ScanFile): Promise<number> {
-  const document = await open(file);
-  const count = document.numPages;
-  await document.destroy();
-  return count;
-}
-
-/** Renders each page of a PDF at `dpi` and yields it as greyscale (luma of the rendered RGBA). */
-export async function* rasterisePdf(file: ScanFile, dpi: number): AsyncGenerator<GreyImage> {
-  const document = await open(file);
-  try {
-    for (let number = 1; number <= document.numPages; number += 1) {
-      const page = await document.getPage(number);
-      const viewport = page.getViewport({ scale: dpi / 72 });
-      const width = Math.round(viewport.width);
-      const height = Math.round(viewport.height);
-      const { canvas, context } = (document.canvasFactory as CanvasFactory).create(width, height);
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, width, height);
-      await page.render({ canvasContext: context, viewport, canvas }).promise;
-      const rgba = context.getImageData(0, 0, width, height).data;
-      page.cleanup();
-      yield { width, height, pixels: luma(rgba) };
-    }
-  } finally {
-    await document.destroy();
-  }
+/** Renders one page (1-based) of an open PDF at `dpi` and returns it as greyscale (luma of the rendered RGBA). */
+export async function renderPdfPage(document: PDFDocumentProxy, number: number, dpi: number): Promise<GreyImage> {
+  const page = await document.getPage(number);
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const width = Math.round(viewport.width);
+  const height = Math.round(viewport.height);
+  const { canvas, context } = (document.canvasFactory as CanvasFactory).create(width, height);
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  await page.render({ canvasContext: context, viewport, canvas }).promise;
+  const rgba = context.getImageData(0, 0, width, height).data;
+  page.cleanup();
+  return { width, height, pixels: luma(rgba) };
 }
 
 function luma(rgba: Uint8ClampedArray): Uint8Array {

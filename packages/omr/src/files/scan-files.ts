@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
-import { rasterisePdf, countPdfPages } from './rasterise-pdf.js';
+import { countPdfPages, pdfPages } from './pdf-pages.js';
 import { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
 
 export interface DecodeOptions {
@@ -24,14 +24,14 @@ export async function countScanPages(file: ScanFile): Promise<number> {
 
 /**
  * The pages of a scan file as greyscale images, one at a time (a 300-page batch never sits in memory at once):
- * PDF pages rasterised with pdf.js, PNG and JPEG decoded with sharp (turned by their EXIF orientation).
+ * PDF pages decoded (scanned images) or rasterised (pdf.js), PNG and JPEG decoded with sharp (turned by their EXIF orientation).
  *
  * @example
  * for await (const image of decodeScanFile({ name, data }, { dpi: 200 })) results.push(readPage(image, context));
  */
 export async function* decodeScanFile(file: ScanFile, options: DecodeOptions = {}): AsyncGenerator<GreyImage> {
   if (scanFileKind(file) === 'pdf') {
-    yield* rasterisePdf(file, options.dpi ?? 200);
+    yield* pdfPages(file, options.dpi ?? 200);
     return;
   }
   try {
