@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchmarkExamDay } from './exam-day.bench.js';
+import { benchmarkOmr } from './omr.bench.js';
 import { benchmarkScore } from './score.bench.js';
 
 export interface BenchmarkResult {
@@ -15,6 +16,7 @@ export interface BenchmarkResult {
 const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = {
   score: benchmarkScore,
   'exam-day': benchmarkExamDay,
+  omr: benchmarkOmr,
 };
 
 const names = process.argv

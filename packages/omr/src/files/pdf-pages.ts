@@ -5,6 +5,14 @@ import { openWithPdfjs, renderPdfPage } from './rasterise-pdf.js';
 import { ScanFileError, type ScanFile } from './scan-file.js';
 import { scannedPageImage } from './scanned-page-image.js';
 
+/** Random access to the pages of a scan file as greyscale images. */
+export interface OpenScan {
+  readonly pageCount: number;
+  /** The page at a 0-based index. */
+  page(index: number): Promise<GreyImage>;
+  close(): Promise<void>;
+}
+
 async function load(file: ScanFile): Promise<PDFDocument> {
   try {
     return await PDFDocument.load(file.data, { updateMetadata: false, ignoreEncryption: true });
@@ -13,34 +21,26 @@ async function load(file: ScanFile): Promise<PDFDocument> {
   }
 }
 
-export async function countPdfPages(file: ScanFile): Promise<number> {
-  return (await load(file)).getPageCount();
-}
-
 /**
- * The pages of a PDF as greyscale images, in order: a page that is one scanned image is decoded directly (at the
- * scan's resolution), any other page is rendered by pdf.js at `dpi`. `pick` selects pages by 0-based index (a worker
- * takes its share of a batch).
+ * Opens a PDF: a page that is one scanned image is decoded directly (at the scan's resolution); any other page is
+ * rendered by pdf.js at `dpi` (pdf.js is opened only if such a page comes).
  */
-export async function* pdfPages(
-  file: ScanFile,
-  dpi: number,
-  pick: (index: number) => boolean = () => true,
-): AsyncGenerator<GreyImage> {
+export async function openPdf(file: ScanFile, dpi: number): Promise<OpenScan> {
   const document = await load(file);
-  let rendered: PDFDocumentProxy | undefined;
-  try {
-    for (const [index, page] of document.getPages().entries()) {
-      if (!pick(index)) continue;
+  const pages = document.getPages();
+  let rendered: Promise<PDFDocumentProxy> | undefined;
+  return {
+    pageCount: pages.length,
+    async page(index) {
+      const page = pages[index];
+      if (!page) throw new RangeError(`${file.name} has no page ${index + 1}`);
       const image = await scannedPageImage(document, page);
-      if (image) {
-        yield image;
-        continue;
-      }
-      rendered ??= await openWithPdfjs(file);
-      yield await renderPdfPage(rendered, index + 1, dpi);
-    }
-  } finally {
-    await rendered?.destroy();
-  }
+      if (image) return image;
+      rendered ??= openWithPdfjs(file);
+      return renderPdfPage(await rendered, index + 1, dpi);
+    },
+    async close() {
+      if (rendered) await (await rendered).destroy();
+    },
+  };
 }

@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SheetLayout } from '@examforge/core';
 import { assembleScan, type ScanResult } from '../assemble-scan.js';
 import type { GreyImage } from '../grey-image.js';
 import { readPage, type PageResult, type ScanContext } from '../read-page.js';
-import { decodeScanFile, type DecodeOptions } from './scan-files.js';
 import type { ScanFile } from './scan-file.js';
+import { openScanFile, type DecodeOptions } from './scan-files.js';
+import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
 
 /** Where a scan page came from: the file and the page within it (1-based). */
 export interface ScanPageSource {
@@ -10,17 +15,31 @@ export interface ScanPageSource {
   readonly pageInFile: number;
 }
 
+export interface ScannedPageEvent {
+  readonly scanPage: number;
+  readonly source: ScanPageSource;
+  readonly result: PageResult;
+  /** The page turned upright when it was read, else as scanned. */
+  readonly image: GreyImage;
+}
+
 export interface ScanBatchOptions extends DecodeOptions {
   /**
-   * Called for every page while its image is still in memory (write an annotated copy, count progress); the image
-   * is the page turned upright when it was read, else as scanned.
+   * Called for every page while its image is still in memory (write an annotated copy, move a progress bar). With
+   * workers, pages may arrive out of scan order.
    */
-  readonly onPage?: (page: {
-    readonly scanPage: number;
-    readonly source: ScanPageSource;
-    readonly result: PageResult;
-    readonly image: GreyImage;
-  }) => void | Promise<void>;
+  readonly onPage?: (page: ScannedPageEvent) => void | Promise<void>;
+  /**
+   * Read on this many worker threads (one per core is right); they rebuild the context from `workerContext`.
+   * Without it, or with 1, pages are read in this thread.
+   */
+  readonly workers?: number;
+  readonly workerContext?: {
+    /** The exam file's text. */
+    readonly examSource: string;
+    /** The printed layouts by variant seed (the print manifest). */
+    readonly layouts: ReadonlyMap<string, SheetLayout>;
+  };
 }
 
 export interface ScanBatchResult extends ScanResult {
@@ -28,9 +47,15 @@ export interface ScanBatchResult extends ScanResult {
   readonly sources: readonly ScanPageSource[];
 }
 
+interface PageTask {
+  readonly scanIndex: number;
+  readonly fileIndex: number;
+  readonly pageIndex: number;
+}
+
 /**
- * Reads a batch of scan files, in the order given, page by page (only one page image in memory at a time), and puts
- * the sheets back together.
+ * Reads a batch of scan files, in the order given, and puts the sheets back together. Page images are dropped as
+ * soon as each page is read: a batch of hundreds of pages never sits in memory.
  *
  * @example
  * const result = await scanFiles([{ name: 'batch1.pdf', data }], { exam, layoutFor }, { onPage: () => bar.tick() });
@@ -40,23 +65,122 @@ export async function scanFiles(
   context: ScanContext,
   options: ScanBatchOptions = {},
 ): Promise<ScanBatchResult> {
-  const results: PageResult[] = [];
-  const sources: ScanPageSource[] = [];
-  for (const file of files) {
-    let pageInFile = 0;
-    for await (const image of decodeScanFile(file, options)) {
-      pageInFile += 1;
-      const result = readPage(image, context, { keepImage: options.onPage !== undefined });
-      const source = { file: file.name, pageInFile };
-      results.push(result);
-      sources.push(source);
-      const upright = result.kind === 'read' ? (result.image ?? image) : image;
-      results[results.length - 1] = withoutImage(result);
-      await options.onPage?.({ scanPage: results.length, source, result, image: upright });
-    }
-  }
+  const { tasks, sources } = await planPages(files, options);
+  const results: PageResult[] = new Array<PageResult>(tasks.length);
+  const receive = async (scanIndex: number, result: PageResult, image: GreyImage) => {
+    results[scanIndex] = withoutImage(result);
+    const source = sources[scanIndex] ?? { file: '', pageInFile: 0 };
+    await options.onPage?.({ scanPage: scanIndex + 1, source, result, image });
+  };
+  const workers = Math.min(options.workers ?? 1, tasks.length);
+  if (workers > 1 && options.workerContext) await readOnWorkers(files, tasks, workers, options, receive);
+  else await readHere(files, tasks, context, options, receive);
   const assembled = assembleScan(results, (key) => context.layoutFor(key)?.pages.length ?? 0);
   return { ...assembled, sources };
+}
+
+async function planPages(files: readonly ScanFile[], options: DecodeOptions) {
+  const tasks: PageTask[] = [];
+  const sources: ScanPageSource[] = [];
+  for (const [fileIndex, file] of files.entries()) {
+    const scan = await openScanFile(file, options);
+    await scan.close();
+    for (let pageIndex = 0; pageIndex < scan.pageCount; pageIndex += 1) {
+      tasks.push({ scanIndex: tasks.length, fileIndex, pageIndex });
+      sources.push({ file: file.name, pageInFile: pageIndex + 1 });
+    }
+  }
+  return { tasks, sources };
+}
+
+type Receive = (scanIndex: number, result: PageResult, image: GreyImage) => Promise<void>;
+
+async function readHere(
+  files: readonly ScanFile[],
+  tasks: readonly PageTask[],
+  context: ScanContext,
+  options: ScanBatchOptions,
+  receive: Receive,
+): Promise<void> {
+  for (const [fileIndex, file] of files.entries()) {
+    const scan = await openScanFile(file, options);
+    try {
+      for (const task of tasks.filter((t) => t.fileIndex === fileIndex)) {
+        const image = await scan.page(task.pageIndex);
+        const result = readPage(image, context, { keepImage: options.onPage !== undefined });
+        await receive(task.scanIndex, result, result.kind === 'read' ? (result.image ?? image) : image);
+      }
+    } finally {
+      await scan.close();
+    }
+  }
+}
+
+/** Two pages in flight per worker: one being read while the next is decoded. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+async function readOnWorkers(
+  files: readonly ScanFile[],
+  tasks: readonly PageTask[],
+  count: number,
+  options: ScanBatchOptions,
+  receive: Receive,
+): Promise<void> {
+  const init: WorkerRequest = {
+    kind: 'init',
+    examSource: options.workerContext?.examSource ?? '',
+    layouts: [...(options.workerContext?.layouts ?? new Map<string, SheetLayout>())],
+    files: files.map((file) => ({ name: file.name, data: shared(file.data) })),
+    dpi: options.dpi ?? 200,
+    keepImages: options.onPage !== undefined,
+  };
+  const workers = Array.from({ length: count }, () => new Worker(workerEntry()));
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let pending = 0;
+            const feed = () => {
+              while (pending < IN_FLIGHT_PER_WORKER && next < tasks.length) {
+                const task = tasks[next++];
+                if (!task) break;
+                pending += 1;
+                worker.postMessage({ kind: 'page', ...task } satisfies WorkerRequest);
+              }
+              if (pending === 0) resolve();
+            };
+            worker.on('error', reject);
+            worker.on('message', (reply: WorkerReply) => {
+              if (reply.kind === 'error') return reject(new Error(reply.message));
+              pending -= 1;
+              const image = reply.result.kind === 'read' ? reply.result.image : reply.image;
+              receive(reply.scanIndex, reply.result, image ?? { width: 0, height: 0, pixels: new Uint8Array() })
+                .then(feed)
+                .catch(reject);
+            });
+            worker.postMessage(init);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+function shared(data: Uint8Array): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(data.byteLength);
+  new Uint8Array(buffer).set(data);
+  return buffer;
+}
+
+/** The compiled worker: beside this file in dist, or in dist when this module runs from its TypeScript source. */
+function workerEntry(): URL {
+  const here = new URL('./scan-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('../../dist/files/scan-worker.js', import.meta.url);
 }
 
 /** The page images are not kept once a page is read: a batch of hundreds of pages would not fit in memory. */

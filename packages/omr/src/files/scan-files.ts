@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
-import { countPdfPages, pdfPages } from './pdf-pages.js';
+import { openPdf, type OpenScan } from './pdf-pages.js';
 import { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
 
 export interface DecodeOptions {
@@ -19,25 +19,44 @@ export function scanFileKind(file: ScanFile): ScanFileKind {
 
 /** How many pages a file holds (for progress bars before the slow work starts). */
 export async function countScanPages(file: ScanFile): Promise<number> {
-  return scanFileKind(file) === 'pdf' ? countPdfPages(file) : 1;
+  const scan = await openScanFile(file);
+  await scan.close();
+  return scan.pageCount;
 }
 
 /**
- * The pages of a scan file as greyscale images, one at a time (a 300-page batch never sits in memory at once):
- * PDF pages decoded (scanned images) or rasterised (pdf.js), PNG and JPEG decoded with sharp (turned by their EXIF orientation).
+ * Opens a scan file for reading its pages as greyscale images: PDF pages decoded (scanned images) or rasterised
+ * (pdf.js), PNG and JPEG decoded with sharp (turned by their EXIF orientation).
+ */
+export async function openScanFile(file: ScanFile, options: DecodeOptions = {}): Promise<OpenScan> {
+  if (scanFileKind(file) === 'pdf') return openPdf(file, options.dpi ?? 200);
+  return {
+    pageCount: 1,
+    page: () => decodeImage(file),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * The pages of a scan file, one at a time (a 300-page batch never sits in memory at once).
  *
  * @example
  * for await (const image of decodeScanFile({ name, data }, { dpi: 200 })) results.push(readPage(image, context));
  */
 export async function* decodeScanFile(file: ScanFile, options: DecodeOptions = {}): AsyncGenerator<GreyImage> {
-  if (scanFileKind(file) === 'pdf') {
-    yield* pdfPages(file, options.dpi ?? 200);
-    return;
+  const scan = await openScanFile(file, options);
+  try {
+    for (let index = 0; index < scan.pageCount; index += 1) yield await scan.page(index);
+  } finally {
+    await scan.close();
   }
+}
+
+async function decodeImage(file: ScanFile): Promise<GreyImage> {
   try {
     const { data, info } = await sharp(file.data).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
     const pixels = info.channels === 1 ? new Uint8Array(data) : firstChannel(data, info.channels);
-    yield { width: info.width, height: info.height, pixels };
+    return { width: info.width, height: info.height, pixels };
   } catch (error) {
     throw new ScanFileError(file.name, `cannot be decoded as an image (${(error as Error).message})`);
   }
