@@ -6,7 +6,7 @@ export { openDatabase, type DatabaseHandle, type Dialect } from './db/connect.js
 export { migrateToLatest } from './db/migrate.js';
 export type { Database } from './db/schema.js';
 export { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
-export { startJobs } from './jobs/jobs.js';
+export { readQueuedScans, startJobs } from './jobs/jobs.js';
 export { closeExpiredAttempts } from './services/attempts.js';
 export { hashPassword } from './auth/passwords.js';
 export { startServer } from './main.js';

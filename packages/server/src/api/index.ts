@@ -1,3 +1,4 @@
 /** The API contract, importable by the browser app without the server's runtime. */
+export * from './paper.js';
 export * from './responses.js';
 export * from './schemas.js';

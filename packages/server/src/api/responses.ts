@@ -9,6 +9,29 @@ export const AnswerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Answer = z.infer<typeof AnswerSchema>;
 
+export const InvalidMarkSchema = z.strictObject({
+  option: z.string().regex(/^[a-z]$/),
+  mark: z.enum(['partial', 'tick', 'cross', 'unclear']),
+});
+export type InvalidMark = z.infer<typeof InvalidMarkSchema>;
+
+/**
+ * An answer as stored and shown: what a student saves online (`Answer`), or what was read from a paper sheet, whose
+ * choice answers also record the marks that are not answers (partial fills, ticks, crosses, unsure readings) so that
+ * the exam's invalid-mark policy scores them and flags the question. Students cannot send `invalidMarks`.
+ */
+export const RecordedAnswerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('blank') }),
+  z.strictObject({
+    kind: z.literal('choice'),
+    selected: z.array(z.string().regex(/^[a-z]$/)).max(26),
+    invalidMarks: z.array(InvalidMarkSchema).max(26).optional(),
+  }),
+  z.strictObject({ kind: z.literal('numeric'), value: z.number() }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
+]);
+export type RecordedAnswer = z.infer<typeof RecordedAnswerSchema>;
+
 /** One change to one question, numbered by the browser: the server keeps, per question, the highest number seen. */
 export const SaveSchema = z.strictObject({
   seq: z.number().int().positive(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswerSchema } from './responses.js';
+import { RecordedAnswerSchema } from './responses.js';
 
 /**
  * The API contract: every request and response body, shared by the server (validation, OpenAPI) and the browser app
@@ -159,7 +159,10 @@ export const AttemptStateSchema = z.object({
   /** Saves are refused after this instant (deadline + grace). */
   acceptsUntil: z.string().optional(),
   lastSeq: z.number().int(),
-  answers: z.record(z.string(), z.object({ answer: AnswerSchema, flagged: z.boolean(), seq: z.number().int() })),
+  answers: z.record(
+    z.string(),
+    z.object({ answer: RecordedAnswerSchema, flagged: z.boolean(), seq: z.number().int() }),
+  ),
   /** The questions, once started (never the key). */
   exam: StudentExamViewSchema.optional(),
   /** When the attempt was submitted or closed at its deadline. */
@@ -193,6 +196,12 @@ export const ResultRowSchema = z.object({
   maximum: z.string().optional(),
   questions: z.record(z.string(), z.string()),
   flagged: z.array(z.string()),
+  /** How the answers came: typed online, or read from a scanned paper sheet. */
+  source: z.enum(['online', 'paper']).optional(),
+  /** For paper: the sheet pages that have an annotated image (`…/attempts/:attemptId/sheet/:page`). */
+  sheetPages: z.array(z.number().int()).optional(),
+  /** For paper: review items still open for this student. */
+  openReviews: z.number().int().optional(),
 });
 export type ResultRow = z.infer<typeof ResultRowSchema>;
 
@@ -209,7 +218,7 @@ export const QuestionResultSchema = z.object({
   points: z.string(),
   maximum: z.string(),
   reason: z.string(),
-  answer: AnswerSchema.optional(),
+  answer: RecordedAnswerSchema.optional(),
   correct: z.array(z.string()).optional(),
   explanation: z.string().optional(),
   solution: z.string().optional(),

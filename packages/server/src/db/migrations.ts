@@ -12,6 +12,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // The monitor tells a student reading quietly from one whose connection is gone.
       up: (db) => db.schema.alterTable('attempts').addColumn('last_seen_at', 'text').execute(),
     },
+    '0003-paper-scans': { up: (db) => paperScans(db, dialect) },
   };
 }
 
@@ -136,6 +137,91 @@ async function initial(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_events_subject').on('audit_events').columns(['subject', 'id']).execute();
   await appendOnly(db, dialect);
+}
+
+/**
+ * Paper exams: uploaded scan batches (the file itself is kept in the database, so any app node can read it), each
+ * scanned page as read (the upright page as JPEG and the reading as JSON, enough to redraw an annotated sheet), which
+ * scanned page is which page of a student's sheet, and the review queue. Readings become ordinary attempts and answers.
+ */
+async function paperScans(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  // The reader rebuilds a sheet's geometry from its layout, which depends on the paper size it was printed on.
+  await db.schema.alterTable('sittings').addColumn('sheet_page_size', 'text').execute();
+  await db.schema
+    .createTable('scan_batches')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('sitting_id', 'text', (c) => c.notNull().references('sittings.id').onDelete('cascade'))
+    .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('file_kind', 'text', (c) => c.notNull())
+    .addColumn('file_size', 'integer', (c) => c.notNull())
+    .addColumn('file_data', blob, (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('pages_total', 'integer', (c) => c.notNull())
+    .addColumn('pages_done', 'integer', (c) => c.notNull())
+    .addColumn('tries', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('anomalies_json', 'text', (c) => c.notNull())
+    .addColumn('sheets_json', 'text', (c) => c.notNull())
+    .addColumn('lease_until', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text')
+    .addColumn('finished_at', 'text')
+    .execute();
+  await db.schema.createIndex('scan_batches_status').on('scan_batches').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('scan_batches_sitting')
+    .on('scan_batches')
+    .columns(['sitting_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createTable('scan_pages')
+    .addColumn('batch_id', 'text', (c) => c.notNull().references('scan_batches.id').onDelete('cascade'))
+    .addColumn('scan_page', 'integer', (c) => c.notNull())
+    .addColumn('result_json', 'text', (c) => c.notNull())
+    .addColumn('image_jpeg', blob)
+    .addColumn('crops_json', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('scan_pages_pk', ['batch_id', 'scan_page'])
+    .execute();
+  await db.schema
+    .createTable('sheet_pages')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('page', 'integer', (c) => c.notNull())
+    .addColumn('batch_id', 'text', (c) => c.notNull().references('scan_batches.id'))
+    .addColumn('scan_page', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('sheet_pages_pk', ['attempt_id', 'page'])
+    .execute();
+  await db.schema
+    .createTable('review_items')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('sitting_id', 'text', (c) => c.notNull().references('sittings.id').onDelete('cascade'))
+    .addColumn('batch_id', 'text', (c) => c.notNull().references('scan_batches.id'))
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('roster_id', 'text', (c) => c.notNull().references('roster.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('printed_number', 'text', (c) => c.notNull())
+    .addColumn('scan_page', 'integer', (c) => c.notNull())
+    .addColumn('reasons_json', 'text', (c) => c.notNull())
+    .addColumn('bubbles_json', 'text', (c) => c.notNull())
+    .addColumn('proposed_json', 'text', (c) => c.notNull())
+    .addColumn('crop_png', blob)
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('decision_json', 'text')
+    .addColumn('decided_by', 'text', (c) => c.references('users.id'))
+    .addColumn('decided_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('review_items_queue')
+    .on('review_items')
+    .columns(['sitting_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('review_items_attempt')
+    .on('review_items')
+    .columns(['attempt_id', 'question_id'])
+    .execute();
 }
 
 /** The audit log refuses updates and deletes at the database level, whatever the application does. */

@@ -16,6 +16,10 @@ export interface Database {
   attempts: AttemptsTable;
   answers: AnswersTable;
   audit_events: AuditEventsTable;
+  scan_batches: ScanBatchesTable;
+  scan_pages: ScanPagesTable;
+  sheet_pages: SheetPagesTable;
+  review_items: ReviewItemsTable;
 }
 
 export interface UsersTable {
@@ -83,6 +87,8 @@ export interface SittingsTable {
   release_results: 'never' | 'after-close' | 'immediately';
   release_solutions: 'never' | 'after-close' | 'immediately';
   created_at: string;
+  /** The paper size answer sheets were last printed on (null: none printed yet; scans are read as A4). */
+  sheet_page_size?: 'A4' | 'Letter' | null;
 }
 
 export interface RosterTable {
@@ -105,7 +111,8 @@ export interface AttemptsTable {
   /** deadline + grace: saves are refused after this instant. */
   accepts_until: string;
   closed_at: string | null;
-  close_reason: 'submitted' | 'expired' | null;
+  /** `paper`: made from a scanned answer sheet (closed from the start; its answers come from the reader and review). */
+  close_reason: 'submitted' | 'expired' | 'paper' | null;
   last_seq: number;
   last_save_at: string | null;
   /** The last time the student's page was heard from (saves and heartbeats). */
@@ -129,4 +136,71 @@ export interface AuditEventsTable {
   action: string;
   subject: string;
   data_json: string;
+}
+
+export type ScanBatchStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ScanBatchesTable {
+  id: string;
+  sitting_id: string;
+  uploaded_by: string;
+  file_name: string;
+  file_kind: 'pdf' | 'png' | 'jpeg';
+  file_size: number;
+  file_data: Buffer;
+  status: ScanBatchStatus;
+  pages_total: number;
+  pages_done: number;
+  /** How many times a job has started reading this batch (a crashed run is taken up again). */
+  tries: number;
+  error: string | null;
+  /** The batch's anomalies (JSON array of `ScanAnomalyView`), once read. */
+  anomalies_json: string;
+  /** What became of each sheet (JSON array of `ScanSheetView`), once read. */
+  sheets_json: string;
+  /** A running job holds the batch until then; past it, another job may take it up (the first one died). */
+  lease_until: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface ScanPagesTable {
+  batch_id: string;
+  /** 1-based position in the uploaded file. */
+  scan_page: number;
+  /** The page's reading (`PageResult` without images). */
+  result_json: string;
+  /** The upright page, for annotated sheets; only for sheet pages that were read. */
+  image_jpeg: Buffer | null;
+  /** Crops for review as PNG in base64, by question id. */
+  crops_json: string;
+}
+
+export interface SheetPagesTable {
+  attempt_id: string;
+  page: number;
+  batch_id: string;
+  scan_page: number;
+}
+
+export interface ReviewItemsTable {
+  id: string;
+  sitting_id: string;
+  batch_id: string;
+  attempt_id: string;
+  roster_id: string;
+  question_id: string;
+  printed_number: string;
+  scan_page: number;
+  reasons_json: string;
+  bubbles_json: string;
+  /** What counts until a person decides (unsure marks as `unclear`). */
+  proposed_json: string;
+  crop_png: Buffer | null;
+  status: 'open' | 'decided';
+  decision_json: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
 }

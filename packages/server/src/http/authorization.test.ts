@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPaper } from '../test-support/paper-seed.js';
 import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
 type Actor =
@@ -21,6 +22,9 @@ describe('authorization matrix: every route × every kind of caller', () => {
   let world: TestWorld;
   const clients = new Map<Actor, TestClient>();
   let attemptA = '';
+  let batch = '';
+  let item = '';
+  let paperAttempt = '';
   beforeAll(async () => {
     world = await createTestWorld('sqlite');
     world.clock.set(T0);
@@ -37,6 +41,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       .where('roster_id', '=', world.roster[0]!.id)
       .executeTakeFirstOrThrow();
     attemptA = row.id;
+    ({ batch, item, paperAttempt } = await seedPaper(world));
   });
   afterAll(() => world.close());
 
@@ -73,6 +78,15 @@ describe('authorization matrix: every route × every kind of caller', () => {
         { questionId: 'pac-bound-implication', mode: 'exclude' },
         [401, 403, 403, 403, 403, 403, 200, 200],
       ],
+      ['GET', `${sitting}/paper/sheets.pdf`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['POST', `${sitting}/scans`, {}, [401, 403, 403, 403, 403, 403, 415, 415]],
+      ['GET', `${sitting}/scans`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/scans/${batch}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${sitting}/scans/${batch}/retry`, {}, [401, 403, 403, 403, 403, 403, 409, 409]],
+      ['GET', `${sitting}/review`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/review/${item}/crop.png`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${sitting}/review/${item}`, { kind: 'blank' }, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/attempts/${paperAttempt}/sheet/1`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', '/api/attempt', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
       ['PUT', '/api/attempt/answers', save, [401, 200, 409, 409, 403, 403, 403, 403]],
       ['GET', '/api/attempt/results', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],
@@ -112,7 +126,13 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const documented = new Set(
       rows().map(
         ([method, path]) =>
-          `${method} ${path.replace(world.examId, ':examId').replace(world.sitting.id, ':sittingId').replace(attemptA, ':attemptId')}`,
+          `${method} ${path
+            .replace(world.examId, ':examId')
+            .replace(world.sitting.id, ':sittingId')
+            .replace(attemptA, ':attemptId')
+            .replace(paperAttempt, ':attemptId')
+            .replace(batch, ':batchId')
+            .replace(item, ':itemId')}`,
       ),
     );
     const routes = world.app.printRoutes({ commonPrefix: false });
@@ -122,6 +142,6 @@ describe('authorization matrix: every route × every kind of caller', () => {
       '/api/attempt/answers',
     ])
       expect(routes).toContain(expected.split('/').at(-1));
-    expect(documented.size).toBeGreaterThanOrEqual(18);
+    expect(documented.size).toBeGreaterThanOrEqual(26);
   });
 });

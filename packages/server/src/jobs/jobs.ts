@@ -1,21 +1,42 @@
 import type { AppContext } from '../context.js';
 import { closeExpiredAttempts } from '../services/attempts.js';
+import { claimScanBatch, readScanBatch } from '../services/scan-reading.js';
 
 /**
- * The background loop: once a second, close the attempts whose deadline has passed, so an abandoned attempt is
- * closed within about a second of its deadline. Returns a function that stops the loop.
+ * The background loop. Once a second: close the attempts whose deadline has passed (so an abandoned attempt is
+ * closed within about a second of its deadline), and, unless a batch is already being read, read queued scan batches
+ * one after another. The two run side by side: reading yields between pages, so a long scan never holds up the
+ * deadlines. Returns a function that stops the loop; a batch being read stops after its current page and is taken
+ * up again (by any node) once its lease runs out.
  */
 export function startJobs(
   context: AppContext,
   onError: (error: unknown) => void,
   intervalMs = 1000,
 ): () => Promise<void> {
+  let stopping = false;
   let running: Promise<unknown> = Promise.resolve();
+  let scanning: Promise<void> | undefined;
   const timer = setInterval(() => {
     running = running.then(() => closeExpiredAttempts(context)).catch(onError);
+    scanning ??= readQueuedScans(context, () => stopping)
+      .then(() => undefined, onError)
+      .finally(() => (scanning = undefined));
   }, intervalMs);
   return async () => {
+    stopping = true;
     clearInterval(timer);
-    await running;
+    await Promise.all([running, scanning]);
   };
+}
+
+/** Reads queued scan batches until none is left (or the loop is stopping); returns how many were finished. */
+export async function readQueuedScans(context: AppContext, shouldStop: () => boolean = () => false): Promise<number> {
+  let finished = 0;
+  while (!shouldStop()) {
+    const batchId = await claimScanBatch(context);
+    if (batchId === undefined) break;
+    if ((await readScanBatch(context, batchId, { shouldStop })) !== 'stopped') finished += 1;
+  }
+  return finished;
 }

@@ -1,6 +1,6 @@
 import { isChoiceQuestion, listQuestions, type Exam, type Response, type StudentResponses } from '@examforge/core';
 import type { Kysely } from 'kysely';
-import type { Answer, Save } from '../api/index.js';
+import { RecordedAnswerSchema, type RecordedAnswer, type Save } from '../api/index.js';
 import type { AnswersTable, Database } from '../db/schema.js';
 import { badRequest } from './access.js';
 
@@ -66,9 +66,47 @@ export async function loadAnswers(db: Kysely<Database>, attemptId: string): Prom
   return db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).execute();
 }
 
-/** Stored answers as scoring input. */
+/** A stored answer, parsed at the boundary: online answers and paper readings (with their invalid marks) alike. */
+export function readStoredAnswer(row: Pick<AnswersTable, 'answer_json'>): RecordedAnswer {
+  return RecordedAnswerSchema.parse(JSON.parse(row.answer_json));
+}
+
+/** Stored answers as scoring input; a paper answer's invalid marks reach the scorer, which applies the exam's policy. */
 export function toStudentResponses(rows: readonly AnswersTable[]): StudentResponses {
   const answers: Record<string, Response> = {};
-  for (const row of rows) answers[row.question_id] = JSON.parse(row.answer_json) as Answer;
+  for (const row of rows) answers[row.question_id] = readStoredAnswer(row);
   return { answers };
+}
+
+/**
+ * Writes an answer that does not come from the student's browser (a paper reading, a reviewer's decision): it
+ * replaces what is stored, with the next sequence number, inside the caller's transaction.
+ */
+export async function writeRecordedAnswer(
+  trx: Kysely<Database>,
+  attemptId: string,
+  questionId: string,
+  answer: Response,
+  savedAt: string,
+): Promise<void> {
+  const existing = await trx
+    .selectFrom('answers')
+    .select('seq')
+    .where('attempt_id', '=', attemptId)
+    .where('question_id', '=', questionId)
+    .executeTakeFirst();
+  const values = { answer_json: JSON.stringify(answer), flagged: 0, saved_at: savedAt };
+  if (existing) {
+    await trx
+      .updateTable('answers')
+      .set({ ...values, seq: existing.seq + 1 })
+      .where('attempt_id', '=', attemptId)
+      .where('question_id', '=', questionId)
+      .execute();
+  } else {
+    await trx
+      .insertInto('answers')
+      .values({ ...values, attempt_id: attemptId, question_id: questionId, seq: 1 })
+      .execute();
+  }
 }

@@ -1,12 +1,12 @@
 import { attemptTimes, isReleased, makeVariant, studentView } from '@examforge/core';
 import { sql } from 'kysely';
-import type { Answer, AttemptState, Save, SaveAck } from '../api/index.js';
+import type { AttemptState, Save, SaveAck } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
-import { loadAnswers, upsertAnswers, validateSaves } from './answers.js';
+import { loadAnswers, readStoredAnswer, upsertAnswers, validateSaves } from './answers.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
@@ -40,7 +40,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   const answers = Object.fromEntries(
     (await loadAnswers(context.db, attempt.id)).map((row) => [
       row.question_id,
-      { answer: JSON.parse(row.answer_json) as Answer, flagged: row.flagged === 1, seq: row.seq },
+      { answer: readStoredAnswer(row), flagged: row.flagged === 1, seq: row.seq },
     ]),
   );
   return {
@@ -60,7 +60,8 @@ export function attemptStatus(
   attempt: Pick<AttemptsTable, 'close_reason' | 'closed_at' | 'deadline_at'>,
   now: Date,
 ): AttemptState['status'] {
-  if (attempt.close_reason === 'submitted') return 'submitted';
+  // A paper sheet is handed in: it counts as submitted.
+  if (attempt.close_reason === 'submitted' || attempt.close_reason === 'paper') return 'submitted';
   if (attempt.closed_at !== null || now.getTime() >= new Date(attempt.deadline_at).getTime()) return 'expired';
   return 'open';
 }
@@ -161,6 +162,9 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
 }
 
 function refuseIfClosed(attempt: AttemptsTable, now: Date): void {
+  if (attempt.close_reason === 'paper') {
+    throw new HttpError(409, 'attempt-closed', 'this exam was answered on paper; answers can no longer change here');
+  }
   if (attempt.close_reason === 'submitted') {
     throw new HttpError(
       409,

@@ -8,11 +8,12 @@ import {
   type Exam,
   type ScoreReport,
 } from '@examforge/core';
-import type { Answer, ResultRow, StudentResults } from '../api/index.js';
+import type { RecordedAnswer, ResultRow, StudentResults } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
+import { sheetPagesByAttempt } from './annotated-sheet.js';
 import { loadAnswers, toStudentResponses } from './answers.js';
 import { attemptStatus } from './attempts.js';
 import { loadExamVersion } from './exams.js';
@@ -33,6 +34,8 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
     .execute();
   const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
   const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
+  const sheetPages = await sheetPagesByAttempt(context, sittingId);
+  const openReviews = await openReviewCounts(context, sittingId);
   const now = context.clock.now();
   return Promise.all(
     roster.map(async (student): Promise<ResultRow> => {
@@ -50,9 +53,27 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
           report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()]),
         ),
         flagged: [...report.flagged],
+        ...(attempt.close_reason === 'paper'
+          ? {
+              source: 'paper',
+              sheetPages: sheetPages.get(attempt.id) ?? [],
+              openReviews: openReviews.get(attempt.id) ?? 0,
+            }
+          : { source: 'online' }),
       };
     }),
   );
+}
+
+async function openReviewCounts(context: AppContext, sittingId: string): Promise<Map<string, number>> {
+  const rows = await context.db
+    .selectFrom('review_items')
+    .select(['attempt_id', (eb) => eb.fn.countAll<number>().as('open')])
+    .where('sitting_id', '=', sittingId)
+    .where('status', '=', 'open')
+    .groupBy('attempt_id')
+    .execute();
+  return new Map(rows.map((row) => [row.attempt_id, row.open]));
 }
 
 /** One attempt in full, for staff: every answer with its points and reason, and the key. */
@@ -129,14 +150,19 @@ async function presentResults(
   return {
     total: report.total.toString(),
     maximum: report.maximum.toString(),
-    questions: presentQuestions(exam, report, responses.answers as Record<string, Answer | undefined>, withSolutions),
+    questions: presentQuestions(
+      exam,
+      report,
+      responses.answers as Record<string, RecordedAnswer | undefined>,
+      withSolutions,
+    ),
   };
 }
 
 function presentQuestions(
   exam: Exam,
   report: ScoreReport,
-  answers: Record<string, Answer | undefined>,
+  answers: Record<string, RecordedAnswer | undefined>,
   withSolutions: boolean,
 ): StudentResults['questions'] {
   const numbers = new Map(listQuestions(exam).map(({ question, number }) => [question.id, number]));

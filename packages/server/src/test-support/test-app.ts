@@ -26,6 +26,8 @@ export interface TestResponse {
   readonly body: any; // tests read whatever the route returns
   readonly text: string;
   readonly headers: Record<string, string | string[] | number | undefined>;
+  /** The body's bytes (images, PDFs). */
+  readonly raw: Buffer;
 }
 
 /** A browser-like client: keeps its session cookie and sends the CSRF token on state-changing requests. */
@@ -44,9 +46,11 @@ export class TestClient {
     const response = await this.app.inject({
       method,
       url,
-      ...(payload !== undefined && { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+      ...(payload !== undefined && {
+        payload: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload),
+      }),
       headers: {
-        ...(payload !== undefined && { 'content-type': 'application/json' }),
+        ...(payload !== undefined && !Buffer.isBuffer(payload) && { 'content-type': 'application/json' }),
         ...(this.cookie && { cookie: this.cookie }),
         ...(this.csrfToken && method !== 'GET' && { 'x-csrf-token': this.csrfToken }),
         ...headers,
@@ -62,12 +66,21 @@ export class TestClient {
     }
     const token = (body as { csrfToken?: unknown } | undefined)?.csrfToken;
     if (typeof token === 'string') this.csrfToken = token;
-    return { status: response.statusCode, body, text: response.body, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body,
+      text: response.body,
+      headers: response.headers,
+      raw: response.rawPayload,
+    };
   }
 
   get = (url: string) => this.request('GET', url);
   post = (url: string, payload?: unknown) => this.request('POST', url, payload ?? {});
   put = (url: string, payload?: unknown) => this.request('PUT', url, payload);
+  /** Sends a file as the request body, as the browser's upload does. */
+  upload = (url: string, data: Buffer, contentType: string) =>
+    this.request('POST', url, data, { 'content-type': contentType });
 }
 
 export interface TestWorld {

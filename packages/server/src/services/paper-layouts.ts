@@ -1,0 +1,72 @@
+import { layoutAnswerSheet, makeVariant, parseExam, type Exam, type PageSize, type SheetLayout } from '@examforge/core';
+import type { ScanContext, SheetKey } from '@examforge/omr';
+import type { AppContext } from '../context.js';
+import type { SittingsTable } from '../db/schema.js';
+import { loadExamVersion } from './exams.js';
+
+/** The layout options of every sheet the server prints; the reader must use the same ones. */
+export const SHEET_OPTIONS = { studentNumberDigits: 8 } as const;
+
+/**
+ * A student's variant seed in a sitting. Online attempts and printed sheets use the same seed, so a student's paper
+ * shows the same question and option order as their screen would, and a scanned sheet's QR names it.
+ */
+export const variantSeed = (sittingId: string, rosterId: string): string => `${sittingId}:${rosterId}`;
+
+const shuffleOf = (sitting: SittingsTable) => ({
+  shuffleQuestions: sitting.shuffle_questions === 1,
+  shuffleOptions: sitting.shuffle_options === 1,
+});
+
+/** The answer-sheet layout of one variant of an exam version in a sitting. */
+export function sittingLayout(exam: Exam, sitting: SittingsTable, seed: string, pageSize: PageSize): SheetLayout {
+  return layoutAnswerSheet(exam, makeVariant(exam, seed, shuffleOf(sitting)), { pageSize, ...SHEET_OPTIONS });
+}
+
+/** The sitting's current exam version and its number (printed in every QR code). */
+export async function currentVersion(
+  context: AppContext,
+  sitting: SittingsTable,
+): Promise<{ exam: Exam; version: number }> {
+  const row = await context.db
+    .selectFrom('exam_versions')
+    .select('version')
+    .where('id', '=', sitting.exam_version_id)
+    .executeTakeFirstOrThrow();
+  return { exam: await loadExamVersion(context, sitting.exam_version_id), version: row.version };
+}
+
+export interface SittingScanContext {
+  readonly scan: ScanContext;
+  readonly pagesPerSheet: (sheet: SheetKey) => number;
+}
+
+/**
+ * What the reader needs for a sitting's scans: the current exam, and for any sheet key the layout printed for it,
+ * rebuilt from the exam version and variant seed in its QR code (a sheet printed before a key change names the older
+ * version; its layout is the same). Sheets of other sittings or students still get their layout here, so that they
+ * are read and then reported by the server rather than dropped as foreign pages.
+ */
+export async function sittingScanContext(context: AppContext, sitting: SittingsTable): Promise<SittingScanContext> {
+  const { exam } = await currentVersion(context, sitting);
+  const versions = await context.db
+    .selectFrom('exam_versions')
+    .select(['version', 'source'])
+    .where('exam_id', '=', sitting.exam_id)
+    .execute();
+  const exams = new Map<number, Exam>();
+  for (const row of versions) {
+    const parsed = parseExam(row.source);
+    if (parsed.ok) exams.set(row.version, parsed.exam);
+  }
+  const layouts = new Map<string, SheetLayout | undefined>();
+  const layoutFor = (key: SheetKey): SheetLayout | undefined => {
+    const id = `${key.version}|${key.variant}`;
+    if (!layouts.has(id)) {
+      const printed = exams.get(key.version);
+      layouts.set(id, printed && sittingLayout(printed, sitting, key.variant, sitting.sheet_page_size ?? 'A4'));
+    }
+    return layouts.get(id);
+  };
+  return { scan: { exam, layoutFor }, pagesPerSheet: (key) => layoutFor(key)?.pages.length ?? 1 };
+}

@@ -1,0 +1,211 @@
+import { assembleScan, readPage, type PageResult } from '@examforge/omr';
+import { decodeScanFile, encodeAnnotated, encodePng, ScanFileError } from '@examforge/omr/files';
+import { sql } from 'kysely';
+import type { AppContext } from '../context.js';
+import type { ScanBatchesTable } from '../db/schema.js';
+import { recordEvent, SYSTEM } from './audit.js';
+import { attachSheets, type AttachOutcome } from './paper-sheets.js';
+import { sittingScanContext } from './paper-layouts.js';
+import { describeScanAnomaly } from './scan-anomalies.js';
+import { findSittingRow } from './sittings.js';
+
+/** PDF pages are rasterised at this resolution: the reader's tested range is 150–300 dpi. */
+const SCAN_DPI = 200;
+/** A running job renews its hold on a batch after every page; a hold not renewed for this long is taken over. */
+export const LEASE_MS = 2 * 60_000;
+
+/**
+ * Takes the oldest queued batch (or one whose job died: running, with its lease run out) and marks it running.
+ * On PostgreSQL several app processes may ask at once: `FOR UPDATE SKIP LOCKED` gives each a different batch. On
+ * SQLite there is one writer; the conditional update is enough.
+ */
+export async function claimScanBatch(context: AppContext): Promise<string | undefined> {
+  const now = context.clock.now();
+  return context.db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('scan_batches')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'queued'),
+          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now.toISOString())]),
+        ]),
+      )
+      .orderBy('created_at')
+      .limit(1);
+    if (context.dialect === 'postgres') query = query.forUpdate().skipLocked();
+    const row = await query.executeTakeFirst();
+    if (!row) return undefined;
+    const claimed = await trx
+      .updateTable('scan_batches')
+      .set({
+        status: 'running',
+        tries: sql<number>`tries + 1`,
+        lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
+        started_at: now.toISOString(),
+      })
+      .where('id', '=', row.id)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(claimed.numUpdatedRows) > 0 ? row.id : undefined;
+  });
+}
+
+/** Lets other work (requests, the close-attempts loop) run between pages: reading a page takes a few hundred ms. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface ReadBatchOptions {
+  /** Asked between pages; when true the job stops and leaves the batch to be taken up again after its lease. */
+  readonly shouldStop?: () => boolean;
+}
+
+/**
+ * Reads a claimed batch page by page, storing each page's reading (and the upright image, for annotated sheets) and
+ * the progress as it goes; pages stored by an earlier, interrupted run are not read again. Then the sheets are put
+ * together and attached to the roster's students. A file that cannot be read fails the batch with its message.
+ */
+export async function readScanBatch(
+  context: AppContext,
+  batchId: string,
+  options: ReadBatchOptions = {},
+): Promise<'done' | 'failed' | 'stopped'> {
+  const batch = await context.db
+    .selectFrom('scan_batches')
+    .selectAll()
+    .where('id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  try {
+    const finished = await readPages(context, batch, options);
+    if (!finished) return 'stopped';
+    await finishBatch(context, batch);
+    return 'done';
+  } catch (error) {
+    await failBatch(context, batch, error);
+    return 'failed';
+  }
+}
+
+async function readPages(context: AppContext, batch: ScanBatchesTable, options: ReadBatchOptions): Promise<boolean> {
+  const sitting = await findSittingRow(context, batch.sitting_id);
+  const { scan } = await sittingScanContext(context, sitting);
+  const stored = new Set(
+    (await context.db.selectFrom('scan_pages').select('scan_page').where('batch_id', '=', batch.id).execute()).map(
+      (row) => row.scan_page,
+    ),
+  );
+  const file = { name: batch.file_name, data: new Uint8Array(batch.file_data) };
+  let scanPage = 0;
+  for await (const image of decodeScanFile(file, { dpi: SCAN_DPI })) {
+    scanPage += 1;
+    if (!stored.has(scanPage)) await storePage(context, batch.id, scanPage, readPage(image, scan, { keepImage: true }));
+    await context.db
+      .updateTable('scan_batches')
+      .set({
+        pages_done: scanPage,
+        lease_until: new Date(context.clock.now().getTime() + LEASE_MS).toISOString(),
+      })
+      .where('id', '=', batch.id)
+      .execute();
+    await yieldToEventLoop();
+    if (options.shouldStop?.()) return false;
+  }
+  return true;
+}
+
+async function storePage(context: AppContext, batchId: string, scanPage: number, result: PageResult): Promise<void> {
+  let image: Buffer | null = null;
+  const crops: Record<string, string> = {};
+  let stored: unknown = result;
+  if (result.kind === 'read') {
+    const { image: upright, crops: greyCrops, ...reading } = result;
+    if (upright) image = await encodeAnnotated(upright, emptyOverlay(upright.width, upright.height), 75);
+    for (const [questionId, crop] of Object.entries(greyCrops))
+      crops[questionId] = (await encodePng(crop)).toString('base64');
+    stored = reading;
+  }
+  await context.db
+    .insertInto('scan_pages')
+    .values({
+      batch_id: batchId,
+      scan_page: scanPage,
+      result_json: JSON.stringify(stored),
+      image_jpeg: image,
+      crops_json: JSON.stringify(crops),
+    })
+    .onConflict((c) => c.columns(['batch_id', 'scan_page']).doNothing())
+    .execute();
+}
+
+/** The page encoder draws an overlay; an empty one stores the page as it is. */
+const emptyOverlay = (width: number, height: number) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"></svg>`;
+
+async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promise<void> {
+  const sitting = await findSittingRow(context, batch.sitting_id);
+  const { pagesPerSheet } = await sittingScanContext(context, sitting);
+  const rows = await context.db
+    .selectFrom('scan_pages')
+    .select(['scan_page', 'result_json', 'crops_json'])
+    .where('batch_id', '=', batch.id)
+    .orderBy('scan_page')
+    .execute();
+  // Written by storePage above from the reader's own result, so read back as it was written.
+  const pages = rows.map((row) => ({ crops: {}, ...(JSON.parse(row.result_json) as object) }) as PageResult);
+  const crops = new Map(rows.map((row) => [row.scan_page, JSON.parse(row.crops_json) as Record<string, string>]));
+  const result = assembleScan(pages, pagesPerSheet);
+  const now = context.clock.now();
+  const attached = await attachSheets(
+    context.db,
+    sitting,
+    batch.id,
+    result,
+    (scanPage, questionId) => {
+      const png = crops.get(scanPage)?.[questionId];
+      return png === undefined ? undefined : Buffer.from(png, 'base64');
+    },
+    now,
+  );
+  const sheetPageOf = (scanPage: number) => {
+    const page = pages[scanPage - 1];
+    return page?.kind === 'read' ? page.identity.page : undefined;
+  };
+  await completeBatch(context, batch, {
+    sheets: attached.sheets,
+    anomalies: [...result.anomalies.map((a) => describeScanAnomaly(a, sheetPageOf)), ...attached.anomalies],
+  });
+}
+
+async function completeBatch(context: AppContext, batch: ScanBatchesTable, outcome: AttachOutcome): Promise<void> {
+  const now = context.clock.now();
+  await context.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('scan_batches')
+      .set({
+        status: 'done',
+        pages_done: batch.pages_total,
+        anomalies_json: JSON.stringify(outcome.anomalies),
+        sheets_json: JSON.stringify(outcome.sheets),
+        lease_until: null,
+        finished_at: now.toISOString(),
+      })
+      .where('id', '=', batch.id)
+      .execute();
+    await recordEvent(trx, now, SYSTEM, 'scan.read', `sitting:${batch.sitting_id}`, {
+      batchId: batch.id,
+      sheets: outcome.sheets.length,
+      attached: outcome.sheets.filter((sheet) => sheet.attached).length,
+      anomalies: outcome.anomalies.map((anomaly) => anomaly.kind),
+    });
+  });
+}
+
+async function failBatch(context: AppContext, batch: ScanBatchesTable, error: unknown): Promise<void> {
+  const message =
+    error instanceof ScanFileError ? error.message : `the scan could not be read: ${(error as Error).message}`;
+  await context.db
+    .updateTable('scan_batches')
+    .set({ status: 'failed', error: message, lease_until: null, finished_at: context.clock.now().toISOString() })
+    .where('id', '=', batch.id)
+    .execute();
+  if (!(error instanceof ScanFileError)) throw error;
+}
