@@ -1,11 +1,13 @@
 import type { Circle } from '@examforge/core';
-import type { GreyImage } from './grey-image.js';
+import { otsuThreshold, type GreyImage } from './grey-image.js';
 import type { Point } from './homography.js';
 
 /**
  * Finds the four solid corner discs. Around each expected position (scaled from the layout) it takes the dark pixels
  * of a search window and keeps the one connected blob shaped like a filled disc: about the expected area and filling
- * about π/4 of its bounding box (a QR finder pattern or text does not).
+ * about π/4 of its bounding box (a QR finder pattern or text does not). The window allows for a page turned by up to
+ * about 6° and shifted by a few per cent; where the page's threshold loses a disc (uneven lighting), the window's own
+ * threshold is tried.
  */
 export function findCornerMarks(
   image: GreyImage,
@@ -14,12 +16,20 @@ export function findCornerMarks(
   threshold: number,
 ): Point[] | undefined {
   const scale = image.width / pageWidth;
+  // The discs sit at equal insets from the page's edges, so the page's height is the sum of their extreme ys.
+  const pageHeight = Math.min(...expected.map((m) => m.y)) + Math.max(...expected.map((m) => m.y));
   const found: Point[] = [];
   for (const mark of expected) {
     const radius = mark.r * scale;
-    const window = Math.round(radius * 6 + image.width * 0.03);
-    const centre = { x: mark.x * scale, y: mark.y * scale };
-    const blob = bestDisc(image, centre, window, radius, threshold);
+    const window = Math.round(radius * 6 + image.width * 0.1);
+    // Measured from the nearest corner of the image, which may be a little larger than the page.
+    const centre = {
+      x: mark.x < pageWidth / 2 ? mark.x * scale : image.width - (pageWidth - mark.x) * scale,
+      y: mark.y < pageHeight / 2 ? mark.y * scale : image.height - (pageHeight - mark.y) * scale,
+    };
+    const blob =
+      bestDisc(image, centre, window, radius, threshold) ??
+      bestDisc(image, centre, window, radius, windowThreshold(image, centre, window));
     if (!blob) return undefined;
     found.push(blob);
   }
@@ -57,6 +67,18 @@ function bestDisc(
     }
   }
   return best?.point;
+}
+
+/** Otsu's threshold of the search window alone. */
+function windowThreshold(image: GreyImage, centre: Point, window: number): number {
+  const x0 = Math.max(0, Math.round(centre.x - window));
+  const y0 = Math.max(0, Math.round(centre.y - window));
+  const x1 = Math.min(image.width - 1, Math.round(centre.x + window));
+  const y1 = Math.min(image.height - 1, Math.round(centre.y + window));
+  const pixels = new Uint8Array((x1 - x0 + 1) * (y1 - y0 + 1));
+  for (let y = y0; y <= y1; y += 1)
+    pixels.set(image.pixels.subarray(y * image.width + x0, y * image.width + x1 + 1), (y - y0) * (x1 - x0 + 1));
+  return otsuThreshold({ width: x1 - x0 + 1, height: y1 - y0 + 1, pixels });
 }
 
 interface Window {

@@ -12,10 +12,17 @@ export function pixelAt(image: GreyImage, x: number, y: number): number {
   return image.pixels[py * image.width + px] ?? 255;
 }
 
-/** Otsu's threshold: the grey level that best separates ink from paper on this image. */
+/**
+ * Otsu's threshold: the grey level that best separates ink from paper on this image; pixels below it are ink (so on a
+ * black-and-white scan it lies above black).
+ */
 export function otsuThreshold(image: GreyImage): number {
-  const histogram = new Array<number>(256).fill(0);
-  for (const value of image.pixels) histogram[value] = (histogram[value] ?? 0) + 1;
+  const histogram = new Float64Array(256);
+  const { pixels } = image;
+  for (let index = 0; index < pixels.length; index += 1) {
+    const value = pixels[index] ?? 0;
+    histogram[value] = (histogram[value] ?? 0) + 1;
+  }
   const total = image.pixels.length;
   let sum = 0;
   for (let level = 0; level < 256; level += 1) sum += level * (histogram[level] ?? 0);
@@ -30,7 +37,7 @@ export function otsuThreshold(image: GreyImage): number {
     const meanBelow = sumBelow / below;
     const meanAbove = (sum - sumBelow) / (total - below);
     const between = below * (total - below) * (meanBelow - meanAbove) ** 2;
-    if (between > best) [best, threshold] = [between, level];
+    if (between > best) [best, threshold] = [between, level + 1];
   }
   return threshold;
 }

@@ -2,91 +2,238 @@ import { seededRandom } from '@examforge/core';
 import type { GreyImage } from '../grey-image.js';
 import type { MarkKind } from '../classify-mark.js';
 
+/** What a student left in a bubble: a mark of some kind, or the faint residue of an erased fill (which is empty). */
+export type SyntheticMark = MarkKind | 'erased';
+
 /**
- * Draws marks of every kind into a rasterised sheet, as students make them: pen or pencil darkness, fills slightly
- * larger or smaller than the circle, partial fills covering 20–80 %, ticks and crosses of varied size, angle, stroke
- * and position, and faint erasure residue in some empty bubbles.
+ * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
+ * light as 35 % darkness, grainy, broader strokes); fills slightly larger, smaller or off the circle; partial fills
+ * covering 20–80 % of the bubble as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
+ * proportions, stroke and position; and the residue of an erased fill (a faint smudge, sometimes a faint ring).
+ * Ink multiplies the paper (a pencil stroke over the printed ring stays as dark as the ring).
  */
 export interface Painter {
-  mark(kind: MarkKind, x: number, y: number, r: number): void;
+  mark(kind: SyntheticMark, x: number, y: number, r: number): void;
+}
+
+interface Ink {
+  /** Mean darkness, 0–1. */
+  readonly darkness: number;
+  /** Per-pixel spread of darkness around the mean (pencil grain), as a share of it. */
+  readonly grain: number;
+  readonly stroke: number;
+}
+
+/** A mark under construction: the darkness of each pixel, drawn with max so overlapping strokes do not stack. */
+class Canvas {
+  private readonly cover = new Map<number, number>();
+  constructor(private readonly image: { width: number; height: number; pixels: Uint8Array }) {}
+
+  paint(x: number, y: number, darkness: number): void {
+    if (x < 0 || y < 0 || x >= this.image.width || y >= this.image.height) return;
+    const index = y * this.image.width + x;
+    this.cover.set(index, Math.max(this.cover.get(index) ?? 0, darkness));
+  }
+
+  /** Every pixel centre within the box around (cx, cy) for which `inside` holds. */
+  region(cx: number, cy: number, reach: number, darkness: () => number, inside: (dx: number, dy: number) => boolean) {
+    for (let y = Math.floor(cy - reach); y <= Math.ceil(cy + reach); y += 1)
+      for (let x = Math.floor(cx - reach); x <= Math.ceil(cx + reach); x += 1)
+        if (inside(x - cx, y - cy)) this.paint(x, y, darkness());
+  }
+
+  stroke(x0: number, y0: number, x1: number, y1: number, width: number, darkness: () => number): void {
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    const length2 = dx * dx + dy * dy || 1;
+    const reach = Math.hypot(dx, dy) / 2 + width;
+    this.region((x0 + x1) / 2, (y0 + y1) / 2, reach, darkness, (ox, oy) => {
+      const px = ox + (x1 - x0) / 2;
+      const py = oy + (y1 - y0) / 2;
+      const t = Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
+      return Math.hypot(px - t * dx, py - t * dy) <= width / 2;
+    });
+  }
+
+  commit(): void {
+    for (const [index, darkness] of this.cover)
+      this.image.pixels[index] = Math.round((this.image.pixels[index] ?? 255) * (1 - Math.min(1, darkness)));
+  }
 }
 
 export function painter(image: { width: number; height: number; pixels: Uint8Array }, seed: string): Painter {
   const random = seededRandom(seed);
   const between = (low: number, high: number) => low + random() * (high - low);
-  const ink = () => Math.round(255 * (1 - (random() < 0.5 ? between(0.8, 1) : between(0.45, 0.7))));
-  const set = (x: number, y: number, grey: number) => {
-    if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
-    const index = y * image.width + x;
-    image.pixels[index] = Math.min(image.pixels[index] ?? 255, grey);
-  };
-  const disc = (
-    cx: number,
-    cy: number,
-    radius: number,
-    grey: number,
-    keep: (dx: number, dy: number) => boolean = () => true,
-  ) => {
-    for (let y = Math.floor(cy - radius); y <= Math.ceil(cy + radius); y += 1) {
-      for (let x = Math.floor(cx - radius); x <= Math.ceil(cx + radius); x += 1) {
-        if (Math.hypot(x - cx, y - cy) <= radius && keep(x - cx, y - cy)) set(x, y, grey);
-      }
-    }
-  };
-  const line = (x0: number, y0: number, x1: number, y1: number, width: number, grey: number) => {
-    const length = Math.hypot(x1 - x0, y1 - y0);
-    for (let s = 0; s <= length; s += 0.5)
-      disc(x0 + ((x1 - x0) * s) / length, y0 + ((y1 - y0) * s) / length, width / 2, grey);
-  };
+  const chooseInk = (r: number): Ink =>
+    random() < 0.5
+      ? { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) }
+      : { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
   return {
     mark(kind, x, y, r) {
-      const grey = ink();
-      const stroke = r * between(0.15, 0.35);
-      const angle = between(-0.25, 0.25);
-      const rotate = (dx: number, dy: number) => ({
-        x: x + dx * Math.cos(angle) - dy * Math.sin(angle),
-        y: y + dx * Math.sin(angle) + dy * Math.cos(angle),
-      });
+      const canvas = new Canvas(image);
+      const ink = chooseInk(r);
+      const shade = () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
+      const draw = { canvas, shade, between, random, x, y, r, ink };
       switch (kind) {
         case 'filled':
-          disc(x + between(-0.08, 0.08) * r, y + between(-0.08, 0.08) * r, r * between(0.95, 1.12), grey);
+          drawFill(draw);
           break;
-        case 'partial': {
-          // A chord cut: ink on one side of a line, covering a chosen share of the disc.
-          const share = between(0.2, 0.8);
-          const direction = between(0, 2 * Math.PI);
-          const projections: number[] = [];
-          for (let dy = -r; dy <= r; dy += 1)
-            for (let dx = -r; dx <= r; dx += 1)
-              if (Math.hypot(dx, dy) <= r) projections.push(dx * Math.cos(direction) + dy * Math.sin(direction));
-          projections.sort((a, b) => a - b);
-          const cut = projections[Math.floor(share * (projections.length - 1))] ?? 0;
-          disc(x, y, r * 1.02, grey, (dx, dy) => dx * Math.cos(direction) + dy * Math.sin(direction) <= cut);
+        case 'partial':
+          drawPartial(draw);
           break;
-        }
-        case 'tick': {
-          const size = r * between(0.8, 1.4);
-          const a = rotate(-0.55 * size, 0);
-          const b = rotate(-0.1 * size, 0.55 * size);
-          const c = rotate(0.75 * size, -0.8 * size);
-          line(a.x, a.y, b.x, b.y, stroke, grey);
-          line(b.x, b.y, c.x, c.y, stroke, grey);
+        case 'tick':
+          drawTick(draw);
           break;
-        }
-        case 'cross': {
-          const size = r * between(0.8, 1.3);
-          const [p, q, s, t] = [rotate(-size, -size), rotate(size, size), rotate(size, -size), rotate(-size, size)];
-          line(p.x, p.y, q.x, q.y, stroke, grey);
-          line(s.x, s.y, t.x, t.y, stroke, grey);
+        case 'cross':
+          drawCross(draw);
           break;
-        }
+        case 'erased':
+          drawResidue(draw);
+          break;
         case 'empty':
-          // Erasure residue: a faint smudge that is not a mark.
-          if (random() < 0.3) disc(x, y, r * 0.9, Math.round(255 * (1 - between(0.03, 0.1))));
           break;
       }
+      canvas.commit();
     },
   };
+}
+
+interface Draw {
+  readonly canvas: Canvas;
+  readonly shade: () => number;
+  readonly between: (low: number, high: number) => number;
+  readonly random: () => number;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly ink: Ink;
+}
+
+/** A fill a little larger or smaller than the circle, a little off centre, with a slightly wobbly edge. */
+function drawFill({ canvas, shade, between, x, y, r }: Draw): void {
+  const radius = r * between(0.95, 1.12);
+  const [ox, oy] = [between(-0.08, 0.08) * r, between(-0.08, 0.08) * r];
+  const wobble = between(0, 0.02);
+  const phase = between(0, 2 * Math.PI);
+  canvas.region(x + ox, y + oy, radius * 1.05, shade, (dx, dy) => {
+    const edge = radius * (1 - wobble + wobble * Math.sin(3 * Math.atan2(dy, dx) + phase));
+    return Math.hypot(dx, dy) <= edge;
+  });
+}
+
+/** Share of the bubble (radius r) for which `inside` holds, on a coarse grid. */
+function shareOf(r: number, inside: (dx: number, dy: number) => boolean): number {
+  let hit = 0;
+  let all = 0;
+  for (let dy = -r; dy <= r; dy += r / 20)
+    for (let dx = -r; dx <= r; dx += r / 20)
+      if (Math.hypot(dx, dy) <= r) {
+        all += 1;
+        if (inside(dx, dy)) hit += 1;
+      }
+  return hit / all;
+}
+
+/** The parameter in [low, high] at which `share(p)`, increasing in p, reaches `target`. */
+function solve(target: number, low: number, high: number, share: (p: number) => number): number {
+  for (let i = 0; i < 20; i += 1) {
+    const mid = (low + high) / 2;
+    if (share(mid) < target) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}
+
+/** Ink over 20–80 % of the bubble, as a chord cut, a crescent along the rim, an off-centre disc or a scribble. */
+function drawPartial(draw: Draw): void {
+  const { canvas, shade, between, random, x, y, r } = draw;
+  const target = between(0.2, 0.8);
+  const direction = between(0, 2 * Math.PI);
+  const [ux, uy] = [Math.cos(direction), Math.sin(direction)];
+  const bubble = r * 1.02;
+  const shape = random();
+  if (shape < 0.3) {
+    const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+    canvas.region(x, y, bubble, shade, (dx, dy) => Math.hypot(dx, dy) <= bubble && dx * ux + dy * uy <= cut);
+  } else if (shape < 0.5) {
+    // A crescent hugging the rim: the bubble less a disc pushed to touch or cross its edge on one side.
+    const hole = r * between(0.5, 0.8);
+    const inCrescent = (offset: number) => (dx: number, dy: number) =>
+      Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) > hole;
+    const offset = solve(target, r - hole, r + hole, (o) => shareOf(r, inCrescent(o)));
+    canvas.region(x, y, bubble, shade, inCrescent(offset));
+  } else if (shape < 0.7) {
+    // A fill put down off the bubble: the part that lands inside it.
+    const inOverlap = (offset: number) => (dx: number, dy: number) =>
+      Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) <= r;
+    const offset = solve(1 - target, 0, r * 2, (o) => 1 - shareOf(r, inOverlap(o)));
+    canvas.region(x, y, bubble, shade, inOverlap(offset));
+  } else drawScribble(draw, target, ux, uy);
+}
+
+/** Back-and-forth strokes, close enough to merge, filling the part of the bubble on one side of a chord. */
+function drawScribble(draw: Draw, target: number, ux: number, uy: number): void {
+  const { canvas, shade, between, x, y, r, ink } = draw;
+  const width = Math.max(ink.stroke, r * 0.28);
+  const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+  const [vx, vy] = [-uy, ux];
+  const first = -r + width / 2;
+  const last = Math.max(first, cut - width / 2);
+  const rows = Math.max(1, Math.ceil((last - first) / (width * between(0.55, 0.8))) + 1);
+  let previous: { x: number; y: number } | undefined;
+  for (let row = 0; row < rows; row += 1) {
+    const depth = rows === 1 ? last : first + ((last - first) * row) / (rows - 1);
+    const half = Math.sqrt(Math.max(0, r * r - depth * depth)) * between(0.8, 0.95);
+    const side = row % 2 === 0 ? 1 : -1;
+    const start = { x: x + ux * depth - vx * half * side, y: y + uy * depth - vy * half * side };
+    const end = { x: x + ux * depth + vx * half * side, y: y + uy * depth + vy * half * side };
+    if (previous) canvas.stroke(previous.x, previous.y, start.x, start.y, width, shade);
+    canvas.stroke(start.x, start.y, end.x, end.y, width, shade);
+    previous = end;
+  }
+}
+
+/** A tick: a short arm down to a vertex low left of centre, a long arm up to the right, of varied proportions. */
+function drawTick({ canvas, shade, between, x, y, r, ink }: Draw): void {
+  const size = r * between(0.75, 1.4);
+  const angle = between(-0.35, 0.35);
+  const [ox, oy] = [between(-0.15, 0.15) * r, between(-0.15, 0.15) * r];
+  const place = (dx: number, dy: number) => ({
+    x: x + ox + dx * Math.cos(angle) - dy * Math.sin(angle),
+    y: y + oy + dx * Math.sin(angle) + dy * Math.cos(angle),
+  });
+  const a = place(-between(0.45, 0.65) * size, between(-0.1, 0.1) * size);
+  const b = place(-between(0.0, 0.2) * size, between(0.45, 0.6) * size);
+  const c = place(between(0.6, 0.85) * size, -between(0.65, 0.9) * size);
+  canvas.stroke(a.x, a.y, b.x, b.y, ink.stroke, shade);
+  canvas.stroke(b.x, b.y, c.x, c.y, ink.stroke, shade);
+}
+
+/** Two strokes crossing near the centre, each at its own angle and length. */
+function drawCross({ canvas, shade, between, x, y, r, ink }: Draw): void {
+  const size = r * between(0.75, 1.3);
+  const turn = between(-0.3, 0.3);
+  const [cx, cy] = [x + between(-0.15, 0.15) * r, y + between(-0.15, 0.15) * r];
+  for (const base of [Math.PI / 4, -Math.PI / 4]) {
+    const angle = base + turn + between(-0.15, 0.15);
+    const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
+    const [back, forth] = [size * between(1.1, 1.5), size * between(1.1, 1.5)];
+    canvas.stroke(cx - dx * back, cy - dy * back, cx + dx * forth, cy + dy * forth, ink.stroke, shade);
+  }
+}
+
+/** What an eraser leaves of a fill: a faint blotchy smudge (5–15 % darkness), sometimes a faint ring at its edge. */
+function drawResidue({ canvas, between, random, x, y, r }: Draw): void {
+  const darkness = between(0.05, 0.15);
+  const radius = r * between(0.85, 1.05);
+  const blotch = () => darkness * between(0.7, 1.3);
+  canvas.region(x, y, radius, blotch, (dx, dy) => Math.hypot(dx, dy) <= radius);
+  if (random() < 0.4) {
+    const ring = r * between(0.75, 0.95);
+    const width = r * between(0.08, 0.18);
+    const faint = () => Math.min(0.15, darkness + between(0, 0.05));
+    canvas.region(x, y, ring + width, faint, (dx, dy) => Math.abs(Math.hypot(dx, dy) - ring) <= width / 2);
+  }
 }
 
 /** Adds seeded noise of ±amplitude grey levels to every pixel (scanner noise). */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { GreyImage } from './grey-image.js';
+import { degrade, randomDegradation, type ScanMode } from './test-support/degrade.js';
+import { chooseMarks, layout, markedSheet, printedSheet, readSheet, Tally } from './test-support/survey.js';
+
+/**
+ * Sheets per resolution and scan mode. With 184 bubbles a sheet (the choice questions and the student-number grid)
+ * the degraded survey reads over 10,000 bubbles, enough for a 99.9 % rate to mean something.
+ */
+const SHEETS: Record<number, number> = { 150: 12, 200: 10, 300: 6 };
+const MODES: readonly ScanMode[] = ['grey', 'bw'];
+
+const printed = new Map<number, Promise<GreyImage>>();
+const sheetAt = (dpi: number) => {
+  if (!printed.has(dpi)) printed.set(dpi, printedSheet(dpi));
+  return printed.get(dpi)!;
+};
+
+const overall = new Tally();
+
+describe('reading marks on degraded scans', () => {
+  describe.each(MODES)('%s scans', (mode) => {
+    it.each([150, 200, 300])(
+      `at %i dpi: registered and read after rotation, scale, shift, blur, uneven light, noise and compression`,
+      async (dpi) => {
+        const tally = new Tally();
+        for (let sheet = 0; sheet < SHEETS[dpi]!; sheet += 1) {
+          const name = `${mode}-${dpi}-${sheet}`;
+          const truth = chooseMarks(`truth-${name}`);
+          const how = randomDegradation(`scan-${name}`, dpi, mode, (layout.width * dpi) / 72);
+          const scan = await degrade(
+            markedSheet(await sheetAt(dpi), dpi, truth, `marks-${name}`),
+            how,
+            `noise-${name}`,
+          );
+          const readings = readSheet(scan);
+          expect(readings, `${name}: corner marks found (${JSON.stringify(how)})`).toBeDefined();
+          tally.add(name, truth, readings!);
+          overall.add(name, truth, readings!);
+        }
+        console.log(tally.summary(`${mode} ${dpi} dpi`));
+        expect(tally.blankQuestionFilled).toEqual([]);
+      },
+    );
+  });
+
+  it('reads over 10,000 degraded bubbles: no worse than measured (see the README), nothing from blank questions', () => {
+    console.log(overall.summary('all degraded scans'));
+    for (const failure of [...overall.invalidAccepted, ...overall.confidentlyWrong.slice(0, 10)]) console.log(failure);
+    expect(overall.total).toBeGreaterThanOrEqual(10_000);
+    // Regression floors at what the classifier reaches today; the targets below are not met yet.
+    expect(overall.correct / overall.total).toBeGreaterThanOrEqual(0.97);
+    expect(overall.confidentlyWrong.length / overall.total).toBeLessThanOrEqual(0.007);
+    expect(overall.invalidAccepted.length).toBeLessThanOrEqual(1);
+  });
+
+  it.todo('reads at least 99.9 % of degraded bubbles correctly with confidence and sends every other to review');
+  it.todo('never reads a partial fill, tick or cross on a degraded scan as filled, at any confidence');
+});

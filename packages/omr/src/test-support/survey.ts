@@ -1,0 +1,150 @@
+import { layoutAnswerSheet, makeVariant, parseExam, seededRandom, type SheetPage } from '@examforge/core';
+import { renderAnswerSheet } from '@examforge/paper';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { rasterise } from '../../../paper/src/test-support/rasterise.js';
+import { classifyMark, type MarkReading } from '../classify-mark.js';
+import { findCornerMarks } from '../corner-marks.js';
+import { otsuThreshold, type GreyImage } from '../grey-image.js';
+import { fitHomography, project } from '../homography.js';
+import { painter, type SyntheticMark } from './synthetic-marks.js';
+
+/** Below this confidence a reading goes to the review queue instead of being used. */
+export const REVIEW_BELOW = 0.5;
+
+const parsed = parseExam(
+  readFileSync(fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
+);
+if (!parsed.ok) throw new Error('bundled exam does not parse');
+const exam = parsed.exam;
+const variant = makeVariant(exam, 'omr', { shuffleQuestions: false, shuffleOptions: false });
+export const layout = layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 });
+export const sheetPage: SheetPage = layout.pages[0]!;
+
+/** Every bubble of the page: the choice questions' and the student-number grid's (each digit column a question). */
+export const bubbles: readonly { group: string; option: string; x: number; y: number; r: number }[] = [
+  ...sheetPage.bubbles.map((b) => ({ group: b.questionId, option: b.option, x: b.x, y: b.y, r: b.r })),
+  ...sheetPage.digitBubbles.map((b) => ({
+    group: `digit-${b.column}`,
+    option: String(b.digit),
+    x: b.x,
+    y: b.y,
+    r: b.r,
+  })),
+];
+
+/** The bundled exam's first answer-sheet page, printed and rasterised by pdftoppm at `dpi`. */
+export async function printedSheet(dpi: number): Promise<GreyImage> {
+  const pdf = await renderAnswerSheet(layout, {
+    title: exam.title,
+    identity: { examId: exam.id, version: 1, variant: 'omr', studentNumber: '' },
+  });
+  const [page] = rasterise(pdf, dpi);
+  if (!page) throw new Error('no page');
+  return page;
+}
+
+/**
+ * Ground truth for every bubble of the page: about one question in seven left blank (each bubble clean or holding
+ * erasure residue); in the others each bubble holds a mark of any kind, residue or nothing.
+ */
+export function chooseMarks(seed: string): SyntheticMark[] {
+  const random = seededRandom(seed);
+  const kinds: readonly SyntheticMark[] = ['filled', 'partial', 'tick', 'cross', 'empty', 'erased'];
+  const blank = new Map<string, boolean>();
+  return bubbles.map((bubble) => {
+    if (!blank.has(bubble.group)) blank.set(bubble.group, random() < 0.15);
+    if (blank.get(bubble.group)) return random() < 0.5 ? 'empty' : 'erased';
+    return kinds[Math.floor(random() * kinds.length)]!;
+  });
+}
+
+/** A copy of the printed sheet with the marks drawn in. */
+export function markedSheet(printed: GreyImage, dpi: number, truth: readonly SyntheticMark[], seed: string) {
+  const image = { ...printed, pixels: new Uint8Array(printed.pixels) };
+  const scale = dpi / 72;
+  const paint = painter(image, seed);
+  bubbles.forEach((bubble, index) => paint.mark(truth[index]!, bubble.x * scale, bubble.y * scale, bubble.r * scale));
+  return image;
+}
+
+/** Registers the scan by its corner discs (as the reader does) and reads every bubble; undefined if no corners. */
+export function readSheet(image: GreyImage): MarkReading[] | undefined {
+  const corners = findCornerMarks(image, sheetPage.cornerMarks, layout.width, otsuThreshold(image));
+  if (!corners) return undefined;
+  const homography = fitHomography(sheetPage.cornerMarks, corners);
+  return bubbles.map((bubble) => {
+    const centre = project(homography, bubble);
+    const rim = project(homography, { x: bubble.x + bubble.r, y: bubble.y });
+    const rimY = project(homography, { x: bubble.x, y: bubble.y + bubble.r });
+    const r = (Math.hypot(rim.x - centre.x, rim.y - centre.y) + Math.hypot(rimY.x - centre.x, rimY.y - centre.y)) / 2;
+    return classifyMark(image, centre.x, centre.y, r);
+  });
+}
+
+/** Counts of what was read, against the truth, with the failures described. */
+export class Tally {
+  readonly perClass = new Map<SyntheticMark, { total: number; correct: number; review: number }>();
+  total = 0;
+  correct = 0;
+  review = 0;
+  readonly confidentlyWrong: string[] = [];
+  readonly invalidAccepted: string[] = [];
+  readonly blankQuestionFilled: string[] = [];
+  readonly erasureFlags = { erased: 0, erasedFlagged: 0, clean: 0, cleanFlagged: 0 };
+
+  add(sheet: string, truth: readonly SyntheticMark[], readings: readonly MarkReading[]): void {
+    const blank = new Map<string, boolean>();
+    bubbles.forEach((bubble, index) => {
+      const isBlank = truth[index] === 'empty' || truth[index] === 'erased';
+      blank.set(bubble.group, (blank.get(bubble.group) ?? true) && isBlank);
+    });
+    bubbles.forEach((bubble, index) => {
+      const expected = truth[index]!;
+      const reading = readings[index]!;
+      const label = `${sheet} ${bubble.group}/${bubble.option}: ${expected} read as ${reading.kind} (${reading.confidence.toFixed(2)}) ${JSON.stringify(reading.features)}`;
+      this.count(expected, reading, label);
+      if (reading.kind === 'filled' && blank.get(bubble.group)) this.blankQuestionFilled.push(label);
+    });
+  }
+
+  private count(expected: SyntheticMark, reading: MarkReading, label: string): void {
+    const kind = expected === 'erased' ? 'empty' : expected;
+    const entry = this.perClass.get(expected) ?? { total: 0, correct: 0, review: 0 };
+    this.perClass.set(expected, entry);
+    entry.total += 1;
+    this.total += 1;
+    if (reading.kind === 'filled' && kind !== 'filled') this.invalidAccepted.push(label);
+    if (reading.confidence < REVIEW_BELOW) {
+      entry.review += 1;
+      this.review += 1;
+    } else if (reading.kind === kind) {
+      entry.correct += 1;
+      this.correct += 1;
+    } else this.confidentlyWrong.push(label);
+    if (kind === 'empty' && reading.kind === 'empty') {
+      const flags = this.erasureFlags;
+      if (expected === 'erased')
+        [flags.erased, flags.erasedFlagged] = [
+          flags.erased + 1,
+          flags.erasedFlagged + (reading.possibleErasure ? 1 : 0),
+        ];
+      else
+        [flags.clean, flags.cleanFlagged] = [flags.clean + 1, flags.cleanFlagged + (reading.possibleErasure ? 1 : 0)];
+    }
+  }
+
+  summary(name: string): string {
+    const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(2)} %`;
+    const classes = [...this.perClass]
+      .map(([kind, c]) => `${kind} ${c.correct}/${c.total} (review ${c.review})`)
+      .join(', ');
+    const f = this.erasureFlags;
+    return (
+      `${name}: ${this.total} bubbles, ${percent(this.correct, this.total)} read correctly with confidence, ` +
+      `${percent(this.review, this.total)} to review, ${this.confidentlyWrong.length} confidently wrong, ` +
+      `${this.invalidAccepted.length} invalid marks and ${this.blankQuestionFilled.length} bubbles of blank questions read as filled; ${classes}; ` +
+      `possible erasure flagged on ${f.erasedFlagged}/${f.erased} erased and ${f.cleanFlagged}/${f.clean} clean empties`
+    );
+  }
+}
