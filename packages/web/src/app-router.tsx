@@ -46,6 +46,10 @@ function routes() {
         { path: 'exams/:examId/preview', lazy: page(() => import('./instructor/preview-page.js'), 'PreviewPage') },
         { path: 'sittings/:sittingId', lazy: page(() => import('./instructor/sitting-page.js'), 'SittingPage') },
         {
+          path: 'sittings/:sittingId/review',
+          lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage'),
+        },
+        {
           path: 'sittings/:sittingId/attempts/:attemptId',
           lazy: page(() => import('./instructor/attempt-page.js'), 'AttemptPage'),
         },

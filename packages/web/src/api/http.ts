@@ -47,6 +47,31 @@ export async function apiRequest<T>(
   return parsed.data;
 }
 
+/**
+ * Sends a file as the request body (the scan upload): its own content type, the CSRF header, the reply checked like
+ * any other.
+ */
+export async function apiUpload<T>(path: string, file: Blob, parser: ReplyParser<T>): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': file.type === '' ? 'application/octet-stream' : file.type,
+  };
+  const token = currentCsrfToken();
+  if (token !== undefined) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiRequestError(0, 'network', 'Could not reach the server. Check your connection.');
+  }
+  const body = await readBody(response);
+  if (!response.ok) throw errorFromReply(response, body);
+  const parsed = parser.safeParse(body);
+  if (!parsed.success)
+    throw new ApiRequestError(response.status, 'bad-reply', `The server's reply to ${path} was not understood.`);
+  return parsed.data;
+}
+
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = currentCsrfToken();

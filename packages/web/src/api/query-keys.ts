@@ -10,5 +10,7 @@ export const queryKeys = {
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
   monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
+  scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
+  review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,
   attemptDetail: (sittingId: string, attemptId: string) => ['sittings', sittingId, 'attempts', attemptId] as const,
 };

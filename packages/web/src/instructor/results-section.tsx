@@ -91,7 +91,7 @@ function ResultsTable({
                   </Link>
                 )}
               </th>
-              <td>{row.status}</td>
+              <td>{row.source === 'paper' ? `${row.status} (paper)` : row.status}</td>
               <td className="numeric" data-testid={`results-total-${row.studentNumber}`}>
                 {row.total === undefined ? '—' : `${row.total} / ${row.maximum ?? '?'}`}
               </td>

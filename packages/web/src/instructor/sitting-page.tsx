@@ -12,6 +12,7 @@ import { DropQuestionForm } from './drop-question-form.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
 import { KeyChangeForm } from './key-change-form.js';
 import { MonitorSection } from './monitor-section.js';
+import { PaperSection } from './paper-section.js';
 import { ResultsSection } from './results-section.js';
 import { RosterSection } from './roster-section.js';
 
@@ -58,10 +59,12 @@ export function SittingPage() {
         <dd>{details.releaseSolutions}</dd>
       </dl>
       <nav className="section-nav no-print" aria-label="On this page">
-        <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#results">Results</a>
+        <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
+        <a href="#results">Results</a>
       </nav>
       {canManage(user) && <RosterSection sittingId={sittingId} title={details.title} />}
       <MonitorSection sittingId={sittingId} />
+      <PaperSection sittingId={sittingId} canUpload={canManage(user)} />
       <ResultsSection sittingId={sittingId} view={preview.data} />
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
       {canManage(user) && questions.length > 0 && (
