@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { formatResponseCell, listQuestions, type Exam } from '@examforge/core';
 import { annotationSvg, describeAnomaly, type ReadSheet, type ReviewItem, type ScanAnomaly } from '@examforge/omr';
@@ -15,6 +16,7 @@ import {
 import { stringify } from 'csv-stringify/sync';
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
+import { readUserFile } from '../files.js';
 import { loadExam } from '../load-exam.js';
 import { loadLayouts } from '../load-manifest.js';
 import { progress } from '../render/progress.js';
@@ -27,6 +29,8 @@ export interface ScanOptions {
   readonly dpi: number;
   /** Write an annotated image of every sheet page read. */
   readonly annotate: boolean;
+  /** Worker threads reading pages (default: one per core). */
+  readonly workers?: number;
 }
 
 /**
@@ -54,6 +58,8 @@ export async function runScan(
     { exam, layoutFor: (key) => layouts.get(key.variant) },
     {
       dpi: options.dpi,
+      workers: options.workers ?? availableParallelism(),
+      workerContext: { examSource: readUserFile(examPath, 'exam file'), layouts },
       onPage: async ({ scanPage, result: page, image }) => {
         bar.update(scanPage);
         if (!options.annotate || page.kind !== 'read' || page.pageKind !== 'choices') return;
