@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchmarkExamDay } from './exam-day.bench.js';
+import { benchmarkPrint } from './print.bench.js';
 import { benchmarkOmr } from './omr.bench.js';
 import { benchmarkScore } from './score.bench.js';
 
@@ -16,6 +17,7 @@ export interface BenchmarkResult {
 const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = {
   score: benchmarkScore,
   'exam-day': benchmarkExamDay,
+  print: benchmarkPrint,
   omr: benchmarkOmr,
 };
 

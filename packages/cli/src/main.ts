@@ -89,7 +89,9 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
     );
   program
     .command('print')
-    .description('print answer sheets (PDF) for a roster, with the layout manifest the scanner reads')
+    .description(
+      'print question papers and answer sheets (PDF) for a roster, with the layout manifest the scanner reads',
+    )
     .argument('<exam>', 'the exam file (exam.md)')
     .requiredOption('-o, --out <dir>', 'where to write the PDFs and manifest.json')
     .option(
@@ -97,7 +99,10 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
       'roster CSV (`id,name,…`); without it, one generic sheet identified by the student-number grid',
     )
     .addOption(new Option('--page-size <size>', 'paper size').choices(['A4', 'Letter']).default('A4'))
-    .option('--merged', 'one merged PDF instead of one PDF per student')
+    .option('--merged', 'one merged PDF (for a print shop) instead of one PDF per student')
+    .option('--sheets-only', 'answer sheets only, without question papers')
+    .option('--duplex', 'pad odd question papers with a blank page, so each answer sheet starts on a new leaf')
+    .option('--workers <n>', 'threads to render in (default: one per core)', (value) => Number(value))
     .option('--shuffle', 'shuffle questions and options per student (seeded by exam and student: reproducible)')
     .option('--exam-version <n>', 'the exam version printed in each QR code', (value) => Number(value), 1)
     .action(
@@ -109,6 +114,9 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
           pageSize: 'A4' | 'Letter';
           merged?: boolean;
           shuffle?: boolean;
+          sheetsOnly?: boolean;
+          duplex?: boolean;
+          workers?: number;
           examVersion: number;
         },
       ) => done(await runPrint(exam, { ...options, version: options.examVersion }, output)),

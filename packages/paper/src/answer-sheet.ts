@@ -7,9 +7,9 @@ import {
   type SheetLayout,
   type SheetPage,
 } from '@examforge/core';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { FONT, registerFonts } from './fonts.js';
+import { FONT } from './fonts.js';
+import { openDocument } from './pdf-document.js';
 
 export interface AnswerSheetContent {
   readonly title: string;
@@ -38,21 +38,17 @@ export async function renderAnswerSheets(
   sheets: readonly { layout: SheetLayout; content: AnswerSheetContent }[],
 ): Promise<Buffer> {
   const first = sheets[0]?.content.title ?? 'Answer sheets';
-  const document = new PDFDocument({
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: `${first} — answer sheets`, Producer: 'Examforge' },
-  });
-  registerFonts(document);
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => document.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const { layout, content } of sheets) drawSheet(document, layout, content);
-  document.end();
-  return done;
+  const { doc, bytes } = openDocument(`${first} — answer sheets`);
+  for (const { layout, content } of sheets) {
+    drawAnswerSheet(doc, layout, content);
+    doc.flushPages();
+  }
+  doc.end();
+  return bytes;
 }
 
-function drawSheet(document: PDFKit.PDFDocument, layout: SheetLayout, content: AnswerSheetContent): void {
+/** Draws one answer sheet on new pages of a document (one page per layout page). */
+export function drawAnswerSheet(document: PDFKit.PDFDocument, layout: SheetLayout, content: AnswerSheetContent): void {
   for (const page of layout.pages) {
     document.addPage({ size: [layout.width, layout.height], margin: 0 });
     drawFrame(document, page, layout, content);

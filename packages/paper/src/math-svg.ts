@@ -5,6 +5,7 @@ import { TeX } from 'mathjax-full/js/input/tex.js';
 import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import { mathjax } from 'mathjax-full/js/mathjax.js';
 import { SVG } from 'mathjax-full/js/output/svg.js';
+import { compileMathSvg, type MathDrawing } from './math-pdf.js';
 
 /** Typeset math as an SVG with its size in ex and how far it sits below the baseline. */
 export interface MathSvg {
@@ -13,6 +14,8 @@ export interface MathSvg {
   readonly heightEx: number;
   /** Positive: the box extends this far below the baseline. */
   readonly depthEx: number;
+  /** The same drawing as PDF operators, converted once; `undefined` when the SVG needs svg-to-pdfkit. */
+  readonly drawing: MathDrawing | undefined;
 }
 
 const adaptor = liteAdaptor();
@@ -23,6 +26,7 @@ const document = mathjax.document('', {
   InputJax: new TeX({ packages: AllPackages }),
   OutputJax: new SVG({ fontCache: 'none' }),
 });
+// Variants only reorder questions and options: each formula is typeset (and converted for PDF) once per process.
 const cache = new Map<string, MathSvg>();
 
 /**
@@ -41,7 +45,13 @@ export function typesetMath(tex: string, display: boolean): MathSvg {
   const width = /width="([\d.]+)ex"/.exec(svg)?.[1];
   const height = /height="([\d.]+)ex"/.exec(svg)?.[1];
   const align = /vertical-align:\s*(-?[\d.]+)ex/.exec(svg)?.[1];
-  const result = { svg, widthEx: Number(width ?? 0), heightEx: Number(height ?? 0), depthEx: -Number(align ?? 0) };
+  const result = {
+    svg,
+    widthEx: Number(width ?? 0),
+    heightEx: Number(height ?? 0),
+    depthEx: -Number(align ?? 0),
+    drawing: compileMathSvg(svg),
+  };
   cache.set(key, result);
   return result;
 }

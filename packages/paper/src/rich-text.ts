@@ -1,5 +1,5 @@
 import { findMath } from '@examforge/core';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { drawMath } from './draw-math.js';
 import { typesetMath } from './math-svg.js';
 import { FONT } from './fonts.js';
 
@@ -165,24 +165,12 @@ function drawLine(
     } else {
       const math = typesetMath(item.piece.tex, false);
       const ex = size * EX;
-      drawSvg(doc, math.svg, x, baseline - (math.heightEx - math.depthEx) * ex, math.widthEx * ex, math.heightEx * ex);
+      const top = baseline - (math.heightEx - math.depthEx) * ex;
+      drawMath(doc, math, { x, y: top, width: math.widthEx * ex, height: math.heightEx * ex });
     }
     x += item.width;
   });
   cursor.y = baseline + descent + size * 0.2;
-}
-
-/**
- * svg-to-pdfkit would resolve MathJax's `ex` sizes with its own font size; the SVG is drawn into exactly the box the
- * line layout reserved for it instead.
- */
-function drawSvg(doc: PDFKit.PDFDocument, svg: string, x: number, y: number, width: number, height: number): void {
-  // Without its own width and height, the SVG's viewBox is scaled to exactly the box it is given.
-  const sized = svg
-    .replace(/(<svg[^>]*?)\swidth="[^"]*"/, '$1')
-    .replace(/(<svg[^>]*?)\sheight="[^"]*"/, '$1')
-    .replace(/(<svg[^>]*?)\sstyle="[^"]*"/, '$1');
-  SVGtoPDF(doc, sized, x, y, { width, height });
 }
 
 function drawDisplayMath(doc: PDFKit.PDFDocument, tex: string, box: TextBox, cursor: Cursor): void {
@@ -195,6 +183,6 @@ function drawDisplayMath(doc: PDFKit.PDFDocument, tex: string, box: TextBox, cur
     width = box.width;
   }
   if (cursor.y + height + 8 > cursor.bottom) cursor.y = cursor.newPage();
-  drawSvg(doc, math.svg, box.x + (box.width - width) / 2, cursor.y + 4, width, height);
+  drawMath(doc, math, { x: box.x + (box.width - width) / 2, y: cursor.y + 4, width, height });
   cursor.y += height + 8;
 }

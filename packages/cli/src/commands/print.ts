@@ -1,7 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { layoutAnswerSheet, makeVariant, type Exam, type PageSize, type SheetLayout } from '@examforge/core';
-import { renderAnswerSheet, renderAnswerSheets, type AnswerSheetContent } from '@examforge/paper';
+import type { Exam, PageSize } from '@examforge/core';
+import {
+  printFiles,
+  printMerged,
+  printSetFor,
+  variantCode,
+  type PrintedSet,
+  type PrintJob,
+  type PrintSetSpec,
+} from '@examforge/paper';
 import { parse, type Options } from 'csv-parse/sync';
 import type { Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
@@ -16,6 +25,12 @@ export interface PrintOptions {
   readonly merged?: boolean;
   readonly shuffle?: boolean;
   readonly version: number;
+  /** Answer sheets without question papers. */
+  readonly sheetsOnly?: boolean;
+  /** Pad odd question papers with a blank page for double-sided printing. */
+  readonly duplex?: boolean;
+  /** Worker threads; by default one per core. */
+  readonly workers?: number;
 }
 
 interface Student {
@@ -24,66 +39,115 @@ interface Student {
 }
 
 /**
- * `examforge print <exam> --out dir`: one answer sheet per student of the roster (or one generic sheet), as separate
- * PDFs or one merged PDF, with `manifest.json` holding every sheet's layout — the only geometry the scanner uses.
+ * `examforge print <exam> --out dir`: for each student of the roster (or one generic set), the question paper in the
+ * student's variant followed by the answer sheet for the same variant, as one PDF per student or one merged PDF, with
+ * `manifest.json` holding every sheet's layout (the only geometry the scanner uses) and where it is in which file.
  */
 export async function runPrint(examPath: string, options: PrintOptions, output: Output): Promise<number> {
   const exam = loadExam(examPath);
   const students = options.roster ? readRoster(options.roster) : [{ number: '', name: '' }];
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new UserError(`--workers must be a whole number of at least 1, not ${String(options.workers)}`);
   mkdirSync(options.out, { recursive: true });
-  const sheets = students.map((student) => sheetFor(exam, student, options));
-  const bar = progress(output, 'Printing answer sheets', sheets.length);
-  const files: string[] = [];
-  if (options.merged) {
-    writeFileSync(join(options.out, 'answer-sheets.pdf'), await renderAnswerSheets(sheets));
-    files.push('answer-sheets.pdf');
-    bar.done();
-  } else {
-    for (const [index, sheet] of sheets.entries()) {
-      const file = `${sheet.content.identity.studentNumber || 'generic'}.pdf`;
-      writeFileSync(join(options.out, file), await renderAnswerSheet(sheet.layout, sheet.content));
-      files.push(file);
-      bar.update(index + 1);
-    }
-    bar.done();
-  }
-  const manifest = {
-    exam: exam.id,
-    version: options.version,
+  const specs = students.map((student) => specFor(exam, student, options));
+  const job: PrintJob = {
+    examSource: readUserFile(examPath, 'exam file'),
     pageSize: options.pageSize,
-    units: 'PDF points, origin at the top-left corner, y downwards',
-    sheets: sheets.map((sheet, index) => ({
-      studentNumber: sheet.content.identity.studentNumber,
-      name: sheet.content.studentName ?? '',
-      variant: sheet.content.identity.variant,
-      file: options.merged ? files[0] : files[index],
-      layout: sheet.layout,
-    })),
+    questionPapers: options.sheetsOnly !== true,
+    ...(options.duplex ? { duplex: true } : {}),
   };
-  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  const what = options.sheetsOnly ? 'answer sheet(s)' : 'question paper(s) and answer sheet(s)';
+  const bar = progress(output, `Printing ${what}`, specs.length);
+  let done = 0;
+  const onSet = () => bar.update((done += 1));
+  const placed = options.merged
+    ? await printMergedFile(job, specs, {
+        exam,
+        workers,
+        onSet,
+        sheetsOnly: options.sheetsOnly === true,
+        out: options.out,
+      })
+    : await printStudentFiles(job, specs, { workers, onSet, out: options.out });
+  bar.done();
+  writeManifest(exam, options, specs, placed);
+  const files = new Set(placed.map((set) => set.file)).size;
   output.out(
-    `Printed ${sheets.length} answer sheet(s) of ${exam.id} (${options.pageSize}) → ${options.out}/ (${files.length} PDF file(s) and manifest.json)`,
+    `Printed ${specs.length} ${what} of ${exam.id} (${options.pageSize}) → ${options.out}/ (${files} PDF file(s) and manifest.json)`,
   );
   return EXIT.ok;
 }
 
-function sheetFor(
-  exam: Exam,
-  student: Student,
-  options: PrintOptions,
-): { layout: SheetLayout; content: AnswerSheetContent } {
-  const seed = options.shuffle && student.number ? `${exam.id}:${student.number}` : 'canonical';
-  const variant = makeVariant(exam, seed, {
-    shuffleQuestions: options.shuffle === true,
-    shuffleOptions: options.shuffle === true,
-  });
-  return {
-    layout: layoutAnswerSheet(exam, variant, { pageSize: options.pageSize, studentNumberDigits: 8 }),
-    content: {
-      title: exam.title,
-      studentName: student.name,
-      identity: { examId: exam.id, version: options.version, variant: seed, studentNumber: student.number },
+type PlacedSet = PrintedSet & { readonly file: string };
+
+async function printStudentFiles(
+  job: PrintJob,
+  specs: readonly PrintSetSpec[],
+  context: { workers: number; onSet: () => void; out: string },
+): Promise<PlacedSet[]> {
+  const fileOf = (spec: PrintSetSpec) => `${spec.identity.studentNumber || 'generic'}.pdf`;
+  const rendered = await printFiles(
+    job,
+    specs.map((spec) => [spec]),
+    {
+      workers: context.workers,
+      onSet: context.onSet,
+      onFile: (index, file) => {
+        const spec = specs[index];
+        if (spec) writeFileSync(join(context.out, fileOf(spec)), file.pdf);
+      },
     },
+  );
+  return specs.flatMap((spec, index) => (rendered[index]?.sets ?? []).map((set) => ({ ...set, file: fileOf(spec) })));
+}
+
+async function printMergedFile(
+  job: PrintJob,
+  specs: readonly PrintSetSpec[],
+  context: { exam: Exam; workers: number; onSet: () => void; sheetsOnly: boolean; out: string },
+): Promise<PlacedSet[]> {
+  const file = context.sheetsOnly ? 'answer-sheets.pdf' : 'papers-and-sheets.pdf';
+  const title = `${context.exam.title} — ${context.sheetsOnly ? 'answer sheets' : 'question papers and answer sheets'}`;
+  const merged = await printMerged(job, specs, { workers: context.workers, onSet: context.onSet, title });
+  writeFileSync(join(context.out, file), merged.pdf);
+  return merged.sets.map((set) => ({ ...set, file }));
+}
+
+function writeManifest(
+  exam: Exam,
+  options: PrintOptions,
+  specs: readonly PrintSetSpec[],
+  placed: readonly PlacedSet[],
+): void {
+  const manifest = {
+    exam: exam.id,
+    version: options.version,
+    pageSize: options.pageSize,
+    units: 'PDF points, origin at the top-left corner, y downwards; pages numbered from 1 within each file',
+    sheets: specs.map((spec, index) => ({
+      studentNumber: spec.identity.studentNumber,
+      name: spec.studentName,
+      variant: spec.seed,
+      variantCode: variantCode(spec.seed),
+      file: placed[index]?.file,
+      questionPaper: placed[index]?.questionPaper ?? null,
+      answerSheet: placed[index]?.answerSheet,
+      // Pages before the answer sheet in its file (the 0-based index of its first page), for scanners and scripts.
+      sheetPageOffset: (placed[index]?.answerSheet.firstPage ?? 1) - 1,
+      layout: printSetFor(exam, spec, options.pageSize).layout,
+    })),
+  };
+  writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+function specFor(exam: Exam, student: Student, options: PrintOptions): PrintSetSpec {
+  const seed = options.shuffle && student.number ? `${exam.id}:${student.number}` : 'canonical';
+  return {
+    seed,
+    shuffle: options.shuffle === true,
+    studentName: student.name,
+    identity: { examId: exam.id, version: options.version, variant: seed, studentNumber: student.number },
   };
 }
 

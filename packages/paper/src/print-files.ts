@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { concatPdfs } from './concat-pdf.js';
+import type { PageRange, PrintedSet } from './print-set.js';
+import { examOf, renderPrintFile, type PrintJob, type PrintSetSpec, type RenderedFile } from './print-job.js';
+
+export interface PrintFilesOptions {
+  /** Worker threads to render in; 1 renders in this thread. Output bytes are the same either way. */
+  readonly workers: number;
+  /** Called after every set, in whatever thread drew it (for a progress bar). */
+  readonly onSet?: () => void;
+  /** Called as each file is finished, in completion order (to write it out without holding every file). */
+  readonly onFile?: (index: number, file: RenderedFile) => void;
+}
+
+type WorkerMessage =
+  | { readonly kind: 'set' }
+  | { readonly kind: 'file'; readonly index: number; readonly pdf: ArrayBuffer; readonly sets: PrintedSet[] }
+  | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * Renders several PDFs (each a list of sets), spread over worker threads. Each file is rendered whole by one thread
+ * from plain data, with a fixed creation date, so its bytes do not depend on the number of threads.
+ *
+ * @example
+ * const files = await printFiles(job, students.map((spec) => [spec]), { workers: 2 });
+ */
+export async function printFiles(
+  job: PrintJob,
+  files: readonly (readonly PrintSetSpec[])[],
+  options: PrintFilesOptions,
+): Promise<RenderedFile[]> {
+  const threads = Math.min(options.workers, files.length);
+  if (threads <= 1) return printInThisThread(job, files, options);
+  const results: RenderedFile[] = [];
+  let next = 0;
+  const workers = Array.from({ length: threads }, () => new Worker(workerEntry(), { workerData: job }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= files.length) {
+                resolve();
+                return;
+              }
+              const index = next++;
+              worker.postMessage({ index, specs: files[index] });
+            };
+            worker.on('message', (message: WorkerMessage) => {
+              if (message.kind === 'set') options.onSet?.();
+              else if (message.kind === 'error') reject(new Error(`print worker: ${message.message}`));
+              else {
+                const file = { pdf: Buffer.from(message.pdf), sets: message.sets };
+                results[message.index] = file;
+                options.onFile?.(message.index, file);
+                send();
+              }
+            });
+            worker.on('error', reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}
+
+/** The worker's compiled module: beside this one in dist, or in dist when the sources run under a test runner. */
+function workerEntry(): URL {
+  const here = new URL('./print-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL('../dist/print-worker.js', import.meta.url);
+}
+
+async function printInThisThread(
+  job: PrintJob,
+  files: readonly (readonly PrintSetSpec[])[],
+  options: PrintFilesOptions,
+): Promise<RenderedFile[]> {
+  const exam = examOf(job);
+  const results: RenderedFile[] = [];
+  for (const [index, specs] of files.entries()) {
+    const file = await renderPrintFile(exam, job, specs, () => options.onSet?.());
+    results.push(file);
+    options.onFile?.(index, file);
+  }
+  return results;
+}
+
+/**
+ * Sets per part of a merged file. Parts are rendered independently (on any thread) and joined, so a merged file's
+ * bytes depend on its sets, never on the thread count; each part embeds its own font subsets and formulas.
+ */
+export const MERGE_PART_SETS = 50;
+
+/**
+ * One merged PDF of every set (a print shop's single file), rendered in parts over worker threads and joined, with
+ * page ranges counted over the whole file.
+ *
+ * @example
+ * const { pdf, sets } = await printMerged(job, specs, { workers: 2 });
+ */
+export async function printMerged(
+  job: PrintJob,
+  specs: readonly PrintSetSpec[],
+  options: Omit<PrintFilesOptions, 'onFile'> & { readonly title: string; readonly partSets?: number },
+): Promise<RenderedFile> {
+  const size = options.partSets ?? MERGE_PART_SETS;
+  const parts: PrintSetSpec[][] = [];
+  for (let start = 0; start < specs.length; start += size) parts.push(specs.slice(start, start + size));
+  const rendered = await printFiles(job, parts, options);
+  let offset = 0;
+  const sets = rendered.flatMap((part) => {
+    const shifted = part.sets.map((set) => shiftPages(set, offset));
+    offset += pageCount(part.sets);
+    return shifted;
+  });
+  return {
+    pdf: concatPdfs(
+      rendered.map((part) => part.pdf),
+      options.title,
+    ),
+    sets,
+  };
+}
+
+function pageCount(sets: readonly PrintedSet[]): number {
+  const last = sets.at(-1);
+  return last ? last.answerSheet.firstPage + last.answerSheet.pages - 1 : 0;
+}
+
+function shiftPages(set: PrintedSet, offset: number): PrintedSet {
+  const shift = (range: PageRange) => ({ firstPage: range.firstPage + offset, pages: range.pages });
+  return {
+    questionPaper: set.questionPaper && shift(set.questionPaper),
+    answerSheet: shift(set.answerSheet),
+  };
+}
