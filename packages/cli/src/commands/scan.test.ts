@@ -100,6 +100,56 @@ describe('print → rasterise → mark → scan → grade', () => {
   });
 });
 
+describe('a scanned PDF with pages shuffled, one upside down, one duplicated and one blank', () => {
+  it('is read completely, and each anomaly is reported in words', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'examforge-batch-'));
+    const roster = join(work, 'roster.csv');
+    writeFileSync(roster, 'id,name\ns101,Asha Rao\ns102,Ben Okafor\n');
+    const printed = await runCli('print', BUNDLED, '--roster', roster, '--shuffle', '--out', join(work, 'print'));
+    expect(printed.code, printed.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(work, 'print', 'manifest.json'), 'utf8')) as Manifest;
+    const dpi = 150;
+    const pages: GreyImage[] = [];
+    for (const sheet of manifest.sheets) {
+      const pdf = readFileSync(join(work, 'print', sheet.file));
+      pages.push(...(await sheetPages(pdf, 'pdftoppm', dpi, sheet.sheetPageOffset ?? 0, sheet.layout.pages.length)));
+    }
+    const blank = { ...pages[0]!, pixels: new Uint8Array(pages[0]!.pixels.length).fill(255) };
+    const jpeg = (image: GreyImage, turn = 0) => grey(image).rotate(turn).jpeg({ quality: 85 }).toBuffer();
+    // Feed order: s102's page 2 first, s101's page 3 upside down, a blank separator, s102's page 2 again.
+    const feed = [
+      await jpeg(pages[5]!),
+      await jpeg(pages[0]!),
+      await jpeg(pages[2]!, 180),
+      await jpeg(blank),
+      await jpeg(pages[7]!),
+      await jpeg(pages[1]!),
+      await jpeg(pages[5]!),
+      await jpeg(pages[4]!),
+      await jpeg(pages[3]!),
+      await jpeg(pages[6]!),
+    ];
+    const scan = await scannerPdf(feed, join(work, 'batch.pdf'), dpi);
+    const manifestPath = join(work, 'print', 'manifest.json');
+    const out = join(work, 'scan');
+    const result = await runCli('scan', BUNDLED, scan, '--manifest', manifestPath, '--out', out, '--no-annotate');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Read 10 page(s): 2 sheet(s)');
+    expect(result.stdout).toContain('scan page 3 (s101) was upside down; it was turned and read');
+    expect(result.stdout).toContain('scan page 4 is blank');
+    expect(result.stdout).toContain('scan page 7 repeats scan page 1 (s102); the first copy was read');
+    const report = JSON.parse(readFileSync(join(out, 'scan-report.json'), 'utf8')) as {
+      sheets: { student: string; pages: Record<string, { scanPage: number }> }[];
+      anomalies: { kind: string }[];
+    };
+    expect(report.anomalies.map((anomaly) => anomaly.kind)).toEqual(['upside-down', 'blank', 'duplicate']);
+    const pagesRead = Object.fromEntries(
+      report.sheets.map((sheet) => [sheet.student, Object.values(sheet.pages).map((page) => page.scanPage)]),
+    );
+    expect(pagesRead).toEqual({ s102: [8, 1, 10, 5], s101: [2, 6, 3, 9] });
+  });
+});
+
 /** Seeded answers for one student: a single letter on most questions, some left blank; the last student is blank. */
 function studentAnswers(exam: Exam, student: string, index: number) {
   const random = seededRandom(`answers-${student}`);
