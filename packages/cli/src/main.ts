@@ -133,6 +133,7 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
     .option('-m, --manifest <file>', 'the manifest.json written by `examforge print` (needed for shuffled sheets)')
     .option('--dpi <n>', 'resolution for rasterising PDF pages', (value) => Number(value), 200)
     .option('--no-annotate', 'do not write annotated page images')
+    .option('--workers <n>', 'worker threads reading pages (default: one per core)', (value) => Number(value))
     .addHelpText(
       'after',
       `
@@ -145,7 +146,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
       async (
         exam: string,
         files: string[],
-        options: { out: string; manifest?: string; dpi: number; annotate: boolean },
+        options: { out: string; manifest?: string; dpi: number; annotate: boolean; workers?: number },
       ) => done(await runScan(exam, files, options, output)),
     );
   return program;
