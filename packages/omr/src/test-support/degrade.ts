@@ -59,7 +59,7 @@ export function randomDegradation(seed: string, dpi: number, mode: ScanMode, pag
 
 /** Applies a degradation to a copy of the image: geometry, blur, lighting and noise, then storage. */
 export async function degrade(image: GreyImage, how: Degradation, seed: string): Promise<GreyImage> {
-  let result = warp(image, how);
+  let result: GreyImage = warp(image, how);
   if (how.blur >= 0.3) result = await gaussianBlur(result, how.blur);
   lightAndNoise(result, how, seed);
   if (how.threshold !== undefined) return threshold(result, how.threshold);
