@@ -60,7 +60,7 @@ describe('a scan batch with pages shuffled, one upside down, one duplicated and 
     expect(anomalies).toEqual([
       { kind: 'upside-down', scanPage: 3, sheet: expect.stringContaining('s001') },
       { kind: 'blank', scanPage: 4 },
-      { kind: 'duplicate', scanPage: 7, firstSeen: 1, sheet: expect.stringContaining('s002') },
+      { kind: 'duplicate', scanPage: 7, firstSeen: 1, sheet: expect.stringContaining('s002'), page: 2 },
     ]);
   });
 

@@ -10,7 +10,14 @@ export type ScanAnomaly =
   | { readonly kind: 'unknown'; readonly scanPage: number }
   | { readonly kind: 'foreign'; readonly scanPage: number; readonly identity: SheetIdentity }
   | { readonly kind: 'upside-down'; readonly scanPage: number; readonly sheet: string }
-  | { readonly kind: 'duplicate'; readonly scanPage: number; readonly firstSeen: number; readonly sheet: string }
+  | {
+      readonly kind: 'duplicate';
+      readonly scanPage: number;
+      readonly firstSeen: number;
+      readonly sheet: string;
+      /** The sheet's page number that came twice. */
+      readonly page: number;
+    }
   | { readonly kind: 'missing'; readonly sheet: string; readonly page: number }
   | { readonly kind: 'student-number-unread'; readonly scanPage: number; readonly sheet: string };
 
@@ -95,7 +102,8 @@ export function assembleScan(pages: readonly PageResult[], pagesPerSheet: (sheet
     sheets.set(key, sheet);
     if (page.upsideDown) anomalies.push({ kind: 'upside-down', scanPage, sheet: key });
     const firstSeen = sheet.pages.get(page.identity.page);
-    if (firstSeen !== undefined) return void anomalies.push({ kind: 'duplicate', scanPage, firstSeen, sheet: key });
+    if (firstSeen !== undefined)
+      return void anomalies.push({ kind: 'duplicate', scanPage, firstSeen, sheet: key, page: page.identity.page });
     sheet.pages.set(page.identity.page, scanPage);
     sheet.questions.push(...page.questions.map((question) => ({ ...question, scanPage })));
     review.push(...reviewItems(page, key, sheet.identity.studentNumber, scanPage));

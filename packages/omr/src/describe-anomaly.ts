@@ -20,7 +20,7 @@ export function describeAnomaly(anomaly: ScanAnomaly): string {
     case 'upside-down':
       return `scan page ${anomaly.scanPage} (${studentOf(anomaly.sheet)}) was upside down; it was turned and read`;
     case 'duplicate':
-      return `scan page ${anomaly.scanPage} repeats scan page ${anomaly.firstSeen} (${studentOf(anomaly.sheet)}); the first copy was read`;
+      return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} came twice (scan pages ${anomaly.firstSeen} and ${anomaly.scanPage}); the first copy was read`;
     case 'missing':
       return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} is missing from the scan`;
     case 'student-number-unread':

@@ -137,7 +137,7 @@ describe('a scanned PDF with pages shuffled, one upside down, one duplicated and
     expect(result.stdout).toContain('Read 10 page(s): 2 sheet(s)');
     expect(result.stdout).toContain('scan page 3 (s101) was upside down; it was turned and read');
     expect(result.stdout).toContain('scan page 4 is blank');
-    expect(result.stdout).toContain('scan page 7 repeats scan page 1 (s102); the first copy was read');
+    expect(result.stdout).toContain('page 2 of s102 came twice (scan pages 1 and 7); the first copy was read');
     const report = JSON.parse(readFileSync(join(out, 'scan-report.json'), 'utf8')) as {
       sheets: { student: string; pages: Record<string, { scanPage: number }> }[];
       anomalies: { kind: string }[];

@@ -7,6 +7,7 @@ export {
   countScanPages,
   scanFileKind,
   encodePng,
+  encodeJpeg,
   encodeAnnotated,
   type DecodeOptions,
 } from './scan-files.js';

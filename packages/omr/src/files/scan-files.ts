@@ -75,6 +75,13 @@ export async function encodePng(image: GreyImage): Promise<Buffer> {
     .toBuffer();
 }
 
+/** A greyscale image as JPEG (stored scan pages). */
+export async function encodeJpeg(image: GreyImage, quality = 80): Promise<Buffer> {
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })
+    .jpeg({ quality })
+    .toBuffer();
+}
+
 /** The scan with an annotation overlay (SVG of the same size) drawn on it, as JPEG. */
 export async function encodeAnnotated(image: GreyImage, svg: string, quality = 80): Promise<Buffer> {
   return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } })

@@ -1,5 +1,5 @@
 import { assembleScan, readPage, type PageResult } from '@examforge/omr';
-import { decodeScanFile, encodeAnnotated, encodePng, ScanFileError } from '@examforge/omr/files';
+import { decodeScanFile, encodeJpeg, encodePng, ScanFileError } from '@examforge/omr/files';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { ScanBatchesTable } from '../db/schema.js';
@@ -118,7 +118,7 @@ async function storePage(context: AppContext, batchId: string, scanPage: number,
   let stored: unknown = result;
   if (result.kind === 'read') {
     const { image: upright, crops: greyCrops, ...reading } = result;
-    if (upright) image = await encodeAnnotated(upright, emptyOverlay(upright.width, upright.height), 75);
+    if (upright) image = await encodeJpeg(upright, 75);
     for (const [questionId, crop] of Object.entries(greyCrops))
       crops[questionId] = (await encodePng(crop)).toString('base64');
     stored = reading;
@@ -137,9 +137,6 @@ async function storePage(context: AppContext, batchId: string, scanPage: number,
 }
 
 /** The page encoder draws an overlay; an empty one stores the page as it is. */
-const emptyOverlay = (width: number, height: number) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"></svg>`;
-
 async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promise<void> {
   const sitting = await findSittingRow(context, batch.sitting_id);
   const { pagesPerSheet } = await sittingScanContext(context, sitting);
@@ -165,13 +162,9 @@ async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promis
     },
     now,
   );
-  const sheetPageOf = (scanPage: number) => {
-    const page = pages[scanPage - 1];
-    return page?.kind === 'read' ? page.identity.page : undefined;
-  };
   await completeBatch(context, batch, {
     sheets: attached.sheets,
-    anomalies: [...result.anomalies.map((a) => describeScanAnomaly(a, sheetPageOf)), ...attached.anomalies],
+    anomalies: [...result.anomalies.map(describeScanAnomaly), ...attached.anomalies],
   });
 }
 
