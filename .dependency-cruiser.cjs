@@ -48,6 +48,13 @@ module.exports = {
       to: { path: '^packages/(web|cli)/' },
     },
     {
+      name: 'checks-imports-only-core-and-tensor',
+      comment: 'the check runner hands answer checks the tensor API and nothing else of ours',
+      severity: 'error',
+      from: { path: '^packages/checks/' },
+      to: { path: '^packages/(?!checks/|core/|tensor/)' },
+    },
+    {
       name: 'paper-imports-only-core',
       severity: 'error',
       from: { path: '^packages/paper/' },

@@ -6,6 +6,8 @@ export default defineConfig({
     // Tests run against the sources, not the built dist, so no build step is needed between edit and test.
     alias: {
       '@examforge/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@examforge/tensor': fileURLToPath(new URL('./packages/tensor/src/index.ts', import.meta.url)),
+      '@examforge/checks': fileURLToPath(new URL('./packages/checks/src/index.ts', import.meta.url)),
       '@examforge/omr/files': fileURLToPath(new URL('./packages/omr/src/files/index.ts', import.meta.url)),
       '@examforge/omr': fileURLToPath(new URL('./packages/omr/src/index.ts', import.meta.url)),
       '@examforge/paper': fileURLToPath(new URL('./packages/paper/src/index.ts', import.meta.url)),

@@ -1,0 +1,2 @@
+/** @examforge/checks: runs executable answer checks in a sandboxed worker. */
+export {};

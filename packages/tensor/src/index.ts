@@ -1,0 +1,2 @@
+/** @examforge/tensor: float64 tensors with broadcasting and reverse-mode autograd. No dependencies, no IO. */
+export {};
