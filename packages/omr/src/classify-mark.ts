@@ -1,12 +1,7 @@
-import {
-  darknessAt,
-  latticeIndex,
-  REACH,
-  sampleLattice,
-  STEPS_PER_RADIUS,
-  type BubbleLattice,
-} from './bubble-lattice.js';
+import { darknessAt, latticeIndex, sampleLattice, type BubbleLattice } from './bubble-lattice.js';
 import type { GreyImage } from './grey-image.js';
+import { ALL, DISC, DISC_RADIUS } from './lattice-points.js';
+import { strokeArms } from './stroke-arms.js';
 
 /** What is in one bubble. Only `filled` is an answer; the others are kept and reported as what they are. */
 export type MarkKind = 'filled' | 'partial' | 'tick' | 'cross' | 'empty';
@@ -23,49 +18,54 @@ export interface MarkReading {
   readonly possibleErasure?: true;
 }
 
-/** Measurements of a bubble, in darkness against the paper around it (0 paper … 1 black) and in radii. */
+/** Measurements of a bubble, in darkness of the mark alone (0 paper … 1 black; the printed ring taken out) and radii. */
 export interface MarkFeatures {
-  /** The darkest ink inside the bubble (robust maximum): below 0.2 nothing was written there. */
+  /** The darkest ink in the disc (fifth darkest point): below 0.41 of the ring's darkness nothing was written. */
   readonly ink: number;
+  /** The darkness of the printed ring as scanned: the reference for how dark ink looks on this scan. */
+  readonly ring: number;
   /** The typical darkness of what is inked: a pen fill near 0.9, light pencil 0.35. */
   readonly typical: number;
-  /** Mean darkness of the inner disc: erasure residue lifts it a little above clean paper. */
+  /** Mean darkness of the disc: erasure residue lifts it a little above clean paper. */
   readonly mean: number;
+  /** The inked share of the disc (within 0.75 r). */
+  readonly coverage: number;
   /**
    * Evenness of the ink over the bubble: the least-inked of 24 cells (12 sectors × 2 rings) and of 48 points round
-   * the rim, as a share of the typical darkness. A complete fill leaves no part bare.
+   * the circle at 0.7 r, as a share of the typical darkness. A complete fill leaves no part bare.
    */
   readonly evenness: number;
-  /** Points (per hundredth of r²) with ink 0.2 r around them in every direction: solid ink, which strokes are not. */
+  /** Points with ink 0.2 r around them in every direction: solid ink, which strokes are not. */
   readonly solid: number;
-  /** The longest inked run, out of 48, round the circle at 0.72 r: a partial fill hugging the rim inks a long arc. */
+  /** The longest inked run, out of 48, round the circle at 0.7 r: a partial fill hugging the rim inks a long arc. */
   readonly rimArc: number;
-  /** Inked points (hundredths of r²) either side of the strongest straight stroke: fewer, more. */
-  readonly beside: readonly [number, number];
+  /** The longest arc (of 48) along which ink at 0.7 r runs on out to the ring (0.85 r): a partial fill hugs the rim. */
+  readonly hugArc: number;
+  /** The least ink round the circle at 0.8 r, as a share of the typical darkness: a fill inks it all round. */
+  readonly outerEvenness: number;
+  /** Ink running out from where the two strongest strokes meet, four ways, shortest first (radii). */
+  readonly arms: readonly [number, number, number, number];
 }
 
-/** Inside this radius (in r) the printed ring's ink never reaches, even blurred. */
-const INNER = 0.7;
-/** Faintest mark that is a mark: erasure residue stays below it, light pencil above. */
-const INK_MIN = 0.2;
-/** A complete fill is at least this even. */
-const EVEN_FILL = 0.5;
-/** A fill is at least this dark on average: light pencil is 0.35, erasure residue at most 0.15. */
-const FILL_MIN = 0.24;
 /**
- * Solid points plus a quarter of the rim arc, less the ink beside the strongest stroke: above the first a partial
- * fill, confidently so at the second; below it strokes.
+ * Faintest mark that is a mark, as a share of the printed ring's darkness on the same scan: erasure residue and the
+ * ring's blur stay below it, light pencil above.
  */
-const PARTIAL = [0, 6] as const;
-/** A cross has at least this share of its ink beside its strongest stroke on the emptier side as on the fuller. */
-const CROSS_BALANCE = 0.3;
+const INK_MIN = 0.41;
+/** A complete fill is at least this even. */
+const EVEN_FILL = 0.45;
+/** A fill is at least this dark on average: light pencil is 0.35, erasure residue at most 0.2. */
+const FILL_MIN = 0.3;
+/** A cross runs out at least this far (radii) along its two shortest arms together; a tick's two bare ways, less. */
+const CROSS_ARMS = 0.45;
 
 /**
  * Measures a bubble at (x, y) with radius r (pixels) and says what is in it. The rule of the source exam is that only
  * a completely filled bubble is an answer, and no threshold on darkness alone can tell a light complete fill from a
- * dark partial one; so the shape of the ink decides: a fill darkens every part of the bubble evenly, a partial fill is
- * solid ink that leaves part bare, ticks and crosses are thin strokes (no solid ink), and a cross is two straight
- * strokes through the middle where a tick has one.
+ * dark partial one; so the shape of the ink decides, measured inside the printed ring with the ring's own blur taken
+ * out: a fill darkens every part of the bubble evenly, a partial fill is solid ink or ink hugging the rim that leaves
+ * part bare, ticks and crosses are thin straight strokes, and a cross's two strokes run out four ways from where they
+ * cross where a tick's two meet at a vertex.
  *
  * @example
  * const reading = classifyMark(scan, centre.x, centre.y, radiusInPixels);
@@ -79,69 +79,101 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number):
 }
 
 function measure(lattice: BubbleLattice): MarkFeatures {
-  const inner = innerValues(lattice);
-  const mean = inner.reduce((sum, value) => sum + value, 0) / inner.length;
-  const sorted = [...inner].sort((a, b) => b - a);
-  const ink = sorted[2] ?? 0;
-  const inked = sorted.filter((value) => value >= ink / 2);
-  const typical = inked[Math.floor(inked.length / 2)] ?? 0;
+  const { mark, ring } = withoutRing(lattice.darkness);
+  const values = Float64Array.from(DISC, (point) => mark[point.index] ?? 0);
+  let sum = 0;
+  for (const value of values) sum += value;
+  const sorted = Float64Array.from(values).sort().reverse();
+  const ink = sorted[4] ?? 0;
+  let count = 0;
+  while (count < sorted.length && (sorted[count] ?? 0) >= ink / 2) count += 1;
+  const typical = sorted[Math.floor(count / 2)] ?? 0;
   const level = Math.max(typical / 2, 0.08);
-  const mask = inkMask(lattice, level);
+  const inked = inkOnly(mark, level);
   return {
-    beside: inkBeside(inkOnly(lattice, level)),
     ink,
+    ring,
     typical,
-    mean,
-    evenness: Math.min(weakestCell(lattice), weakestRim(lattice)) / Math.max(typical, 0.01),
-    solid: solidPoints(mask),
-    rimArc: longestRimArc(lattice, level),
+    mean: sum / values.length,
+    coverage: coverage(inked),
+    evenness: Math.min(weakestCell(mark), weakestRim(mark)) / Math.max(typical, 0.01),
+    solid: solidPoints(withRingBand(inked)),
+    rimArc: longestRimArc(mark, level),
+    hugArc: longestHugArc(mark, level),
+    outerEvenness: Math.min(...rimSamples(mark, 0.8)) / Math.max(typical, 0.01),
+    arms: strokeArms(inked),
   };
 }
 
-function* innerPoints(radius = INNER): Generator<[number, number]> {
-  const limit = radius * STEPS_PER_RADIUS;
-  for (let j = -REACH; j <= REACH; j += 1)
-    for (let i = -REACH; i <= REACH; i += 1) if (Math.hypot(i, j) <= limit) yield [i, j];
-}
-
-function innerValues(lattice: BubbleLattice): number[] {
-  return [...innerPoints()].map(([i, j]) => lattice.darkness[latticeIndex(i, j)] ?? 0);
-}
-
 /**
- * Which lattice points are inked. The printed ring and its blur (0.82–1.1 r) counts as inked whatever it reads, so that it never
- * makes a stroke crossing it look solid nor breaks the solid ink of a fill that runs up to it.
+ * The darkness of the mark alone: inside the disc where the printed ring's blur reaches (0.55–1 r) the ring's share
+ * is taken out, estimated by mirror symmetry from the median darkness round the circle just as far outside the
+ * ring (blur and a black-and-white threshold thicken the ring equally both ways). Ink multiplies the paper, so the
+ * mark's darkness under a ring of darkness R is 1 − (1 − d) / (1 − R).
  */
-function inkMask(lattice: BubbleLattice, level: number): Uint8Array {
-  const mask = new Uint8Array(lattice.darkness.length);
-  for (let j = -REACH; j <= REACH; j += 1) {
-    for (let i = -REACH; i <= REACH; i += 1) {
-      const rho = Math.hypot(i, j) / STEPS_PER_RADIUS;
-      const index = latticeIndex(i, j);
-      mask[index] = (rho >= 0.82 && rho <= 1.1) || (lattice.darkness[index] ?? 0) >= level ? 1 : 0;
-    }
+function withoutRing(darkness: Float32Array): { mark: Float32Array; ring: number } {
+  const profile = MIRROR_RADII.map((radius) =>
+    median(RING_DIRECTIONS.map(([cos, sin]) => darknessAt(darkness, cos * radius, sin * radius))),
+  );
+  const mark = Float32Array.from(darkness);
+  for (const point of RING_INSIDE) {
+    const at = Math.min(MIRROR_RADII.length - 1, Math.max(0, (1 - point.rho) / MIRROR_STEP));
+    const k = Math.floor(at);
+    const f = at - k;
+    const ring = (profile[k] ?? 0) * (1 - f) + (profile[Math.min(MIRROR_RADII.length - 1, k + 1)] ?? 0) * f;
+    mark[point.index] = Math.max(0, (darkness[point.index] ?? 0) - ring);
   }
-  return mask;
+  return { mark, ring: Math.max(profile[0] ?? 0, profile[1] ?? 0) };
 }
 
-/** Lattice points inked by the mark alone, inside the printed ring. */
-function inkOnly(lattice: BubbleLattice, level: number): Uint8Array {
-  const ink = new Uint8Array(lattice.darkness.length);
-  for (const [i, j] of innerPoints(0.8)) {
-    const index = latticeIndex(i, j);
-    ink[index] = (lattice.darkness[index] ?? 0) >= level ? 1 : 0;
-  }
+const MIRROR_STEP = 0.05;
+/** Radii outside the ring at which its profile is taken, 1–1.35 r. */
+const MIRROR_RADII = Array.from({ length: 8 }, (_, k) => 1 + k * MIRROR_STEP);
+const RING_DIRECTIONS = Array.from(
+  { length: 32 },
+  (_, k) => [Math.cos((k * Math.PI) / 16), Math.sin((k * Math.PI) / 16)] as const,
+);
+const RING_INSIDE = ALL.filter((point) => point.rho >= 0.6 && point.rho <= 1);
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] ?? 0;
+}
+
+/** Disc points inked by the mark. */
+function inkOnly(mark: Float32Array, level: number): Uint8Array {
+  const ink = new Uint8Array(mark.length);
+  for (const point of DISC) ink[point.index] = (mark[point.index] ?? 0) >= level ? 1 : 0;
   return ink;
 }
 
-function weakestCell(lattice: BubbleLattice): number {
+/** The ink, with the printed ring's band counted as inked: a fill running up to the ring stays solid to its edge. */
+function withRingBand(ink: Uint8Array): Uint8Array {
+  const mask = Uint8Array.from(ink);
+  for (const point of RING_BAND) mask[point.index] = 1;
+  return mask;
+}
+
+const RING_BAND = ALL.filter((point) => point.rho > DISC_RADIUS && point.rho <= 1.1);
+const COVERED = DISC;
+
+/** The share of the disc within 0.75 r that is inked. */
+function coverage(ink: Uint8Array): number {
+  let inked = 0;
+  for (const point of COVERED) inked += ink[point.index] ?? 0;
+  return inked / COVERED.length;
+}
+
+const CELLS = COVERED.filter((point) => point.rho > 0).map((point) => ({
+  index: point.index,
+  cell: point.sector + (point.rho < 0.4 ? 0 : 12),
+}));
+
+function weakestCell(mark: Float32Array): number {
   const sums = new Float64Array(24);
   const counts = new Float64Array(24);
-  for (const [i, j] of innerPoints()) {
-    if (i === 0 && j === 0) continue;
-    const sector = Math.floor(((Math.atan2(j, i) + Math.PI) / (2 * Math.PI)) * 12) % 12;
-    const cell = sector + (Math.hypot(i, j) < 0.4 * STEPS_PER_RADIUS ? 0 : 12);
-    sums[cell] = (sums[cell] ?? 0) + (lattice.darkness[latticeIndex(i, j)] ?? 0);
+  for (const { index, cell } of CELLS) {
+    sums[cell] = (sums[cell] ?? 0) + (mark[index] ?? 0);
     counts[cell] = (counts[cell] ?? 0) + 1;
   }
   let weakest = Infinity;
@@ -149,18 +181,35 @@ function weakestCell(lattice: BubbleLattice): number {
   return weakest;
 }
 
-const rimSamples = (lattice: BubbleLattice, radius: number) =>
+const rimSamples = (mark: Float32Array, radius: number) =>
   Array.from({ length: 48 }, (_, k) => {
     const angle = (k / 48) * 2 * Math.PI;
-    return darknessAt(lattice, Math.cos(angle) * radius, Math.sin(angle) * radius);
+    return darknessAt(mark, Math.cos(angle) * radius, Math.sin(angle) * radius);
   });
 
-function weakestRim(lattice: BubbleLattice): number {
-  return Math.min(...rimSamples(lattice, 0.75));
+function weakestRim(mark: Float32Array): number {
+  return Math.min(...rimSamples(mark, 0.7));
 }
 
-function longestRimArc(lattice: BubbleLattice, level: number): number {
-  const inked = rimSamples(lattice, 0.72).map((value) => value >= level);
+function longestHugArc(mark: Float32Array, level: number): number {
+  const inner = rimSamples(mark, 0.7);
+  const outer = rimSamples(mark, 0.85);
+  return longestRun(inner.map((value, k) => value >= level && (outer[k] ?? 0) >= level));
+}
+
+function longestRun(inked: boolean[]): number {
+  if (inked.every(Boolean)) return inked.length;
+  let longest = 0;
+  let run = 0;
+  for (const value of [...inked, ...inked]) {
+    run = value ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return Math.min(longest, inked.length);
+}
+
+function longestRimArc(mark: Float32Array, level: number): number {
+  const inked = rimSamples(mark, 0.7).map((value) => value >= level);
   if (inked.every(Boolean)) return 48;
   let longest = 0;
   let run = 0;
@@ -186,82 +235,48 @@ const AROUND = [
   [1, -2],
   [-1, 2],
   [-1, -2],
-] as const;
+].map(([di, dj]) => latticeIndex(di ?? 0, dj ?? 0) - latticeIndex(0, 0));
 
 function solidPoints(mask: Uint8Array): number {
   let solid = 0;
-  const limit = 0.85 * STEPS_PER_RADIUS;
-  for (let j = -REACH + 2; j <= REACH - 2; j += 1) {
-    for (let i = -REACH + 2; i <= REACH - 2; i += 1) {
-      if (Math.hypot(i, j) > limit || !mask[latticeIndex(i, j)]) continue;
-      if (AROUND.every(([di, dj]) => mask[latticeIndex(i + di, j + dj)])) solid += 1;
-    }
+  for (const point of DISC) {
+    if (!mask[point.index]) continue;
+    if (AROUND.every((offset) => mask[point.index + offset])) solid += 1;
   }
   return solid;
 }
-
-/**
- * How the ink lies either side of the strongest straight stroke (lines every 5° at offsets up to 0.4 r, scored on
- * their middle 1.4 r): inked points more than 0.25 r from it on the emptier side and on the fuller side. The second
- * stroke of a cross runs out on both sides; a tick's short arm leaves its long arm on one side only.
- */
-function inkBeside(ink: Uint8Array): [number, number] {
-  let best = { score: -1, ux: 1, uy: 0, offset: 0 };
-  for (let degrees = 0; degrees < 180; degrees += 5) {
-    const angle = (degrees * Math.PI) / 180;
-    const [ux, uy] = [Math.cos(angle), Math.sin(angle)];
-    for (let offset = -0.4; offset <= 0.41; offset += 0.1) {
-      let score = 0;
-      for (let t = -7; t <= 7; t += 1)
-        score += ink[nearest((t / 10) * ux - offset * uy, (t / 10) * uy + offset * ux)] ?? 0;
-      if (score > best.score) best = { score, ux, uy, offset };
-    }
-  }
-  let [a, b] = [0, 0];
-  for (const [i, j] of innerPoints(0.8)) {
-    if (!ink[latticeIndex(i, j)]) continue;
-    const across = -(i / STEPS_PER_RADIUS) * best.uy + (j / STEPS_PER_RADIUS) * best.ux - best.offset;
-    if (across > 0.25) a += 1;
-    else if (across < -0.25) b += 1;
-  }
-  return [Math.min(a, b), Math.max(a, b)];
-}
-
-const nearest = (u: number, v: number) =>
-  latticeIndex(Math.round(u * STEPS_PER_RADIUS), Math.round(v * STEPS_PER_RADIUS));
 
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
 /** 0 at `zeroAt`, 1 at `oneAt`: a reading halfway between is at the review boundary (0.5). */
 const ramp = (value: number, zeroAt: number, oneAt: number) => clamp01((value - zeroAt) / (oneAt - zeroAt));
 
 function decide(f: MarkFeatures): { kind: MarkKind; confidence: number } {
-  if (f.ink < INK_MIN) return { kind: 'empty', confidence: ramp(f.ink, INK_MIN, INK_MIN - 0.06) };
-  const inked = ramp(f.ink, INK_MIN, INK_MIN + 0.06);
-  if (f.evenness >= EVEN_FILL && f.typical >= FILL_MIN)
-    return {
-      kind: 'filled',
-      confidence: Math.min(
-        inked,
-        ramp(f.evenness, EVEN_FILL, EVEN_FILL + 0.12),
-        ramp(f.typical, FILL_MIN, FILL_MIN + 0.06),
-      ),
-    };
-  const notFill = Math.max(ramp(f.evenness, EVEN_FILL, EVEN_FILL - 0.2), ramp(f.typical, FILL_MIN, FILL_MIN - 0.06));
-  // Solid ink, a long arc hugging the rim, and little ink away from the strongest stroke: a partial fill. A stroke
-  // mark has little solid ink and a second arm off its main stroke.
-  const solidity = f.solid + 0.25 * f.rimArc - f.beside[1];
-  const partial = ramp(solidity, PARTIAL[0], PARTIAL[1]);
-  const stroke = ramp(solidity, PARTIAL[0], PARTIAL[0] - (PARTIAL[1] - PARTIAL[0]) * 0.7);
-  if (solidity > PARTIAL[0]) return { kind: 'partial', confidence: Math.min(inked, notFill, partial) };
-  const [fewer, more] = f.beside;
-  const balance = fewer / Math.max(more, 1);
-  if (balance >= CROSS_BALANCE && fewer >= 2)
+  // Ink is measured against the printed ring as scanned: a black-and-white scan blackens both ink and the ring's
+  // edge, a soft grey scan lightens both.
+  const contrast = f.ink / Math.max(f.ring, 0.3);
+  if (contrast < INK_MIN) return { kind: 'empty', confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03) };
+  const inked = ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03);
+  const fill = Math.min(
+    ramp(f.evenness, EVEN_FILL - 0.1, EVEN_FILL + 0.1),
+    ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04),
+    ramp(f.coverage, 0.9, 0.97),
+    ramp(f.outerEvenness, 0.22, 0.38),
+  );
+  if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill) };
+  const notFill = ramp(fill, 0.5, 0.25);
+  // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin and cross the rim briefly.
+  // A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex beside the rim).
+  const solidity = Math.max((f.hugArc - 9) / 4, (f.solid - 18) / 8, (f.rimArc - 18) / 6);
+  const longStroke = f.hugArc < 16 && f.solid < 18 && f.rimArc < 22 ? ramp(f.arms[3], 0.8, 1) : 0;
+  const partial = Math.min(ramp(solidity, -0.5, 0.5), 1 - longStroke);
+  if (partial >= 0.5) return { kind: 'partial', confidence: Math.min(inked, notFill, partial) };
+  const stroke = 1 - partial;
+  // Two strokes crossing run out four ways; a tick's two strokes meet at a vertex, so two of the four are bare.
+  const crossing = f.arms[0] + f.arms[1];
+  if (crossing >= CROSS_ARMS)
     return {
       kind: 'cross',
-      confidence: Math.min(inked, notFill, stroke, ramp(balance, CROSS_BALANCE - 0.05, CROSS_BALANCE + 0.15)),
+      confidence: Math.min(inked, notFill, stroke, ramp(crossing, CROSS_ARMS - 0.05, CROSS_ARMS + 0.1)),
     };
-  return {
-    kind: 'tick',
-    confidence: Math.min(inked, notFill, stroke, ramp(balance, CROSS_BALANCE, CROSS_BALANCE - 0.2)),
-  };
+  return { kind: 'tick', confidence: Math.min(inked, notFill, stroke, ramp(crossing, CROSS_ARMS, CROSS_ARMS - 0.1)) };
 }
