@@ -229,6 +229,8 @@ export const StudentResultsSchema = z.object({
   total: z.string(),
   maximum: z.string(),
   questions: z.array(QuestionResultSchema),
+  /** The pages of a scanned paper sheet, each at `/api/attempt/sheet/{page}` (annotated) for its student. */
+  sheetPages: z.array(z.number().int()).optional(),
 });
 export type StudentResults = z.infer<typeof StudentResultsSchema>;
 

@@ -90,6 +90,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', '/api/attempt', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
       ['PUT', '/api/attempt/answers', save, [401, 200, 409, 409, 403, 403, 403, 403]],
       ['GET', '/api/attempt/results', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],
+      ['GET', '/api/attempt/sheet/1', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],
       ['POST', '/api/attempt/heartbeat', {}, [401, 200, 409, 409, 403, 403, 403, 403]],
       [
         'POST',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AttemptStateSchema,
   HeartbeatSchema,
@@ -9,7 +10,8 @@ import {
 import type { AppContext } from '../context.js';
 import { requireStudent } from '../services/access.js';
 import { getAttemptState, recordHeartbeat, saveAnswers, startAttempt, submitAttempt } from '../services/attempts.js';
-import { ownResults } from '../services/results.js';
+import { annotatedSheetPage } from '../services/annotated-sheet.js';
+import { ownResults, releasedAttempt } from '../services/results.js';
 
 /** The student's routes: the attempt is always the caller's own, found from the session, never from the URL. */
 export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -42,6 +44,19 @@ export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['attempt'], response: { 200: StudentResultsSchema } } },
       (request) => ownResults(context, requireStudent(request.identity)),
     );
+    app.get(
+      '/api/attempt/sheet/:page',
+      { schema: { tags: ['attempt'], params: SheetPageParams } },
+      async (request, reply) => {
+        const { sitting, attempt, solutions } = await releasedAttempt(context, requireStudent(request.identity));
+        const jpeg = await annotatedSheetPage(context, sitting.id, attempt.id, request.params.page, {
+          showKey: solutions,
+        });
+        return reply.header('content-type', 'image/jpeg').header('cache-control', 'no-store').send(jpeg);
+      },
+    );
     return Promise.resolve();
   };
 }
+
+const SheetPageParams = z.object({ page: z.coerce.number().int().min(1).max(100) });

@@ -10,13 +10,15 @@ import { findSittingRow } from './sittings.js';
 /**
  * One page of a student's scanned sheet with what was read drawn on it, to hand back to the student: green rings on
  * fills taken as answers, red on marks that are not answers, a blue ring on the right options under the current key
- * and each question's points as scored now (after key changes and review decisions). A JPEG.
+ * (left out while solutions are not released to students) and each question's points as scored now (after key changes
+ * and review decisions). A JPEG.
  */
 export async function annotatedSheetPage(
   context: AppContext,
   sittingId: string,
   attemptId: string,
   page: number,
+  options: { readonly showKey: boolean } = { showKey: true },
 ): Promise<Buffer> {
   const sitting = await findSittingRow(context, sittingId);
   const row = await context.db
@@ -43,7 +45,8 @@ export async function annotatedSheetPage(
   await decoded.return(undefined);
   if (first.done) throw notFound('scanned sheet page');
   const image = first.value;
-  const svg = annotationSvg(reading, { width: image.width, height: image.height }, { key: keyOf(exam), rowNotes });
+  const key = options.showKey ? { key: keyOf(exam) } : {};
+  const svg = annotationSvg(reading, { width: image.width, height: image.height }, { ...key, rowNotes });
   return encodeAnnotated(image, svg);
 }
 

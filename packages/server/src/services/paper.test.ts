@@ -121,6 +121,31 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
     }
   });
 
+  it('gives a paper student their own annotated sheet once results are released, the key once solutions are', async () => {
+    const student = await world.join(world.roster[3]!);
+    const early = await student.get('/api/attempt/sheet/1');
+    expect([early.status, early.body.message]).toEqual([403, 'results are not released yet']);
+    const sitting = await findSittingRow(world.context, world.sitting.id);
+    world.clock.set(new Date(new Date(sitting.closes_at).getTime() + 1000));
+    const results = await student.get('/api/attempt/results');
+    expect(results.status, results.text).toBe(200);
+    expect(results.body.sheetPages).toEqual([1, 2, 3, 4]);
+    const sheet = await student.get('/api/attempt/sheet/1');
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers['content-type']).toBe('image/jpeg');
+    expect(sheet.raw.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect((await student.get('/api/attempt/sheet/9')).status).toBe(404);
+    await world.context.db.updateTable('sittings').set({ release_solutions: 'never' }).execute();
+    const withoutKey = await student.get('/api/attempt/sheet/1');
+    expect(withoutKey.status).toBe(200);
+    expect(withoutKey.raw.equals(sheet.raw)).toBe(false);
+    await world.context.db.updateTable('sittings').set({ release_solutions: 'after-close' }).execute();
+    const online = await world.join(world.roster[0]!);
+    expect((await online.get('/api/attempt/results')).body.sheetPages).toBeUndefined();
+    expect((await online.get('/api/attempt/sheet/1')).status).toBe(404);
+    world.clock.set(new Date(sitting.opens_at));
+  });
+
   it('sends uncertain marks to review; a decision rescores the student and is audited; the decision outlives a re-scan', async () => {
     const wrong = (id: string) => (rightLetter(exam, id) === 'a' ? 'b' : 'a');
     const marks: PaperMark[] = [

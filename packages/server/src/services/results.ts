@@ -93,8 +93,11 @@ export async function attemptResults(
   return presentResults(context, sitting, attempt, true);
 }
 
-/** A student's own results, once the sitting's release policy allows. */
-export async function ownResults(context: AppContext, student: RosterRow): Promise<StudentResults> {
+/**
+ * The student's attempt once its results may be shown: released by the sitting's policy and the exam over.
+ * `solutions` says whether the key may be shown too.
+ */
+export async function releasedAttempt(context: AppContext, student: RosterRow) {
   const sitting = await findSittingRow(context, student.sitting_id);
   const attempt = await context.db
     .selectFrom('attempts')
@@ -106,12 +109,14 @@ export async function ownResults(context: AppContext, student: RosterRow): Promi
     throw forbidden('results are not released yet');
   }
   if (attemptStatus(attempt, now) === 'open') throw forbidden('results are shown once your exam is over');
-  const results = await presentResults(
-    context,
-    sitting,
-    attempt,
-    isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)),
-  );
+  return { sitting, attempt, solutions: isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)) };
+}
+
+/** A student's own results, once the sitting's release policy allows; a paper sheet's scanned pages are listed. */
+export async function ownResults(context: AppContext, student: RosterRow): Promise<StudentResults> {
+  const { sitting, attempt, solutions } = await releasedAttempt(context, student);
+  const results = await presentResults(context, sitting, attempt, solutions);
+  const sheetPages = (await sheetPagesByAttempt(context, sitting.id)).get(attempt.id) ?? [];
   const exam = await loadExamVersion(context, sitting.exam_version_id);
   const variant = makeVariant(exam, attempt.variant_seed, {
     shuffleQuestions: sitting.shuffle_questions === 1,
@@ -123,6 +128,7 @@ export async function ownResults(context: AppContext, student: RosterRow): Promi
       ...question,
       reason: relabelReason(question.reason, variant.optionOrder[question.questionId]),
     })),
+    ...(sheetPages.length > 0 ? { sheetPages } : {}),
   };
 }
 

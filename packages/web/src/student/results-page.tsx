@@ -35,6 +35,33 @@ function StudentResults() {
       {results.isPending && <Loading label="Loading your results…" />}
       {results.isError && <ErrorNotice title="No results to show." error={results.error} />}
       {results.data && <StudentResultsView results={results.data} view={view} />}
+      {results.data?.sheetPages && <ScannedSheet pages={results.data.sheetPages} />}
     </main>
+  );
+}
+
+/** The student's scanned answer sheet as it was read: what counted, what did not, and the points per question. */
+function ScannedSheet({ pages }: { readonly pages: readonly number[] }) {
+  return (
+    <section className="scanned-sheet" aria-labelledby="scanned-sheet-title">
+      <h2 id="scanned-sheet-title">Your answer sheet as it was read</h2>
+      <p>
+        Green rings: complete fills, counted as answers. Red: marks that are not answers (partial fills, ticks,
+        crosses). Blue: the right options, once solutions are released. Each row ends with its points.
+      </p>
+      {pages.map((page) => (
+        <figure key={page}>
+          <a href={`/api/attempt/sheet/${page}`} target="_blank" rel="noreferrer">
+            <img
+              src={`/api/attempt/sheet/${page}`}
+              alt={`Page ${page} of your scanned answer sheet, with what was read marked on it`}
+              loading="lazy"
+              width={600}
+            />
+          </a>
+          <figcaption>Page {page}</figcaption>
+        </figure>
+      ))}
+    </section>
   );
 }
