@@ -7,6 +7,7 @@ export type { Diagnostic, Position, Severity } from './format/diagnostic.js';
 export { formatDiagnostic, hasErrors, sortDiagnostics } from './format/diagnostic.js';
 export { parseExam, type ParseResult } from './format/parse.js';
 export { printExam } from './format/print.js';
+export { readOptionValue, type OptionValue, type ArrayValue } from './format/option-value.js';
 export type { SourceMap, TextLocation } from './format/source-map.js';
 export * from './exam-queries.js';
 export { lintExam, checkExam, type LintPorts, type LintReport } from './lint/lint.js';

@@ -47,6 +47,20 @@ export interface QuestionBase {
   readonly explanation?: string;
   /** Instructor-only note (never shown to students). */
   readonly note?: string;
+  /** Code that computes the answer, run by `examforge verify` (never shown to students). */
+  readonly check?: AnswerCheck;
+}
+
+/**
+ * An executable answer check: TypeScript using the `@examforge/tensor` API that returns the answer (a number, a
+ * tensor, an array, a string or `option('b')`). Where it sits in the file is in the source map
+ * (`question.<id>.check`), so the model round-trips through print and parse.
+ */
+export interface AnswerCheck {
+  /** The code between the fences, without the fences. */
+  readonly source: string;
+  /** The convention the check assumes where the question is ambiguous, e.g. "cross-correlation, no padding". */
+  readonly convention?: string;
 }
 
 /** How a dropped question is scored: full marks to everyone, or excluded from everyone's maximum. */

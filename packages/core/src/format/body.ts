@@ -44,12 +44,14 @@ export interface RawListItem {
   readonly attributesColumn?: number;
 }
 
-export const PART_NAMES = ['Answer', 'Explanation', 'Solution', 'Rubric', 'Note'] as const;
+export const PART_NAMES = ['Answer', 'Explanation', 'Solution', 'Rubric', 'Check', 'Note'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface RawPart {
   readonly name: PartName;
   readonly line: number;
+  /** The heading's attribute block (`### Check {convention="…"}`). */
+  readonly attributes?: Attributes;
   readonly lines: SourceLine[];
   readonly items: RawListItem[];
 }
@@ -139,7 +141,7 @@ class BodyScanner {
     if (this.target === 'skip' && !this.question) return;
     if (!this.question) {
       this.error('part-outside-question', heading.line, 1, `a \`###\` heading outside a question`, {
-        hint: '`###` headings name the parts of a question (Answer, Explanation, Solution, Rubric, Note)',
+        hint: '`###` headings name the parts of a question (Answer, Explanation, Solution, Rubric, Check, Note)',
       });
       this.target = 'none';
       return;
@@ -158,7 +160,7 @@ class BodyScanner {
         hint: `merge the two ${name} parts into one`,
       });
     }
-    const part: RawPart = { name, line: heading.line, lines: [], items: [] };
+    const part: RawPart = { name, line: heading.line, attributes: heading.attributes, lines: [], items: [] };
     this.question.parts.push(part);
     this.target = part;
   }

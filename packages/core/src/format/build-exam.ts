@@ -1,4 +1,5 @@
 import type {
+  AnswerCheck,
   ChoiceOption,
   DropMode,
   Exam,
@@ -15,9 +16,11 @@ import { Rational } from '../rational.js';
 import type { Attributes } from './attributes.js';
 import type { RawListItem, RawQuestion, RawSection, SourceLine, PartName } from './body.js';
 import { joinLines } from './body.js';
+import { readCheckPart } from './check-part.js';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.js';
 import { ID_PATTERN, type FrontMatter } from './front-matter.js';
 import { parseNumericAnswer } from './numeric-answer.js';
+import { readOptionValue } from './option-value.js';
 import type { TextLocation } from './source-map.js';
 import { closestMatch } from './suggest.js';
 
@@ -193,6 +196,7 @@ export class ExamBuilder {
     const dropped = this.enumAttribute<DropMode>(attributes, 'dropped', DROP_MODES);
     const explanation = this.partText(id, raw, 'Explanation');
     const note = this.partText(id, raw, 'Note');
+    const check = this.check(id, raw);
     if (this.diagnostics.length > errorsBefore) return undefined;
     return {
       id,
@@ -205,7 +209,18 @@ export class ExamBuilder {
       bonus: attributes?.flags.has('bonus') ?? false,
       ...(explanation !== undefined && { explanation }),
       ...(note !== undefined && { note }),
+      ...(check && { check }),
     };
+  }
+
+  private check(questionId: string, raw: RawQuestion): AnswerCheck | undefined {
+    const part = raw.parts.find((candidate) => candidate.name === 'Check');
+    if (!part) return undefined;
+    this.rejectAttributes(part.attributes, ['convention'], [], 'a check takes `convention="…"`');
+    const read = readCheckPart(part);
+    this.diagnostics.push(...read.diagnostics);
+    if (read.location) this.sourceMap.set(`question.${questionId}.check`, read.location);
+    return read.check;
   }
 
   private questionKind(raw: RawQuestion): Question['kind'] | undefined {
@@ -223,10 +238,10 @@ export class ExamBuilder {
     idAt: Position,
   ): Question | undefined {
     const allowedParts: Record<Question['kind'], readonly PartName[]> = {
-      single: ['Explanation', 'Note'],
-      multiple: ['Explanation', 'Note'],
-      numeric: ['Answer', 'Explanation', 'Note'],
-      free: ['Explanation', 'Solution', 'Rubric', 'Note'],
+      single: ['Explanation', 'Check', 'Note'],
+      multiple: ['Explanation', 'Check', 'Note'],
+      numeric: ['Answer', 'Explanation', 'Check', 'Note'],
+      free: ['Explanation', 'Solution', 'Rubric', 'Check', 'Note'],
     };
     for (const part of raw.parts) {
       if (!allowedParts[kind].includes(part.name)) {
@@ -286,6 +301,7 @@ export class ExamBuilder {
           expected: 'the option text after the marker',
         });
       const value = item.attributes?.values.get('value')?.value;
+      if (value !== undefined && !readOptionValue(value)) this.optionValueError(item);
       return {
         text,
         correct: item.marker.toLowerCase() === 'x',
@@ -294,6 +310,15 @@ export class ExamBuilder {
       };
     });
     return this.diagnostics.length > errorsBefore ? undefined : options;
+  }
+
+  private optionValueError(item: RawListItem): void {
+    const attribute = item.attributes?.values.get('value');
+    const at = { line: item.attributes?.line ?? item.markerPosition.line, column: attribute?.column ?? 1 };
+    this.error('option-value-syntax', at, `cannot read the option value "${attribute?.value ?? ''}"`, {
+      expected: 'a number (`value=2336`), an array of numbers in JSON (`value=[[0,1],[1,0]]`) or text',
+      hint: 'quote a value with spaces: value="[1, 2]"; null in an array matches anything',
+    });
   }
 
   /** `undefined` when there is no answer part, `null` when it cannot be read. */

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { ChoiceOption, Exam, MultipleScoring, Question, RubricItem, Section } from '../model.js';
+import type { AnswerCheck, ChoiceOption, Exam, MultipleScoring, Question, RubricItem, Section } from '../model.js';
 import { assertNever } from '../model.js';
 import type { Rational } from '../rational.js';
 import { endsLikeAttributes, formatAttributeValue } from './attributes.js';
@@ -73,8 +73,17 @@ function printQuestion(question: Question): string[] {
     if (question.solution !== undefined) blocks.push('### Solution', question.solution);
     if (question.rubric.length > 0) blocks.push('### Rubric', question.rubric.map(printRubricItem).join('\n'));
   }
+  if (question.check) blocks.push(...printCheck(question.check));
   if (question.note !== undefined) blocks.push('### Note', question.note);
   return blocks;
+}
+
+/** The fence is longer than any run of backticks that starts a line of the code, so the code cannot close it. */
+function printCheck(check: AnswerCheck): string[] {
+  const longest = Math.max(2, ...check.source.split('\n').map((line) => /^\s*(`*)/.exec(line)?.[1]?.length ?? 0));
+  const fence = '`'.repeat(longest + 1);
+  const attributes = check.convention === undefined ? '' : ` {convention=${formatAttributeValue(check.convention)}}`;
+  return [`### Check${attributes}`, `${fence}ts\n${check.source}\n${fence}`];
 }
 
 function questionAttributes(question: Question): string[] {

@@ -67,7 +67,12 @@ const option: fc.Arbitrary<ChoiceOption> = fc
     text: text(2, false),
     correct: fc.boolean(),
     fixed: fc.boolean(),
-    value: optional(fc.stringMatching(/^[\w.,-]{1,6}(?: [\w.]{1,4})?$/)),
+    value: optional(
+      fc.oneof(
+        fc.stringMatching(/^[\w.,-]{1,6}(?: [\w.]{1,4})?$/),
+        fc.constantFrom('[[0,1],[1,0]]', '[-1, -1, null]', '[]', '1e-3'),
+      ),
+    ),
   })
   .map(withoutUndefined);
 
@@ -94,7 +99,32 @@ const base = fc.record({
   bonus: fc.boolean(),
   explanation: optional(text(3, true)),
   note: optional(text(2, true)),
+  check: optional(answerCheck()),
 });
+
+/** Check code: TypeScript-looking lines, including ones that look like headings, options and fences. */
+function answerCheck() {
+  const codeLine = fc.constantFrom(
+    'const x = tensor([[1, 2], [3, 4]]);',
+    '  return option("b");',
+    '# not a heading',
+    '- [x] not an option',
+    '```',
+    '  ~~~',
+    '',
+    '// convention: {x}',
+    'return conv2dOutputSize(7, 3, { dilation: 2 });',
+  );
+  return fc
+    .record({
+      source: fc
+        .array(codeLine, { minLength: 1, maxLength: 5 })
+        .map((lines) => lines.join('\n').trim())
+        .filter((code) => code !== ''),
+      convention: optional(fc.constantFrom('cross-correlation, zero padding', 'PyTorch', 'a "quoted" word')),
+    })
+    .map(withoutUndefined);
+}
 
 const rubric: fc.Arbitrary<RubricItem[]> = fc
   .tuple(
