@@ -39,7 +39,8 @@ export async function benchmarkOmr(): Promise<BenchmarkResult> {
   for (const [label, files, pages] of workloads) {
     for (const workers of [1, 2]) {
       const started = performance.now();
-      const result = await scanFiles(files, context, { workers, workerContext: { examSource, layouts } });
+      const spec = { examSource, layouts: { kind: 'printed' as const, layouts: [...layouts] } };
+      const result = await scanFiles(files, context, { workers, spec });
       const seconds = (performance.now() - started) / 1000;
       rows.push({
         input: label,

@@ -37,6 +37,7 @@ export {
   PAGE_DIMENSIONS,
   GEOMETRY as SHEET_GEOMETRY,
   type SheetLayout,
+  type SheetLayoutOptions,
   type SheetPage,
   type PageSize,
   type AnswerBubble,

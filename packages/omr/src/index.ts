@@ -30,3 +30,4 @@ export {
 } from './assemble-scan.js';
 export { annotationSvg, type AnnotationOptions } from './annotate.js';
 export { describeAnomaly } from './describe-anomaly.js';
+export { scanContextFrom, type ScanContextSpec, type LayoutSource } from './scan-context-spec.js';

@@ -59,7 +59,7 @@ export async function runScan(
     {
       dpi: options.dpi,
       workers: options.workers ?? availableParallelism(),
-      workerContext: { examSource: readUserFile(examPath, 'exam file'), layouts },
+      spec: { examSource: readUserFile(examPath, 'exam file'), layouts: { kind: 'printed', layouts: [...layouts] } },
       onPage: async ({ scanPage, result: page, image }) => {
         bar.update(scanPage);
         if (!options.annotate || page.kind !== 'read' || page.pageKind !== 'choices') return;

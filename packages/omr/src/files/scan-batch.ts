@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { SheetLayout } from '@examforge/core';
 import { assembleScan, type ScanResult } from '../assemble-scan.js';
 import type { GreyImage } from '../grey-image.js';
 import { readPage, type PageResult, type ScanContext } from '../read-page.js';
 import type { ScanFile } from './scan-file.js';
 import { openScanFile, type DecodeOptions } from './scan-files.js';
-import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
+import type { ScanContextSpec } from '../scan-context-spec.js';
+import { startPageReaders } from './page-readers.js';
 
 /** Where a scan page came from: the file and the page within it (1-based). */
 export interface ScanPageSource {
@@ -30,16 +27,12 @@ export interface ScanBatchOptions extends DecodeOptions {
    */
   readonly onPage?: (page: ScannedPageEvent) => void | Promise<void>;
   /**
-   * Read on this many worker threads (one per core is right); they rebuild the context from `workerContext`.
+   * Read on this many worker threads (one per core is right); they rebuild the context from `spec`.
    * Without it, or with 1, pages are read in this thread.
    */
   readonly workers?: number;
-  readonly workerContext?: {
-    /** The exam file's text. */
-    readonly examSource: string;
-    /** The printed layouts by variant seed (the print manifest). */
-    readonly layouts: ReadonlyMap<string, SheetLayout>;
-  };
+  /** The context as plain data, for the workers (the same exam and layouts as `context`). */
+  readonly spec?: ScanContextSpec;
 }
 
 export interface ScanBatchResult extends ScanResult {
@@ -73,7 +66,8 @@ export async function scanFiles(
     await options.onPage?.({ scanPage: scanIndex + 1, source, result, image });
   };
   const workers = Math.min(options.workers ?? 1, tasks.length);
-  if (workers > 1 && options.workerContext) await readOnWorkers(files, tasks, workers, options, receive);
+  if (workers > 1 && options.spec)
+    await readOnWorkers(files, tasks, workers, { ...options, spec: options.spec }, receive);
   else await readHere(files, tasks, context, options, receive);
   const assembled = assembleScan(results, (key) => context.layoutFor(key)?.pages.length ?? 0);
   return { ...assembled, sources };
@@ -116,71 +110,36 @@ async function readHere(
   }
 }
 
-/** Two pages in flight per worker: one being read while the next is decoded. */
 const IN_FLIGHT_PER_WORKER = 2;
 
 async function readOnWorkers(
   files: readonly ScanFile[],
   tasks: readonly PageTask[],
-  count: number,
-  options: ScanBatchOptions,
+  workers: number,
+  options: ScanBatchOptions & { readonly spec: ScanContextSpec },
   receive: Receive,
 ): Promise<void> {
-  const init: WorkerRequest = {
-    kind: 'init',
-    examSource: options.workerContext?.examSource ?? '',
-    layouts: [...(options.workerContext?.layouts ?? new Map<string, SheetLayout>())],
-    files: files.map((file) => ({ name: file.name, data: shared(file.data) })),
-    dpi: options.dpi ?? 200,
+  const readers = startPageReaders(options.spec, {
+    workers,
+    ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
     keepImages: options.onPage !== undefined,
-  };
-  const workers = Array.from({ length: count }, () => new Worker(workerEntry()));
+  });
+  const blank: GreyImage = { width: 0, height: 0, pixels: new Uint8Array() };
   let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let task = tasks[next++]; task; task = tasks[next++]) {
+      const file = files[task.fileIndex];
+      if (!file) continue;
+      const { result, image } = await readers.read(file, task.pageIndex);
+      await receive(task.scanIndex, result, image ?? blank);
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let pending = 0;
-            const feed = () => {
-              while (pending < IN_FLIGHT_PER_WORKER && next < tasks.length) {
-                const task = tasks[next++];
-                if (!task) break;
-                pending += 1;
-                worker.postMessage({ kind: 'page', ...task } satisfies WorkerRequest);
-              }
-              if (pending === 0) resolve();
-            };
-            worker.on('error', reject);
-            worker.on('message', (reply: WorkerReply) => {
-              if (reply.kind === 'error') return reject(new Error(reply.message));
-              pending -= 1;
-              const image = reply.result.kind === 'read' ? reply.result.image : reply.image;
-              receive(reply.scanIndex, reply.result, image ?? { width: 0, height: 0, pixels: new Uint8Array() })
-                .then(feed)
-                .catch(reject);
-            });
-            worker.postMessage(init);
-            feed();
-          }),
-      ),
-    );
+    // Two pages in hand per worker: one being read while the next is decoded.
+    await Promise.all(Array.from({ length: workers * IN_FLIGHT_PER_WORKER }, lane));
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await readers.close();
   }
-}
-
-function shared(data: Uint8Array): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(data.byteLength);
-  new Uint8Array(buffer).set(data);
-  return buffer;
-}
-
-/** The compiled worker: beside this file in dist, or in dist when this module runs from its TypeScript source. */
-function workerEntry(): URL {
-  const here = new URL('./scan-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/files/scan-worker.js', import.meta.url);
 }
 
 /** The page images are not kept once a page is read: a batch of hundreds of pages would not fit in memory. */

@@ -1,21 +1,16 @@
-import type { SheetLayout } from '@examforge/core';
 import type { GreyImage } from '../grey-image.js';
 import type { PageResult } from '../read-page.js';
+import type { ScanContextSpec } from '../scan-context-spec.js';
 
-/** Messages from the pool to a scan worker. */
+/** Messages from the pool to a page-reading worker. */
 export type WorkerRequest =
-  | {
-      readonly kind: 'init';
-      readonly examSource: string;
-      readonly layouts: readonly (readonly [string, SheetLayout])[];
-      /** The scan files, in shared memory: every worker reads the same bytes, none copies them. */
-      readonly files: readonly { readonly name: string; readonly data: SharedArrayBuffer }[];
-      readonly dpi: number;
-      readonly keepImages: boolean;
-    }
-  | { readonly kind: 'page'; readonly scanIndex: number; readonly fileIndex: number; readonly pageIndex: number };
+  | { readonly kind: 'init'; readonly spec: ScanContextSpec; readonly dpi: number; readonly keepImages: boolean }
+  /** A scan file in shared memory: every worker reads the same bytes, none copies them. */
+  | { readonly kind: 'file'; readonly fileId: number; readonly name: string; readonly data: SharedArrayBuffer }
+  | { readonly kind: 'forget'; readonly fileId: number }
+  | { readonly kind: 'page'; readonly requestId: number; readonly fileId: number; readonly pageIndex: number };
 
-/** Messages from a scan worker to the pool. */
+/** Messages from a worker to the pool. */
 export type WorkerReply =
-  | { readonly kind: 'page'; readonly scanIndex: number; readonly result: PageResult; readonly image?: GreyImage }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'page'; readonly requestId: number; readonly result: PageResult; readonly image?: GreyImage }
+  | { readonly kind: 'error'; readonly requestId: number; readonly message: string };

@@ -1,61 +1,65 @@
 /**
- * A worker thread of the scan pool: rebuilds the scan context from plain data once, then decodes and reads the pages
- * it is sent, one at a time, and posts each page's reading back (images transferred, not copied).
+ * A page-reading worker thread: builds the scan context from its plain-data spec once, keeps the scan files it is
+ * given (in shared memory), and decodes and reads the pages it is asked for, posting each reading back with its
+ * images transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseExam, type SheetLayout } from '@examforge/core';
 import sharp from 'sharp';
 import { readPage, type ScanContext } from '../read-page.js';
-import { openScanFile } from './scan-files.js';
+import { scanContextFrom } from '../scan-context-spec.js';
 import type { OpenScan } from './pdf-pages.js';
+import { openScanFile } from './scan-files.js';
 import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
 
-// The pool already runs one worker per core: libvips inside each worker needs no threads of its own.
+// The pool runs one worker per core: libvips inside each worker needs no threads of its own.
 sharp.concurrency(1);
 let context: ScanContext | undefined;
-let files: readonly { name: string; data: Uint8Array }[] = [];
 let dpi = 200;
 let keepImages = false;
-const open = new Map<number, Promise<OpenScan>>();
+const files = new Map<number, { name: string; data: Uint8Array; open?: Promise<OpenScan> }>();
 
 parentPort?.on('message', (message: WorkerRequest) => {
-  void handle(message).catch((error: unknown) => {
-    const reply: WorkerReply = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
-    parentPort?.postMessage(reply);
-  });
-});
-
-async function handle(message: WorkerRequest): Promise<void> {
   if (message.kind === 'init') {
-    const parsed = parseExam(message.examSource);
-    if (!parsed.ok) throw new Error('the exam does not parse');
-    const layouts = new Map<string, SheetLayout>(message.layouts);
-    context = { exam: parsed.exam, layoutFor: (key) => layouts.get(key.variant) };
-    files = message.files.map((file) => ({ name: file.name, data: new Uint8Array(file.data) }));
+    context = scanContextFrom(message.spec);
     dpi = message.dpi;
     keepImages = message.keepImages;
-    return;
-  }
-  if (!context) throw new Error('the scan worker was not initialised');
-  const file = files[message.fileIndex];
-  if (!file) throw new Error(`no file ${message.fileIndex}`);
-  let scan = open.get(message.fileIndex);
-  if (!scan) {
-    scan = openScanFile(file, { dpi });
-    open.set(message.fileIndex, scan);
-  }
-  const image = await (await scan).page(message.pageIndex);
+  } else if (message.kind === 'file')
+    files.set(message.fileId, { name: message.name, data: new Uint8Array(message.data) });
+  else if (message.kind === 'forget') void forget(message.fileId);
+  else
+    void readRequested(message).catch((error: unknown) => {
+      const reply: WorkerReply = {
+        kind: 'error',
+        requestId: message.requestId,
+        message: error instanceof Error ? error.message : String(error),
+      };
+      parentPort?.postMessage(reply);
+    });
+});
+
+async function readRequested(request: Extract<WorkerRequest, { kind: 'page' }>): Promise<void> {
+  const file = files.get(request.fileId);
+  if (!context || !file) throw new Error('the page reader was not given its context or file');
+  file.open ??= openScanFile(file, { dpi });
+  const image = await (await file.open).page(request.pageIndex);
   const result = readPage(image, context, { keepImage: keepImages });
-  const transfer: ArrayBuffer[] = [];
-  if (result.kind === 'read') {
-    for (const crop of Object.values(result.crops)) transfer.push(crop.pixels.buffer as ArrayBuffer);
-    if (result.image) transfer.push(result.image.pixels.buffer as ArrayBuffer);
-  }
+  const transfer = new Set<ArrayBuffer>();
+  if (result.kind === 'read') for (const crop of Object.values(result.crops)) transfer.add(buffer(crop.pixels));
+  const sentImage = keepImages ? (result.kind === 'read' ? result.image : image) : undefined;
+  if (sentImage) transfer.add(buffer(sentImage.pixels));
   const reply: WorkerReply = {
     kind: 'page',
-    scanIndex: message.scanIndex,
+    requestId: request.requestId,
     result,
-    ...(keepImages && result.kind !== 'read' ? { image } : {}),
+    ...(sentImage && result.kind !== 'read' ? { image: sentImage } : {}),
   };
-  parentPort?.postMessage(reply, [...new Set(transfer)]);
+  parentPort?.postMessage(reply, [...transfer]);
 }
+
+async function forget(fileId: number): Promise<void> {
+  const file = files.get(fileId);
+  files.delete(fileId);
+  if (file?.open) await (await file.open).close();
+}
+
+const buffer = (pixels: Uint8Array) => pixels.buffer as ArrayBuffer;

@@ -1,5 +1,5 @@
-import { layoutAnswerSheet, makeVariant, parseExam, type Exam, type PageSize, type SheetLayout } from '@examforge/core';
-import type { ScanContext, SheetKey } from '@examforge/omr';
+import { layoutAnswerSheet, makeVariant, type Exam, type PageSize, type SheetLayout } from '@examforge/core';
+import { scanContextFrom, type ScanContext, type ScanContextSpec, type SheetKey } from '@examforge/omr';
 import type { AppContext } from '../context.js';
 import type { SittingsTable } from '../db/schema.js';
 import { loadExamVersion } from './exams.js';
@@ -42,31 +42,33 @@ export interface SittingScanContext {
 }
 
 /**
- * What the reader needs for a sitting's scans: the current exam, and for any sheet key the layout printed for it,
- * rebuilt from the exam version and variant seed in its QR code (a sheet printed before a key change names the older
- * version; its layout is the same). Sheets of other sittings or students still get their layout here, so that they
- * are read and then reported by the server rather than dropped as foreign pages.
+ * What the reader needs for a sitting's scans, as plain data (the page readers run on worker threads): the current
+ * exam version's file, and every version's file so that a sheet's layout is rebuilt from the exam version and variant
+ * seed in its QR code (a sheet printed before a key change names the older version; its layout is the same). Sheets
+ * of other sittings or students get their layout too, so that they are read and then reported by the server rather
+ * than dropped as foreign pages.
  */
-export async function sittingScanContext(context: AppContext, sitting: SittingsTable): Promise<SittingScanContext> {
-  const { exam } = await currentVersion(context, sitting);
+export async function sittingScanSpec(context: AppContext, sitting: SittingsTable): Promise<ScanContextSpec> {
   const versions = await context.db
     .selectFrom('exam_versions')
-    .select(['version', 'source'])
+    .select(['id', 'version', 'source'])
     .where('exam_id', '=', sitting.exam_id)
     .execute();
-  const exams = new Map<number, Exam>();
-  for (const row of versions) {
-    const parsed = parseExam(row.source);
-    if (parsed.ok) exams.set(row.version, parsed.exam);
-  }
-  const layouts = new Map<string, SheetLayout | undefined>();
-  const layoutFor = (key: SheetKey): SheetLayout | undefined => {
-    const id = `${key.version}|${key.variant}`;
-    if (!layouts.has(id)) {
-      const printed = exams.get(key.version);
-      layouts.set(id, printed && sittingLayout(printed, sitting, key.variant, sitting.sheet_page_size ?? 'A4'));
-    }
-    return layouts.get(id);
+  const current = versions.find((row) => row.id === sitting.exam_version_id);
+  if (!current) throw new Error(`sitting ${sitting.id} names a missing exam version`);
+  return {
+    examSource: current.source,
+    layouts: {
+      kind: 'seeded',
+      versions: versions.map((row) => [row.version, row.source] as const),
+      shuffle: shuffleOf(sitting),
+      sheet: { pageSize: sitting.sheet_page_size ?? 'A4', ...SHEET_OPTIONS },
+    },
   };
-  return { scan: { exam, layoutFor }, pagesPerSheet: (key) => layoutFor(key)?.pages.length ?? 1 };
+}
+
+/** The reader's context for a sitting's scans, built from the same spec the page readers get. */
+export async function sittingScanContext(context: AppContext, sitting: SittingsTable): Promise<SittingScanContext> {
+  const scan = scanContextFrom(await sittingScanSpec(context, sitting));
+  return { scan, pagesPerSheet: (key) => scan.layoutFor(key)?.pages.length ?? 1 };
 }

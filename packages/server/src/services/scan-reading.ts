@@ -1,11 +1,11 @@
-import { assembleScan, readPage, type PageResult } from '@examforge/omr';
-import { decodeScanFile, encodeJpeg, encodePng, ScanFileError } from '@examforge/omr/files';
+import { assembleScan, type PageResult } from '@examforge/omr';
+import { countScanPages, encodeJpeg, encodePng, ScanFileError, startPageReaders } from '@examforge/omr/files';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { ScanBatchesTable } from '../db/schema.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
-import { sittingScanContext } from './paper-layouts.js';
+import { sittingScanContext, sittingScanSpec } from './paper-layouts.js';
 import { describeScanAnomaly } from './scan-anomalies.js';
 import { findSittingRow } from './sittings.js';
 
@@ -51,9 +51,6 @@ export async function claimScanBatch(context: AppContext): Promise<string | unde
   });
 }
 
-/** Lets other work (requests, the close-attempts loop) run between pages: reading a page takes a few hundred ms. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export interface ReadBatchOptions {
   /** Asked between pages; when true the job stops and leaves the batch to be taken up again after its lease. */
   readonly shouldStop?: () => boolean;
@@ -87,29 +84,39 @@ export async function readScanBatch(
 
 async function readPages(context: AppContext, batch: ScanBatchesTable, options: ReadBatchOptions): Promise<boolean> {
   const sitting = await findSittingRow(context, batch.sitting_id);
-  const { scan } = await sittingScanContext(context, sitting);
   const stored = new Set(
     (await context.db.selectFrom('scan_pages').select('scan_page').where('batch_id', '=', batch.id).execute()).map(
       (row) => row.scan_page,
     ),
   );
   const file = { name: batch.file_name, data: new Uint8Array(batch.file_data) };
-  let scanPage = 0;
-  for await (const image of decodeScanFile(file, { dpi: SCAN_DPI })) {
-    scanPage += 1;
-    if (!stored.has(scanPage)) await storePage(context, batch.id, scanPage, readPage(image, scan, { keepImage: true }));
-    await context.db
-      .updateTable('scan_batches')
-      .set({
-        pages_done: scanPage,
-        lease_until: new Date(context.clock.now().getTime() + LEASE_MS).toISOString(),
-      })
-      .where('id', '=', batch.id)
-      .execute();
-    await yieldToEventLoop();
-    if (options.shouldStop?.()) return false;
+  const pageCount = await countScanPages(file);
+  // One worker thread decodes and reads: the request thread stays free for students and staff while a batch is read.
+  const readers = startPageReaders(await sittingScanSpec(context, sitting), {
+    workers: 1,
+    dpi: SCAN_DPI,
+    keepImages: true,
+  });
+  try {
+    for (let scanPage = 1; scanPage <= pageCount; scanPage += 1) {
+      if (!stored.has(scanPage)) {
+        const { result } = await readers.read(file, scanPage - 1);
+        await storePage(context, batch.id, scanPage, result);
+      }
+      await context.db
+        .updateTable('scan_batches')
+        .set({
+          pages_done: scanPage,
+          lease_until: new Date(context.clock.now().getTime() + LEASE_MS).toISOString(),
+        })
+        .where('id', '=', batch.id)
+        .execute();
+      if (options.shouldStop?.()) return false;
+    }
+    return true;
+  } finally {
+    await readers.close();
   }
-  return true;
 }
 
 async function storePage(context: AppContext, batchId: string, scanPage: number, result: PageResult): Promise<void> {
