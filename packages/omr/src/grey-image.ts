@@ -18,12 +18,17 @@ export function pixelAt(image: GreyImage, x: number, y: number): number {
  */
 export function otsuThreshold(image: GreyImage): number {
   const histogram = new Float64Array(256);
-  const { pixels } = image;
-  for (let index = 0; index < pixels.length; index += 1) {
-    const value = pixels[index] ?? 0;
-    histogram[value] = (histogram[value] ?? 0) + 1;
+  const { pixels, width, height } = image;
+  // A sample on a grid of about 600 × 850 points holds the same histogram shape at a fraction of the cost.
+  const step = Math.max(1, Math.floor(Math.min(width, height) / 600));
+  let total = 0;
+  for (let y = 0; y < height; y += step) {
+    for (let index = y * width; index < (y + 1) * width; index += step) {
+      const value = pixels[index] ?? 0;
+      histogram[value] = (histogram[value] ?? 0) + 1;
+      total += 1;
+    }
   }
-  const total = image.pixels.length;
   let sum = 0;
   for (let level = 0; level < 256; level += 1) sum += level * (histogram[level] ?? 0);
   let below = 0;
