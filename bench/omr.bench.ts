@@ -1,7 +1,7 @@
 /**
  * Workload: the bundled exam's answer sheets (4 pages each: one page of 26 bubble rows, three free-response pages),
- * printed for 75 students with shuffled variants, rasterised by pdftoppm at 200 dpi greyscale, marked with seeded
- * marks of every kind (fills, partial fills, ticks, crosses, erasures, blanks), then stored (1) as one scanner PDF of
+ * printed for 75 students with shuffled variants, rasterised by pdftoppm at 200 dpi greyscale, marked as a class marks
+ * (mostly one fill per question; blanks, partial fills, ticks, crosses and changed answers), then stored (1) as one scanner PDF of
  * 300 greyscale JPEG pages and (2) as 75 JPEG "photos" of the bubble pages (turned up to ±3°, unevenly lit).
  * Timed: `scanFiles` — decode, register, read the QR code, read every bubble, apply the mark rule, assemble sheets —
  * with 1 and 2 worker threads. A sheet is one scanned page (one side of paper through the feeder). Preparation is not
@@ -20,7 +20,6 @@ import type { BenchmarkResult } from './run.js';
 
 const STUDENTS = 75;
 const DPI = 200;
-const KINDS = ['filled', 'filled', 'empty', 'empty', 'empty', 'partial', 'tick', 'cross', 'erased'] as const;
 
 export async function benchmarkOmr(): Promise<BenchmarkResult> {
   const examPath = fileURLToPath(new URL('../exams/dl-endsem-winter-2025/exam.md', import.meta.url));
@@ -91,17 +90,38 @@ async function prepare(exam: Exam) {
   }
 }
 
+/**
+ * Marks as a class makes them: most questions one complete fill, some blank, a few with a partial fill, a tick or a
+ * cross, and a few changed answers (a fill beside an erased one).
+ */
 function markPage(image: GreyImage & { pixels: Uint8Array }, layout: SheetLayout, seed: string): void {
   const random = seededRandom(seed);
   const paint = painter(image, seed);
   const scale = DPI / 72;
+  const rows = new Map<string, { x: number; y: number; r: number }[]>();
   for (const bubble of layout.pages[0]?.bubbles ?? [])
-    paint.mark(
-      KINDS[Math.floor(random() * KINDS.length)] ?? 'empty',
-      bubble.x * scale,
-      bubble.y * scale,
-      bubble.r * scale,
-    );
+    rows.set(bubble.questionId, [...(rows.get(bubble.questionId) ?? []), bubble]);
+  for (const bubbles of rows.values()) {
+    const pick = () => bubbles[Math.floor(random() * bubbles.length)];
+    const roll = random();
+    const kind =
+      roll < 0.8
+        ? 'filled'
+        : roll < 0.88
+          ? 'empty'
+          : roll < 0.92
+            ? 'partial'
+            : roll < 0.95
+              ? 'tick'
+              : roll < 0.97
+                ? 'cross'
+                : 'changed';
+    const chosen = pick();
+    if (!chosen || kind === 'empty') continue;
+    paint.mark(kind === 'changed' ? 'filled' : kind, chosen.x * scale, chosen.y * scale, chosen.r * scale);
+    const erased = kind === 'changed' ? bubbles.find((bubble) => bubble !== chosen) : undefined;
+    if (erased) paint.mark('erased', erased.x * scale, erased.y * scale, erased.r * scale);
+  }
 }
 
 /** A phone-style photo of a flat sheet: slightly turned, lit unevenly, saved as JPEG. */
