@@ -45,30 +45,37 @@ export function strokeArms(ink: Uint8Array): readonly [number, number, number, n
   return [arms[0] ?? 0, arms[1] ?? 0, arms[2] ?? 0, arms[3] ?? 0];
 }
 
+const DISC_U = Float64Array.from(DISC, (point) => point.u);
+const DISC_V = Float64Array.from(DISC, (point) => point.v);
+const DISC_INDEX = Int32Array.from(DISC, (point) => point.index);
+const votes = new Float64Array(ANGLES * BINS);
+
 /**
  * The line with the most ink within a band 0.3 r wide (three offset bins); the second line ignores ink within 0.2 r
  * of the first and must differ from it by at least 30°.
  */
 function strongestLine(ink: Uint8Array, other: Line | undefined): Line | undefined {
-  const votes = new Float64Array(ANGLES * BINS);
-  DISC.forEach((point, p) => {
-    if (!ink[point.index]) return;
-    if (other && Math.abs(across(point.u, point.v, other)) <= 0.2) return;
+  votes.fill(0);
+  for (let p = 0; p < DISC_INDEX.length; p += 1) {
+    if (!ink[DISC_INDEX[p] ?? 0]) continue;
+    if (other && Math.abs(across(DISC_U[p] ?? 0, DISC_V[p] ?? 0, other)) <= 0.2) continue;
+    const first = p * ANGLES;
     for (let a = 0; a < ANGLES; a += 1) {
-      const bin = BIN_OF[p * ANGLES + a] ?? -1;
+      const bin = BIN_OF[first + a] ?? -1;
       if (bin >= 0 && bin < BINS) votes[a * BINS + bin] = (votes[a * BINS + bin] ?? 0) + 1;
     }
-  });
-  let best: { line: Line; score: number } | undefined;
+  }
+  let best: Line | undefined;
+  let bestScore = -1;
   for (let a = 0; a < ANGLES; a += 1) {
     if (other && angleBetween(a, other.angle) < ANGLES / 6) continue;
     for (let bin = 1; bin < BINS - 1; bin += 1) {
       const at = a * BINS + bin;
       const score = (votes[at - 1] ?? 0) + 2 * (votes[at] ?? 0) + (votes[at + 1] ?? 0);
-      if (!best || score > best.score) best = { line: { angle: a, offset: (bin - OFFSETS) / STEPS_PER_RADIUS }, score };
+      if (score > bestScore) [best, bestScore] = [{ angle: a, offset: (bin - OFFSETS) / STEPS_PER_RADIUS }, score];
     }
   }
-  return best && best.score >= 6 ? best.line : undefined;
+  return best && bestScore >= 6 ? best : undefined;
 }
 
 const angleBetween = (a: number, b: number) => Math.min(Math.abs(a - b), ANGLES - Math.abs(a - b));
@@ -85,6 +92,8 @@ function intersection(a: Line, b: Line): { u: number; v: number } | undefined {
   return { u: (a.offset * c2 - c1 * b.offset) / det, v: (-s1 * b.offset + a.offset * s2) / det };
 }
 
+const DISC_RADIUS_SQUARED = DISC_RADIUS * DISC_RADIUS;
+
 /**
  * Ink along the line from the meeting point in one direction, from 0.3 r out (past the other stroke's width) to the
  * edge of the disc: samples every 0.05 r inside the disc with ink on or within 0.1 r of the line, times 0.05 r.
@@ -94,16 +103,12 @@ function armLength(ink: Uint8Array, from: { u: number; v: number }, line: Line, 
   let inked = 0;
   for (let t = 0.3; t <= 2.6; t += 0.05) {
     const [u, v] = [from.u + ux * t, from.v + uy * t];
-    if (Math.hypot(u, v) <= DISC_RADIUS && inkNear(ink, u, v, -uy, ux)) inked += 1;
+    if (u * u + v * v > DISC_RADIUS_SQUARED) continue;
+    if (inkAt(ink, u, v) || inkAt(ink, u - uy * 0.1, v + ux * 0.1) || inkAt(ink, u + uy * 0.1, v - ux * 0.1))
+      inked += 1;
   }
   return inked * 0.05;
 }
 
-function inkNear(ink: Uint8Array, u: number, v: number, nx: number, ny: number): boolean {
-  for (const shift of [0, 0.1, -0.1]) {
-    const i = Math.round((u + nx * shift) * STEPS_PER_RADIUS);
-    const j = Math.round((v + ny * shift) * STEPS_PER_RADIUS);
-    if (ink[latticeIndex(i, j)]) return true;
-  }
-  return false;
-}
+const inkAt = (ink: Uint8Array, u: number, v: number) =>
+  ink[latticeIndex(Math.round(u * STEPS_PER_RADIUS), Math.round(v * STEPS_PER_RADIUS))] === 1;

@@ -1,0 +1,81 @@
+/**
+ * The classifier's tuning harness: caches bubble crops of a synthetic survey once (a minute or two), then reruns the
+ * classifier on them in seconds, tabulating correct-with-confidence, review and confident errors by mode, resolution
+ * and class, listing the failures and timing the classifier per page.
+ *
+ *   npx tsx packages/omr/src/test-support/tune-classifier.ts crops /tmp/omr-tune tune- 2   # a separate survey
+ *   npx tsx packages/omr/src/test-support/tune-classifier.ts crops /tmp/omr-test '' 1      # the tests' own seeds
+ *   ERRORS=40 REVIEWS=20 npx tsx packages/omr/src/test-support/tune-classifier.ts evaluate /tmp/omr-tune
+ *
+ * Tune on a separate survey, confirm on the tests' seeds.
+ */
+import { classifyMark } from '../classify-mark.js';
+import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
+import { REVIEW_BELOW } from './survey.js';
+
+interface Count {
+  total: number;
+  correct: number;
+  review: number;
+  wrong: number;
+  invalid: number;
+}
+
+function evaluate(crops: readonly BubbleCrop[]): void {
+  const counts = new Map<string, Count>();
+  const add = (key: string, outcome: keyof Omit<Count, 'total' | 'invalid'>, invalid: boolean) => {
+    const count = counts.get(key) ?? { total: 0, correct: 0, review: 0, wrong: 0, invalid: 0 };
+    counts.set(key, count);
+    count.total += 1;
+    count[outcome] += 1;
+    if (invalid) count.invalid += 1;
+  };
+  const errors: string[] = [];
+  const reviews: string[] = [];
+  for (const crop of crops) {
+    const reading = classifyMark(crop.image, crop.x, crop.y, crop.r);
+    const kind = crop.truth === 'erased' ? 'empty' : crop.truth;
+    const confident = reading.confidence >= REVIEW_BELOW;
+    const outcome = !confident ? 'review' : reading.kind === kind ? 'correct' : 'wrong';
+    const invalid = reading.kind === 'filled' && kind !== 'filled';
+    const bucket = crop.mode === 'clean' ? 'clean' : 'degraded';
+    const digit = crop.group.startsWith('digit') ? '/digit' : '';
+    for (const key of [`${bucket} all`, `${bucket} ${crop.mode} ${crop.dpi}`, `${bucket} class ${crop.truth}${digit}`])
+      add(key, outcome, invalid);
+    const round = (_: string, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(3)) : value);
+    const label = `${crop.sheet}:${crop.group}/${crop.option} ${crop.truth} -> ${reading.kind} ${reading.confidence.toFixed(2)} ${JSON.stringify(reading.features, round)}`;
+    if (outcome === 'wrong' || invalid) errors.push(label);
+    else if (outcome === 'review') reviews.push(label);
+  }
+  for (const [key, c] of [...counts].sort(([a], [b]) => a.localeCompare(b)))
+    console.log(
+      key.padEnd(30),
+      `n=${c.total}`.padEnd(8),
+      `ok=${((100 * c.correct) / c.total).toFixed(2)}%`.padEnd(12),
+      `review=${c.review}`.padEnd(11),
+      `wrong=${c.wrong}`.padEnd(9),
+      `invalid=${c.invalid}`,
+    );
+  console.log('errors\n' + errors.slice(0, Number(process.env.ERRORS ?? 20)).join('\n'));
+  console.log('reviews\n' + reviews.slice(0, Number(process.env.REVIEWS ?? 0)).join('\n'));
+}
+
+/** Milliseconds to classify a page's worth (184) of the crops, after a warm-up. */
+function time(crops: readonly BubbleCrop[]): number {
+  const run = () => {
+    for (const crop of crops) classifyMark(crop.image, crop.x, crop.y, crop.r);
+  };
+  run();
+  const started = performance.now();
+  run();
+  return ((performance.now() - started) / crops.length) * 184;
+}
+
+const [command, path = '/tmp/omr-tune', prefix = 'tune-', times = '2'] = process.argv.slice(2);
+if (command === 'crops') saveCrops(path, await surveyCrops(prefix, Number(times), (sheet) => console.log(sheet)));
+else if (command === 'evaluate') {
+  const crops = loadCrops(path);
+  evaluate(crops);
+  const page = crops.filter((crop) => crop.dpi === 200 && crop.mode !== 'bw');
+  console.log(`classifying: ${time(page).toFixed(2)} ms per page of 184 bubbles at 200 dpi`);
+} else console.log('usage: tune-classifier.ts crops <path> <prefix> <times> | evaluate <path>');
