@@ -14,7 +14,7 @@ export function checkGroups(op: string, groups: number, channels: number, what: 
   if (channels % groups !== 0) {
     throw shapeError(
       op,
-      `${what} ${channels} is not divisible by groups=${groups} (weight ${formatShape(weight.shape)})`,
+      `${what} (${channels}) must be divisible by groups=${groups} (weight ${formatShape(weight.shape)})`,
     );
   }
 }

@@ -64,7 +64,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor, options: Co
   const groups = options.groups ?? 1;
   const { n, c, h, w, kh, kw } = dims4(x, weight);
   const [outC = 1, cg = 1] = weight.shape;
-  checkGroups(op, groups, outC, 'weight has output channels', weight);
+  checkGroups(op, groups, outC, 'output channels', weight);
   if (c !== cg * groups) {
     throw shapeError(
       op,
