@@ -105,7 +105,8 @@ export const runners: Record<string, Runner> = {
   maxUnpool2d: (x, p) =>
     out(
       T.maxUnpool2d(x.input!, x.indices!, {
-        ...p,
+        kernelSize: p.kernelSize,
+        padding: p.padding,
         stride: orUndefined(p.stride),
         outputSize: orUndefined(p.outputSize),
       }),
