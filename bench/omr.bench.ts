@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { layoutAnswerSheet, makeVariant, parseExam, seededRandom, type Exam, type SheetLayout } from '@examforge/core';
 import { scanFiles, type ScanFile } from '@examforge/omr/files';
 import { renderAnswerSheets } from '@examforge/paper';
-import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { scannerPdf } from '../packages/omr/src/test-support/scanner-pdf.js';
 import { painter } from '../packages/omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../packages/paper/src/test-support/rasterise.js';
 import type { BenchmarkResult } from './run.js';
@@ -86,7 +86,7 @@ async function prepare(exam: Exam) {
       }
       jpegs.push(await raw(image).jpeg({ quality: 85 }).toBuffer());
     }
-    return { layouts, scanPdf: { name: 'scan.pdf', data: await scannerPdf(jpegs) }, photos };
+    return { layouts, scanPdf: { name: 'scan.pdf', data: await scannerPdf(jpegs, DPI) }, photos };
   }
 }
 
@@ -137,19 +137,4 @@ async function photo(image: GreyImage, seed: string): Promise<Buffer> {
 
 function raw(image: GreyImage) {
   return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } });
-}
-
-async function scannerPdf(pages: readonly Buffer[]): Promise<Uint8Array> {
-  const document = new PDFDocument({ autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => document.on('end', resolve));
-  for (const page of pages) {
-    const { width, height } = await sharp(page).metadata();
-    const size: [number, number] = [(width * 72) / DPI, (height * 72) / DPI];
-    document.addPage({ size, margin: 0 }).image(page, 0, 0, { width: size[0], height: size[1] });
-  }
-  document.end();
-  await done;
-  return Buffer.concat(chunks);
 }

@@ -14,9 +14,9 @@ import {
 } from '@examforge/core';
 import { decodeScanFile } from '@examforge/omr/files';
 import { parse } from 'csv-parse/sync';
-import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { scannerPdf } from '../../../omr/src/test-support/scanner-pdf.js';
 import { painter } from '../../../omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
 import { BUNDLED, runCli } from '../test-support/run-cli.js';
@@ -73,7 +73,7 @@ describe('print → rasterise → mark → scan → grade', () => {
         }
       }
     }
-    if (rasteriser === 'pdfjs') scans.push(await scannerPdf(jpegPages, join(work, 'scan.pdf'), dpi));
+    if (rasteriser === 'pdfjs') scans.push(await writeScannerPdf(jpegPages, join(work, 'scan.pdf'), dpi));
 
     const scanned = await runCli(
       'scan',
@@ -129,7 +129,7 @@ describe('a scanned PDF with pages shuffled, one upside down, one duplicated and
       await jpeg(pages[3]!),
       await jpeg(pages[6]!),
     ];
-    const scan = await scannerPdf(feed, join(work, 'batch.pdf'), dpi);
+    const scan = await writeScannerPdf(feed, join(work, 'batch.pdf'), dpi);
     const manifestPath = join(work, 'print', 'manifest.json');
     const out = join(work, 'scan');
     const result = await runCli('scan', BUNDLED, scan, '--manifest', manifestPath, '--out', out, '--no-annotate');
@@ -183,21 +183,10 @@ function grey(image: GreyImage) {
   return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 1 } });
 }
 
-/** A PDF of JPEG page images, as a sheet-feed scanner writes it. */
-async function scannerPdf(pages: readonly Buffer[], path: string, dpi: number): Promise<string> {
-  const document = new PDFDocument({ autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => document.on('end', resolve));
-  for (const page of pages) {
-    const { width, height } = await sharp(page).metadata();
-    const size: [number, number] = [(width * 72) / dpi, (height * 72) / dpi];
-    document.addPage({ size, margin: 0 }).image(page, 0, 0, { width: size[0], height: size[1] });
-  }
-  document.end();
-  await done;
+/** A scanner's PDF of the page images, written to `path`. */
+async function writeScannerPdf(pages: readonly Buffer[], path: string, dpi: number): Promise<string> {
   mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, Buffer.concat(chunks));
+  writeFileSync(path, await scannerPdf(pages, dpi));
   return path;
 }
 

@@ -1,6 +1,6 @@
 import { type SheetLayout } from '@examforge/core';
-import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { scannerPdf } from '../../../omr/src/test-support/scanner-pdf.js';
 import { painter, type SyntheticMark } from '../../../omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
 
@@ -77,17 +77,7 @@ function darken(image: GreyImage, x: number, y: number, darkness: number): void 
 
 /** Scanned pages as one PDF, as a sheet-fed scanner writes a batch: each page an image at the scan's resolution. */
 export async function scanPdf(pages: readonly GreyImage[]): Promise<Buffer> {
-  const document = new PDFDocument({ autoFirstPage: false, margin: 0 });
-  const chunks: Buffer[] = [];
-  document.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => document.on('end', () => resolve(Buffer.concat(chunks))));
-  for (const page of pages) {
-    const [width, height] = [(page.width * 72) / SCAN_DPI, (page.height * 72) / SCAN_DPI];
-    document.addPage({ size: [width, height], margin: 0 });
-    document.image(await scanPng(page), 0, 0, { width, height });
-  }
-  document.end();
-  return done;
+  return scannerPdf(await Promise.all(pages.map(scanPng)), SCAN_DPI);
 }
 
 export async function scanPng(page: GreyImage): Promise<Buffer> {
