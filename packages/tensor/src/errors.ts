@@ -31,7 +31,14 @@ export class TensorError extends Error {
   }
 }
 
-/** `[8,4,3,3]`: how every message prints a shape. */
+/**
+ * How every message prints a shape.
+ *
+ * @example
+ * ```ts
+ * formatShape([8, 4, 3, 3]); // '[8,4,3,3]'
+ * ```
+ */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(',')}]`;
 }
