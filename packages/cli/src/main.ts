@@ -4,6 +4,7 @@ import { runLint } from './commands/lint.js';
 import { runShow } from './commands/show.js';
 import { runPrint } from './commands/print.js';
 import { runScan } from './commands/scan.js';
+import { runVerify } from './commands/verify.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
 
@@ -32,7 +33,7 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
     .configureOutput({ writeOut: output.out, writeErr: output.err });
   program.addHelpText(
     'after',
-    `\nExamples:\n  examforge lint ${BUNDLED_EXAM}\n  examforge show ${BUNDLED_EXAM} --question l2-prior\n  examforge grade ${BUNDLED_EXAM} responses.csv`,
+    `\nExamples:\n  examforge lint ${BUNDLED_EXAM}\n  examforge verify ${BUNDLED_EXAM}\n  examforge show ${BUNDLED_EXAM} --question l2-prior\n  examforge grade ${BUNDLED_EXAM} responses.csv`,
   );
 
   program
@@ -45,6 +46,25 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
       '\nExit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 the file cannot be read.',
     )
     .action((exam: string, options: { strict?: boolean }) => done(runLint(exam, options, output)));
+
+  program
+    .command('verify')
+    .description('run the answer checks of an exam and report where the marked key disagrees with the computed answer')
+    .argument('<exam>', 'the exam file (exam.md)')
+    .option('--json', 'print the results as JSON')
+    .option('--time-limit <ms>', 'time limit per check, in milliseconds (default 5000)', (value) => Number(value))
+    .addHelpText(
+      'after',
+      `
+Each check runs in its own worker thread with only the tensor API in scope (no files, network or process),
+a time limit and a memory limit. Verdicts: agrees, disagrees, no option matches, several options match,
+no key to compare (key=unknown or free response), check failed.
+Exit codes: 0 every check agrees or has no key to compare, 1 a check disagrees, matches no option or several,
+or fails, 2 the exam cannot be read.`,
+    )
+    .action(async (exam: string, options: { json?: boolean; timeLimit?: number }) =>
+      done(await runVerify(exam, options, output)),
+    );
 
   program
     .command('show')
