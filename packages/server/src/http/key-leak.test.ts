@@ -29,13 +29,26 @@ describe('no key material reaches a student', () => {
       question.note,
       question.title,
       ...(question.kind === 'free' ? [question.solution, ...question.rubric.map((item) => item.text)] : []),
+      // An executable check computes the answer: its code is key material too.
+      question.check?.source,
     ]);
     // A distinctive piece of each text, unless the stem itself quotes it (then it is not secret).
     const markers = texts
       .filter((text): text is string => text !== undefined)
       .map((text) => JSON.stringify(text).slice(1, 41))
       .filter((marker) => marker.length >= 12 && !visible.includes(marker));
-    return [...markers, '"correct"', 'keyUnknown', '"rubric"', '"explanation"', '"solution"', '"note"'];
+    return [
+      ...markers,
+      '"correct"',
+      'keyUnknown',
+      '"rubric"',
+      '"explanation"',
+      '"solution"',
+      '"note"',
+      '"check"',
+      '"value"',
+      'convention',
+    ];
   }
 
   it('holds for every student route through a whole attempt', async () => {
