@@ -26,6 +26,9 @@ test('an instructor imports the exam, opens a sitting, watches the monitor, read
   await page.getByTestId('exam-source').fill(bundledAs('e2e-instructor'));
   await page.getByTestId('exam-import').click();
   await expect(page.getByTestId('exam-detail-page')).toBeVisible();
+  // The executable checks run on the server: the source's doubtful key for the residual-block gradient is reported.
+  await expect(page.getByTestId('verify-resnet-residual-gradient')).toContainText('disagrees', { timeout: 30_000 });
+  await expect(page.getByTestId('verify-masked-softmax')).toContainText('agrees');
   await keepScreenshot(page, 'instructor-exam');
 
   await page.getByTestId('sitting-title').fill('Monday sitting');

@@ -2,3 +2,4 @@
 export * from './paper.js';
 export * from './responses.js';
 export * from './schemas.js';
+export * from './verify.js';

@@ -63,6 +63,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', '/api/exams', undefined, [401, 403, 403, 403, 200, 200, 200, 200]],
       ['GET', exam, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${exam}/preview`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/verify`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${exam}/sittings`, sittingBody, [401, 403, 403, 403, 403, 403, 201, 201]],
       ['GET', sitting, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/roster`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],

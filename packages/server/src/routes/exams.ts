@@ -7,11 +7,13 @@ import {
   ImportExamSchema,
   SittingSchema,
   StudentExamViewSchema,
+  VerifyReportSchema,
 } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireExamAccess, requireUser } from '../services/access.js';
 import { getExamDetail, importExam, latestVersion, listExams, loadExamVersion } from '../services/exams.js';
 import { createSitting } from '../services/sittings.js';
+import { verifyExam } from '../services/verify.js';
 import { makeVariant, studentView } from '@examforge/core';
 
 const ExamParams = z.object({ examId: z.string().min(1).max(100) });
@@ -45,6 +47,14 @@ export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
         await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
         const exam = await loadExamVersion(context, (await latestVersion(context, request.params.examId)).id);
         return studentView(exam, makeVariant(exam, 'preview', { shuffleQuestions: false, shuffleOptions: false }));
+      },
+    );
+    app.get(
+      '/api/exams/:examId/verify',
+      { schema: { tags: ['exams'], params: ExamParams, response: { 200: VerifyReportSchema } } },
+      async (request) => {
+        await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
+        return verifyExam(context, request.params.examId);
       },
     );
     app.post(

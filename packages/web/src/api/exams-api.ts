@@ -7,6 +7,8 @@ import {
   type ExamDetail,
   type ExamSummary,
   type Sitting,
+  type VerifyReport,
+  VerifyReportSchema,
 } from '@examforge/server/api';
 import { readExamView } from '../lib/exam-view/read-exam-view.js';
 import { apiRequest, type ReplyParser } from './http.js';
@@ -28,6 +30,11 @@ export function importExam(source: string): Promise<ExamDetail> {
 
 export function fetchPreview(examId: string): Promise<StudentExamView> {
   return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/preview`, EXAM_VIEW);
+}
+
+/** Runs (or recalls) the executable answer checks of the exam's latest version. */
+export function fetchVerifyReport(examId: string): Promise<VerifyReport> {
+  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/verify`, VerifyReportSchema);
 }
 
 export function createSitting(examId: string, sitting: CreateSitting): Promise<Sitting> {

@@ -9,8 +9,9 @@ import { formatDateTime } from '../lib/format/format-time.js';
 import { DiagnosticsList } from './diagnostics-list.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
 import { NewSittingForm } from './new-sitting-form.js';
+import { VerifySection } from './verify-section.js';
 
-/** `/instructor/exams/:examId`: the exam's lint report, its preview, its sittings, and a new sitting. */
+/** `/instructor/exams/:examId`: the exam's lint report and answer checks, its preview, its sittings, and a new sitting. */
 export function ExamDetailPage() {
   const { examId = '' } = useParams();
   const user = useStaffUser();
@@ -76,6 +77,7 @@ export function ExamDetailPage() {
           <DiagnosticsList diagnostics={detail.diagnostics} testId="lint-diagnostics" />
         )}
       </section>
+      <VerifySection examId={examId} />
       <details className="source">
         <summary>Source (exam.md)</summary>
         <pre className="input-code">{detail.source}</pre>

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import type { CheckResultView } from '@examforge/server/api';
+import { fetchVerifyReport } from '../api/exams-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorNotice } from '../components/error-notice.js';
+import { Loading } from '../components/loading.js';
+
+const VERDICTS: Record<CheckResultView['verdict'], { readonly text: string; readonly tone: string }> = {
+  agrees: { text: 'agrees', tone: 'submitted' },
+  disagrees: { text: 'disagrees', tone: 'expired' },
+  'no-option-matches': { text: 'no option matches', tone: 'expired' },
+  'several-options-match': { text: 'several options match', tone: 'expired' },
+  'no-key': { text: 'no key to compare', tone: 'open' },
+  'check-failed': { text: 'check failed', tone: 'expired' },
+};
+
+/**
+ * What the executable checks say of the key (`examforge verify`): per question the marked key, the computed answer
+ * and the verdict. A disagreement is a finding for the instructor to look at, never changed silently.
+ */
+export function VerifySection({ examId }: { readonly examId: string }) {
+  const report = useQuery({
+    queryKey: queryKeys.verify(examId),
+    queryFn: () => fetchVerifyReport(examId),
+    staleTime: Infinity,
+  });
+  return (
+    <section aria-labelledby="verify-title" data-testid="verify-section">
+      <h2 id="verify-title">Answer checks</h2>
+      {report.isPending && <Loading label="Running the answer checks…" />}
+      {report.isError && <ErrorNotice title="Could not run the answer checks." error={report.error} />}
+      {report.data &&
+        (report.data.results.length === 0 ? (
+          <p>No question of this exam carries an executable check.</p>
+        ) : (
+          <>
+            <p>{summary(report.data.results)}</p>
+            <table className="table" data-testid="verify-table">
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Computed</th>
+                  <th scope="col">Verdict</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.data.results.map((result) => (
+                  <tr key={result.questionId} data-testid={`verify-${result.questionId}`}>
+                    <td>
+                      Q{result.number} <span className="muted">{result.questionId}</span>
+                      {result.convention && <div className="muted">Convention: {result.convention}</div>}
+                    </td>
+                    <td>{result.markedKey ?? '—'}</td>
+                    <td>
+                      <code title={result.computed}>{shortened(result.computed ?? '—')}</code>
+                      {result.matched && result.matched.length > 0 && (
+                        <> → {result.matched.map((letter) => `(${letter})`).join(' ')}</>
+                      )}
+                      {result.error && <div className="muted">{result.error}</div>}
+                    </td>
+                    <td>
+                      <span className={`status-badge status-${VERDICTS[result.verdict].tone}`}>
+                        {VERDICTS[result.verdict].text}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ))}
+    </section>
+  );
+}
+
+/** "18 checks: 7 agree, 2 disagree, …" */
+function summary(results: readonly CheckResultView[]): string {
+  const counts = new Map<string, number>();
+  for (const result of results) counts.set(result.verdict, (counts.get(result.verdict) ?? 0) + 1);
+  const parts = [...counts].map(
+    ([verdict, count]) => `${count} ${VERDICTS[verdict as CheckResultView['verdict']].text}`,
+  );
+  return `${results.length} checks: ${parts.join(', ')}.`;
+}
+
+/** A computed tensor can run to hundreds of numbers; the table shows its start (the whole value is the tooltip). */
+function shortened(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 77)}…`;
+}
