@@ -23,7 +23,22 @@ export { readResponseTable, type ResponseTable, type StudentRow } from './table/
 export { resultsTable, type GradedStudent } from './results/results-table.js';
 export { summariseResults, type ResultsSummary } from './results/summary.js';
 export { seededRandom, shuffleInPlace } from './delivery/seeded-random.js';
-export { makeVariant, type Variant, type ShuffleSettings } from './delivery/variant.js';
+export { makeVariant, variantSeed, type Variant, type ShuffleSettings } from './delivery/variant.js';
+export type {
+  GeneratedQuestion,
+  GeneratedChoiceQuestion,
+  GeneratedNumericQuestion,
+  GeneratedOption,
+  JsonValue,
+} from './computed/generated-question.js';
+export {
+  instantiateExam,
+  computedQuestionIds,
+  instanceProblems,
+  ComputedQuestionError,
+  type ComputedQuestionErrorCode,
+  type InstanceProblem,
+} from './computed/instantiate-exam.js';
 export {
   studentView,
   type StudentExamView,

@@ -49,6 +49,22 @@ export interface QuestionBase {
   readonly note?: string;
   /** Code that computes the answer, run by `examforge verify` (never shown to students). */
   readonly check?: AnswerCheck;
+  /**
+   * A computed question: code that makes the stem, options and key from a seed (single-choice and numeric questions
+   * only). The stem and options written in the file are the instructor's template and preview; each student sees the
+   * instance generated from their variant seed (see `instantiateExam`).
+   */
+  readonly generator?: QuestionGenerator;
+}
+
+/**
+ * The generator of a computed question: TypeScript using the `@examforge/tensor` API, with `seed` (a string) and a
+ * seeded `random()` in scope, that returns the question's stem, options and key. Where it sits in the file is in the
+ * source map (`question.<id>.generator`).
+ */
+export interface QuestionGenerator {
+  /** The code between the fences, without the fences. */
+  readonly source: string;
 }
 
 /**

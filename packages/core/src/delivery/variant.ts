@@ -40,3 +40,14 @@ export function makeVariant(exam: Exam, seed: string, settings: ShuffleSettings)
   }
   return { seed, questionOrder, optionOrder };
 }
+
+/**
+ * The variant seed of one student in one sitting. Online attempts and printed papers use the same seed, so the same
+ * student sees the same order and the same computed-question instances on screen and on paper.
+ *
+ * @example
+ * variantSeed('sitting-42', 's001'); // 'sitting-42:s001'
+ */
+export function variantSeed(sittingId: string, studentId: string): string {
+  return `${sittingId}:${studentId}`;
+}

@@ -8,6 +8,7 @@ import type {
   NumericAnswer,
   Question,
   QuestionBase,
+  QuestionGenerator,
   RubricItem,
   Section,
 } from '../model.js';
@@ -16,7 +17,7 @@ import { Rational } from '../rational.js';
 import type { Attributes } from './attributes.js';
 import type { RawListItem, RawQuestion, RawSection, SourceLine, PartName } from './body.js';
 import { joinLines } from './body.js';
-import { readCheckPart } from './check-part.js';
+import { readCheckPart, readGeneratorPart } from './check-part.js';
 import { diagnostic, type Diagnostic, type Position } from './diagnostic.js';
 import { ID_PATTERN, type FrontMatter } from './front-matter.js';
 import { parseNumericAnswer } from './numeric-answer.js';
@@ -197,6 +198,7 @@ export class ExamBuilder {
     const explanation = this.partText(id, raw, 'Explanation');
     const note = this.partText(id, raw, 'Note');
     const check = this.check(id, raw);
+    const generator = this.generator(id, raw);
     if (this.diagnostics.length > errorsBefore) return undefined;
     return {
       id,
@@ -210,7 +212,18 @@ export class ExamBuilder {
       ...(explanation !== undefined && { explanation }),
       ...(note !== undefined && { note }),
       ...(check && { check }),
+      ...(generator && { generator }),
     };
+  }
+
+  private generator(questionId: string, raw: RawQuestion): QuestionGenerator | undefined {
+    const part = raw.parts.find((candidate) => candidate.name === 'Generator');
+    if (!part) return undefined;
+    this.rejectAttributes(part.attributes, [], [], 'a generator takes no attributes');
+    const read = readGeneratorPart(part);
+    this.diagnostics.push(...read.diagnostics);
+    if (read.location) this.sourceMap.set(`question.${questionId}.generator`, read.location);
+    return read.generator;
   }
 
   private check(questionId: string, raw: RawQuestion): AnswerCheck | undefined {
@@ -238,9 +251,9 @@ export class ExamBuilder {
     idAt: Position,
   ): Question | undefined {
     const allowedParts: Record<Question['kind'], readonly PartName[]> = {
-      single: ['Explanation', 'Check', 'Note'],
+      single: ['Explanation', 'Generator', 'Check', 'Note'],
       multiple: ['Explanation', 'Check', 'Note'],
-      numeric: ['Answer', 'Explanation', 'Check', 'Note'],
+      numeric: ['Answer', 'Explanation', 'Generator', 'Check', 'Note'],
       free: ['Explanation', 'Solution', 'Rubric', 'Check', 'Note'],
     };
     for (const part of raw.parts) {
@@ -251,7 +264,7 @@ export class ExamBuilder {
           `a ${KIND_NAMES[kind]} question has no ${part.name} part`,
           {
             expected: allowedParts[kind].join(', '),
-            hint: part.name === 'Answer' ? 'choice questions mark the correct option with [x]' : undefined,
+            hint: partHint(part.name),
           },
         );
       }
@@ -522,4 +535,10 @@ export class ExamBuilder {
   private error(code: string, at: Position, message: string, details: { expected?: string; hint?: string }): void {
     this.diagnostics.push(diagnostic('error', code, at, message, details));
   }
+}
+
+function partHint(name: PartName): string | undefined {
+  if (name === 'Answer') return 'choice questions mark the correct option with [x]';
+  if (name === 'Generator') return 'computed questions are single-choice or numeric';
+  return undefined;
 }

@@ -73,6 +73,7 @@ function printQuestion(question: Question): string[] {
     if (question.solution !== undefined) blocks.push('### Solution', question.solution);
     if (question.rubric.length > 0) blocks.push('### Rubric', question.rubric.map(printRubricItem).join('\n'));
   }
+  if (question.generator) blocks.push('### Generator', fenced(question.generator.source));
   if (question.check) blocks.push(...printCheck(question.check));
   if (question.note !== undefined) blocks.push('### Note', question.note);
   return blocks;
@@ -80,10 +81,14 @@ function printQuestion(question: Question): string[] {
 
 /** The fence is longer than any run of backticks that starts a line of the code, so the code cannot close it. */
 function printCheck(check: AnswerCheck): string[] {
-  const longest = Math.max(2, ...check.source.split('\n').map((line) => /^\s*(`*)/.exec(line)?.[1]?.length ?? 0));
-  const fence = '`'.repeat(longest + 1);
   const attributes = check.convention === undefined ? '' : ` {convention=${formatAttributeValue(check.convention)}}`;
-  return [`### Check${attributes}`, `${fence}ts\n${check.source}\n${fence}`];
+  return [`### Check${attributes}`, fenced(check.source)];
+}
+
+function fenced(source: string): string {
+  const longest = Math.max(2, ...source.split('\n').map((line) => /^\s*(`*)/.exec(line)?.[1]?.length ?? 0));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}ts\n${source}\n${fence}`;
 }
 
 function questionAttributes(question: Question): string[] {

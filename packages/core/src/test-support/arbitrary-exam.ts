@@ -104,6 +104,18 @@ const base = fc.record({
 
 /** Check code: TypeScript-looking lines, including ones that look like headings, options and fences. */
 function answerCheck() {
+  return fc
+    .record({
+      source: codeSource(),
+      convention: optional(fc.constantFrom('cross-correlation, zero padding', 'PyTorch', 'a "quoted" word')),
+    })
+    .map(withoutUndefined);
+}
+
+/** A computed question's generator: code like a check's. */
+const generator = optional(fc.record({ source: codeSource() }));
+
+function codeSource() {
   const codeLine = fc.constantFrom(
     'const x = tensor([[1, 2], [3, 4]]);',
     '  return option("b");',
@@ -116,14 +128,9 @@ function answerCheck() {
     'return conv2dOutputSize(7, 3, { dilation: 2 });',
   );
   return fc
-    .record({
-      source: fc
-        .array(codeLine, { minLength: 1, maxLength: 5 })
-        .map((lines) => lines.join('\n').trim())
-        .filter((code) => code !== ''),
-      convention: optional(fc.constantFrom('cross-correlation, zero padding', 'PyTorch', 'a "quoted" word')),
-    })
-    .map(withoutUndefined);
+    .array(codeLine, { minLength: 1, maxLength: 5 })
+    .map((lines) => lines.join('\n').trim())
+    .filter((code) => code !== '');
 }
 
 const rubric: fc.Arbitrary<RubricItem[]> = fc
@@ -147,9 +154,14 @@ const rubric: fc.Arbitrary<RubricItem[]> = fc
 const question = (questionId: string): fc.Arbitrary<Question> =>
   fc.oneof(
     fc
-      .record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), acceptAny: fc.boolean() })
-      .map(({ b, options, acceptAny }) =>
-        withoutUndefined({ ...b, id: questionId, kind: 'single' as const, options, acceptAny }),
+      .record({
+        b: base,
+        options: fc.array(option, { minLength: 2, maxLength: 5 }),
+        acceptAny: fc.boolean(),
+        generator,
+      })
+      .map(({ b, options, acceptAny, generator: g }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'single' as const, options, acceptAny, generator: g }),
       ),
     fc
       .record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), scoring: optional(scoring) })
@@ -159,6 +171,7 @@ const question = (questionId: string): fc.Arbitrary<Question> =>
     fc
       .record({
         b: base,
+        generator,
         answer: optional(
           fc.record({
             value: fc.integer({ min: -100000, max: 100000 }).map((v) => v / 100),
@@ -172,7 +185,9 @@ const question = (questionId: string): fc.Arbitrary<Question> =>
           }),
         ),
       })
-      .map(({ b, answer }) => withoutUndefined({ ...b, id: questionId, kind: 'numeric' as const, answer })),
+      .map(({ b, answer, generator: g }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'numeric' as const, answer, generator: g }),
+      ),
     fc
       .record({ b: base, solution: optional(text(3, true)), rubric })
       .map(({ b, solution, rubric: r }) =>
