@@ -29,8 +29,8 @@ const INK_MIN = 0.41;
 const EVEN_FILL = 0.45;
 /** A fill is at least this dark on average: light pencil is 0.35, erasure residue at most 0.2. */
 const FILL_MIN = 0.3;
-/** A cross runs out at least this far (radii) along its two shortest arms together; a tick's two bare ways, less. */
-const CROSS_ARMS = 0.45;
+/** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
+const CROSS_ARMS = 0.5;
 
 /**
  * Measures a bubble at (x, y) with radius r (pixels) and says what is in it. The rule of the source exam is that only
@@ -63,29 +63,36 @@ const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
 /** 0 at `zeroAt`, 1 at `oneAt`: a reading halfway between is at the review boundary (0.5). */
 const ramp = (value: number, zeroAt: number, oneAt: number) => clamp01((value - zeroAt) / (oneAt - zeroAt));
 
+/** Confidence in the sign of a score: 0.5 when it is `band` from 0 (the boundary), 1 at twice that. */
+const margin = (score: number, band: number) => ramp(Math.abs(score), 0, 2 * band);
+
 /** Names an inked mark; `inked` is the confidence that there is ink at all. */
 function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: number } {
+  // Grainy pencil thresholded to black and white leaves specks in a fill: a fill inking the circle at 0.8 r all round
+  // is allowed a little less evenness inside.
+  const evenness = f.evenness + 0.5 * Math.max(0, f.outerEvenness - 0.36);
   const fill = Math.min(
-    ramp(f.evenness, EVEN_FILL - 0.1, EVEN_FILL + 0.1),
+    ramp(evenness, EVEN_FILL - 0.1, EVEN_FILL + 0.1),
     ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04),
     ramp(f.coverage, 0.9, 0.97),
-    ramp(f.outerEvenness, 0.22, 0.38),
+    ramp(f.outerEvenness, 0.28, 0.44),
   );
   if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill) };
   const notFill = ramp(fill, 0.5, 0.25);
-  // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin and cross the rim briefly.
-  // A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex beside the rim).
-  const solidity = Math.max((f.hugArc - 9) / 4, (f.solid - 18) / 8, (f.rimArc - 18) / 6);
-  const longStroke = f.hugArc < 16 && f.solid < 18 && f.rimArc < 22 ? ramp(f.arms[3], 0.8, 1) : 0;
-  const partial = Math.min(ramp(solidity, -0.5, 0.5), 1 - longStroke);
-  if (partial >= 0.5) return { kind: 'partial', confidence: Math.min(inked, notFill, partial) };
-  const stroke = 1 - partial;
-  // Two strokes crossing run out four ways; a tick's two strokes meet at a vertex, so two of the four are bare.
-  const crossing = f.arms[0] + f.arms[1];
-  if (crossing >= CROSS_ARMS)
-    return {
-      kind: 'cross',
-      confidence: Math.min(inked, notFill, stroke, ramp(crossing, CROSS_ARMS - 0.05, CROSS_ARMS + 0.1)),
-    };
-  return { kind: 'tick', confidence: Math.min(inked, notFill, stroke, ramp(crossing, CROSS_ARMS, CROSS_ARMS - 0.1)) };
+  // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
+  // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
+  // beside the rim).
+  const solidity = Math.max((f.hugArc - 11.5) / 4, (f.solid - 18.5) / 8, (f.rimArc - 22.5) / 6);
+  const longStroke = f.hugArc < 16 && f.solid < 18 && f.rimArc < 22 && f.arms[3] >= 0.9;
+  const partial = longStroke ? -1 : solidity - 4 * (f.thin - 0.55);
+  // A fill that falls a little short of the ring and a partial fill whose bare part lies along the rim differ only at
+  // 0.8 r, which a coarse scan barely resolves: between them, a person decides.
+  const bareRim = ramp(f.outerEvenness, 0.32, 0.1);
+  if (partial >= 0) return { kind: 'partial', confidence: Math.min(inked, notFill, bareRim, margin(partial, 0.75)) };
+  const stroke = margin(partial, 0.75);
+  // Two strokes crossing run out four ways; a tick's two strokes meet at a vertex, so two of the four are bare. A cross
+  // usually runs on past the ring in three or four places, a tick in one or two.
+  const crossing = (f.arms[0] + f.arms[1] - CROSS_ARMS) / 0.3 + (f.exitRuns >= 3 ? 1 : 0);
+  const kind = crossing >= 0 ? 'cross' : 'tick';
+  return { kind, confidence: Math.min(inked, notFill, stroke, margin(crossing, 0.25)) };
 }

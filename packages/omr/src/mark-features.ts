@@ -1,6 +1,6 @@
 import { latticeIndex, SIDE } from './bubble-lattice.js';
 import { ALL, circleProbes, probesAt, DISC, DISC_RADIUS, indicesOf, readProbes } from './lattice-points.js';
-import { strokeArms } from './stroke-arms.js';
+import { measureStrokes, type Strokes } from './stroke-arms.js';
 
 /** How dark the mark in a bubble is, against the printed ring on the same scan: enough to tell ink from none. */
 export interface MarkTone {
@@ -12,15 +12,10 @@ export interface MarkTone {
   readonly typical: number;
   /** Mean darkness of the disc: erasure residue lifts it a little above clean paper. */
   readonly mean: number;
-  /**
-   * How far the ring's blur reaches: its darkness 0.2 r outside its line, as a share of its own. Blur reaches as far
-   * inside, so where this is high (a thick black-and-white ring) the circle at 0.8 r cannot be seen.
-   */
-  readonly ringSpread: number;
 }
 
 /** The shape of the ink in a bubble (measured only when there is ink; all 0 for an empty bubble). */
-export interface MarkShape {
+export interface MarkShape extends Strokes {
   /** The inked share of the disc (within 0.75 r). */
   readonly coverage: number;
   /**
@@ -36,14 +31,10 @@ export interface MarkShape {
   readonly hugArc: number;
   /** The least ink round the circle at 0.8 r, as a share of the typical darkness: a fill inks it all round. */
   readonly outerEvenness: number;
-  /** Ink running out from where the two strongest strokes meet, four ways, shortest first (radii). */
-  readonly arms: readonly [number, number, number, number];
   /**
-   * Directions (of 32) in which ink runs on past the printed ring (1.2–1.3 r): strokes do, a partial fill stops at
-   * the ring.
+   * Separate places where ink runs on past the printed ring (1.2–1.3 r): a tick's strokes cross it once or twice, a
+   * cross's usually three or four times, and a partial fill stops at the ring.
    */
-  readonly exits: number;
-  /** Separate places where ink runs past the ring: a tick crosses it once or twice, a cross up to four times. */
   readonly exitRuns: number;
 }
 
@@ -55,7 +46,7 @@ export const NO_SHAPE: MarkShape = {
   hugArc: 0,
   outerEvenness: 0,
   arms: [0, 0, 0, 0],
-  exits: 0,
+  thin: 0,
   exitRuns: 0,
 };
 
@@ -84,8 +75,7 @@ export function measureTone(darkness: Float32Array): MarkTone & { readonly level
   let count = 0;
   while (count < sorted.length && (sorted[count] ?? 0) >= ink / 2) count += 1;
   const typical = sorted[Math.floor(count / 2)] ?? 0;
-  const ringSpread = (profile[4] ?? 0) / Math.max(ring, 0.3);
-  return { ink, ring, typical, mean: sum / DISC_INDEX.length, ringSpread, level: Math.max(typical / 2, 0.08) };
+  return { ink, ring, typical, mean: sum / DISC_INDEX.length, level: Math.max(typical / 2, 0.08) };
 }
 
 /** The shape of the mark, from its darkness (ring taken out), its typical darkness and the inked level. */
@@ -106,28 +96,38 @@ export function measureShape(mark: Float32Array, typical: number, level: number)
     rimArc: longestRun(circle, level, undefined),
     hugArc: longestRun(circle, level, readProbes(mark, RIM_85, circleOuter)),
     outerEvenness: share(least(readProbes(mark, RIM_80, circleOuter))),
-    arms: strokeArms(inked),
-    ...exitsPastRing(mark, level),
+    ...measureStrokes(inked, inkedWide(mark, level)),
+    exitRuns: exitsPastRing(mark, level),
   };
 }
+
+/** Ink out to 0.9 r (the mark with the ring taken out), to see whether a stroke has paper beside it near the rim. */
+function inkedWide(mark: Float32Array, level: number): Uint8Array {
+  inkedOut.fill(0);
+  for (const index of WIDE_INDEX) inkedOut[index] = (mark[index] ?? 0) >= level ? 1 : 0;
+  return inkedOut;
+}
+
+const WIDE_INDEX = indicesOf(ALL.filter((point) => point.rho <= 0.92));
+const inkedOut = new Uint8Array(SIDE * SIDE);
 
 const outside = new Float64Array(32);
 
 /** Where ink runs on past the ring: darkness at 1.2–1.3 r above the ring's profile there (the median round it). */
-function exitsPastRing(darkness: Float32Array, level: number): { exits: number; exitRuns: number } {
+function exitsPastRing(darkness: Float32Array, level: number): number {
   outside.fill(0);
   for (let k = 4; k <= 6; k += 1) {
     readProbes(darkness, MIRROR_PROBES[k] ?? NO_PROBES, mirrorSamples);
     for (let d = 0; d < 32; d += 1) outside[d] = (outside[d] ?? 0) + ((mirrorSamples[d] ?? 0) - (profile[k] ?? 0)) / 3;
   }
   let exits = 0;
-  let exitRuns = 0;
+  let runs = 0;
   for (let d = 0; d < 32; d += 1) {
     const on = (outside[d] ?? 0) >= level;
     if (on) exits += 1;
-    if (on && (outside[(d + 31) % 32] ?? 0) < level) exitRuns += 1;
+    if (on && (outside[(d + 31) % 32] ?? 0) < level) runs += 1;
   }
-  return { exits, exitRuns: exits === 32 ? 1 : exitRuns };
+  return exits === 32 ? 1 : runs;
 }
 
 function least(values: Float64Array): number {

@@ -17,32 +17,51 @@ const BIN_OF = Int8Array.from({ length: DISC.length * ANGLES }, (_, k) => {
 });
 
 interface Line {
+  /** The Hough direction (index into the angle table); `cos` and `sin` give the direction as refined. */
   readonly angle: number;
+  readonly cos: number;
+  readonly sin: number;
   /** Signed distance of the line from the centre, in radii. */
   readonly offset: number;
 }
 
+/** The two strongest straight strokes of a mark and how they meet. */
+export interface Strokes {
+  /**
+   * The lengths (radii) of ink running out from where the two strokes meet, along each of them in both directions,
+   * shortest first. Two strokes crossing (a cross) run out four ways; two strokes meeting at a vertex (a tick, V or
+   * √) run out two ways, so the two shortest are near nothing. All 0 when fewer than two strokes are found.
+   */
+  readonly arms: readonly [number, number, number, number];
+  /**
+   * How far (radii) the longer-running of the two strokes runs as a stroke: samples every 0.05 r along it, inside
+   * the disc, that are inked while the paper to either side (0.35, 0.45 or 0.55 r away, within 0.9 r) is bare. A
+   * tick's or a cross's strokes have paper on both sides; the straight edge of a partial fill has ink on one side.
+   */
+  readonly thin: number;
+}
+
 /**
- * The lengths (in radii) of ink running out from where the two strongest straight strokes meet, along each of them
- * in both directions, shortest first. Two strokes crossing near the centre (a cross) run out four ways; two strokes
- * meeting at a vertex (a tick, V or √) run out two ways, so the two shortest are near nothing.
+ * Finds the two strongest straight strokes (a Hough search) and measures them.
  *
- * @param ink whether each lattice point (indexed as the lattice) is inked by the mark
+ * @param ink whether each lattice point (indexed as the lattice) is inked by the mark, within the disc
+ * @param wide the same out to 0.9 r (where the ring's share is taken out), for the paper beside a stroke
  */
-export function strokeArms(ink: Uint8Array): readonly [number, number, number, number] {
+export function measureStrokes(ink: Uint8Array, wide: Uint8Array): Strokes {
+  const none = { arms: [0, 0, 0, 0] as const, thin: 0 };
   const first = strongestLine(ink, undefined);
-  if (!first) return [0, 0, 0, 0];
+  if (!first) return none;
   const second = strongestLine(ink, first);
-  if (!second) return [0, 0, 0, 0];
-  const meet = intersection(first, second);
-  if (!meet) return [0, 0, 0, 0];
+  const thin = Math.max(thinAlong(ink, wide, first), second ? thinAlong(ink, wide, second) : 0);
+  const meet = second && intersection(first, second);
+  if (!second || !meet) return { ...none, thin };
   const arms = [
     armLength(ink, meet, first, 1),
     armLength(ink, meet, first, -1),
     armLength(ink, meet, second, 1),
     armLength(ink, meet, second, -1),
   ].sort((a, b) => a - b);
-  return [arms[0] ?? 0, arms[1] ?? 0, arms[2] ?? 0, arms[3] ?? 0];
+  return { arms: [arms[0] ?? 0, arms[1] ?? 0, arms[2] ?? 0, arms[3] ?? 0], thin };
 }
 
 const DISC_U = Float64Array.from(DISC, (point) => point.u);
@@ -72,21 +91,46 @@ function strongestLine(ink: Uint8Array, other: Line | undefined): Line | undefin
     for (let bin = 1; bin < BINS - 1; bin += 1) {
       const at = a * BINS + bin;
       const score = (votes[at - 1] ?? 0) + 2 * (votes[at] ?? 0) + (votes[at + 1] ?? 0);
-      if (score > bestScore) [best, bestScore] = [{ angle: a, offset: (bin - OFFSETS) / STEPS_PER_RADIUS }, score];
+      if (score > bestScore) {
+        const [cos, sin] = [UX[a] ?? 1, UY[a] ?? 0];
+        [best, bestScore] = [{ angle: a, cos, sin, offset: (bin - OFFSETS) / STEPS_PER_RADIUS }, score];
+      }
     }
   }
-  return best && bestScore >= 6 ? best : undefined;
+  return best && bestScore >= 6 ? refine(ink, best, other) : undefined;
+}
+
+/**
+ * The line through the ink within 0.15 r of a Hough line (ignoring ink near the other stroke), fitted by least
+ * squares across it: the Hough search's 7.5° steps and 0.1 r offsets are too coarse to tell where two strokes meet.
+ * Keeps the Hough line when too little ink is near it or the fit turns more than 15°.
+ */
+function refine(ink: Uint8Array, line: Line, other: Line | undefined): Line {
+  let [n, su, sv, suu, svv, suv] = [0, 0, 0, 0, 0, 0];
+  for (let p = 0; p < DISC_INDEX.length; p += 1) {
+    if (!ink[DISC_INDEX[p] ?? 0]) continue;
+    const [u, v] = [DISC_U[p] ?? 0, DISC_V[p] ?? 0];
+    if (Math.abs(across(u, v, line)) > 0.15 || (other && Math.abs(across(u, v, other)) <= 0.15)) continue;
+    [n, su, sv, suu, svv, suv] = [n + 1, su + u, sv + v, suu + u * u, svv + v * v, suv + u * v];
+  }
+  if (n < 4) return line;
+  const [mu, mv] = [su / n, sv / n];
+  const [cuu, cvv, cuv] = [suu / n - mu * mu, svv / n - mv * mv, suv / n - mu * mv];
+  const phi = 0.5 * Math.atan2(2 * cuv, cuu - cvv);
+  let [cos, sin] = [Math.cos(phi), Math.sin(phi)];
+  if (cos * line.cos + sin * line.sin < 0) [cos, sin] = [-cos, -sin];
+  if (cos * line.cos + sin * line.sin < Math.cos(Math.PI / 12)) return line;
+  return { angle: line.angle, cos, sin, offset: -mu * sin + mv * cos };
 }
 
 const angleBetween = (a: number, b: number) => Math.min(Math.abs(a - b), ANGLES - Math.abs(a - b));
 
 /** Signed distance of (u, v) from the line. */
-const across = (u: number, v: number, line: Line) =>
-  -u * (UY[line.angle] ?? 0) + v * (UX[line.angle] ?? 1) - line.offset;
+const across = (u: number, v: number, line: Line) => -u * line.sin + v * line.cos - line.offset;
 
 function intersection(a: Line, b: Line): { u: number; v: number } | undefined {
   // Each line: -u sin + v cos = offset.
-  const [s1, c1, s2, c2] = [UY[a.angle] ?? 0, UX[a.angle] ?? 1, UY[b.angle] ?? 0, UX[b.angle] ?? 1];
+  const [s1, c1, s2, c2] = [a.sin, a.cos, b.sin, b.cos];
   const det = -s1 * c2 + c1 * s2;
   if (Math.abs(det) < 1e-6) return undefined;
   return { u: (a.offset * c2 - c1 * b.offset) / det, v: (-s1 * b.offset + a.offset * s2) / det };
@@ -96,19 +140,47 @@ const DISC_RADIUS_SQUARED = DISC_RADIUS * DISC_RADIUS;
 
 /**
  * Ink along the line from the meeting point in one direction, from 0.3 r out (past the other stroke's width) to the
- * edge of the disc: samples every 0.05 r inside the disc with ink on or within 0.1 r of the line, times 0.05 r.
+ * edge of the disc: samples every 0.05 r inside the disc with ink on or within 0.1 r of the line, times 0.05 r. Gaps
+ * of up to 0.1 r between inked samples count as ink: a thin stroke on a black-and-white scan breaks into dashes.
  */
 function armLength(ink: Uint8Array, from: { u: number; v: number }, line: Line, sign: 1 | -1): number {
-  const [ux, uy] = [(UX[line.angle] ?? 1) * sign, (UY[line.angle] ?? 0) * sign];
+  const [ux, uy] = [line.cos * sign, line.sin * sign];
   let inked = 0;
+  let gap = 0;
   for (let t = 0.3; t <= 2.6; t += 0.05) {
     const [u, v] = [from.u + ux * t, from.v + uy * t];
     if (u * u + v * v > DISC_RADIUS_SQUARED) continue;
-    if (inkAt(ink, u, v) || inkAt(ink, u - uy * 0.1, v + ux * 0.1) || inkAt(ink, u + uy * 0.1, v - ux * 0.1))
-      inked += 1;
+    if (inkAt(ink, u, v) || inkAt(ink, u - uy * 0.1, v + ux * 0.1) || inkAt(ink, u + uy * 0.1, v - ux * 0.1)) {
+      inked += 1 + (inked > 0 && gap <= MAX_GAP ? gap : 0);
+      gap = 0;
+    } else gap += 1;
   }
   return inked * 0.05;
 }
 
+/** Samples (of 0.05 r) of a gap bridged within a stroke. */
+const MAX_GAP = 2;
+
 const inkAt = (ink: Uint8Array, u: number, v: number) =>
   ink[latticeIndex(Math.round(u * STEPS_PER_RADIUS), Math.round(v * STEPS_PER_RADIUS))] === 1;
+
+function thinAlong(ink: Uint8Array, wide: Uint8Array, line: Line): number {
+  const [dx, dy] = [line.cos, line.sin];
+  let thin = 0;
+  for (let t = -DISC_RADIUS; t <= DISC_RADIUS; t += 0.05) {
+    const [u, v] = [-dy * line.offset + dx * t, dx * line.offset + dy * t];
+    if (u * u + v * v > DISC_RADIUS_SQUARED || !inkAt(ink, u, v)) continue;
+    if (bareBeside(wide, u, v, -dy, dx) && bareBeside(wide, u, v, dy, -dx)) thin += 1;
+  }
+  return thin * 0.05;
+}
+
+/** Whether there is bare paper within 0.9 r 0.35–0.55 r from (u, v) in direction (nx, ny). */
+function bareBeside(ink: Uint8Array, u: number, v: number, nx: number, ny: number): boolean {
+  for (let gap = 0.35; gap < 0.6; gap += 0.1) {
+    const [su, sv] = [u + nx * gap, v + ny * gap];
+    if (su * su + sv * sv > 0.81) return false;
+    if (!inkAt(ink, su, sv)) return true;
+  }
+  return false;
+}
