@@ -14,12 +14,34 @@ export type CompiledCheck =
  * const compiled = await compileCheck('const n: number = 3;\nreturn n;');
  */
 export async function compileCheck(source: string): Promise<CompiledCheck> {
-  const wrapped = `__examforge_run(function () { "use strict";\n${source}\n});\n`;
+  return compileCode(source, 'check');
+}
+
+/**
+ * What a piece of exam code is: an answer check, a check of a computed question's instance (`instance` in scope), or
+ * a generator (`seed`, `random` and the random helpers in scope).
+ */
+export type CodeRole = 'check' | 'instance-check' | 'generator';
+
+const WRAPPERS: Record<CodeRole, string> = {
+  check: '__examforge_run(function () { "use strict";',
+  'instance-check': '__examforge_run(function (instance) { "use strict";',
+  generator: '__examforge_generate(function (seed, random, randomInt, pick, shuffle) { "use strict";',
+};
+
+/**
+ * Transpiles exam code in its role's wrapper; the wrapper is on a line of its own, as for checks.
+ *
+ * @example
+ * const compiled = await compileCode('return { stem: `n = ${randomInt(3, 9)}`, answer: 1 };', 'generator');
+ */
+export async function compileCode(source: string, role: CodeRole): Promise<CompiledCheck> {
+  const wrapped = `${WRAPPERS[role]}\n${source}\n});\n`;
   try {
     const result = await transform(wrapped, {
       loader: 'ts',
       sourcemap: 'external',
-      sourcefile: 'check.ts',
+      sourcefile: role === 'generator' ? 'generator.ts' : 'check.ts',
       target: 'es2022',
       logLevel: 'silent',
     });
@@ -33,7 +55,7 @@ function compileError(error: unknown, source: string): CompiledCheck {
   const first = ((error as { errors?: Message[] } | null)?.errors ?? [])[0];
   if (!first) return { ok: false, message: error instanceof Error ? error.message : String(error) };
   const hint = /^\s*(import|export)\b/m.test(source)
-    ? ' (a check cannot import or export: the tensor API is already in scope)'
+    ? ' (exam code cannot import or export: the tensor API is already in scope)'
     : '';
   const location = first.location;
   const line = location ? Math.min(Math.max(location.line - 1, 1), source.split('\n').length) : undefined;

@@ -75,11 +75,24 @@ export function runInSandbox(
   });
 }
 
+/** What sandboxed code gave back, read from its JSON: a value, or why there is none. */
+export type SandboxReply<T> =
+  | { readonly kind: 'answer'; readonly value: T; readonly logs: readonly string[] }
+  | { readonly kind: 'failed'; readonly message: string; readonly line?: number; readonly logs: readonly string[] };
+
 function readOutcome(json: string, sourceMap: string): SandboxOutcome {
+  return readReply(json, sourceMap, readComputed);
+}
+
+/**
+ * Reads the JSON a sandbox sent back (`{ ok, value, logs }` or `{ ok: false, error, logs }`) as untrusted input; an
+ * error's line is the exam code's own, through esbuild's source map.
+ */
+export function readReply<T>(json: string, sourceMap: string, read: (raw: unknown) => T): SandboxReply<T> {
   try {
     const raw = JSON.parse(json) as { ok?: unknown; value?: unknown; error?: unknown; logs?: unknown };
     const logs = Array.isArray(raw.logs) ? raw.logs.filter((line): line is string => typeof line === 'string') : [];
-    if (raw.ok === true) return { kind: 'answer', value: readComputed(raw.value), logs };
+    if (raw.ok === true) return { kind: 'answer', value: read(raw.value), logs };
     const error = (raw.error ?? {}) as { name?: unknown; message?: unknown; stack?: unknown };
     const line = typeof error.stack === 'string' ? checkLine(error.stack, sourceMap) : undefined;
     const name = typeof error.name === 'string' ? error.name : 'Error';
@@ -92,7 +105,7 @@ function readOutcome(json: string, sourceMap: string): SandboxOutcome {
 
 /** The check's line (from 1) of the innermost frame in the check's code, through esbuild's source map. */
 function checkLine(stack: string, sourceMap: string): number | undefined {
-  const frame = /check\.js:(\d+):(\d+)/.exec(stack);
+  const frame = /(?:check|generator)\.js:(\d+):(\d+)/.exec(stack);
   if (!frame) return undefined;
   const entry = new SourceMap(JSON.parse(sourceMap) as SourceMapPayload).findEntry(
     Number(frame[1]) - 1,

@@ -9,6 +9,8 @@ export interface SandboxCode {
   readonly prelude: string;
   /** The worker thread's code, as one CommonJS script for `new Worker(code, { eval: true })`. */
   readonly worker: string;
+  /** The worker that runs computed questions' generators for a batch of seeds, likewise. */
+  readonly generatorWorker: string;
 }
 
 let built: Promise<SandboxCode> | undefined;
@@ -20,12 +22,14 @@ let built: Promise<SandboxCode> | undefined;
  * `process`). Works from the sources (tests) and from dist alike.
  *
  * @example
- * const { prelude, worker } = await sandboxCode();
+ * const { prelude, worker, generatorWorker } = await sandboxCode();
  */
 export function sandboxCode(): Promise<SandboxCode> {
-  built ??= Promise.all([bundle('sandbox-prelude', 'iife'), bundle('sandbox-worker', 'cjs')]).then(
-    ([prelude, worker]) => ({ prelude, worker }),
-  );
+  built ??= Promise.all([
+    bundle('sandbox-prelude', 'iife'),
+    bundle('sandbox-worker', 'cjs'),
+    bundle('generator-worker', 'cjs'),
+  ]).then(([prelude, worker, generatorWorker]) => ({ prelude, worker, generatorWorker }));
   return built;
 }
 

@@ -4,9 +4,13 @@
  * which runs a check and turns its answer into JSON inside the sandbox: only a string leaves it, never a live object
  * whose getters or proxies could run code on the host's side.
  *
- * Nothing here may import anything but the tensor API: this code is evaluated in a bare V8 context without Node.
+ * Nothing here may import anything but the tensor API and its sandbox siblings: this code is evaluated in a bare V8
+ * context without Node.
  */
 import * as api from '@examforge/tensor';
+import { encodeGenerated } from './encode-generated.js';
+import { encodeNested, encodeNumber, isTensor } from './sandbox-values.js';
+import { randomHelpers, seededRandom } from './seeded-helpers.js';
 
 const TAG = '__examforge_answer';
 const MAX_LOG_LINES = 50;
@@ -47,21 +51,6 @@ function describe(part: unknown): string {
   }
 }
 
-interface TensorLikeValue {
-  readonly shape: readonly number[];
-  toArray(): unknown;
-}
-
-function isTensor(value: unknown): value is TensorLikeValue {
-  const candidate = value as Partial<TensorLikeValue> | null;
-  return (
-    typeof value === 'object' &&
-    candidate !== null &&
-    Array.isArray(candidate.shape) &&
-    typeof candidate.toArray === 'function'
-  );
-}
-
 type Encoded = Record<string, unknown>;
 
 function encode(value: unknown, depth = 0): Encoded {
@@ -93,23 +82,6 @@ function encode(value: unknown, depth = 0): Encoded {
   );
 }
 
-function encodeNumber(value: number): number | string {
-  return Number.isFinite(value) ? value : String(value);
-}
-
-function encodeNested(value: unknown, depth: number): unknown[] {
-  if (depth > 32 || !Array.isArray(value)) throw new TypeError('the check returned an array nested too deeply');
-  return value.map((entry: unknown) => {
-    if (typeof entry === 'number') return encodeNumber(entry);
-    if (isTensor(entry)) {
-      const data = entry.toArray();
-      return typeof data === 'number' ? encodeNumber(data) : encodeNested(data, depth + 1);
-    }
-    if (Array.isArray(entry)) return encodeNested(entry, depth + 1);
-    throw new TypeError('the check returned an array with something other than numbers in it');
-  });
-}
-
 function describeError(error: unknown): { name: string; message: string; stack: string } {
   const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   return {
@@ -119,16 +91,43 @@ function describeError(error: unknown): { name: string; message: string; stack: 
   };
 }
 
-/** Runs a check; returns `{ ok, value, logs }` or `{ ok: false, error, logs }` as JSON. */
-function run(check: () => unknown): string {
+/**
+ * Runs a check; returns `{ ok, value, logs }` or `{ ok: false, error, logs }` as JSON. A check of a computed
+ * question's instance gets the instance, which the worker put on the context as JSON before this script ran.
+ */
+function run(check: (instance?: unknown) => unknown): string {
   try {
-    return JSON.stringify({ ok: true, value: encode(check()), logs });
+    const instance = typeof instanceJson === 'string' ? (JSON.parse(instanceJson) as unknown) : undefined;
+    return JSON.stringify({ ok: true, value: encode(check(instance)), logs });
+  } catch (error) {
+    return JSON.stringify({ ok: false, error: describeError(error), logs });
+  }
+}
+
+/** Runs a generator with its seed and seeded random helpers; returns its question as JSON, as `run` does. */
+function generate(generator: (...helpers: unknown[]) => unknown): string {
+  try {
+    const helpers = randomHelpers(seededRandom(`${String(questionId)}:${String(seed)}`));
+    const question = generator(String(seed), helpers.random, helpers.randomInt, helpers.pick, helpers.shuffle);
+    return JSON.stringify({ ok: true, value: encodeGenerated(question), logs });
   } catch (error) {
     return JSON.stringify({ ok: false, error: describeError(error), logs });
   }
 }
 
 const scope = globalThis as unknown as Record<string, unknown>;
+// Set on the context by the worker before this script runs (see generator-worker.ts); read once, then removed.
+const instanceJson = scope.__examforge_instance_json;
+const seed = scope.__examforge_seed;
+const questionId = scope.__examforge_question;
+const deterministic = scope.__examforge_deterministic === true;
+for (const name of [
+  '__examforge_instance_json',
+  '__examforge_seed',
+  '__examforge_question',
+  '__examforge_deterministic',
+])
+  Reflect.deleteProperty(scope, name);
 // Not needed by any check, and each is a way to block a thread or share memory outside the vm's time limit.
 for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'console']) Reflect.deleteProperty(scope, name);
 const fixed = (name: string, value: unknown) =>
@@ -138,3 +137,15 @@ fixed('option', option);
 fixed('matchOptions', matchOptions);
 fixed('console', sandboxConsole);
 fixed('__examforge_run', run);
+fixed('__examforge_generate', generate);
+if (deterministic) {
+  // A generator's instance must depend on its seed alone: no clock, no locale, no unseeded or GC-dependent values.
+  for (const name of ['Date', 'Intl', 'WeakRef', 'FinalizationRegistry']) Reflect.deleteProperty(scope, name);
+  Object.defineProperty(Math, 'random', {
+    value: () => {
+      throw new TypeError('Math.random is not available to a generator: use random(), which is seeded');
+    },
+    writable: false,
+    configurable: false,
+  });
+}

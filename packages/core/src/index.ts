@@ -7,6 +7,7 @@ export type { Diagnostic, Position, Severity } from './format/diagnostic.js';
 export { formatDiagnostic, hasErrors, sortDiagnostics } from './format/diagnostic.js';
 export { parseExam, type ParseResult } from './format/parse.js';
 export { printExam } from './format/print.js';
+export { parseNumericAnswer, formatNumericAnswer } from './format/numeric-answer.js';
 export { readOptionValue, type OptionValue, type ArrayValue } from './format/option-value.js';
 export type { SourceMap, TextLocation } from './format/source-map.js';
 export * from './exam-queries.js';
@@ -33,6 +34,7 @@ export type {
 } from './computed/generated-question.js';
 export {
   instantiateExam,
+  instantiateQuestion,
   computedQuestionIds,
   instanceProblems,
   ComputedQuestionError,

@@ -67,12 +67,23 @@ export function instantiateExam(exam: Exam, instances: Readonly<Record<string, G
       if (!question.generator) return question;
       const instance = instances[question.id];
       if (!instance) throw new ComputedQuestionError('missing-instance', question.id, 'no instance was given');
-      const problem = instanceProblems(question, instance)[0];
-      if (problem) throw new ComputedQuestionError(problem.code, question.id, problem.message);
-      return instantiated(question, instance);
+      return instantiateQuestion(question, instance);
     }),
   }));
   return { ...exam, sections };
+}
+
+/**
+ * One question with its instance in place of its template (what `instantiateExam` does to each computed question);
+ * throws a `ComputedQuestionError` when the instance is not a valid question.
+ *
+ * @example
+ * judge(instantiateQuestion(question, instance), computed);
+ */
+export function instantiateQuestion(question: Question, instance: GeneratedQuestion): Question {
+  const problem = instanceProblems(question, instance)[0];
+  if (problem) throw new ComputedQuestionError(problem.code, question.id, problem.message);
+  return instantiated(question, instance);
 }
 
 /**
