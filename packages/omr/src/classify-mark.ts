@@ -30,7 +30,7 @@ const EVEN_FILL = 0.45;
 /** A fill is at least this dark on average: light pencil is 0.35, erasure residue at most 0.2. */
 const FILL_MIN = 0.3;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
-const CROSS_ARMS = 0.5;
+const CROSS_ARMS = 0.4;
 
 /**
  * Measures a bubble at (x, y) with radius r (pixels) and says what is in it. The rule of the source exam is that only

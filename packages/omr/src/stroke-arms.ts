@@ -56,10 +56,10 @@ export function measureStrokes(ink: Uint8Array, wide: Uint8Array): Strokes {
   const meet = second && intersection(first, second);
   if (!second || !meet) return { ...none, thin };
   const arms = [
-    armLength(ink, meet, first, 1),
-    armLength(ink, meet, first, -1),
-    armLength(ink, meet, second, 1),
-    armLength(ink, meet, second, -1),
+    armLength(ink, meet, first, second, 1),
+    armLength(ink, meet, first, second, -1),
+    armLength(ink, meet, second, first, 1),
+    armLength(ink, meet, second, first, -1),
   ].sort((a, b) => a - b);
   return { arms: [arms[0] ?? 0, arms[1] ?? 0, arms[2] ?? 0, arms[3] ?? 0], thin };
 }
@@ -140,23 +140,32 @@ const DISC_RADIUS_SQUARED = DISC_RADIUS * DISC_RADIUS;
 
 /**
  * Ink along the line from the meeting point in one direction, from 0.3 r out (past the other stroke's width) to the
- * edge of the disc: samples every 0.05 r inside the disc with ink on or within 0.1 r of the line, times 0.05 r. Gaps
- * of up to 0.1 r between inked samples count as ink: a thin stroke on a black-and-white scan breaks into dashes.
+ * edge of the disc: samples every 0.05 r inside the disc with ink on or within 0.1 r of the line, times 0.05 r. Ink
+ * within 0.3 r of the other stroke's line is that stroke's (a thick tick's vertex reaches past where its lines meet).
+ * Gaps of up to 0.1 r between inked samples count as ink: a thin stroke on a black-and-white scan breaks into dashes.
  */
-function armLength(ink: Uint8Array, from: { u: number; v: number }, line: Line, sign: 1 | -1): number {
+function armLength(ink: Uint8Array, from: { u: number; v: number }, line: Line, other: Line, sign: 1 | -1): number {
   const [ux, uy] = [line.cos * sign, line.sin * sign];
   let inked = 0;
   let gap = 0;
   for (let t = 0.3; t <= 2.6; t += 0.05) {
     const [u, v] = [from.u + ux * t, from.v + uy * t];
     if (u * u + v * v > DISC_RADIUS_SQUARED) continue;
-    if (inkAt(ink, u, v) || inkAt(ink, u - uy * 0.1, v + ux * 0.1) || inkAt(ink, u + uy * 0.1, v - ux * 0.1)) {
+    if (
+      armInk(ink, u, v, other) ||
+      armInk(ink, u - uy * 0.1, v + ux * 0.1, other) ||
+      armInk(ink, u + uy * 0.1, v - ux * 0.1, other)
+    ) {
       inked += 1 + (inked > 0 && gap <= MAX_GAP ? gap : 0);
       gap = 0;
     } else gap += 1;
   }
   return inked * 0.05;
 }
+
+const OTHER_CLEAR = 0.3;
+const armInk = (ink: Uint8Array, u: number, v: number, other: Line) =>
+  Math.abs(across(u, v, other)) > OTHER_CLEAR && inkAt(ink, u, v);
 
 /** Samples (of 0.05 r) of a gap bridged within a stroke. */
 const MAX_GAP = 2;
