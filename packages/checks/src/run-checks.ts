@@ -44,15 +44,17 @@ export const DEFAULT_TIME_LIMIT_MS = 5_000;
 
 /**
  * Runs every check of an exam, each in its own sandboxed worker, and compares each answer with the key.
- * Results come back in exam order, one per question that has a check.
+ * Results come back in exam order, one per question that has a check, computed questions excepted (their checks run
+ * against each instance: see `generateForSeeds`).
  *
  * @example
  * const results = await runChecks(exam, { sourceMap, onProgress: (done, total) => bar.update(done) });
  * results.filter((r) => r.verdict === 'disagrees');
  */
 export async function runChecks(exam: Exam, options: RunChecksOptions = {}): Promise<CheckResult[]> {
+  // A computed question's check is about its instances (`instance` in scope): generateForSeeds runs it.
   const checked = listQuestions(exam).flatMap(({ question }, index) =>
-    question.check ? [{ question, number: index + 1 }] : [],
+    question.check && !question.generator ? [{ question, number: index + 1 }] : [],
   );
   if (checked.length === 0) return [];
   const sandbox = await sandboxCode();
