@@ -53,16 +53,19 @@ function buildProgram(output: Output, done: (code: number) => void): Command {
     .argument('<exam>', 'the exam file (exam.md)')
     .option('--json', 'print the results as JSON')
     .option('--time-limit <ms>', 'time limit per check, in milliseconds (default 5000)', (value) => Number(value))
+    .option('--seeds <n>', 'seeds each computed question is generated for (default 20)', (value) => Number(value))
     .addHelpText(
       'after',
       `
 Each check runs in its own worker thread with only the tensor API in scope (no files, network or process),
 a time limit and a memory limit. Verdicts: agrees, disagrees, no option matches, several options match,
 no key to compare (key=unknown or free response), check failed.
+Computed questions: each generator runs for --seeds seeds (verify-1, verify-2, …; \`show --seed verify-3\` shows one),
+and verify reports the valid instances, the distinct stems and how many instances the question's check agrees with.
 Exit codes: 0 every check agrees or has no key to compare, 1 a check disagrees, matches no option or several,
-or fails, 2 the exam cannot be read.`,
+or fails, or a computed question gives an invalid instance or one its check disagrees with, 2 the exam cannot be read.`,
     )
-    .action(async (exam: string, options: { json?: boolean; timeLimit?: number }) =>
+    .action(async (exam: string, options: { json?: boolean; timeLimit?: number; seeds?: number }) =>
       done(await runVerify(exam, options, output)),
     );
 
@@ -72,8 +75,12 @@ or fails, 2 the exam cannot be read.`,
     .argument('<exam>', 'the exam file (exam.md)')
     .option('--student', 'show the paper as a student sees it: no key, explanations or notes')
     .option('-q, --question <id...>', 'show only these questions')
-    .action((exam: string, options: { student?: boolean; question?: string[] }) =>
-      done(runShow(exam, options, output)),
+    .option(
+      '--seed <seed>',
+      "computed questions as the student with this variant seed gets them (e.g. 'dl-practice:s001')",
+    )
+    .action(async (exam: string, options: { student?: boolean; question?: string[]; seed?: string }) =>
+      done(await runShow(exam, options, output)),
     );
 
   program
@@ -98,14 +105,22 @@ or fails, 2 the exam cannot be read.`,
 Cells: letters of the filled options (B, AC), marks that are not answers as tick(C), partial(C), cross(C);
 numbers for numeric questions; for free-response questions points (1.5), rubric items (rubric(js-constant w1-gradient)),
 - for a blank answer, or nothing when not graded yet.
+Computed questions are scored against each student's own instance, made again from their variant seed
+<sitting>:<student> — the seed \`print --sitting\` used for their paper (both default to the exam's id).
 Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written).`,
     )
+    .option('--sitting <id>', "the sitting the papers were printed for (default: the exam's id)")
     .action(
-      (
+      async (
         exam: string,
         responses: string,
-        options: { out?: string; invalidMarks?: 'zero' | 'wrong' | 'ignore'; severalMarks?: 'zero' | 'wrong' },
-      ) => done(runGrade(exam, responses, options, output)),
+        options: {
+          out?: string;
+          invalidMarks?: 'zero' | 'wrong' | 'ignore';
+          severalMarks?: 'zero' | 'wrong';
+          sitting?: string;
+        },
+      ) => done(await runGrade(exam, responses, options, output)),
     );
   program
     .command('print')
@@ -125,6 +140,10 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
     .option('--workers <n>', 'threads to render in (default: one per core)', (value) => Number(value))
     .option('--shuffle', 'shuffle questions and options per student (seeded by exam and student: reproducible)')
     .option('--exam-version <n>', 'the exam version printed in each QR code', (value) => Number(value), 1)
+    .option(
+      '--sitting <id>',
+      "the sitting id: each student's variant seed is <sitting>:<student id>, as online (default: the exam's id)",
+    )
     .action(
       async (
         exam: string,
@@ -138,6 +157,7 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
           duplex?: boolean;
           workers?: number;
           examVersion: number;
+          sitting?: string;
         },
       ) => done(await runPrint(exam, { ...options, version: options.examVersion }, output)),
     );

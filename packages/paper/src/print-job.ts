@@ -1,8 +1,10 @@
 import {
+  instantiateExam,
   layoutAnswerSheet,
   makeVariant,
   parseExam,
   type Exam,
+  type GeneratedQuestion,
   type PageSize,
   type SheetIdentity,
   type SheetLayout,
@@ -24,6 +26,8 @@ export interface PrintSetSpec {
   readonly shuffle: boolean;
   readonly identity: Omit<SheetIdentity, 'page'>;
   readonly studentName: string;
+  /** The student's instances of the exam's computed questions (generated for `seed`); their paper shows these. */
+  readonly instances?: Readonly<Record<string, GeneratedQuestion>>;
 }
 
 /** One rendered PDF and where each of its sets is in it. */
@@ -40,11 +44,17 @@ export interface RenderedFile {
  * const set = printSetFor(exam, spec, 'A4');
  * set.sheet.layout.pages.length; // 4 for the bundled exam
  */
-export function printSetFor(exam: Exam, spec: PrintSetSpec, pageSize: PageSize): PrintSet & { layout: SheetLayout } {
+export function printSetFor(
+  template: Exam,
+  spec: PrintSetSpec,
+  pageSize: PageSize,
+): PrintSet & { layout: SheetLayout } {
+  const exam = spec.instances ? instantiateExam(template, spec.instances) : template;
   const variant = makeVariant(exam, spec.seed, { shuffleQuestions: spec.shuffle, shuffleOptions: spec.shuffle });
   const layout = layoutAnswerSheet(exam, variant, { pageSize, studentNumberDigits: 8 });
   const student = [spec.studentName, spec.identity.studentNumber].filter(Boolean).join(' · ');
   return {
+    ...(spec.instances && { exam }),
     variant,
     variantCode: variantCode(spec.seed),
     student,

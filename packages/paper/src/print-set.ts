@@ -6,6 +6,8 @@ import { drawQuestionPaper } from './question-paper.js';
 
 /** What one student gets: the question paper in their variant, and the answer sheet laid out for the same variant. */
 export interface PrintSet {
+  /** The exam this student sits when it is not the shared one: its computed questions are their own instances. */
+  readonly exam?: Exam;
   readonly variant: Variant;
   /** Printed in every question-paper footer (see `variantCode`). */
   readonly variantCode: string;
@@ -73,7 +75,7 @@ function drawPaper(
   options: PrintSetOptions,
   pagesSoFar: number,
 ): PageRange {
-  const drawn = drawQuestionPaper(doc, exam, set.variant, {
+  const drawn = drawQuestionPaper(doc, set.exam ?? exam, set.variant, {
     pageSize: options.pageSize,
     variantCode: set.variantCode,
     ...(set.student ? { student: set.student } : {}),

@@ -2,14 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   DEFAULT_POLICY,
+  computedQuestionIds,
   formatDiagnostic,
+  instantiateExam,
+  variantSeed,
   readResponseTable,
   resultsTable,
   score,
   summariseResults,
+  type Exam,
   type GradedStudent,
   type ScoringPolicy,
 } from '@examforge/core';
+import { generateForSeeds } from '@examforge/checks';
 import { parse, type Options } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { styles, type Output } from '../console.js';
@@ -22,13 +27,20 @@ export interface GradeOptions {
   readonly out?: string;
   readonly invalidMarks?: ScoringPolicy['invalidMarks'];
   readonly severalMarks?: ScoringPolicy['severalMarks'];
+  /** The sitting: a student's variant seed is `<sitting>:<student>` (default: the exam's id), as `print` uses. */
+  readonly sitting?: string;
 }
 
 /**
  * `examforge grade <exam> <responses.csv>`: scores every student, writes the results CSV and prints a summary.
  * A table with any unreadable cell is refused as a whole, so a results file is never silently incomplete.
  */
-export function runGrade(examPath: string, responsesPath: string, options: GradeOptions, output: Output): number {
+export async function runGrade(
+  examPath: string,
+  responsesPath: string,
+  options: GradeOptions,
+  output: Output,
+): Promise<number> {
   const exam = loadExam(examPath);
   const table = readResponseTable(exam, readCsv(responsesPath));
   const errors = table.diagnostics.filter((d) => d.severity === 'error');
@@ -40,10 +52,16 @@ export function runGrade(examPath: string, responsesPath: string, options: Grade
   }
   for (const warning of table.diagnostics) output.err(formatDiagnostic(warning, responsesPath));
   const policy: ScoringPolicy = { ...DEFAULT_POLICY, ...definedOnly(options) };
-  const graded: GradedStudent[] = table.students.map((row) => ({
+  const exams = await studentExams(
+    exam,
+    table.students.map((row) => row.student),
+    options.sitting ?? exam.id,
+    examPath,
+  );
+  const graded: GradedStudent[] = table.students.map((row, index) => ({
     student: row.student,
     ...(row.name !== undefined && { name: row.name }),
-    report: score(exam, row.responses, policy),
+    report: score(exams[index] ?? exam, row.responses, policy),
   }));
   const outPath = options.out ?? defaultResultsPath(responsesPath);
   writeFileSync(outPath, stringify(resultsTable(exam, graded)));
@@ -60,6 +78,31 @@ export function runGrade(examPath: string, responsesPath: string, options: Grade
     ).join('\n'),
   );
   return EXIT.ok;
+}
+
+/**
+ * The exam each student sat: with computed questions, their own instances, made again from the variant seed that
+ * `print` used for them (`<sitting>:<student id>`), so each answer is scored against that student's key.
+ */
+async function studentExams(
+  exam: Exam,
+  students: readonly string[],
+  sitting: string,
+  examPath: string,
+): Promise<Exam[]> {
+  if (computedQuestionIds(exam).length === 0) return students.map(() => exam);
+  const runs = await generateForSeeds(
+    exam,
+    students.map((student) => variantSeed(sitting, student)),
+  );
+  return runs.map((run) => {
+    const failure = run.failures[0];
+    if (failure)
+      throw new UserError(`${examPath}: the generator of \`${failure.questionId}\` failed for seed "${run.seed}"`, [
+        failure.error,
+      ]);
+    return instantiateExam(exam, run.instances);
+  });
 }
 
 function readCsv(path: string): string[][] {

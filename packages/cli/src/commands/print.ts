@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Exam, PageSize } from '@examforge/core';
+import { computedQuestionIds, variantSeed, type Exam, type PageSize } from '@examforge/core';
+import { generateForSeeds } from '@examforge/checks';
 import {
   printFiles,
   printMerged,
@@ -31,6 +32,11 @@ export interface PrintOptions {
   readonly duplex?: boolean;
   /** Worker threads; by default one per core. */
   readonly workers?: number;
+  /**
+   * The sitting the papers are for: each student's variant seed is `<sitting>:<student id>` (default: the exam's id),
+   * the seed the server uses online for the same sitting, so a student's paper and screen show the same variant.
+   */
+  readonly sitting?: string;
 }
 
 interface Student {
@@ -50,7 +56,11 @@ export async function runPrint(examPath: string, options: PrintOptions, output: 
   if (!Number.isInteger(workers) || workers < 1)
     throw new UserError(`--workers must be a whole number of at least 1, not ${String(options.workers)}`);
   mkdirSync(options.out, { recursive: true });
-  const specs = students.map((student) => specFor(exam, student, options));
+  const specs = await withInstances(
+    exam,
+    students.map((student) => specFor(exam, student, options)),
+    examPath,
+  );
   const job: PrintJob = {
     examSource: readUserFile(examPath, 'exam file'),
     pageSize: options.pageSize,
@@ -141,8 +151,32 @@ function writeManifest(
   writeFileSync(join(options.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
+/**
+ * Each student's instances of the computed questions, generated for their variant seed, travel with their spec to the
+ * print workers; an exam without computed questions prints as before.
+ */
+async function withInstances(exam: Exam, specs: PrintSetSpec[], examPath: string): Promise<PrintSetSpec[]> {
+  if (computedQuestionIds(exam).length === 0) return specs;
+  const runs = await generateForSeeds(
+    exam,
+    specs.map((spec) => spec.seed),
+  );
+  return specs.map((spec, index) => {
+    const run = runs[index];
+    const failure = run?.failures[0];
+    if (!run || failure)
+      throw new UserError(
+        `${examPath}: the generator of \`${failure?.questionId ?? '?'}\` failed for seed "${spec.seed}"`,
+        [failure?.error ?? 'no result', `run \`examforge verify ${examPath}\` for details`],
+      );
+    return { ...spec, instances: run.instances };
+  });
+}
+
 function specFor(exam: Exam, student: Student, options: PrintOptions): PrintSetSpec {
-  const seed = options.shuffle && student.number ? `${exam.id}:${student.number}` : 'canonical';
+  // A computed question needs each student's own seed even when nothing is shuffled.
+  const personal = (options.shuffle === true || computedQuestionIds(exam).length > 0) && student.number !== '';
+  const seed = personal ? variantSeed(options.sitting ?? exam.id, student.number) : 'canonical';
   return {
     seed,
     shuffle: options.shuffle === true,

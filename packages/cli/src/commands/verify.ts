@@ -1,10 +1,24 @@
-import { formatDiagnostic, listQuestions, parseExam } from '@examforge/core';
+import {
+  computedQuestionIds,
+  formatDiagnostic,
+  listQuestions,
+  parseExam,
+  type Exam,
+  type SourceMap,
+} from '@examforge/core';
 import { formatComputed, runChecks, type CheckResult } from '@examforge/checks';
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { plural } from '../render/exam-overview.js';
 import { progress } from '../render/progress.js';
+import {
+  computedFinding,
+  renderComputedTable,
+  verifyComputed,
+  verifySeeds,
+  type ComputedSummary,
+} from './verify-computed.js';
 import { FINDINGS, renderVerifySummary, renderVerifyTable } from './verify-table.js';
 
 export interface VerifyOptions {
@@ -12,7 +26,11 @@ export interface VerifyOptions {
   readonly json?: boolean;
   /** Time limit per check, in ms. */
   readonly timeLimit?: number;
+  /** Seeds each computed question's generator is run for (default 20). */
+  readonly seeds?: number;
 }
+
+export const DEFAULT_VERIFY_SEEDS = 20;
 
 /**
  * `examforge verify <exam>`: runs every answer check of the exam in the sandbox and prints, per checked question,
@@ -31,8 +49,11 @@ export async function runVerify(path: string, options: VerifyOptions, output: Ou
   }
   if (options.timeLimit !== undefined && !(options.timeLimit > 0))
     throw new UserError('--time-limit must be a positive number of milliseconds');
+  const seedCount = options.seeds ?? DEFAULT_VERIFY_SEEDS;
+  if (!Number.isInteger(seedCount) || seedCount < 1)
+    throw new UserError('--seeds must be a whole number of at least 1');
   const { exam, sourceMap } = parsed;
-  const total = listQuestions(exam).filter(({ question }) => question.check).length;
+  const total = listQuestions(exam).filter(({ question }) => question.check && !question.generator).length;
   const bar = options.json ? undefined : progress(output, 'Running checks', total);
   const results = await runChecks(exam, {
     sourceMap,
@@ -40,10 +61,41 @@ export async function runVerify(path: string, options: VerifyOptions, output: Ou
     onProgress: (done) => bar?.update(done),
   });
   bar?.done();
-  const findings = results.some((result) => FINDINGS.includes(result.verdict));
-  if (options.json) output.out(JSON.stringify(jsonReport(exam.id, results), null, 2));
-  else output.out(renderReport(results, listQuestions(exam).length, path, s).join('\n'));
+  const computed = await runComputed(exam, sourceMap, seedCount, options, output);
+  const findings = results.some((result) => FINDINGS.includes(result.verdict)) || computed.some(computedFinding);
+  if (options.json) output.out(JSON.stringify({ ...jsonReport(exam.id, results), computed }, null, 2));
+  else {
+    const computedCount = computedQuestionIds(exam).length;
+    const checks =
+      results.length > 0 || computedCount === 0
+        ? renderReport(results, listQuestions(exam).length - computedCount, path, s)
+        : [];
+    const table =
+      computed.length > 0
+        ? ['', `Computed questions, ${seedCount} seeds each:`, ...renderComputedTable(computed, s)]
+        : [];
+    output.out([...checks, ...table].join('\n'));
+  }
   return findings ? EXIT.findings : EXIT.ok;
+}
+
+async function runComputed(
+  exam: Exam,
+  sourceMap: SourceMap,
+  seedCount: number,
+  options: VerifyOptions,
+  output: Output,
+): Promise<ComputedSummary[]> {
+  const count = computedQuestionIds(exam).length;
+  if (count === 0) return [];
+  const bar = options.json ? undefined : progress(output, 'Generating computed questions', count * seedCount);
+  const summaries = await verifyComputed(exam, verifySeeds(seedCount), {
+    sourceMap,
+    ...(options.timeLimit !== undefined && { timeLimitMs: options.timeLimit }),
+    onProgress: (done) => bar?.update(done),
+  });
+  bar?.done();
+  return summaries;
 }
 
 function renderReport(results: readonly CheckResult[], questions: number, path: string, s: ReturnType<typeof styles>) {
