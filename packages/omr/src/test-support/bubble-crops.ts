@@ -30,11 +30,16 @@ const CLEAN_SHEETS = 5;
  * be rerun on them in seconds. `prefix` '' gives the tests' own seeds; any other prefix a separate survey to tune on
  * (`times` its size).
  */
-export async function surveyCrops(prefix: string, times: number, log = (_: string) => {}): Promise<BubbleCrop[]> {
+export async function surveyCrops(
+  prefix: string,
+  times: number,
+  log = (_: string) => {},
+  modes: readonly BubbleCrop['mode'][] = ['grey', 'bw', 'clean'],
+): Promise<BubbleCrop[]> {
   const crops: BubbleCrop[] = [];
   const printed = new Map<number, GreyImage>();
   const sheetAt = async (dpi: number) => printed.get(dpi) ?? printed.set(dpi, await printedSheet(dpi)).get(dpi)!;
-  for (const mode of ['grey', 'bw'] as const)
+  for (const mode of (['grey', 'bw'] as const).filter((mode) => modes.includes(mode)))
     for (const dpi of [150, 200, 300])
       for (let s = 0; s < DEGRADED_SHEETS[dpi]! * times; s += 1) {
         const name = `${prefix}${mode}-${dpi}-${s}`;
@@ -44,7 +49,7 @@ export async function surveyCrops(prefix: string, times: number, log = (_: strin
         crops.push(...cropSheet(name, scan, truth, dpi, mode));
         log(name);
       }
-  for (const dpi of [150, 200, 300])
+  for (const dpi of modes.includes('clean') ? [150, 200, 300] : [])
     for (let s = 0; s < CLEAN_SHEETS * times; s += 1) {
       const name = `${prefix}clean-${dpi}-${s}`;
       const truth = chooseMarks(`truth-${name}`);
