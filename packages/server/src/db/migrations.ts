@@ -13,6 +13,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       up: (db) => db.schema.alterTable('attempts').addColumn('last_seen_at', 'text').execute(),
     },
     '0003-paper-scans': { up: (db) => paperScans(db, dialect) },
+    '0004-attempt-instances': {
+      // A student's instances of the exam's computed questions, generated once from the variant seed (JSON).
+      up: (db) => db.schema.alterTable('attempts').addColumn('generated_json', 'text').execute(),
+    },
   };
 }
 

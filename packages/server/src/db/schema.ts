@@ -117,6 +117,11 @@ export interface AttemptsTable {
   last_save_at: string | null;
   /** The last time the student's page was heard from (saves and heartbeats). */
   last_seen_at: string | null;
+  /**
+   * The student's instances of the exam version's computed questions (`Record<questionId, GeneratedQuestion>` as
+   * JSON), generated from `variant_seed`; null for exams without computed questions.
+   */
+  generated_json: string | null;
 }
 
 export interface AnswersTable {

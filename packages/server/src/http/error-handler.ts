@@ -29,6 +29,8 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
+    // Our side failed (e.g. a generator): staff find why in the log; the caller gets the message only.
+    if (error.status >= 500) request.log.error({ err: error, cause: error.cause }, error.message);
     return reply.status(error.status).send({
       code: error.code,
       message: error.message,

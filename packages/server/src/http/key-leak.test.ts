@@ -1,6 +1,7 @@
 import { listQuestions, parseExam } from '@examforge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_SOURCE, createTestWorld, T0, type TestWorld } from '../test-support/test-app.js';
+import { readInstances } from '../services/attempt-exam.js';
+import { BUNDLED_SOURCE, createTestWorld, PRACTICE_SOURCE, T0, type TestWorld } from '../test-support/test-app.js';
 
 /**
  * Nothing of the key reaches a student before release: every student-facing route is called through a whole attempt,
@@ -117,5 +118,60 @@ describe('no key material reaches a student', () => {
       explanation: expect.stringContaining('Masked elements'),
     });
     world.clock.set(T0);
+  });
+});
+
+/** The same for an exam of computed questions: a student's own instance's key, explanation and parameters stay hidden. */
+describe('no key material of a computed question reaches a student', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite', { source: PRACTICE_SOURCE });
+  });
+  afterAll(() => world.close());
+
+  it('holds for the student routes through a whole attempt', async () => {
+    world.clock.set(T0);
+    const payloads: string[] = [];
+    const record = async (response: Promise<{ text: string }>) => payloads.push((await response).text);
+    const student = await world.join(world.roster[0]!);
+    await record(student.post('/api/attempt/start'));
+    await record(student.get('/api/attempt'));
+    const save = {
+      seq: 1,
+      questionId: 'conv-output-size',
+      answer: { kind: 'choice', selected: ['a'] },
+      flagged: false,
+    };
+    await record(student.put('/api/attempt/answers', { saves: [save] }));
+    await record(student.get('/api/attempt/results'));
+    await record(student.get(`/api/exams/${world.examId}/preview?seed=x`));
+    await record(student.post('/api/attempt/submit'));
+    await record(student.get('/api/attempt/results'));
+    const row = await world.context.db
+      .selectFrom('attempts')
+      .select('generated_json')
+      .where('roster_id', '=', world.roster[0]!.id)
+      .executeTakeFirstOrThrow();
+    const instances = Object.values(readInstances(row.generated_json ?? '{}'));
+    const parsed = parseExam(PRACTICE_SOURCE);
+    if (!parsed.ok) throw new Error('dl-practice does not parse');
+    const code = listQuestions(parsed.exam).flatMap(({ question }) => [
+      question.generator?.source.slice(0, 40),
+      question.check?.source.slice(0, 40),
+    ]);
+    const markers = [
+      ...instances.map((instance) => JSON.stringify(instance.explanation ?? '').slice(1, 41)),
+      ...instances.map((instance) => JSON.stringify(instance.parameters ?? {})),
+      ...code.filter((text): text is string => text !== undefined).map((text) => JSON.stringify(text).slice(1, -1)),
+      '"correct"',
+      '"value"',
+      '"parameters"',
+      '"explanation"',
+      '"generator"',
+      '"check"',
+    ];
+    const all = payloads.join('\n');
+    expect(all).toContain(instances[0]!.stem.slice(0, 30).replace(/\\/g, '\\\\')); // the student's own questions did arrive
+    for (const marker of markers) expect(all, `leaked: ${marker}`).not.toContain(marker);
   });
 });

@@ -11,12 +11,14 @@ import {
 } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireExamAccess, requireUser } from '../services/access.js';
-import { getExamDetail, importExam, latestVersion, listExams, loadExamVersion } from '../services/exams.js';
+import { getExamDetail, importExam, listExams } from '../services/exams.js';
+import { previewExam } from '../services/preview.js';
 import { createSitting } from '../services/sittings.js';
 import { verifyExam } from '../services/verify.js';
-import { makeVariant, studentView } from '@examforge/core';
 
 const ExamParams = z.object({ examId: z.string().min(1).max(100) });
+/** A variant seed to preview computed questions with (any text; a student's is `sittingId:rosterId`). */
+const PreviewQuery = z.object({ seed: z.string().min(1).max(200).optional() });
 const STAFF_ROLES = ['owner', 'instructor'] as const;
 
 export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -42,11 +44,17 @@ export function examRoutes(context: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/exams/:examId/preview',
-      { schema: { tags: ['exams'], params: ExamParams, response: { 200: StudentExamViewSchema } } },
+      {
+        schema: {
+          tags: ['exams'],
+          params: ExamParams,
+          querystring: PreviewQuery,
+          response: { 200: StudentExamViewSchema },
+        },
+      },
       async (request) => {
         await requireExamAccess(context, requireUser(request.identity), request.params.examId, 'staff');
-        const exam = await loadExamVersion(context, (await latestVersion(context, request.params.examId)).id);
-        return studentView(exam, makeVariant(exam, 'preview', { shuffleQuestions: false, shuffleOptions: false }));
+        return previewExam(context, request.params.examId, request.query.seed);
       },
     );
     app.get(

@@ -8,7 +8,7 @@ import { HttpError } from '../errors.js';
 import { handleError } from '../http/error-handler.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
 import { annotatedSheetPage } from '../services/annotated-sheet.js';
-import { printSittingSheets } from '../services/paper-print.js';
+import { printSittingQuestionPapers, printSittingSheets } from '../services/paper-print.js';
 import { decideReviewItem, listReviewItems, reviewCrop } from '../services/review.js';
 import {
   createScanBatch,
@@ -57,6 +57,18 @@ export function paperRoutes(context: AppContext): FastifyPluginAsyncZod {
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', 'attachment; filename="answer-sheets.pdf"')
+          .send(pdf);
+      },
+    );
+    app.get(
+      '/api/sittings/:sittingId/paper/questions.pdf',
+      { schema: { tags: ['paper'], params: SittingParams, querystring: PrintQuery } },
+      async (request, reply) => {
+        const user = await staff(request.identity, request.params.sittingId, 'instructor');
+        const pdf = await printSittingQuestionPapers(context, user, request.params.sittingId, request.query.pageSize);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', 'attachment; filename="question-papers.pdf"')
           .send(pdf);
       },
     );

@@ -4,7 +4,7 @@ import { decodeScanFile, encodeAnnotated } from '@examforge/omr/files';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { loadAnswers, toStudentResponses } from './answers.js';
-import { loadExamVersion } from './exams.js';
+import { attemptExam } from './attempt-exam.js';
 import { findSittingRow } from './sittings.js';
 
 /**
@@ -29,13 +29,19 @@ export async function annotatedSheetPage(
         .onRef('scan_pages.batch_id', '=', 'sheet_pages.batch_id')
         .onRef('scan_pages.scan_page', '=', 'sheet_pages.scan_page'),
     )
-    .select(['scan_pages.result_json', 'scan_pages.image_jpeg'])
+    .select([
+      'scan_pages.result_json',
+      'scan_pages.image_jpeg',
+      'attempts.id',
+      'attempts.variant_seed',
+      'attempts.generated_json',
+    ])
     .where('sheet_pages.attempt_id', '=', attemptId)
     .where('attempts.sitting_id', '=', sittingId)
     .where('sheet_pages.page', '=', page)
     .executeTakeFirst();
   if (!row?.image_jpeg) throw notFound('scanned sheet page');
-  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const exam = await attemptExam(context, sitting.exam_version_id, row);
   const report = score(exam, toStudentResponses(await loadAnswers(context.db, attemptId)));
   const rowNotes = Object.fromEntries(report.questions.map((q) => [q.questionId, signed(q.points.toString())]));
   // Written by the scan job from the reader's own result.

@@ -8,6 +8,8 @@ import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
 import { loadAnswers, readStoredAnswer, upsertAnswers, validateSaves } from './answers.js';
 import { recordEvent, SYSTEM } from './audit.js';
+import { attemptExam, generateInstances } from './attempt-exam.js';
+import { variantSeed } from './paper-layouts.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 
@@ -32,7 +34,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
     resultsAvailable: attempt !== undefined && isReleased(sitting.release_results, now, new Date(sitting.closes_at)),
   };
   if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
-  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const exam = await attemptExam(context, sitting.exam_version_id, attempt);
   const variant = makeVariant(exam, attempt.variant_seed, {
     shuffleQuestions: sitting.shuffle_questions === 1,
     shuffleOptions: sitting.shuffle_options === 1,
@@ -66,7 +68,11 @@ export function attemptStatus(
   return 'open';
 }
 
-/** Starts the student's attempt (or returns the one already started): the server records the start and the deadline. */
+/**
+ * Starts the student's attempt (or returns the one already started): the server records the start and the deadline,
+ * and the student's instances of the computed questions (generated from the variant seed before anything is written,
+ * so a generator failure starts nothing: see `generateInstances`).
+ */
 export async function startAttempt(context: AppContext, student: RosterRow): Promise<AttemptState> {
   const sitting = await findSittingRow(context, student.sitting_id);
   const now = context.clock.now();
@@ -92,6 +98,8 @@ async function createAttempt(
     graceSeconds: sitting.grace_seconds,
   });
   const id = newId();
+  const seed = variantSeed(sitting.id, student.id);
+  const [generated = null] = await generateInstances(await loadExamVersion(context, sitting.exam_version_id), [seed]);
   await context.db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('attempts')
@@ -99,7 +107,8 @@ async function createAttempt(
         id,
         sitting_id: sitting.id,
         roster_id: student.id,
-        variant_seed: `${sitting.id}:${student.id}`,
+        variant_seed: seed,
+        generated_json: generated,
         started_at: now.toISOString(),
         deadline_at: times.deadline.toISOString(),
         accepts_until: times.acceptsUntil.toISOString(),
@@ -129,7 +138,7 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
   const now = context.clock.now();
   refuseIfClosed(attempt, now);
   const sitting = await findSittingRow(context, student.sitting_id);
-  validateSaves(await loadExamVersion(context, sitting.exam_version_id), saves);
+  validateSaves(await attemptExam(context, sitting.exam_version_id, attempt), saves);
   const savedAt = now.toISOString();
   const highest = Math.max(...saves.map((save) => save.seq));
   const lastSeq = await context.db.transaction().execute(async (trx) => {

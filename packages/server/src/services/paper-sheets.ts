@@ -1,9 +1,11 @@
+import type { Exam } from '@examforge/core';
 import type { ReadSheet, ReviewItem as ReadReviewItem, ScanResult } from '@examforge/omr';
 import type { Kysely } from 'kysely';
 import type { ScanAnomalyView, ScanSheetView } from '../api/index.js';
 import type { Database, RosterTable, SittingsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { writeRecordedAnswer } from './answers.js';
+import { generateInstances } from './attempt-exam.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { variantSeed } from './paper-layouts.js';
 
@@ -20,11 +22,14 @@ export type CropLookup = (scanPage: number, questionId: string) => Buffer | unde
  * variant seed from the QR code), an answer per question read, and the uncertain readings on the review queue. A
  * sheet is attached only when its student is on the sitting's roster, its variant is the one printed for that
  * student, and the student has no online attempt; otherwise it is reported. A question a person has decided keeps the
- * decision whatever a later scan reads. Each sheet is attached in one transaction with its audit event.
+ * decision whatever a later scan reads. Each sheet is attached in one transaction with its audit event. A new paper
+ * attempt stores the student's instances of the computed questions, generated from the QR code's variant seed for
+ * `exam` (the sitting's current version), so it is scored against the questions printed on that student's paper.
  */
 export async function attachSheets(
   db: Kysely<Database>,
   sitting: SittingsTable,
+  exam: Exam,
   batchId: string,
   result: ScanResult,
   crops: CropLookup,
@@ -44,9 +49,10 @@ export async function attachSheets(
     }
     const student = byNumber.get(number) as RosterTable;
     const review = result.review.filter((item) => item.sheet === sheet.key);
+    const generated = await sheetInstances(db, exam, sheet, student);
     const attached = await db
       .transaction()
-      .execute((trx) => attachSheet(trx, { sitting, batchId, sheet, student, review, crops, now }));
+      .execute((trx) => attachSheet(trx, { sitting, batchId, sheet, student, review, crops, now, generated }));
     outcome.sheets.push({ studentNumber: number, attached: true, pages, ...attached });
   }
   return outcome;
@@ -101,6 +107,27 @@ async function refuseSheet(
   return undefined;
 }
 
+/**
+ * The instances a new paper attempt stores (none for a re-scan: the attempt keeps its own). Generated outside the
+ * transaction; a generator failure attaches the sheet without them, and the attempt's first use generates them again
+ * (and reports the failure then), since the sheet's reading must not be lost.
+ */
+async function sheetInstances(
+  db: Kysely<Database>,
+  exam: Exam,
+  sheet: ReadSheet,
+  student: RosterTable,
+): Promise<string | null> {
+  const existing = await db.selectFrom('attempts').select('id').where('roster_id', '=', student.id).executeTakeFirst();
+  if (existing) return null;
+  try {
+    const [generated = null] = await generateInstances(exam, [sheet.identity.variant]);
+    return generated;
+  } catch {
+    return null;
+  }
+}
+
 interface SheetToAttach {
   readonly sitting: SittingsTable;
   readonly batchId: string;
@@ -109,6 +136,7 @@ interface SheetToAttach {
   readonly review: readonly ReadReviewItem[];
   readonly crops: CropLookup;
   readonly now: Date;
+  readonly generated: string | null;
 }
 
 async function attachSheet(
@@ -162,7 +190,10 @@ async function attachSheet(
 }
 
 /** The student's paper attempt: the existing one (a re-scan), or a new one, closed from the start. */
-async function paperAttempt(trx: Kysely<Database>, { sitting, sheet, student, now }: SheetToAttach): Promise<string> {
+async function paperAttempt(
+  trx: Kysely<Database>,
+  { sitting, sheet, student, now, generated }: SheetToAttach,
+): Promise<string> {
   const existing = await trx.selectFrom('attempts').select('id').where('roster_id', '=', student.id).executeTakeFirst();
   if (existing) return existing.id;
   const id = newId();
@@ -182,6 +213,7 @@ async function paperAttempt(trx: Kysely<Database>, { sitting, sheet, student, no
       last_seq: 0,
       last_save_at: null,
       last_seen_at: null,
+      generated_json: generated,
     })
     .execute();
   return id;

@@ -2,6 +2,7 @@ import { dropQuestion, findQuestion, printExam, withKey, type DropMode, type Exa
 import type { ResultRow } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { conflict } from '../errors.js';
 import { newId } from '../ids.js';
 import { badRequest } from './access.js';
 import { recordEvent } from './audit.js';
@@ -22,6 +23,13 @@ export async function changeKey(
     if (!question) throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
     if (question.kind !== 'single' && question.kind !== 'multiple')
       throw badRequest('not-a-choice-question', `\`${questionId}\` is not a choice question`);
+    if (question.generator) {
+      throw conflict(
+        'computed-question-key',
+        `\`${questionId}\` is a computed question: each student's key comes from its generator, so it cannot be ` +
+          'set by hand; drop the question instead (or fix its generator for the next exam)',
+      );
+    }
     const outside = letters.find((letter) => letter.charCodeAt(0) - 97 >= question.options.length);
     if (outside) throw badRequest('unknown-option', `\`${questionId}\` has no option (${outside})`);
     return withKey(exam, questionId, letters);

@@ -16,7 +16,7 @@ import { forbidden, notFound } from '../errors.js';
 import { sheetPagesByAttempt } from './annotated-sheet.js';
 import { loadAnswers, toStudentResponses } from './answers.js';
 import { attemptStatus } from './attempts.js';
-import { loadExamVersion } from './exams.js';
+import { attemptExam } from './attempt-exam.js';
 import { findSittingRow } from './sittings.js';
 
 /**
@@ -25,7 +25,6 @@ import { findSittingRow } from './sittings.js';
  */
 export async function sittingResults(context: AppContext, sittingId: string): Promise<ResultRow[]> {
   const sitting = await findSittingRow(context, sittingId);
-  const exam = await loadExamVersion(context, sitting.exam_version_id);
   const roster = await context.db
     .selectFrom('roster')
     .selectAll()
@@ -42,6 +41,7 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
       const attempt = byRoster.get(student.id);
       const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
       if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [] };
+      const exam = await attemptExam(context, sitting.exam_version_id, attempt);
       const report = score(exam, toStudentResponses(await loadAnswers(context.db, attempt.id)));
       return {
         ...base,
@@ -117,7 +117,7 @@ export async function ownResults(context: AppContext, student: RosterRow): Promi
   const { sitting, attempt, solutions } = await releasedAttempt(context, student);
   const results = await presentResults(context, sitting, attempt, solutions);
   const sheetPages = (await sheetPagesByAttempt(context, sitting.id)).get(attempt.id) ?? [];
-  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const exam = await attemptExam(context, sitting.exam_version_id, attempt);
   const variant = makeVariant(exam, attempt.variant_seed, {
     shuffleQuestions: sitting.shuffle_questions === 1,
     shuffleOptions: sitting.shuffle_options === 1,
@@ -150,7 +150,7 @@ async function presentResults(
   attempt: AttemptsTable,
   withSolutions: boolean,
 ): Promise<StudentResults> {
-  const exam = await loadExamVersion(context, sitting.exam_version_id);
+  const exam = await attemptExam(context, sitting.exam_version_id, attempt);
   const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
   const report = score(exam, responses);
   return {

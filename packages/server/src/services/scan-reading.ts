@@ -7,6 +7,7 @@ import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
 import { sittingScanContext, sittingScanSpec } from './paper-layouts.js';
 import { describeScanAnomaly } from './scan-anomalies.js';
+import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 
 /** PDF pages are rasterised at this resolution: the reader's tested range is 150–300 dpi. */
@@ -161,6 +162,7 @@ async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promis
   const attached = await attachSheets(
     context.db,
     sitting,
+    await loadExamVersion(context, sitting.exam_version_id),
     batch.id,
     result,
     (scanPage, questionId) => {

@@ -51,6 +51,7 @@ export async function seedPaper(world: TestWorld): Promise<{ batch: string; item
       last_seq: 0,
       last_save_at: null,
       last_seen_at: null,
+      generated_json: null,
     })
     .execute();
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"></svg>';

@@ -17,6 +17,11 @@ export const BUNDLED_SOURCE = readFileSync(
   fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)),
   'utf8',
 );
+/** The bundled practice exam: every question computed, so each student gets their own instances. */
+export const PRACTICE_SOURCE = readFileSync(
+  fileURLToPath(new URL('../../../../exams/dl-practice/exam.md', import.meta.url)),
+  'utf8',
+);
 export const PASSWORD = 'correct horse battery staple';
 export const T0 = new Date('2026-12-01T09:00:00.000Z');
 
@@ -102,9 +107,13 @@ export interface TestWorld {
 /**
  * A running app on a fresh database with a fixed clock: an owner, the bundled exam's instructor, an instructor of
  * another exam, a grader on the bundled exam; a sitting of the bundled exam (window 09:00–17:00, 120 minutes, grace
- * 60 s) with three students, and a sitting of another exam with one student.
+ * 60 s) with three students, and a sitting of another exam with one student. `source` replaces the bundled exam
+ * (e.g. `PRACTICE_SOURCE`) in the main sitting.
  */
-export async function createTestWorld(dialect: TestDialect, options: { students?: number } = {}): Promise<TestWorld> {
+export async function createTestWorld(
+  dialect: TestDialect,
+  options: { students?: number; source?: string } = {},
+): Promise<TestWorld> {
   const handle = await freshDatabase(dialect);
   const clock = new ManualClock(T0);
   const context: AppContext = { db: handle.db, dialect: handle.dialect, clock, settings: DEFAULT_SETTINGS };
@@ -124,7 +133,7 @@ export async function createTestWorld(dialect: TestDialect, options: { students?
     grader: user('grader', 'grader'),
   };
   await handle.db.insertInto('users').values(Object.values(users)).execute();
-  const exam = await importExam(context, users.instructor, BUNDLED_SOURCE);
+  const exam = await importExam(context, users.instructor, options.source ?? BUNDLED_SOURCE);
   await handle.db
     .insertInto('exam_staff')
     .values({ exam_id: exam.id, user_id: users.grader.id, role: 'grader' })
