@@ -54,3 +54,10 @@ Explain why the gradient of $W_1(\\delta_0, \\delta_\\theta)$ is $\\operatorname
 
 - (1) $W_1 = |\\theta|$
 `;
+
+/** The bundled practice exam (every question computed) under another id. */
+export const practiceAs = (id: string) =>
+  readFileSync(fileURLToPath(new URL('../exams/dl-practice/exam.md', import.meta.url)), 'utf8').replace(
+    'id: dl-practice',
+    `id: ${id}`,
+  );

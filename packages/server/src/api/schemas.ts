@@ -64,6 +64,8 @@ export const ExamDetailSchema = ExamSummarySchema.extend({
   source: z.string(),
   diagnostics: z.array(DiagnosticSchema),
   sittings: z.array(z.object({ id: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string() })),
+  /** The ids of the computed questions (each student gets their own instance), in exam order. */
+  computedQuestions: z.array(z.string()),
 });
 export type ExamDetail = z.infer<typeof ExamDetailSchema>;
 

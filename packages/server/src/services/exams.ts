@@ -1,4 +1,12 @@
-import { computedTotal, lintExam, listQuestions, parseExam, type Diagnostic, type Exam } from '@examforge/core';
+import {
+  computedQuestionIds,
+  computedTotal,
+  lintExam,
+  listQuestions,
+  parseExam,
+  type Diagnostic,
+  type Exam,
+} from '@examforge/core';
 import type { ExamDetail, ExamSummary } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -139,5 +147,6 @@ export async function getExamDetail(context: AppContext, examId: string): Promis
     source,
     diagnostics,
     sittings: sittings.map((s) => ({ id: s.id, title: s.title, opensAt: s.opens_at, closesAt: s.closes_at })),
+    computedQuestions: computedQuestionIds(await loadExamVersion(context, (await latestVersion(context, examId)).id)),
   };
 }

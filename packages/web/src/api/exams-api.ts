@@ -28,8 +28,10 @@ export function importExam(source: string): Promise<ExamDetail> {
   return apiRequest('POST', '/api/exams', ExamDetailSchema, { body: { source } });
 }
 
-export function fetchPreview(examId: string): Promise<StudentExamView> {
-  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/preview`, EXAM_VIEW);
+/** The exam as a student sees it; with `seed`, its computed questions are the instances that seed makes. */
+export function fetchPreview(examId: string, seed?: string): Promise<StudentExamView> {
+  const query = seed === undefined ? '' : `?seed=${encodeURIComponent(seed)}`;
+  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/preview${query}`, EXAM_VIEW);
 }
 
 /** Runs (or recalls) the executable answer checks of the exam's latest version. */

@@ -7,6 +7,7 @@ export const queryKeys = {
   exam: (examId: string) => ['exams', examId] as const,
   preview: (examId: string) => ['exams', examId, 'preview'] as const,
   verify: (examId: string) => ['exams', examId, 'verify'] as const,
+  variant: (examId: string, seed: string) => ['exams', examId, 'preview', 'seed', seed] as const,
   sitting: (sittingId: string) => ['sittings', sittingId] as const,
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
   monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,

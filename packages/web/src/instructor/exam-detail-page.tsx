@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format/format-time.js';
 import { DiagnosticsList } from './diagnostics-list.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
 import { NewSittingForm } from './new-sitting-form.js';
+import { VariantPreviewSection } from './variant-preview-section.js';
 import { VerifySection } from './verify-section.js';
 
 /** `/instructor/exams/:examId`: the exam's lint report and answer checks, its preview, its sittings, and a new sitting. */
@@ -78,6 +79,9 @@ export function ExamDetailPage() {
         )}
       </section>
       <VerifySection examId={examId} />
+      {detail.computedQuestions.length > 0 && (
+        <VariantPreviewSection examId={examId} computedQuestions={detail.computedQuestions} />
+      )}
       <details className="source">
         <summary>Source (exam.md)</summary>
         <pre className="input-code">{detail.source}</pre>
