@@ -71,11 +71,14 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   // Grainy pencil thresholded to black and white leaves specks in a fill: a fill inking the circle at 0.8 r all round
   // is allowed a little less evenness inside.
   const evenness = f.evenness + 0.5 * Math.max(0, f.outerEvenness - 0.36);
+  // The ring's share taken out at 0.8 r is its blur mirrored from 1.2 r, which on a black-and-white scan (a ring near
+  // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
+  const blackRing = ramp(f.ring, 0.75, 0.85);
   const fill = Math.min(
     ramp(evenness, EVEN_FILL - 0.1, EVEN_FILL + 0.1),
     ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04),
     ramp(f.coverage, 0.9, 0.97),
-    ramp(f.outerEvenness, 0.28, 0.44),
+    ramp(f.outerEvenness, 0.28 - 0.16 * blackRing, 0.44 - 0.16 * blackRing),
   );
   if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill) };
   const notFill = ramp(fill, 0.5, 0.25);
@@ -89,7 +92,7 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   const partial = longStroke || strokeInsideRim ? -1 : solidity - 4 * (f.thin - 0.55);
   // A fill that falls a little short of the ring and a partial fill whose bare part lies along the rim differ only at
   // 0.8 r, which a coarse scan barely resolves: between them, a person decides.
-  const bareRim = ramp(f.outerEvenness, 0.32, 0.1);
+  const bareRim = ramp(f.outerEvenness, 0.32 - 0.06 * blackRing, 0.1 - 0.06 * blackRing);
   // A partial fill leaves one bare region: with at most 8 % of the disc bare, the ink at 0.7 r runs on round two-thirds
   // of the circle or more. Ink broken there into shorter runs with so little bare is a grainy fill that a
   // black-and-white threshold has turned into specks: between the two, a person decides.
