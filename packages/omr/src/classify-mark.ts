@@ -88,7 +88,7 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   // lying just inside the rim, which a dark black-and-white scan merges with the thickened ring).
   const solidity = Math.max((f.hugArc - 11.5) / 4, (f.solid - 18.5) / 8, (f.rimArc - 22.5) / 6);
   const longStroke = f.hugArc < 16 && f.solid < 18 && f.rimArc < 22 && f.arms[3] >= 0.9;
-  const strokeInsideRim = f.hugArc <= 8 && f.rimArc - f.hugArc >= 8 && f.solid < 18 && f.arms[2] >= 0.6;
+  const strokeInsideRim = f.hugArc <= 8 && f.rimArc - f.hugArc >= 8 && f.solid < 24 && f.arms[2] >= 0.4;
   const partial = longStroke || strokeInsideRim ? -1 : solidity - 4 * (f.thin - 0.55);
   // A fill that falls a little short of the ring and a partial fill whose bare part lies along the rim differ only at
   // 0.8 r, which a coarse scan barely resolves: between them, a person decides.
