@@ -206,3 +206,53 @@ describe.each(DIALECTS)('computed questions (dl-practice) on %s', (dialect) => {
     expect(questionsOf({ exam: templateView }).get('conv-output-size')!.stem).toContain('22 \\times 22');
   });
 });
+
+const FAILING = `---
+id: failing-generator
+title: Failing generator
+duration: 10
+sections:
+  - id: s
+    marks: 1
+---
+
+# S {#s}
+
+## {#size}
+
+Output size of a $3 \\times 3$ kernel over a $7 \\times 7$ input?
+
+- [x] $5$ {value=5}
+- [ ] $7$ {value=7}
+
+### Generator
+
+\`\`\`ts
+throw new Error('no variant for this seed');
+\`\`\`
+`;
+
+describe.each(DIALECTS)('a generator that fails, on %s', (dialect) => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld(dialect, { students: 1, source: FAILING });
+  });
+  afterAll(() => world.close());
+
+  it('starts nothing and says so (503), keeping the generator’s error for the log', async () => {
+    const student = await world.join(world.roster[0]!);
+    const started = await student.post('/api/attempt/start');
+    expect(started.status).toBe(503);
+    expect(started.body).toMatchObject({ code: 'variant-unavailable', message: expect.stringContaining('`size`') });
+    expect(started.text).not.toContain('no variant for this seed');
+    const attempts = await world.context.db.selectFrom('attempts').select('id').execute();
+    expect(attempts).toEqual([]);
+    expect((await student.get('/api/attempt')).body.status).toBe('not-started');
+    const instructor = await world.logIn('instructor');
+    const papers = await instructor.get(`/api/sittings/${world.sitting.id}/paper/questions.pdf`);
+    expect(papers.status).toBe(503);
+    const preview = await instructor.get(`/api/exams/${world.examId}/preview?seed=x`);
+    expect(preview.status).toBe(422);
+    expect(preview.body.message).toContain('no variant for this seed');
+  });
+});

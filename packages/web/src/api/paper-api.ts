@@ -14,6 +14,11 @@ export function answerSheetsUrl(sittingId: string): string {
   return `${base(sittingId)}/paper/sheets.pdf`;
 }
 
+/** The sitting's question papers, each in its student's variant (their own instances of computed questions). */
+export function questionPapersUrl(sittingId: string): string {
+  return `${base(sittingId)}/paper/questions.pdf`;
+}
+
 export function uploadScan(sittingId: string, file: File): Promise<ScanBatch> {
   return apiUpload(`${base(sittingId)}/scans?name=${encodeURIComponent(file.name)}`, file, ScanBatchSchema);
 }

@@ -2,7 +2,13 @@ import type { ResultRow, ScanBatch } from '@examforge/server/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import { annotatedSheetUrl, answerSheetsUrl, fetchScanBatches, uploadScan } from '../api/paper-api.js';
+import {
+  annotatedSheetUrl,
+  answerSheetsUrl,
+  fetchScanBatches,
+  questionPapersUrl,
+  uploadScan,
+} from '../api/paper-api.js';
 import { fetchResults } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
@@ -42,6 +48,11 @@ export function PaperSection({ sittingId, canUpload }: PaperSectionProps) {
         {canUpload && (
           <a className="button" href={answerSheetsUrl(sittingId)} download data-testid="paper-sheets">
             Download answer sheets (PDF)
+          </a>
+        )}
+        {canUpload && (
+          <a className="button" href={questionPapersUrl(sittingId)} download data-testid="paper-questions">
+            Download question papers (PDF)
           </a>
         )}
         <Link
