@@ -16,3 +16,4 @@ export {
   type SeedGeneration,
   type InstanceCheck,
 } from './run-generators.js';
+export { verifyComputed, verifySeeds, computedFinding, type ComputedSummary } from './verify-computed.js';

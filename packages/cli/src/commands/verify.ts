@@ -6,19 +6,21 @@ import {
   type Exam,
   type SourceMap,
 } from '@examforge/core';
-import { formatComputed, runChecks, type CheckResult } from '@examforge/checks';
+import {
+  computedFinding,
+  formatComputed,
+  runChecks,
+  verifyComputed,
+  verifySeeds,
+  type CheckResult,
+  type ComputedSummary,
+} from '@examforge/checks';
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
 import { readUserFile } from '../files.js';
 import { plural } from '../render/exam-overview.js';
 import { progress } from '../render/progress.js';
-import {
-  computedFinding,
-  renderComputedTable,
-  verifyComputed,
-  verifySeeds,
-  type ComputedSummary,
-} from './verify-computed.js';
+import { renderComputedTable } from './verify-computed.js';
 import { FINDINGS, renderVerifySummary, renderVerifyTable } from './verify-table.js';
 
 export interface VerifyOptions {

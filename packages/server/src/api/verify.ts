@@ -16,9 +16,25 @@ export const CheckResultViewSchema = z.object({
 });
 export type CheckResultView = z.infer<typeof CheckResultViewSchema>;
 
+/** What the generator of one computed question gave over the verify seeds. */
+export const ComputedSummaryViewSchema = z.object({
+  questionId: z.string(),
+  number: z.number().int(),
+  seeds: z.number().int(),
+  /** Seeds whose instance is a valid question. */
+  valid: z.number().int(),
+  distinctStems: z.number().int(),
+  /** Instances whose check agrees with their key; absent when the question has no check. */
+  checkAgrees: z.number().int().optional(),
+  /** The first failure or disagreement, with the seed that reproduces it. */
+  firstProblem: z.object({ seed: z.string(), message: z.string() }).optional(),
+});
+export type ComputedSummaryView = z.infer<typeof ComputedSummaryViewSchema>;
+
 export const VerifyReportSchema = z.object({
   /** The exam version the checks ran on. */
   version: z.number().int(),
   results: z.array(CheckResultViewSchema),
+  computed: z.array(ComputedSummaryViewSchema),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;

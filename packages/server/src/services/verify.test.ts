@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
@@ -24,5 +25,23 @@ describe('the verify report of an exam', () => {
     expect(verdictOf('l2-prior')).toBe('agrees');
     // A version never changes: the second request is the same report.
     expect((await instructor.get(`/api/exams/${world.examId}/verify`)).body).toEqual(report);
+  });
+
+  it('tries every generator of a computed exam with 20 seeds and judges each instance by its check', async () => {
+    const source = readFileSync(new URL('../../../../exams/dl-practice/exam.md', import.meta.url), 'utf8');
+    const imported = await instructor.post('/api/exams', { source });
+    expect(imported.status, imported.text).toBe(201);
+    const response = await instructor.get(`/api/exams/${imported.body.id as string}/verify`);
+    expect(response.status, response.text).toBe(200);
+    const computed = response.body.computed as {
+      questionId: string;
+      seeds: number;
+      valid: number;
+      checkAgrees?: number;
+    }[];
+    expect(computed.length).toBeGreaterThanOrEqual(8);
+    for (const summary of computed) {
+      expect(summary, summary.questionId).toMatchObject({ seeds: 20, valid: 20, checkAgrees: 20 });
+    }
   });
 });
