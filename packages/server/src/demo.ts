@@ -21,9 +21,15 @@ export interface DemoSetup {
 
 /**
  * On an empty database: a demo instructor, the bundled exam imported, a sitting open from now for a day, and a roster
- * of demo students with access codes. On a database that has users already, nothing is touched.
+ * of demo students with access codes; the other bundled exams (`alsoImport`, e.g. the computed-question practice
+ * exam) are imported without a sitting. On a database that has users already, nothing is touched.
  */
-export async function seedDemo(context: AppContext, examPath: string, students: number): Promise<DemoSetup> {
+export async function seedDemo(
+  context: AppContext,
+  examPath: string,
+  students: number,
+  alsoImport: readonly string[] = [],
+): Promise<DemoSetup> {
   const existing = await context.db.selectFrom('users').select('id').limit(1).execute();
   if (existing.length > 0) return { created: false, ...(await existingDemo(context)) };
   const now = context.clock.now();
@@ -39,6 +45,7 @@ export async function seedDemo(context: AppContext, examPath: string, students: 
     .values({ ...user, password_hash: await hashPassword(DEMO_INSTRUCTOR.password) })
     .execute();
   const exam = await importExam(context, user, readFileSync(examPath, 'utf8'));
+  for (const path of alsoImport) await importExam(context, user, readFileSync(path, 'utf8'));
   const sitting = await createSitting(context, user, exam.id, {
     title: `${exam.title} — demo sitting`,
     opensAt: now.toISOString(),

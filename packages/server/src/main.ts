@@ -42,7 +42,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const stopJobs = startJobs(context, (error) => app.log.error(error));
   const demo =
     config.DEMO === 'on'
-      ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS)
+      ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS, [
+          `${repository}exams/dl-practice/exam.md`,
+        ])
       : undefined;
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
