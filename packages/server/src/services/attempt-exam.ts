@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { generateForSeeds, type GenerationFailure } from '@examforge/checks';
 import {
   computedQuestionIds,
@@ -10,6 +11,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { AttemptsTable } from '../db/schema.js';
 import { HttpError } from '../errors.js';
+import { limitConcurrency } from '../limit-concurrency.js';
 import { loadExamVersion } from './exams.js';
 
 /** One student's instances of the computed questions, by question id. */
@@ -55,6 +57,9 @@ export function readInstances(json: string): Instances {
   return InstancesSchema.parse(JSON.parse(json));
 }
 
+/** Generations at once in this process (each starts a sandbox worker): a class starting together waits its turn. */
+const generating = limitConcurrency(availableParallelism());
+
 /**
  * The computed questions' instances for each seed, run in the checks' sandbox. A generator that fails for a seed
  * fails the whole call with a 503 (`variant-unavailable`) naming the questions: a student is never given a question
@@ -67,7 +72,7 @@ export function readInstances(json: string): Instances {
  */
 export async function generateInstances(exam: Exam, seeds: readonly string[]): Promise<(string | null)[]> {
   if (computedQuestionIds(exam).length === 0) return seeds.map(() => null);
-  const runs = await generateForSeeds(exam, seeds, { concurrency: Math.min(2, seeds.length) });
+  const runs = await generating(() => generateForSeeds(exam, seeds, { concurrency: Math.min(2, seeds.length) }));
   const failures = runs.flatMap((run) => run.failures.map((failure) => ({ seed: run.seed, ...failure })));
   if (failures.length > 0) throw generationFailed(failures);
   return runs.map((run) => JSON.stringify(run.instances));
