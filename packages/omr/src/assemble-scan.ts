@@ -121,6 +121,11 @@ export function sheetKeyText(key: SheetKey): string {
   return [key.examId, key.version, key.variant, key.studentNumber].join('|');
 }
 
+/** The student number a sheet key names (the last field of `sheetKeyText`); empty for a generic sheet. */
+export function studentOfSheetKey(sheet: string): string {
+  return sheet.slice(sheet.lastIndexOf('|') + 1);
+}
+
 /** A generic page 1 is keyed by the number in its grid (or by its scan page when unread); later pages follow it. */
 function genericKey(page: ReadPage, scanPage: number, lastGeneric: string | undefined): string {
   if (page.identity.page !== 1 && lastGeneric !== undefined) return lastGeneric;
@@ -134,9 +139,8 @@ function gridNumber(page: ReadPage): string | undefined {
 }
 
 function newSheet(page: ReadPage, key: string, generic: boolean): SheetUnderConstruction {
-  const studentNumber = key.slice(key.lastIndexOf('|') + 1);
   return {
-    identity: { ...keyOf(page.identity), studentNumber },
+    identity: { ...keyOf(page.identity), studentNumber: studentOfSheetKey(key) },
     studentNumberFrom: generic ? 'grid' : 'printed',
     pages: new Map(),
     questions: [],

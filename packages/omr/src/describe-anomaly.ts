@@ -1,8 +1,8 @@
-import type { ScanAnomaly } from './assemble-scan.js';
+import { studentOfSheetKey, type ScanAnomaly } from './assemble-scan.js';
 
-/** The student and page a sheet key (`exam|version|variant|student`) names, for messages. */
+/** The student a sheet key names, for messages. */
 function studentOf(sheet: string): string {
-  return sheet.slice(sheet.lastIndexOf('|') + 1) || 'a generic sheet';
+  return studentOfSheetKey(sheet) || 'a generic sheet';
 }
 
 /**

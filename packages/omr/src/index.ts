@@ -23,6 +23,7 @@ export {
 export {
   assembleScan,
   sheetKeyText,
+  studentOfSheetKey,
   type ReadSheet,
   type ReviewItem,
   type ScanAnomaly,

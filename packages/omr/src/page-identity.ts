@@ -21,7 +21,7 @@ export interface PageReading {
 }
 
 /** The corner marks and QR code sit in the same place on every page of a paper size: the frame needs no identity. */
-function frameOf(pageSize: PageSize) {
+function layoutFrame(pageSize: PageSize) {
   const empty: Exam = { id: 'frame', title: '', duration: 1, sections: [] };
   const page = layoutAnswerSheet(
     empty,
@@ -31,6 +31,12 @@ function frameOf(pageSize: PageSize) {
   if (!page) throw new Error('no frame');
   return { page, ...PAGE_DIMENSIONS[pageSize] };
 }
+
+/** Laid out once per paper size, not for every page read. */
+const FRAMES: Readonly<Record<PageSize, ReturnType<typeof layoutFrame>>> = {
+  A4: layoutFrame('A4'),
+  Letter: layoutFrame('Letter'),
+};
 
 /**
  * Registers a scanned page by its corner discs and reads its QR code: the page's exam, version, variant, student and
@@ -49,7 +55,7 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
 function readUpright(image: GreyImage, upsideDown: boolean): PageReading | undefined {
   const aspect = image.height / image.width;
   const pageSize: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
-  const frame = frameOf(pageSize);
+  const frame = FRAMES[pageSize];
   const corners = findCornerMarks(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   if (!corners) return undefined;
   const homography = fitHomography(frame.page.cornerMarks, corners);

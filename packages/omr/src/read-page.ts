@@ -1,5 +1,5 @@
 import {
-  findQuestion,
+  listQuestions,
   isChoiceQuestion,
   type Exam,
   type Rect,
@@ -126,8 +126,9 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     row.push({ option: bubble.option, label: bubble.label, x: centre.x, y: centre.y, r, reading });
     rows.set(bubble.questionId, row);
   }
+  const questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
   return [...rows].flatMap(([questionId, bubbles]) => {
-    const question = findQuestion(exam, questionId)?.question;
+    const question = questions.get(questionId);
     if (!question || !isChoiceQuestion(question)) return [];
     const label = page.rowLabels.find((row) => row.questionId === questionId);
     const { response, review } = applyMarkRule(question, bubbles);

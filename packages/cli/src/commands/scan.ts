@@ -4,7 +4,6 @@ import { basename, join, resolve } from 'node:path';
 import { formatResponseCell, listQuestions, type Exam } from '@examforge/core';
 import { annotationSvg, describeAnomaly, type ReadSheet, type ReviewItem, type ScanAnomaly } from '@examforge/omr';
 import {
-  countScanPages,
   encodeAnnotated,
   encodePng,
   scanFileKind,
@@ -48,16 +47,16 @@ export async function runScan(
   const exam = loadExam(examPath);
   const layouts = loadLayouts(exam, options.manifest);
   const files = paths.map(readScanFile);
-  const total = (await Promise.all(files.map(countScanPages))).reduce((a, b) => a + b, 0);
   for (const directory of ['', 'review', ...(options.annotate ? ['annotated'] : [])])
     mkdirSync(join(options.out, directory), { recursive: true });
-  const bar = progress(output, 'Reading scans', total);
+  let bar = progress(output, 'Reading scans', 0);
   const annotated: string[] = [];
   const result = await scanFiles(
     files,
     { exam, layoutFor: (key) => layouts.get(key.variant) },
     {
       dpi: options.dpi,
+      onPlanned: (pages) => (bar = progress(output, 'Reading scans', pages)),
       workers: options.workers ?? availableParallelism(),
       spec: { examSource: readUserFile(examPath, 'exam file'), layouts: { kind: 'printed', layouts: [...layouts] } },
       onPage: async ({ scanPage, result: page, image }) => {
@@ -74,7 +73,7 @@ export async function runScan(
   writeFileSync(join(options.out, 'responses.csv'), stringify(responseRows(exam, result.sheets)));
   await writeReview(options.out, result.review);
   writeFileSync(join(options.out, 'scan-report.json'), `${JSON.stringify(report(examPath, result), null, 1)}\n`);
-  printSummary(output, options.out, total, result, annotated.length);
+  printSummary(output, options.out, result.sources.length, result, annotated.length);
   return result.review.length > 0 || result.anomalies.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

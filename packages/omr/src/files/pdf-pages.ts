@@ -40,7 +40,9 @@ export async function openPdf(file: ScanFile, dpi: number): Promise<OpenScan> {
       return renderPdfPage(await rendered, index + 1, dpi);
     },
     async close() {
-      if (rendered) await (await rendered).destroy();
+      const open = rendered;
+      rendered = undefined;
+      if (open) await (await open).destroy();
     },
   };
 }

@@ -2,6 +2,7 @@ import { assembleScan, type ScanResult } from '../assemble-scan.js';
 import type { GreyImage } from '../grey-image.js';
 import { readPage, type PageResult, type ScanContext } from '../read-page.js';
 import type { ScanFile } from './scan-file.js';
+import type { OpenScan } from './pdf-pages.js';
 import { openScanFile, type DecodeOptions } from './scan-files.js';
 import type { ScanContextSpec } from '../scan-context-spec.js';
 import { startPageReaders } from './page-readers.js';
@@ -26,6 +27,8 @@ export interface ScanBatchOptions extends DecodeOptions {
    * workers, pages may arrive out of scan order.
    */
   readonly onPage?: (page: ScannedPageEvent) => void | Promise<void>;
+  /** Called once the files are opened, with the number of pages to read (for a progress bar's total). */
+  readonly onPlanned?: (pages: number) => void;
   /**
    * Read on this many worker threads (one per core is right); they rebuild the context from `spec`.
    * Without it, or with 1, pages are read in this thread.
@@ -58,7 +61,8 @@ export async function scanFiles(
   context: ScanContext,
   options: ScanBatchOptions = {},
 ): Promise<ScanBatchResult> {
-  const { tasks, sources } = await planPages(files, options);
+  const { tasks, sources, opened } = await planPages(files, options);
+  options.onPlanned?.(tasks.length);
   const results: PageResult[] = new Array<PageResult>(tasks.length);
   const receive = async (scanIndex: number, result: PageResult, image: GreyImage) => {
     results[scanIndex] = withoutImage(result);
@@ -66,47 +70,48 @@ export async function scanFiles(
     await options.onPage?.({ scanPage: scanIndex + 1, source, result, image });
   };
   const workers = Math.min(options.workers ?? 1, tasks.length);
-  if (workers > 1 && options.spec)
-    await readOnWorkers(files, tasks, workers, { ...options, spec: options.spec }, receive);
-  else await readHere(files, tasks, context, options, receive);
+  try {
+    if (workers > 1 && options.spec)
+      await readOnWorkers(files, tasks, workers, { ...options, spec: options.spec }, receive);
+    else await readHere(opened, tasks, context, options, receive);
+  } finally {
+    await Promise.all(opened.map((scan) => scan.close()));
+  }
   const assembled = assembleScan(results, (key) => context.layoutFor(key)?.pages.length ?? 0);
   return { ...assembled, sources };
 }
 
+/** Opens every file once to learn its pages; the open files are read from directly when reading in this thread. */
 async function planPages(files: readonly ScanFile[], options: DecodeOptions) {
   const tasks: PageTask[] = [];
   const sources: ScanPageSource[] = [];
+  const opened: OpenScan[] = [];
   for (const [fileIndex, file] of files.entries()) {
     const scan = await openScanFile(file, options);
-    await scan.close();
+    opened.push(scan);
     for (let pageIndex = 0; pageIndex < scan.pageCount; pageIndex += 1) {
       tasks.push({ scanIndex: tasks.length, fileIndex, pageIndex });
       sources.push({ file: file.name, pageInFile: pageIndex + 1 });
     }
   }
-  return { tasks, sources };
+  return { tasks, sources, opened };
 }
 
 type Receive = (scanIndex: number, result: PageResult, image: GreyImage) => Promise<void>;
 
 async function readHere(
-  files: readonly ScanFile[],
+  opened: readonly OpenScan[],
   tasks: readonly PageTask[],
   context: ScanContext,
   options: ScanBatchOptions,
   receive: Receive,
 ): Promise<void> {
-  for (const [fileIndex, file] of files.entries()) {
-    const scan = await openScanFile(file, options);
-    try {
-      for (const task of tasks.filter((t) => t.fileIndex === fileIndex)) {
-        const image = await scan.page(task.pageIndex);
-        const result = readPage(image, context, { keepImage: options.onPage !== undefined });
-        await receive(task.scanIndex, result, result.kind === 'read' ? (result.image ?? image) : image);
-      }
-    } finally {
-      await scan.close();
-    }
+  for (const task of tasks) {
+    const scan = opened[task.fileIndex];
+    if (!scan) continue;
+    const image = await scan.page(task.pageIndex);
+    const result = readPage(image, context, { keepImage: options.onPage !== undefined });
+    await receive(task.scanIndex, result, result.kind === 'read' ? (result.image ?? image) : image);
   }
 }
 

@@ -28,6 +28,8 @@ export const ComputedSummaryViewSchema = z.object({
   checkAgrees: z.number().int().optional(),
   /** The first failure or disagreement, with the seed that reproduces it. */
   firstProblem: z.object({ seed: z.string(), message: z.string() }).optional(),
+  /** An invalid instance or a check that does not agree: the author has something to fix. */
+  needsAttention: z.boolean(),
 });
 export type ComputedSummaryView = z.infer<typeof ComputedSummaryViewSchema>;
 

@@ -11,7 +11,7 @@ import { recordEvent, SYSTEM } from './audit.js';
 import { attemptExam, generateInstances } from './attempt-exam.js';
 import { variantSeed } from './paper-layouts.js';
 import { loadExamVersion } from './exams.js';
-import { findSittingRow } from './sittings.js';
+import { findSittingRow, sittingShuffle } from './sittings.js';
 
 async function findAttempt(context: AppContext, rosterId: string): Promise<AttemptsTable | undefined> {
   return context.db.selectFrom('attempts').selectAll().where('roster_id', '=', rosterId).executeTakeFirst();
@@ -35,10 +35,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   };
   if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-  const variant = makeVariant(exam, attempt.variant_seed, {
-    shuffleQuestions: sitting.shuffle_questions === 1,
-    shuffleOptions: sitting.shuffle_options === 1,
-  });
+  const variant = makeVariant(exam, attempt.variant_seed, sittingShuffle(sitting));
   const answers = Object.fromEntries(
     (await loadAnswers(context.db, attempt.id)).map((row) => [
       row.question_id,

@@ -3,6 +3,7 @@ import { scanContextFrom, type ScanContext, type ScanContextSpec, type SheetKey 
 import type { AppContext } from '../context.js';
 import type { SittingsTable } from '../db/schema.js';
 import { loadExamVersion } from './exams.js';
+import { sittingShuffle } from './sittings.js';
 
 /** The layout options of every sheet the server prints; the reader must use the same ones. */
 export const SHEET_OPTIONS = { studentNumberDigits: 8 } as const;
@@ -13,14 +14,9 @@ export const SHEET_OPTIONS = { studentNumberDigits: 8 } as const;
  */
 export const variantSeed = (sittingId: string, rosterId: string): string => `${sittingId}:${rosterId}`;
 
-const shuffleOf = (sitting: SittingsTable) => ({
-  shuffleQuestions: sitting.shuffle_questions === 1,
-  shuffleOptions: sitting.shuffle_options === 1,
-});
-
 /** The answer-sheet layout of one variant of an exam version in a sitting. */
 export function sittingLayout(exam: Exam, sitting: SittingsTable, seed: string, pageSize: PageSize): SheetLayout {
-  return layoutAnswerSheet(exam, makeVariant(exam, seed, shuffleOf(sitting)), { pageSize, ...SHEET_OPTIONS });
+  return layoutAnswerSheet(exam, makeVariant(exam, seed, sittingShuffle(sitting)), { pageSize, ...SHEET_OPTIONS });
 }
 
 /** The sitting's current exam version and its number (printed in every QR code). */
@@ -61,7 +57,7 @@ export async function sittingScanSpec(context: AppContext, sitting: SittingsTabl
     layouts: {
       kind: 'seeded',
       versions: versions.map((row) => [row.version, row.source] as const),
-      shuffle: shuffleOf(sitting),
+      shuffle: sittingShuffle(sitting),
       sheet: { pageSize: sitting.sheet_page_size ?? 'A4', ...SHEET_OPTIONS },
     },
   };

@@ -6,7 +6,7 @@ import { badRequest } from './access.js';
 import { generateInstances, readInstances } from './attempt-exam.js';
 import { recordEvent } from './audit.js';
 import { currentVersion, sittingLayout, variantSeed } from './paper-layouts.js';
-import { findSittingRow } from './sittings.js';
+import { findSittingRow, sittingShuffle } from './sittings.js';
 
 /**
  * The sitting's answer sheets as one PDF, in roster order, each personalised (name, student number, the student's
@@ -85,7 +85,7 @@ export async function printSittingQuestionPapers(
   const missing = seeds.filter((seed) => !stored.has(seed));
   const generated = await generateInstances(exam, missing);
   missing.forEach((seed, index) => stored.set(seed, generated[index] ?? null));
-  const shuffle = { shuffleQuestions: sitting.shuffle_questions === 1, shuffleOptions: sitting.shuffle_options === 1 };
+  const shuffle = sittingShuffle(sitting);
   const papers: Buffer[] = [];
   for (const [index, student] of roster.entries()) {
     const seed = seeds[index] ?? '';

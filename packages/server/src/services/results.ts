@@ -17,7 +17,7 @@ import { sheetPagesByAttempt } from './annotated-sheet.js';
 import { loadAnswers, toStudentResponses } from './answers.js';
 import { attemptStatus } from './attempts.js';
 import { attemptExam } from './attempt-exam.js';
-import { findSittingRow } from './sittings.js';
+import { findSittingRow, sittingShuffle } from './sittings.js';
 
 /**
  * Results are never stored: each request scores the stored answers against the sitting's current exam version, so a
@@ -118,10 +118,7 @@ export async function ownResults(context: AppContext, student: RosterRow): Promi
   const results = await presentResults(context, sitting, attempt, solutions);
   const sheetPages = (await sheetPagesByAttempt(context, sitting.id)).get(attempt.id) ?? [];
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-  const variant = makeVariant(exam, attempt.variant_seed, {
-    shuffleQuestions: sitting.shuffle_questions === 1,
-    shuffleOptions: sitting.shuffle_options === 1,
-  });
+  const variant = makeVariant(exam, attempt.variant_seed, sittingShuffle(sitting));
   return {
     ...results,
     questions: results.questions.map((question) => ({

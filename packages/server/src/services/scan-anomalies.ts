@@ -1,8 +1,5 @@
-import { describeAnomaly, type ScanAnomaly } from '@examforge/omr';
+import { describeAnomaly, studentOfSheetKey, type ScanAnomaly } from '@examforge/omr';
 import type { ScanAnomalyView } from '../api/index.js';
-
-/** The student a sheet key (`exam|version|variant|student`) names. */
-export const studentOfSheet = (sheet: string): string => sheet.slice(sheet.lastIndexOf('|') + 1);
 
 /**
  * A reader's anomaly as the API shows it: the reader's own sentence (e.g. "scan page 4 is blank", "page 2 of s002
@@ -13,6 +10,6 @@ export function describeScanAnomaly(anomaly: ScanAnomaly): ScanAnomalyView {
     kind: anomaly.kind,
     message: describeAnomaly(anomaly),
     ...('scanPage' in anomaly ? { scanPage: anomaly.scanPage } : {}),
-    ...('sheet' in anomaly ? { studentNumber: studentOfSheet(anomaly.sheet) } : {}),
+    ...('sheet' in anomaly ? { studentNumber: studentOfSheetKey(anomaly.sheet) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { CreateSitting, Sitting } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import type { ShuffleSettings } from '@examforge/core';
 import type { SittingsTable } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -78,9 +79,13 @@ export function presentSitting(row: SittingsTable, examTitle: string): Sitting {
     closesAt: row.closes_at,
     durationMinutes: row.duration_minutes,
     graceSeconds: row.grace_seconds,
-    shuffleQuestions: row.shuffle_questions === 1,
-    shuffleOptions: row.shuffle_options === 1,
+    ...sittingShuffle(row),
     releaseResults: row.release_results,
     releaseSolutions: row.release_solutions,
   };
+}
+
+/** The sitting's shuffle settings, as core's `makeVariant` takes them (online, on paper and when scoring). */
+export function sittingShuffle(sitting: Pick<SittingsTable, 'shuffle_questions' | 'shuffle_options'>): ShuffleSettings {
+  return { shuffleQuestions: sitting.shuffle_questions === 1, shuffleOptions: sitting.shuffle_options === 1 };
 }

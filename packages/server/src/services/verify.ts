@@ -1,4 +1,11 @@
-import { formatComputed, runChecks, verifyComputed, verifySeeds, type CheckResult } from '@examforge/checks';
+import {
+  computedFinding,
+  formatComputed,
+  runChecks,
+  verifyComputed,
+  verifySeeds,
+  type CheckResult,
+} from '@examforge/checks';
 import type { CheckResultView, VerifyReport } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { latestVersion, loadExamVersion } from './exams.js';
@@ -24,7 +31,10 @@ export async function verifyExam(context: AppContext, examId: string): Promise<V
     report = loadExamVersion(context, version.id).then(async (exam) => ({
       version: version.version,
       results: (await runChecks(exam, { concurrency: 1 })).map(presentResult),
-      computed: (await verifyComputed(exam, verifySeeds(VERIFY_SEEDS))).map((summary) => ({ ...summary })),
+      computed: (await verifyComputed(exam, verifySeeds(VERIFY_SEEDS))).map((summary) => ({
+        ...summary,
+        needsAttention: computedFinding(summary),
+      })),
     }));
     reports.set(version.id, report);
     report.catch(() => reports.delete(version.id));

@@ -111,32 +111,28 @@ function ComputedTable({ summaries }: { readonly summaries: readonly ComputedSum
           </tr>
         </thead>
         <tbody>
-          {summaries.map((item) => {
-            const finding =
-              item.valid < item.seeds || (item.checkAgrees !== undefined && item.checkAgrees < item.valid);
-            return (
-              <tr key={item.questionId} data-testid={`verify-computed-${item.questionId}`}>
-                <td>
-                  Q{item.number} <span className="muted">{item.questionId}</span>
-                  {item.firstProblem && (
-                    <div className="muted">
-                      First problem, seed “{item.firstProblem.seed}”: {item.firstProblem.message}
-                    </div>
-                  )}
-                </td>
-                <td>
-                  {item.valid}/{item.seeds}
-                </td>
-                <td>{item.distinctStems}</td>
-                <td>{item.checkAgrees === undefined ? '— (no check)' : `${item.checkAgrees}/${item.valid}`}</td>
-                <td>
-                  <span className={`status-badge status-${finding ? 'expired' : 'submitted'}`}>
-                    {finding ? 'needs attention' : 'ok'}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
+          {summaries.map((item) => (
+            <tr key={item.questionId} data-testid={`verify-computed-${item.questionId}`}>
+              <td>
+                Q{item.number} <span className="muted">{item.questionId}</span>
+                {item.firstProblem && (
+                  <div className="muted">
+                    First problem, seed “{item.firstProblem.seed}”: {item.firstProblem.message}
+                  </div>
+                )}
+              </td>
+              <td>
+                {item.valid}/{item.seeds}
+              </td>
+              <td>{item.distinctStems}</td>
+              <td>{item.checkAgrees === undefined ? '— (no check)' : `${item.checkAgrees}/${item.valid}`}</td>
+              <td>
+                <span className={`status-badge status-${item.needsAttention ? 'expired' : 'submitted'}`}>
+                  {item.needsAttention ? 'needs attention' : 'ok'}
+                </span>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </>
