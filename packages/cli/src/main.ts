@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY, INVALID_MARKS_POLICIES, invalidMarksPolicyNamed } from '@examforge/core';
 import { Command, CommanderError, Option } from 'commander';
 import { runGrade } from './commands/grade.js';
 import { runLint } from './commands/lint.js';
@@ -90,9 +91,9 @@ or fails, or a computed question gives an invalid instance or one its check disa
     .argument('<responses>', 'CSV: a `student` column, optional `name`, one column per question (id or Q-number)')
     .option('-o, --out <file>', 'where to write the results CSV (default: <responses>.results.csv beside the input)')
     .addOption(
-      new Option('--invalid-marks <policy>', 'partial fills, ticks and crosses read from paper')
-        .choices(['zero', 'wrong', 'ignore'])
-        .default('zero'),
+      new Option('--invalid-marks <policy>', 'partial fills, ticks, crosses and unclear marks read from paper')
+        .choices([...INVALID_MARKS_POLICIES, 'ignore'])
+        .default(DEFAULT_POLICY.invalidMarks),
     )
     .addOption(
       new Option('--several-marks <policy>', 'several marks on a single-choice question')
@@ -102,9 +103,16 @@ or fails, or a computed question gives an invalid instance or one its check disa
     .addHelpText(
       'after',
       `
-Cells: letters of the filled options (B, AC), marks that are not answers as tick(C), partial(C), cross(C);
-numbers for numeric questions; for free-response questions points (1.5), rubric items (rubric(js-constant w1-gradient)),
-- for a blank answer, or nothing when not graded yet.
+Cells: letters of the filled options (B, AC), marks that are not answers as tick(C), partial(C), cross(C),
+unclear(C); numbers for numeric questions; for free-response questions points (1.5), rubric items
+(rubric(js-constant w1-gradient)), - for a blank answer, or nothing when not graded yet; \`missing\` for an answer
+whose sheet page was not read from the scan (0 and flagged, listed as not read; never counted as blank).
+--invalid-marks, for partial fills, ticks, crosses and unclear marks (every such question is flagged):
+  not-answers  (default, the source's rule) they are not answers and cancel nothing: a fill beside a tick is the
+               answer; a tick alone leaves the question unanswered (0, no penalty); unclear counts as not an answer
+               until a person decides. \`ignore\` is its former name and still accepted.
+  zero         any such mark makes the question 0, no penalty: a fill beside a tick scores 0; so does a tick alone.
+  wrong        any such mark makes the question wrong: a fill beside a tick, or a tick alone, costs the penalty.
 Computed questions are scored against each student's own instance, made again from their variant seed
 <sitting>:<student> — the seed \`print --sitting\` used for their paper (both default to the exam's id).
 Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written).`,
@@ -116,11 +124,15 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
         responses: string,
         options: {
           out?: string;
-          invalidMarks?: 'zero' | 'wrong' | 'ignore';
+          invalidMarks?: string;
           severalMarks?: 'zero' | 'wrong';
           sitting?: string;
         },
-      ) => done(await runGrade(exam, responses, options, output)),
+      ) => {
+        const { invalidMarks, ...rest } = options;
+        const policy = invalidMarks === undefined ? undefined : invalidMarksPolicyNamed(invalidMarks);
+        done(await runGrade(exam, responses, { ...rest, ...(policy && { invalidMarks: policy }) }, output));
+      },
     );
   program
     .command('print')

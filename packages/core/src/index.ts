@@ -14,14 +14,20 @@ export * from './exam-queries.js';
 export { lintExam, checkExam, type LintPorts, type LintReport } from './lint/lint.js';
 export { findMath, findImages, type MathSegment } from './markdown/math-segments.js';
 export * from './scoring/responses.js';
-export { DEFAULT_POLICY, type ScoringPolicy } from './scoring/policy.js';
+export {
+  DEFAULT_POLICY,
+  INVALID_MARKS_POLICIES,
+  invalidMarksPolicyNamed,
+  type InvalidMarksPolicy,
+  type ScoringPolicy,
+} from './scoring/policy.js';
 export type { QuestionScore, QuestionStatus } from './scoring/question-score.js';
 export { score, type ScoreReport, type SectionScore } from './scoring/score.js';
 export { scoreRange } from './scoring/score-range.js';
 export { withKey, dropQuestion } from './edit.js';
-export { readResponseCell, formatResponseCell, type CellReading } from './table/response-cell.js';
+export { readResponseCell, formatResponseCell, MISSING_CELL, type CellReading } from './table/response-cell.js';
 export { readResponseTable, type ResponseTable, type StudentRow } from './table/response-table.js';
-export { resultsTable, type GradedStudent } from './results/results-table.js';
+export { resultsTable, NOT_READ_CELL, type GradedStudent } from './results/results-table.js';
 export { summariseResults, type ResultsSummary } from './results/summary.js';
 export { seededRandom, shuffleInPlace } from './delivery/seeded-random.js';
 export { makeVariant, variantSeed, type Variant, type ShuffleSettings } from './delivery/variant.js';

@@ -19,19 +19,27 @@ describe('examforge grade', () => {
     expect(stdout).toContain('s002  group-conv-tradeoff: tick on (d)');
     const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
     const totals = Object.fromEntries(rows.map((row) => [row.student, row.total]));
-    // Hand-computed: s001 all right (9 + 2 + 2 + 3); s006 every keyed Beginner question wrong (18 × −0.5).
-    expect(totals).toEqual({ s001: '16', s002: '12', s003: '8.5', s004: '11.5', s005: '9', s006: '-9' });
+    // Hand-computed: s001 all right (9 + 2 + 2 + 3); s006 every keyed Beginner question wrong (18 × −0.5); s004's
+    // partial fill beside their right fill on l2-prior is not an answer and does not cancel the fill (the default).
+    expect(totals).toEqual({ s001: '16', s002: '12', s003: '8.5', s004: '12', s005: '9', s006: '-9' });
+    expect(rows.find((row) => row.student === 's004')?.flagged).toContain('l2-prior');
     expect(rows[0]?.['section:beginner']).toBe('9');
     expect(rows[0]?.['conv-grad-valid']).toBe('');
     expect(rows[4]?.ungraded).toBe('wasserstein-vs-js causal-conv-autoregressive fisher-pruning-loss');
   });
 
-  it('applies the invalid-marks policy chosen on the command line', async () => {
+  it.each([
+    // s004 filled (b), the right option, completely and partly filled (a).
+    ['not-answers', '0.5'],
+    ['ignore', '0.5'],
+    ['zero', '0'],
+    ['wrong', '-0.5'],
+  ])('applies the invalid-marks policy chosen on the command line (%s)', async (policy, points) => {
     const out = join(scratch(), 'results.csv');
-    await runCli('grade', BUNDLED, SAMPLE_RESPONSES, '--out', out, '--invalid-marks', 'ignore');
+    const { code } = await runCli('grade', BUNDLED, SAMPLE_RESPONSES, '--out', out, '--invalid-marks', policy);
+    expect(code).toBe(0);
     const rows = parse<Record<string, string>>(readFileSync(out, 'utf8'), { columns: true });
-    // s004 filled (b) completely and partly filled (a): ignoring the partial fill leaves a right answer.
-    expect(rows.find((row) => row.student === 's004')?.['l2-prior']).toBe('0.5');
+    expect(rows.find((row) => row.student === 's004')?.['l2-prior']).toBe(points);
   });
 
   it('refuses a table with unreadable cells, says where, and writes nothing', async () => {

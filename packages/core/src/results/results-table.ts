@@ -1,5 +1,6 @@
 import { listQuestions } from '../exam-queries.js';
 import type { Exam } from '../model.js';
+import type { QuestionScore } from '../scoring/question-score.js';
 import type { ScoreReport } from '../scoring/score.js';
 
 export interface GradedStudent {
@@ -8,9 +9,14 @@ export interface GradedStudent {
   readonly report: ScoreReport;
 }
 
+/** What a results cell says for an answer that was not read from the scan (it counts 0 in the totals). */
+export const NOT_READ_CELL = 'not read';
+
 /**
  * The results as rows for a CSV: one row per student with the points of every question, the section totals, the
- * total, the maximum and what needs a look. Points are exact (`0.5`, `-0.5`, `1/3`).
+ * total, the maximum and what needs a look. Points are exact (`0.5`, `-0.5`, `1/3`). A question without a key is
+ * empty; an answer not read from the scan says `not read` (never 0, which would look like a blank), and the
+ * `not read` column lists those questions.
  */
 export function resultsTable(exam: Exam, students: readonly GradedStudent[]): string[][] {
   const questions = listQuestions(exam);
@@ -23,16 +29,23 @@ export function resultsTable(exam: Exam, students: readonly GradedStudent[]): st
     'maximum',
     'flagged',
     'ungraded',
+    'not read',
   ];
   const rows = students.map(({ student, name, report }) => [
     student,
     name ?? '',
-    ...report.questions.map((question) => (question.status === 'not-scored' ? '' : question.points.toString())),
+    ...report.questions.map(questionCell),
     ...report.sections.map((section) => section.points.toString()),
     report.total.toString(),
     report.maximum.toString(),
     report.flagged.join(' '),
     report.ungraded.join(' '),
+    report.missing.join(' '),
   ]);
   return [header, ...rows];
+}
+
+function questionCell(question: QuestionScore): string {
+  if (question.status === 'not-scored') return '';
+  return question.status === 'missing' ? NOT_READ_CELL : question.points.toString();
 }

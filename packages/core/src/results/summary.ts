@@ -15,6 +15,8 @@ export interface ResultsSummary {
   readonly questions: readonly { readonly questionId: string; readonly fullMarks: number; readonly flagged: number }[];
   readonly flaggedAnswers: number;
   readonly ungradedAnswers: number;
+  /** Answers not read from the scan, in all (each is also flagged). */
+  readonly missingAnswers: number;
   readonly notScored: readonly string[];
 }
 
@@ -48,6 +50,7 @@ export function summariseResults(exam: Exam, reports: readonly ScoreReport[]): R
     }),
     flaggedAnswers: reports.reduce((sum, report) => sum + report.flagged.length, 0),
     ungradedAnswers: reports.reduce((sum, report) => sum + report.ungraded.length, 0),
+    missingAnswers: reports.reduce((sum, report) => sum + report.missing.length, 0),
     notScored: reports[0]?.notScored ?? [],
   };
 }

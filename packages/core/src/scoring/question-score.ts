@@ -5,6 +5,8 @@ export type QuestionStatus =
   | 'partial'
   | 'wrong'
   | 'blank'
+  /** The answer was not read from the scan (its sheet page is missing or unreadable): 0, flagged. */
+  | 'missing'
   | 'invalid'
   /** The key is unknown: no points, and the question leaves the maximum. */
   | 'not-scored'
@@ -21,6 +23,9 @@ export interface QuestionScore {
   /** What the question contributes to the maximum (0 for bonus, excluded and not-scored questions). */
   readonly maximum: Rational;
   readonly reason: string;
-  /** A person should look at this answer (invalid marks, several marks, a grade that does not fit the rubric). */
+  /**
+   * A person should look at this answer (invalid marks, several marks, an answer not read from the scan, a grade that
+   * does not fit the rubric).
+   */
   readonly flagged: boolean;
 }

@@ -4,10 +4,18 @@ import type { Rational } from '../rational.js';
  * What a student answered to one question, as it was given: online, or read from a paper sheet. Responses are the
  * source of truth; scores are always recomputed from them.
  */
-export type Response = BlankResponse | ChoiceResponse | NumericResponse | TextResponse;
+export type Response = BlankResponse | MissingResponse | ChoiceResponse | NumericResponse | TextResponse;
 
 export interface BlankResponse {
   readonly kind: 'blank';
+}
+
+/**
+ * The answer was not read: the sheet page holding the question is missing from the scan or could not be read. Not
+ * the same as blank: the student may well have answered. It scores 0 and is flagged until the page is read.
+ */
+export interface MissingResponse {
+  readonly kind: 'missing';
 }
 
 export interface ChoiceResponse {
@@ -48,6 +56,9 @@ export interface StudentResponses {
 }
 
 export const BLANK: BlankResponse = { kind: 'blank' };
+
+/** The answer to a question whose sheet page was not read from the scan. */
+export const MISSING: MissingResponse = { kind: 'missing' };
 
 /** Builds a choice response; `choice('b')`, `choice('a', 'c')`. */
 export function choice(...selected: string[]): ChoiceResponse {

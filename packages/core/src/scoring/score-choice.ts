@@ -12,11 +12,14 @@ export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy
     return outcome('invalid', Rational.ZERO, `${listLetters(unknown)} is not an option of this question: 0`, true);
   }
   const invalid = response.invalidMarks ?? [];
-  if (invalid.length > 0 && policy.invalidMarks !== 'ignore') return scoreInvalidMarks(plan, invalid, policy);
+  if (invalid.length > 0 && policy.invalidMarks !== 'not-answers') return scoreInvalidMarks(plan, invalid, policy);
   const flagged = invalid.length > 0;
-  const note = flagged ? `${describeInvalid(invalid)} ignored (not complete fills); ` : '';
+  const note = flagged ? `${describeNotAnswers(invalid)}; ` : '';
   const selected = response.selected.length < 2 ? response.selected : [...new Set(response.selected)].sort();
-  if (selected.length === 0) return outcome('blank', Rational.ZERO, `${note}blank: 0`, flagged);
+  if (selected.length === 0) {
+    const reason = flagged ? `${note}no complete fill, so unanswered: 0, no penalty` : 'blank: 0';
+    return outcome('blank', Rational.ZERO, reason, flagged);
+  }
   if (plan.question.kind === 'multiple') return scoreMultiple(plan, selected, note, flagged);
   if (selected.length > 1) return scoreSeveralMarks(plan, selected, policy, note);
   const letter = selected[0] ?? '';
@@ -77,6 +80,19 @@ function scoreMultiple(plan: QuestionPlan, selected: readonly string[], note: st
   const detail = `${counts.correctSelected} of ${counts.correct} correct options chosen, ${counts.incorrectSelected} incorrect`;
   const reason = `${note}${listLetters(selected)} chosen; ${detail} (${plan.multipleScoring.strategy}): ${signed(points)}`;
   return outcome(statusFromPoints(points, plan.marks), points, reason, flagged);
+}
+
+/**
+ * Under the `not-answers` policy: what each mark is and that it does not count. An unsure reading says it waits for a
+ * person, since their decision may make it a fill.
+ */
+function describeNotAnswers(marks: readonly InvalidMark[]): string {
+  const sure = marks.filter((mark) => mark.mark !== 'unclear');
+  const unsure = marks.filter((mark) => mark.mark === 'unclear');
+  return [
+    ...(sure.length > 0 ? [`${describeInvalid(sure)}: not a complete fill, so not an answer`] : []),
+    ...(unsure.length > 0 ? [`${describeInvalid(unsure)}: awaits a person's review, not an answer until then`] : []),
+  ].join('; ');
 }
 
 function describeInvalid(marks: readonly InvalidMark[]): string {

@@ -3,8 +3,8 @@ import { dropQuestion, withKey } from '../edit.js';
 import type { Exam, MultipleScoring, Question } from '../model.js';
 import { Rational } from '../rational.js';
 import { bundledExam, PAPER_KEY, UNKNOWN_KEY_IDS } from '../test-support/bundled-exam.js';
-import { DEFAULT_POLICY, type ScoringPolicy } from './policy.js';
-import type { Grade, Response } from './responses.js';
+import { DEFAULT_POLICY, invalidMarksPolicyNamed, type ScoringPolicy } from './policy.js';
+import { BLANK, MISSING, type Grade, type InvalidMarkKind, type Response } from './responses.js';
 import { score } from './score.js';
 
 /**
@@ -23,6 +23,18 @@ const fullGrades: Record<string, Grade> = {
   'causal-conv-autoregressive': { kind: 'points', points: Rational.of(2) },
   'fisher-pruning-loss': { kind: 'points', points: Rational.of(3) },
 };
+const fillAndMark = (fill: string, option: string, mark: InvalidMarkKind): Response => ({
+  kind: 'choice',
+  selected: [fill],
+  invalidMarks: [{ option, mark }],
+});
+const markAlone = (option: string, mark: InvalidMarkKind): Response => ({
+  kind: 'choice',
+  selected: [],
+  invalidMarks: [{ option, mark }],
+});
+const cross = (option: string) => ({ option, mark: 'cross' as const });
+const unclear = (option: string) => ({ option, mark: 'unclear' as const });
 const firstN = (n: number, answers: Record<string, Response>) =>
   Object.fromEntries(Object.entries(answers).slice(0, n));
 
@@ -155,25 +167,87 @@ const cases: Case[] = [
     maximum: '16',
     questions: { 'masked-softmax': ['wrong', '-0.5'] },
   },
+  // Marks that are not complete fills, under each invalid-marks policy: (a) a right fill with a tick elsewhere,
+  // (b) a tick alone on the right option. The default is the source's rule: they are not answers, and cancel nothing.
   {
-    name: 'a tick on the right option is not an answer: 0, flagged',
-    answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'tick' }] } },
+    name: 'default: a right fill with a tick elsewhere is the answer (the tick recorded, flagged)',
+    answers: { 'l2-prior': fillAndMark('b', 'c', 'tick') },
+    total: '0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['correct', '0.5'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'default: a tick alone on the right option is not an answer: unanswered, 0, no penalty, flagged',
+    answers: { 'l2-prior': markAlone('b', 'tick') },
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['blank', '0'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'default: a wrong fill with a partial fill on the right option is still wrong (the penalty applies)',
+    answers: { 'l2-prior': fillAndMark('a', 'b', 'partial') },
+    total: '-0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['wrong', '-0.5'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'default: an unclear mark beside a right fill does not cancel it until a person decides (flagged)',
+    answers: { 'l2-prior': fillAndMark('b', 'c', 'unclear') },
+    total: '0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['correct', '0.5'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'default: an unclear mark alone is not an answer until a person decides: 0, flagged',
+    answers: { 'l2-prior': markAlone('b', 'unclear') },
+    total: '0',
+    maximum: '16',
+    questions: { 'l2-prior': ['blank', '0'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'default: a cross beside fills on a multiple-answer question leaves the fills to the strategy',
+    exam: withMultipleMatmul({ strategy: 'per-option' }),
+    answers: { 'batched-matmul': { kind: 'choice', selected: ['a', 'b', 'd'], invalidMarks: [cross('c')] } },
+    total: '1/2',
+    maximum: '16',
+    questions: { 'batched-matmul': ['correct', '1/2'] },
+    flagged: ['batched-matmul'],
+  },
+  {
+    name: 'not-answers named explicitly is the default',
+    answers: { 'l2-prior': fillAndMark('b', 'c', 'tick') },
+    policy: { invalidMarks: 'not-answers' },
+    total: '0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['correct', '0.5'] },
+    flagged: ['l2-prior'],
+  },
+  {
+    name: 'zero policy: a right fill with a partial fill elsewhere scores 0, no penalty, flagged',
+    answers: { 'l2-prior': fillAndMark('b', 'c', 'partial') },
+    policy: { invalidMarks: 'zero' },
     total: '0',
     maximum: '16',
     questions: { 'l2-prior': ['invalid', '0'] },
     flagged: ['l2-prior'],
   },
   {
-    name: 'a partial fill next to a complete fill: 0 by default, flagged',
-    answers: { 'l2-prior': { kind: 'choice', selected: ['b'], invalidMarks: [{ option: 'c', mark: 'partial' }] } },
+    name: 'zero policy: a tick alone on the right option scores 0, no penalty, flagged',
+    answers: { 'l2-prior': markAlone('b', 'tick') },
+    policy: { invalidMarks: 'zero' },
     total: '0',
     maximum: '16',
     questions: { 'l2-prior': ['invalid', '0'] },
     flagged: ['l2-prior'],
   },
   {
-    name: 'invalid marks counted as wrong under that policy',
-    answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'cross' }] } },
+    name: 'wrong policy: a right fill with a tick elsewhere costs the penalty',
+    answers: { 'l2-prior': fillAndMark('b', 'c', 'tick') },
     policy: { invalidMarks: 'wrong' },
     total: '-0.5',
     maximum: '16',
@@ -181,22 +255,47 @@ const cases: Case[] = [
     flagged: ['l2-prior'],
   },
   {
-    name: 'ignoring invalid marks scores the complete fill alone (flagged)',
-    answers: { 'l2-prior': { kind: 'choice', selected: ['b'], invalidMarks: [{ option: 'c', mark: 'tick' }] } },
-    policy: { invalidMarks: 'ignore' },
-    total: '0.5',
+    name: 'wrong policy: a cross alone costs the penalty',
+    answers: { 'l2-prior': markAlone('b', 'cross') },
+    policy: { invalidMarks: 'wrong' },
+    total: '-0.5',
     maximum: '16',
-    questions: { 'l2-prior': ['correct', '0.5'] },
+    questions: { 'l2-prior': ['invalid', '-0.5'] },
     flagged: ['l2-prior'],
   },
+  // Answers not read from the scan: 0, never a penalty, flagged, and never called blank.
   {
-    name: 'ignoring invalid marks: a lone partial fill is a blank (flagged)',
-    answers: { 'l2-prior': { kind: 'choice', selected: [], invalidMarks: [{ option: 'b', mark: 'partial' }] } },
-    policy: { invalidMarks: 'ignore' },
+    name: 'an answer not read from the scan: 0, no penalty, flagged as missing',
+    answers: { 'l2-prior': MISSING, 'masked-softmax': MISSING },
     total: '0',
     maximum: '16',
-    questions: { 'l2-prior': ['blank', '0'] },
-    flagged: ['l2-prior'],
+    questions: { 'l2-prior': ['missing', '0'], 'masked-softmax': ['missing', '0'] },
+    flagged: ['l2-prior', 'masked-softmax'],
+  },
+  {
+    name: 'an answer not read on a question without a key: not scored, as any answer there',
+    answers: { 'dilated-conv-output-size': MISSING },
+    total: '0',
+    maximum: '16',
+    questions: { 'dilated-conv-output-size': ['not-scored', '0'] },
+    flagged: [],
+  },
+  {
+    name: 'an answer not read on a question dropped with full marks: full marks, as for everyone',
+    exam: dropQuestion(exam, 'l2-prior', 'full-marks'),
+    answers: { 'l2-prior': MISSING },
+    total: '0.5',
+    maximum: '16',
+    questions: { 'l2-prior': ['dropped', '0.5'] },
+    flagged: [],
+  },
+  {
+    name: 'a free-response answer not read: 0, flagged as missing, not waiting for a grader',
+    answers: { 'wasserstein-vs-js': MISSING },
+    total: '0',
+    maximum: '16',
+    questions: { 'wasserstein-vs-js': ['missing', '0'] },
+    flagged: ['wasserstein-vs-js'],
   },
   {
     name: 'two fills on a single-choice question: 0, no penalty, flagged',
@@ -441,5 +540,44 @@ describe('score: hand-computed cases on the bundled exam', () => {
     expect(reasons['l2-prior']).toBe('(c) is wrong, the key is (b): −0.5 (negative marking)');
     expect(reasons['masked-softmax']).toBe('(d) is correct: +0.5');
     expect(reasons['perceptron-update-loss']).toBe('blank: 0');
+  });
+
+  it('says in the reason what each mark that is not an answer is, and what an unclear one waits for', () => {
+    const report = score(exam, {
+      answers: {
+        'l2-prior': fillAndMark('b', 'c', 'tick'),
+        'masked-softmax': markAlone('a', 'partial'),
+        'perceptron-update-loss': { kind: 'choice', selected: ['a'], invalidMarks: [cross('b'), unclear('c')] },
+      },
+    });
+    const reasons = Object.fromEntries(report.questions.map((q) => [q.questionId, q.reason]));
+    expect(reasons['l2-prior']).toBe('tick on (c): not a complete fill, so not an answer; (b) is correct: +0.5');
+    expect(reasons['masked-softmax']).toBe(
+      'partial fill on (a): not a complete fill, so not an answer; no complete fill, so unanswered: 0, no penalty',
+    );
+    expect(reasons['perceptron-update-loss']).toMatch(
+      /^cross on \(b\): not a complete fill, so not an answer; unclear mark on \(c\): awaits a person's review, not an answer until then; \(a\) is /,
+    );
+  });
+
+  it('says why an answer that was not read scores 0, and lists it apart from blanks', () => {
+    const report = score(exam, { answers: { 'l2-prior': MISSING, 'masked-softmax': BLANK } });
+    const l2 = report.questions.find((q) => q.questionId === 'l2-prior');
+    expect(l2?.reason).toBe('the page with this question was not read from the scan: 0 until it is read');
+    expect(report.missing).toEqual(['l2-prior']);
+    expect(report.questions.find((q) => q.questionId === 'masked-softmax')?.status).toBe('blank');
+  });
+});
+
+describe('invalid-marks policy names', () => {
+  it('accepts the policies, and `ignore` as the former name of not-answers', () => {
+    expect(DEFAULT_POLICY.invalidMarks).toBe('not-answers');
+    expect(['not-answers', 'zero', 'wrong', 'ignore'].map(invalidMarksPolicyNamed)).toEqual([
+      'not-answers',
+      'zero',
+      'wrong',
+      'not-answers',
+    ]);
+    expect(['half', 'constructor', ''].map(invalidMarksPolicyNamed)).toEqual([undefined, undefined, undefined]);
   });
 });

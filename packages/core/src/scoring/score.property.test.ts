@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { optionLetter, type Exam } from '../model.js';
 import { Rational } from '../rational.js';
 import { arbitraryExam, arbitraryResponses } from '../test-support/arbitrary-exam.js';
-import { DEFAULT_POLICY, type ScoringPolicy } from './policy.js';
+import { DEFAULT_POLICY, INVALID_MARKS_POLICIES, type ScoringPolicy } from './policy.js';
 import type { Response, StudentResponses } from './responses.js';
 import { score } from './score.js';
 import { scoreRange } from './score-range.js';
 
 const policy: fc.Arbitrary<ScoringPolicy> = fc.record({
   severalMarks: fc.constantFrom('zero' as const, 'wrong' as const),
-  invalidMarks: fc.constantFrom('zero' as const, 'wrong' as const, 'ignore' as const),
+  invalidMarks: fc.constantFrom(...INVALID_MARKS_POLICIES),
 });
 const examWithResponses = arbitraryExam.chain((exam) => fc.tuple(fc.constant(exam), arbitraryResponses(exam), policy));
 const options = { numRuns: 300, seed: 20251125 };

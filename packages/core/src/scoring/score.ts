@@ -27,6 +27,8 @@ export interface ScoreReport {
   readonly flagged: readonly string[];
   /** Free-response answers waiting for a grader. */
   readonly ungraded: readonly string[];
+  /** Answers not read from the scan (their sheet page is missing or unreadable): 0 until read, never blank. */
+  readonly missing: readonly string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
   const notScored: string[] = [];
   const flagged: string[] = [];
   const ungraded: string[] = [];
+  const missing: string[] = [];
   // One pass, no intermediate arrays: this loop runs once per question per student when a class is graded.
   const questions = plans.map((plan): QuestionScore => {
     const { question, sectionIndex } = plan;
@@ -50,6 +53,7 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
     sectionPoints[sectionIndex] = (sectionPoints[sectionIndex] ?? Rational.ZERO).plus(result.points);
     if (result.status === 'not-scored') notScored.push(question.id);
     else if (result.status === 'ungraded') ungraded.push(question.id);
+    else if (result.status === 'missing') missing.push(question.id);
     if (result.flagged) flagged.push(question.id);
     return {
       questionId: question.id,
@@ -74,6 +78,7 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
     notScored,
     flagged,
     ungraded,
+    missing,
   };
 }
 
@@ -86,6 +91,7 @@ function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined
   if (question.keyUnknown || (plan.letters.length > 0 && plan.correct.size === 0)) {
     return outcome('not-scored', Rational.ZERO, 'the key is not known: not scored');
   }
+  if (response.kind === 'missing') return NOT_READ;
   if (response.kind === 'blank' && question.kind !== 'free') return outcome('blank', Rational.ZERO, 'blank: 0');
   switch (question.kind) {
     case 'single':
@@ -100,6 +106,13 @@ function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined
       return assertNever(question);
   }
 }
+
+const NOT_READ = outcome(
+  'missing',
+  Rational.ZERO,
+  'the page with this question was not read from the scan: 0 until it is read',
+  true,
+);
 
 function mismatch(given: Response['kind'], expected: string): Outcome {
   return outcome('invalid', Rational.ZERO, `a ${given} answer where the question asks for ${expected}: 0`, true);

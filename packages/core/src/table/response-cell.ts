@@ -3,6 +3,7 @@ import { optionLetter } from '../model.js';
 import { Rational } from '../rational.js';
 import {
   INVALID_MARK_KINDS,
+  MISSING,
   type Grade,
   type InvalidMark,
   type InvalidMarkKind,
@@ -18,6 +19,9 @@ import {
  * | choice (paper)  | `B tick(C) partial(D)`     | a fill on (b), a tick on (c), a partial fill on (d)      |
  * | numeric         | `2336`, empty              | the number typed; blank                                  |
  * | free response   | `1.5`, `rubric(js w1)`, `-`, empty | points given; rubric items applied; blank answer; not graded yet |
+ * | any             | `missing`                  | not read: the sheet page with the question was not scanned or not readable |
+ *
+ * `missing` is never blank: it scores 0 and is flagged, and results name it as not read.
  */
 export type CellReading =
   | { readonly ok: true; readonly response: Response; readonly grade?: Grade }
@@ -25,8 +29,12 @@ export type CellReading =
 
 const MARK = new RegExp(`^(${INVALID_MARK_KINDS.join('|')})\\(([a-zA-Z])\\)$`);
 
+/** The cell of an answer that was not read from the scan. */
+export const MISSING_CELL = 'missing';
+
 export function readResponseCell(question: Question, cell: string): CellReading {
   const text = cell.trim();
+  if (text.toLowerCase() === MISSING_CELL) return { ok: true, response: MISSING };
   switch (question.kind) {
     case 'single':
     case 'multiple':
@@ -42,7 +50,7 @@ function readChoiceCell(optionCount: number, text: string): CellReading {
   if (text === '' || text === '-') return { ok: true, response: { kind: 'blank' } };
   const selected: string[] = [];
   const invalidMarks: InvalidMark[] = [];
-  const expected = `option letters a–${optionLetter(optionCount - 1)} (e.g. \`B\` or \`AC\`), and marks such as \`tick(C)\` or \`partial(D)\``;
+  const expected = `option letters a–${optionLetter(optionCount - 1)} (e.g. \`B\` or \`AC\`), and marks such as \`tick(C)\` or \`partial(D)\`; \`missing\` when not read from the scan`;
   for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
     const mark = MARK.exec(token.toLowerCase());
     if (mark) {
@@ -103,6 +111,8 @@ export function formatResponseCell(response: Response | undefined, grade?: Grade
   switch (response.kind) {
     case 'blank':
       return '-';
+    case 'missing':
+      return MISSING_CELL;
     case 'choice': {
       const marks = (response.invalidMarks ?? []).map((mark) => `${mark.mark}(${mark.option.toUpperCase()})`);
       return [response.selected.join('').toUpperCase(), ...marks].filter(Boolean).join(' ');

@@ -51,8 +51,27 @@ describe('response cells', () => {
     expect(readResponseCell(free, '')).toEqual({ ok: true, response: { kind: 'text', text: '' } });
   });
 
+  it('reads `missing` as an answer not read from the scan, for every kind of question, never as blank', () => {
+    for (const id of ['l2-prior', 'batched-matmul', 'wasserstein-vs-js'])
+      for (const cell of ['missing', ' MISSING ', 'Missing'])
+        expect(readResponseCell(question(id), cell)).toEqual({ ok: true, response: { kind: 'missing' } });
+    expect(formatResponseCell({ kind: 'missing' })).toBe('missing');
+    expect(formatResponseCell({ kind: 'blank' })).not.toBe('missing');
+  });
+
+  it('reads `missing` back from a table written with it', () => {
+    const table = readResponseTable(exam, [
+      ['student', 'l2-prior', 'masked-softmax'],
+      ['s1', formatResponseCell({ kind: 'missing' }), ''],
+    ]);
+    expect(table.students[0]?.responses.answers).toEqual({
+      'l2-prior': { kind: 'missing' },
+      'masked-softmax': { kind: 'blank' },
+    });
+  });
+
   it('writes cells that read back the same', () => {
-    for (const cell of ['B', 'AC', 'B TICK(C)', 'PARTIAL(A)']) {
+    for (const cell of ['B', 'AC', 'B TICK(C)', 'PARTIAL(A)', 'UNCLEAR(D)', 'missing', '-']) {
       const reading = readResponseCell(question('l2-prior'), cell);
       if (!reading.ok) throw new Error(reading.message);
       const written = formatResponseCell(reading.response);

@@ -236,7 +236,7 @@ const choiceResponse = (letters: readonly string[]): fc.Arbitrary<Response> =>
         : { kind: 'choice' as const, selected },
     );
 
-/** Any responses to an exam, including invalid marks, unknown letters and mismatched kinds. */
+/** Any responses to an exam, including invalid marks, unknown letters, answers not read and mismatched kinds. */
 export function arbitraryResponses(exam: Exam): fc.Arbitrary<StudentResponses> {
   const questions = exam.sections.flatMap((section) => section.questions);
   const answers = questions.map((q) => {
@@ -244,6 +244,7 @@ export function arbitraryResponses(exam: Exam): fc.Arbitrary<StudentResponses> {
       q.kind === 'single' || q.kind === 'multiple' ? q.options.map((_, i) => String.fromCharCode(97 + i)) : [];
     return fc.oneof(
       fc.constant<Response>({ kind: 'blank' }),
+      fc.constant<Response>({ kind: 'missing' }),
       choiceResponse(letters),
       fc.integer({ min: -1000, max: 1000 }).map((v): Response => ({ kind: 'numeric', value: v / 10 })),
       fc.constant<Response>({ kind: 'text', text: 'answer' }),
