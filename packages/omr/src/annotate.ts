@@ -13,11 +13,13 @@ const COLOURS = {
   invalid: '#c62828',
   review: '#ef6c00',
   key: '#1565c0',
+  noise: '#757575',
 } as const;
 
 /**
  * An SVG overlay, the size of the upright page image, showing what was read: a green ring round each fill taken as
- * an answer, red round each mark that is not an answer (labelled partial, tick or cross), orange with a `?` round
+ * an answer, red round each mark that is not an answer (labelled partial, tick or cross), a thin grey ring round
+ * noise (labelled dot or erasure: recorded, never a mark), orange with a `?` round
  * each bubble a person must review, a blue ring round the right options when a key is given, and a note per row.
  * Pure text; the edge composites it onto the scan.
  *
@@ -40,7 +42,10 @@ export function annotationSvg(
         parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.review, stroke));
         parts.push(text(bubble.x + bubble.r * 1.3, bubble.y - bubble.r * 0.9, '?', COLOURS.review, bubble.r * 1.1));
       } else if (kind === 'filled') parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.answer, stroke));
-      else if (kind !== 'empty') {
+      else if (kind === 'dot' || kind === 'erasure') {
+        parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.noise, stroke / 2));
+        parts.push(text(bubble.x - bubble.r, bubble.y + bubble.r * 2.3, kind, COLOURS.noise, bubble.r * 0.7));
+      } else if (kind !== 'empty') {
         parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.invalid, stroke));
         parts.push(text(bubble.x - bubble.r, bubble.y + bubble.r * 2.3, kind, COLOURS.invalid, bubble.r * 0.8));
       }

@@ -2,19 +2,17 @@ import { sampleLattice } from './bubble-lattice.js';
 import type { GreyImage } from './grey-image.js';
 import { measureShape, measureTone, NO_SHAPE, type MarkShape, type MarkTone } from './mark-features.js';
 
-/** What is in one bubble. Only `filled` is an answer; the others are kept and reported as what they are. */
-export type MarkKind = 'filled' | 'partial' | 'tick' | 'cross' | 'empty';
+/**
+ * What is in one bubble. Only `filled` is an answer; partial fills, ticks and crosses are marks that are not answers;
+ * a dot (a pen or pencil set down) and the residue of an erased fill are noise, kept and shown but never marks.
+ */
+export type MarkKind = 'filled' | 'partial' | 'tick' | 'cross' | 'dot' | 'erasure' | 'empty';
 
 export interface MarkReading {
   readonly kind: MarkKind;
   /** 0–1: how far the reading is from the nearest boundary between kinds; below 0.5 it goes to review. */
   readonly confidence: number;
   readonly features: MarkFeatures;
-  /**
-   * Set on an empty reading whose bubble is faintly but evenly darker than clean paper, as an erased fill leaves it:
-   * worth a person's look when the question has another mark.
-   */
-  readonly possibleErasure?: true;
 }
 
 /** Measurements of a bubble, in darkness of the mark alone (0 paper … 1 black; the printed ring taken out) and radii. */
@@ -25,10 +23,10 @@ export type MarkFeatures = MarkTone & MarkShape;
  * ring's blur stay below it, light pencil above.
  */
 const INK_MIN = 0.41;
-/** A complete fill is at least this even. */
-const EVEN_FILL = 0.45;
-/** A fill is at least this dark on average: light pencil is 0.35, erasure residue at most 0.2. */
-const FILL_MIN = 0.3;
+/** A fill is at least this dark on average: light pencil is 0.3 and more, erasure residue at most 0.25. */
+const FILL_MIN = 0.28;
+/** Marks fainter than this (typical darkness) are the residue of an erased fill: light pencil is 0.28 and more. */
+const ERASURE_MAX = 0.23;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -52,10 +50,11 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number):
   const contrast = tone.ink / Math.max(tone.ring, 0.3);
   if (contrast < INK_MIN) {
     const features = { ...tone, ...NO_SHAPE };
-    const erased = tone.mean >= 0.035 ? { possibleErasure: true as const } : {};
-    return { kind: 'empty', confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03), features, ...erased };
+    // Faintly but evenly darker than clean paper: what an eraser leaves of a fill.
+    const kind = tone.mean >= 0.035 ? 'erasure' : 'empty';
+    return { kind, confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03), features };
   }
-  const features = { ...tone, ...measureShape(mark, tone.typical, level) };
+  const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
   return { ...decide(features, ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03)), features };
 }
 
@@ -68,20 +67,39 @@ const margin = (score: number, band: number) => ramp(Math.abs(score), 0, 2 * ban
 
 /** Names an inked mark; `inked` is the confidence that there is ink at all. */
 function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: number } {
-  // Grainy pencil thresholded to black and white leaves specks in a fill: a fill inking the circle at 0.8 r all round
-  // is allowed a little less evenness inside.
-  const evenness = f.evenness + 0.5 * Math.max(0, f.outerEvenness - 0.36);
+  // A dot (the pen or pencil set down) is small and round; the shortest tick or partial fill reaches further.
+  const dot = Math.min(ramp(f.extent, 0.85, 0.65), ramp(f.coverage, 0.25, 0.15));
+  if (dot >= 0.5) return { kind: 'dot', confidence: dot };
+  // Erasure residue is faint all over, fainter than the lightest pencil, and has no stroke through it.
+  const residue = Math.min(ramp(f.typical, ERASURE_MAX + 0.03, ERASURE_MAX - 0.03), ramp(f.thin, 0.6, 0.4));
+  if (residue >= 0.5) return { kind: 'erasure', confidence: residue };
   // The ring's share taken out at 0.8 r is its blur mirrored from 1.2 r, which on a black-and-white scan (a ring near
   // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
   const blackRing = ramp(f.ring, 0.75, 0.85);
+  const hugging = ramp(f.hugArc, 10, 20);
   const fill = Math.min(
-    ramp(evenness, EVEN_FILL - 0.1, EVEN_FILL + 0.1),
-    ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04),
-    ramp(f.coverage, 0.9, 0.97),
-    ramp(f.outerEvenness, 0.28 - 0.16 * blackRing, 0.44 - 0.16 * blackRing),
+    ramp(f.cellEvenness, 0.3, 0.5),
+    ramp(f.lightCoverage, 0.84 - 0.2 * blackRing, 0.92 - 0.2 * blackRing),
+    // A bare arc along the rim makes a partial fill when the ink hugs the ring elsewhere (a crescent); a fill that
+    // stops a little short of the ring all round, or is lighter on one side, has no such contrast.
+    1 - hugging * ramp(f.outerGap, 4, 8),
+    // Where the ink hugs the ring, a fill inks the circle at 0.8 r all round; a thin bare crescent along the rest of
+    // the rim is a partial fill (grain does not matter here: pressed against the ring, a fill is dense).
+    1 - hugging * ramp(f.outerEvenness, 0.44 - 0.16 * blackRing, 0.28 - 0.16 * blackRing),
+    // A ring scanned solid black takes the fill's ink at 0.7 r out with its mirrored blur.
+    Math.max(
+      ramp(f.innerGap, 7 + 6 * (1 - hugging), 3 + 6 * (1 - hugging)),
+      ramp(f.ring, 0.93, 0.97) * ramp(f.cellEvenness, 0.5, 0.6),
+    ),
+    ramp(f.solid, 25, 40),
   );
-  if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill) };
-  const notFill = ramp(fill, 0.5, 0.25);
+  // A disc covered all over but faint is a light pencil fill or the residue of an erased one: how dark it is decides,
+  // and between the two a person does. Faintness is no evidence of a partial fill.
+  const dark = ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04);
+  if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill, dark, 1 - residue) };
+  // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure
+  // residue, of a faint stroke or of a grainy partial fill alike: a person decides.
+  const notFill = Math.min(ramp(fill, 0.5, 0.25), f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1);
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
@@ -106,5 +124,8 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   const crossing =
     (f.arms[0] + f.arms[1] - CROSS_ARMS) / 0.3 + (f.exitRuns >= 3 ? 0.5 : 0) - (f.arms[0] === 0 ? 0.5 : 0);
   const kind = crossing >= 0 ? 'cross' : 'tick';
-  return { kind, confidence: Math.min(inked, notFill, stroke, margin(crossing, 0.25)) };
+  // Strokes leave most of the circle at 0.7 r bare; ink all round it over much of the disc is a fill that a
+  // black-and-white threshold broke into the lines of its passes: a person decides.
+  const brokenFill = f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
+  return { kind, confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25)) };
 }

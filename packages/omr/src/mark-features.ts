@@ -19,6 +19,11 @@ export interface MarkShape extends Strokes {
   /** The inked share of the disc (within 0.75 r). */
   readonly coverage: number;
   /**
+   * The share of the disc with at least a quarter of the typical darkness: a pencil fill mottled by the hand's
+   * pressure covers it all, a partial fill's bare part is paper.
+   */
+  readonly lightCoverage: number;
+  /**
    * Evenness of the ink over the bubble: the least-inked of 24 cells (12 sectors × 2 rings) and of 48 points round
    * the circle at 0.7 r, as a share of the typical darkness. A complete fill leaves no part bare.
    */
@@ -32,6 +37,26 @@ export interface MarkShape extends Strokes {
   /** The least ink round the circle at 0.8 r, as a share of the typical darkness: a fill inks it all round. */
   readonly outerEvenness: number;
   /**
+   * Evenness that grain does not spoil: the third least-inked of the 24 cells, as a share of the typical darkness.
+   * Pencil on the paper's tooth leaves a lighter cell here and there; a partial fill's bare part spans several cells.
+   */
+  readonly cellEvenness: number;
+  /**
+   * The longest bare arc (of 48) round the circle at 0.8 r, bare meaning less than a quarter of the typical darkness
+   * (half that against a near-black ring, whose mirrored blur takes most of a fill's ink there): a partial fill's bare
+   * part reaches the rim along an arc, grain leaves only specks.
+   */
+  readonly outerGap: number;
+  /** The longest bare arc (of 48) round the circle at 0.7 r. */
+  readonly innerGap: number;
+  /** The greatest distance (radii) between two inked points of the disc: a dot is small, a stroke is long. */
+  readonly extent: number;
+  /**
+   * Separate pieces of ink in the disc (4-connected on the lattice, counted up to 9): a stroke is one or two, residue
+   * or a grainy mark thresholded to black and white breaks into specks.
+   */
+  readonly pieces: number;
+  /**
    * Separate places where ink runs on past the printed ring (1.2–1.3 r): a tick's strokes cross it once or twice, a
    * cross's usually three or four times, and a partial fill stops at the ring.
    */
@@ -40,11 +65,17 @@ export interface MarkShape extends Strokes {
 
 export const NO_SHAPE: MarkShape = {
   coverage: 0,
+  lightCoverage: 0,
   evenness: 0,
   solid: 0,
   rimArc: 0,
   hugArc: 0,
   outerEvenness: 0,
+  cellEvenness: 0,
+  outerGap: 0,
+  innerGap: 0,
+  extent: 0,
+  pieces: 0,
   arms: [0, 0, 0, 0],
   thin: 0,
   exitRuns: 0,
@@ -78,24 +109,40 @@ export function measureTone(darkness: Float32Array): MarkTone & { readonly level
   return { ink, ring, typical, mean: sum / DISC_INDEX.length, level: Math.max(typical / 2, 0.08) };
 }
 
-/** The shape of the mark, from its darkness (ring taken out), its typical darkness and the inked level. */
-export function measureShape(mark: Float32Array, typical: number, level: number): MarkShape {
+/**
+ * The shape of the mark, from its darkness (ring taken out), its typical darkness, the inked level and the printed
+ * ring's darkness.
+ */
+export function measureShape(mark: Float32Array, typical: number, level: number, ring: number): MarkShape {
   inked.fill(0);
   let covered = 0;
+  let lightlyCovered = 0;
+  const bare = Math.max(typical / 4, 0.06);
   for (const index of DISC_INDEX) {
-    const on = (mark[index] ?? 0) >= level ? 1 : 0;
+    const value = mark[index] ?? 0;
+    const on = value >= level ? 1 : 0;
     inked[index] = on;
     covered += on;
+    if (value >= bare) lightlyCovered += 1;
   }
   const weakestRim = least(readProbes(mark, RIM_70, circle));
   const share = (value: number) => value / Math.max(typical, 0.01);
+  const innerGap = longestGap(circle, bare);
+  const bareOuter = bare * (1 - 0.5 * Math.min(1, Math.max(0, (ring - 0.75) / 0.1)));
+  const cells = weakestCells(mark);
   return {
     coverage: covered / DISC_INDEX.length,
-    evenness: share(Math.min(weakestCell(mark), weakestRim)),
+    lightCoverage: lightlyCovered / DISC_INDEX.length,
+    evenness: share(Math.min(cells.weakest, weakestRim)),
+    cellEvenness: share(cells.third),
+    innerGap,
+    extent: covered <= MAX_EXTENT_POINTS ? extentOf() : 2,
+    pieces: countPieces(),
     solid: solidPoints(),
     rimArc: longestRun(circle, level, undefined),
     hugArc: longestRun(circle, level, readProbes(mark, RIM_85, circleOuter)),
     outerEvenness: share(least(readProbes(mark, RIM_80, circleOuter))),
+    outerGap: longestGap(circleOuter, bareOuter),
     ...measureStrokes(inked, inkedWide(mark, level)),
     exitRuns: exitsPastRing(mark, level),
   };
@@ -180,15 +227,84 @@ const CELL_OF = Int32Array.from(CELL_POINTS, (point) => point.sector + (point.rh
 const CELL_SIZE = Float64Array.from({ length: 24 }, (_, cell) => CELL_OF.filter((of) => of === cell).length || 1);
 const cellSums = new Float64Array(24);
 
-function weakestCell(mark: Float32Array): number {
+/** The mean ink of the least-inked cell, and of the third least-inked. */
+function weakestCells(mark: Float32Array): { readonly weakest: number; readonly third: number } {
   cellSums.fill(0);
   for (let k = 0; k < CELL_INDEX.length; k += 1) {
     const cell = CELL_OF[k] ?? 0;
     cellSums[cell] = (cellSums[cell] ?? 0) + (mark[CELL_INDEX[k] ?? 0] ?? 0);
   }
-  let weakest = Infinity;
-  for (let cell = 0; cell < 24; cell += 1) weakest = Math.min(weakest, (cellSums[cell] ?? 0) / (CELL_SIZE[cell] ?? 1));
-  return weakest;
+  for (let cell = 0; cell < 24; cell += 1) cellSums[cell] = (cellSums[cell] ?? 0) / (CELL_SIZE[cell] ?? 1);
+  cellSums.sort();
+  return { weakest: cellSums[0] ?? 0, third: cellSums[2] ?? 0 };
+}
+
+/** The longest run round the circle of samples below `level`, wrapping round. */
+function longestGap(samples: Float64Array, level: number): number {
+  const n = samples.length;
+  let longest = 0;
+  let run = 0;
+  for (let k = 0; k < 2 * n; k += 1) {
+    run = (samples[k % n] ?? 0) < level ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return Math.min(longest, n);
+}
+
+const MAX_PIECES = 9;
+const pieceSeen = new Uint8Array(SIDE * SIDE);
+const pieceStack = new Int32Array(SIDE * SIDE);
+const NEIGHBOURS = [1, -1, SIDE, -SIDE];
+
+/** The 4-connected pieces of the inked disc points (the mask `inked`), up to MAX_PIECES. */
+function countPieces(): number {
+  pieceSeen.fill(0);
+  let pieces = 0;
+  for (const start of DISC_INDEX) {
+    if (!inked[start] || pieceSeen[start]) continue;
+    pieces += 1;
+    if (pieces >= MAX_PIECES) return pieces;
+    let top = 0;
+    pieceStack[top++] = start;
+    pieceSeen[start] = 1;
+    while (top > 0) {
+      const at = pieceStack[--top] ?? 0;
+      for (const step of NEIGHBOURS) {
+        const next = at + step;
+        if (inked[next] && !pieceSeen[next]) {
+          pieceSeen[next] = 1;
+          pieceStack[top++] = next;
+        }
+      }
+    }
+  }
+  return pieces;
+}
+
+/** A mark with more inked points than this is too large to be a dot; its extent is not measured. */
+const MAX_EXTENT_POINTS = 60;
+const DISC_U = Float64Array.from(DISC, (point) => point.u);
+const DISC_V = Float64Array.from(DISC, (point) => point.v);
+const extentU = new Float64Array(MAX_EXTENT_POINTS);
+const extentV = new Float64Array(MAX_EXTENT_POINTS);
+
+/** The greatest distance between two inked disc points (the mask `inked`, with at most MAX_EXTENT_POINTS set). */
+function extentOf(): number {
+  let count = 0;
+  for (let k = 0; k < DISC_INDEX.length; k += 1)
+    if (inked[DISC_INDEX[k] ?? 0]) {
+      extentU[count] = DISC_U[k] ?? 0;
+      extentV[count] = DISC_V[k] ?? 0;
+      count += 1;
+    }
+  let extent = 0;
+  for (let a = 0; a < count; a += 1)
+    for (let b = a + 1; b < count; b += 1)
+      extent = Math.max(
+        extent,
+        Math.hypot((extentU[a] ?? 0) - (extentU[b] ?? 0), (extentV[a] ?? 0) - (extentV[b] ?? 0)),
+      );
+  return extent;
 }
 
 /** The longest run round the circle of samples at or above `level` (in `also` too, when given), wrapping round. */

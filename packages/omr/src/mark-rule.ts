@@ -1,11 +1,21 @@
 import type { ChoiceQuestion, InvalidMark, InvalidMarkKind, Response } from '@examforge/core';
-import type { MarkReading } from './classify-mark.js';
+import type { MarkKind, MarkReading } from './classify-mark.js';
 
 /** Below this confidence a reading is not used: the bubble goes to a person, and until then counts as `unclear`. */
 export const REVIEW_BELOW = 0.5;
 
-/** Why a question's reading needs a person's look. */
+/**
+ * Why a question's reading needs a person's look. (`possible-erasure` was given by earlier readers to a mark beside
+ * a faint smudge; erasure residue is now read as noise, so it is only found on stored reviews.)
+ */
 export type ReviewReason = 'low-confidence' | 'several-fills' | 'possible-erasure';
+
+/**
+ * Marks that are not answers. A dot where the pen was set down and the residue of an erased fill are noise, never
+ * marks, like an empty bubble.
+ */
+const isInvalidMark = (kind: MarkKind): kind is InvalidMarkKind & MarkKind =>
+  kind === 'partial' || kind === 'tick' || kind === 'cross';
 
 /** One bubble as read: which option it stands for (canonical), the letter printed beside it, and what is in it. */
 export interface BubbleReading {
@@ -26,9 +36,10 @@ export interface RuledAnswer {
 
 /**
  * The source exam's rule applied to one question's bubbles: only a complete fill is an answer. Partial fills, ticks
- * and crosses are recorded as what they are (scored by the exam's invalid-mark policy, never as answers); a bubble
- * read without confidence is recorded as `unclear` and sent to review, as are two fills on a single-choice question
- * and a mark beside what may be an erased one. Nothing is guessed.
+ * and crosses are recorded as what they are (scored by the exam's invalid-mark policy, never as answers); dots and
+ * erasure residue are noise and leave the response untouched (they stay on the bubbles' readings, for the annotated
+ * sheet); a bubble read without confidence is recorded as `unclear` and sent to review, as are two fills on a
+ * single-choice question. Nothing is guessed.
  *
  * @example
  * const { response, review } = applyMarkRule(question, bubbles);
@@ -42,11 +53,9 @@ export function applyMarkRule(question: ChoiceQuestion, bubbles: readonly Bubble
       review.add('low-confidence');
       invalidMarks.push({ option, mark: 'unclear' });
     } else if (reading.kind === 'filled') selected.push(option);
-    else if (reading.kind !== 'empty') invalidMarks.push({ option, mark: reading.kind satisfies InvalidMarkKind });
+    else if (isInvalidMark(reading.kind)) invalidMarks.push({ option, mark: reading.kind });
   }
   if (question.kind === 'single' && selected.length > 1) review.add('several-fills');
-  const marked = selected.length + invalidMarks.length > 0;
-  if (marked && bubbles.some(({ reading }) => reading.possibleErasure)) review.add('possible-erasure');
   return { response: responseOf(selected, invalidMarks), review: [...review] };
 }
 

@@ -3,14 +3,26 @@ import { renderAnswerSheet } from '@examforge/paper';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rasterise } from '../../../paper/src/test-support/rasterise.js';
-import { classifyMark, type MarkReading } from '../classify-mark.js';
+import { classifyMark, type MarkKind, type MarkReading } from '../classify-mark.js';
 import { findCornerMarks } from '../corner-marks.js';
 import { otsuThreshold, type GreyImage } from '../grey-image.js';
 import { fitHomography, project } from '../homography.js';
-import { painter, type SyntheticMark } from './synthetic-marks.js';
+import { painter, type SyntheticMark, type Tool } from './synthetic-marks.js';
 
 /** Below this confidence a reading goes to the review queue instead of being used. */
 export const REVIEW_BELOW = 0.5;
+
+const NOISE: ReadonlySet<string> = new Set(['empty', 'erased', 'dot', 'erasure']);
+
+/**
+ * Whether a reading names what was drawn. Dots, erasure residue and nothing are all noise, never marks: reading a dot
+ * as empty is as right as reading it as a dot.
+ */
+export function readsAs(truth: SyntheticMark, kind: MarkKind): boolean {
+  return NOISE.has(truth) ? NOISE.has(kind) : truth === kind;
+}
+
+export const isNoise = (kind: SyntheticMark | MarkKind): boolean => NOISE.has(kind);
 
 const parsed = parseExam(
   readFileSync(fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
@@ -50,20 +62,26 @@ export async function printedSheet(dpi: number): Promise<GreyImage> {
  */
 export function chooseMarks(seed: string): SyntheticMark[] {
   const random = seededRandom(seed);
-  const kinds: readonly SyntheticMark[] = ['filled', 'partial', 'tick', 'cross', 'empty', 'erased'];
+  const kinds: readonly SyntheticMark[] = ['filled', 'partial', 'tick', 'cross', 'empty', 'erased', 'dot'];
   const blank = new Map<string, boolean>();
   return bubbles.map((bubble) => {
     if (!blank.has(bubble.group)) blank.set(bubble.group, random() < 0.15);
-    if (blank.get(bubble.group)) return random() < 0.5 ? 'empty' : 'erased';
+    if (blank.get(bubble.group)) return (['empty', 'erased', 'dot'] as const)[Math.floor(random() * 3)]!;
     return kinds[Math.floor(random() * kinds.length)]!;
   });
 }
 
-/** A copy of the printed sheet with the marks drawn in. */
-export function markedSheet(printed: GreyImage, dpi: number, truth: readonly SyntheticMark[], seed: string) {
+/** A copy of the printed sheet with the marks drawn in (each with a tool chosen at random unless `tool` is given). */
+export function markedSheet(
+  printed: GreyImage,
+  dpi: number,
+  truth: readonly SyntheticMark[],
+  seed: string,
+  tool?: Tool,
+) {
   const image = { ...printed, pixels: new Uint8Array(printed.pixels) };
   const scale = dpi / 72;
-  const paint = painter(image, seed);
+  const paint = painter(image, seed, tool);
   bubbles.forEach((bubble, index) => paint.mark(truth[index]!, bubble.x * scale, bubble.y * scale, bubble.r * scale));
   return image;
 }
@@ -90,13 +108,15 @@ export class Tally {
   review = 0;
   readonly confidentlyWrong: string[] = [];
   readonly invalidAccepted: string[] = [];
+  /** Dots and erasure residue read with confidence as a mark (filled, partial, tick or cross). */
+  readonly noiseAsMark: string[] = [];
   readonly blankQuestionFilled: string[] = [];
   readonly erasureFlags = { erased: 0, erasedFlagged: 0, clean: 0, cleanFlagged: 0 };
 
   add(sheet: string, truth: readonly SyntheticMark[], readings: readonly MarkReading[]): void {
     const blank = new Map<string, boolean>();
     bubbles.forEach((bubble, index) => {
-      const isBlank = truth[index] === 'empty' || truth[index] === 'erased';
+      const isBlank = isNoise(truth[index]!);
       blank.set(bubble.group, (blank.get(bubble.group) ?? true) && isBlank);
     });
     bubbles.forEach((bubble, index) => {
@@ -109,28 +129,28 @@ export class Tally {
   }
 
   private count(expected: SyntheticMark, reading: MarkReading, label: string): void {
-    const kind = expected === 'erased' ? 'empty' : expected;
     const entry = this.perClass.get(expected) ?? { total: 0, correct: 0, review: 0 };
     this.perClass.set(expected, entry);
     entry.total += 1;
     this.total += 1;
-    if (reading.kind === 'filled' && kind !== 'filled') this.invalidAccepted.push(label);
+    const invalid = expected === 'partial' || expected === 'tick' || expected === 'cross';
+    if (reading.kind === 'filled' && invalid) this.invalidAccepted.push(label);
     if (reading.confidence < REVIEW_BELOW) {
       entry.review += 1;
       this.review += 1;
-    } else if (reading.kind === kind) {
+    } else if (readsAs(expected, reading.kind)) {
       entry.correct += 1;
       this.correct += 1;
-    } else this.confidentlyWrong.push(label);
-    if (kind === 'empty' && reading.kind === 'empty') {
+    } else {
+      this.confidentlyWrong.push(label);
+      if (expected === 'dot' || expected === 'erased') this.noiseAsMark.push(label);
+    }
+    if (expected === 'erased' || expected === 'empty') {
       const flags = this.erasureFlags;
+      const flagged = reading.kind === 'erasure' ? 1 : 0;
       if (expected === 'erased')
-        [flags.erased, flags.erasedFlagged] = [
-          flags.erased + 1,
-          flags.erasedFlagged + (reading.possibleErasure ? 1 : 0),
-        ];
-      else
-        [flags.clean, flags.cleanFlagged] = [flags.clean + 1, flags.cleanFlagged + (reading.possibleErasure ? 1 : 0)];
+        [flags.erased, flags.erasedFlagged] = [flags.erased + 1, flags.erasedFlagged + flagged];
+      else [flags.clean, flags.cleanFlagged] = [flags.clean + 1, flags.cleanFlagged + flagged];
     }
   }
 
@@ -143,8 +163,9 @@ export class Tally {
     return (
       `${name}: ${this.total} bubbles, ${percent(this.correct, this.total)} read correctly with confidence, ` +
       `${percent(this.review, this.total)} to review, ${this.confidentlyWrong.length} confidently wrong, ` +
-      `${this.invalidAccepted.length} invalid marks and ${this.blankQuestionFilled.length} bubbles of blank questions read as filled; ${classes}; ` +
-      `possible erasure flagged on ${f.erasedFlagged}/${f.erased} erased and ${f.cleanFlagged}/${f.clean} clean empties`
+      `${this.invalidAccepted.length} invalid marks and ${this.blankQuestionFilled.length} bubbles of blank questions read as filled, ` +
+      `${this.noiseAsMark.length} dots or erasures read as marks; ${classes}; ` +
+      `erasure read on ${f.erasedFlagged}/${f.erased} erased and ${f.cleanFlagged}/${f.clean} clean empties`
     );
   }
 }

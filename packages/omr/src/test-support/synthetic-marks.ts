@@ -1,9 +1,13 @@
 import { seededRandom } from '@examforge/core';
 import type { GreyImage } from '../grey-image.js';
 import type { MarkKind } from '../classify-mark.js';
+import { graphite, valueNoise, type Graphite } from './graphite.js';
 
-/** What a student left in a bubble: a mark of some kind, or the faint residue of an erased fill (which is empty). */
-export type SyntheticMark = MarkKind | 'erased';
+/**
+ * What a student left in a bubble: a mark of some kind, a dot (the pen or pencil set down), or the faint residue of
+ * an erased fill. Dots and residue are noise, not marks.
+ */
+export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'erased';
 
 /**
  * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
@@ -22,7 +26,12 @@ interface Ink {
   /** Per-pixel spread of darkness around the mean (pencil grain), as a share of it. */
   readonly grain: number;
   readonly stroke: number;
+  /** A pencil whose graphite follows the paper's tooth; without it, the grain is per pixel. */
+  readonly graphite?: Graphite;
 }
+
+/** The darkness a mark leaves at a pixel. */
+type Shade = (x: number, y: number) => number;
 
 /** A mark under construction: the darkness of each pixel, drawn with max so overlapping strokes do not stack. */
 class Canvas {
@@ -36,13 +45,13 @@ class Canvas {
   }
 
   /** Every pixel centre within the box around (cx, cy) for which `inside` holds. */
-  region(cx: number, cy: number, reach: number, darkness: () => number, inside: (dx: number, dy: number) => boolean) {
+  region(cx: number, cy: number, reach: number, darkness: Shade, inside: (dx: number, dy: number) => boolean) {
     for (let y = Math.floor(cy - reach); y <= Math.ceil(cy + reach); y += 1)
       for (let x = Math.floor(cx - reach); x <= Math.ceil(cx + reach); x += 1)
-        if (inside(x - cx, y - cy)) this.paint(x, y, darkness());
+        if (inside(x - cx, y - cy)) this.paint(x, y, darkness(x, y));
   }
 
-  stroke(x0: number, y0: number, x1: number, y1: number, width: number, darkness: () => number): void {
+  stroke(x0: number, y0: number, x1: number, y1: number, width: number, darkness: Shade): void {
     const dx = x1 - x0;
     const dy = y1 - y0;
     const length2 = dx * dx + dy * dy || 1;
@@ -61,22 +70,56 @@ class Canvas {
   }
 }
 
-export function painter(image: { width: number; height: number; pixels: Uint8Array }, seed: string): Painter {
+/** Bubble radius on the printed sheet, millimetres: the scale of a pencil's grain against the bubble. */
+const BUBBLE_RADIUS_MM = (6 / 72) * 25.4;
+
+/** What the marks are drawn with: a pen, a pencil with per-pixel grain, or graphite on the paper's tooth. */
+export type Tool = 'pen' | 'pencil' | 'graphite';
+
+/**
+ * A painter drawing on `image`; each mark with a tool chosen at random (pen 40 %, grainy pencil 20 %, graphite 40 %)
+ * unless `tool` fixes it.
+ */
+export function painter(
+  image: { width: number; height: number; pixels: Uint8Array },
+  seed: string,
+  tool?: Tool,
+): Painter {
   const random = seededRandom(seed);
   const between = (low: number, high: number) => low + random() * (high - low);
-  const chooseInk = (r: number): Ink =>
-    random() < 0.5
-      ? { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) }
-      : { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
+  const chooseInk = (r: number): Ink => {
+    const roll = random();
+    const chosen = tool ?? (roll < 0.4 ? 'pen' : roll < 0.6 ? 'pencil' : 'graphite');
+    if (chosen === 'pen') return { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) };
+    if (chosen === 'pencil')
+      return { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
+    // A pencil on the paper's tooth: HB to soft, a light or a heavy hand.
+    const darkness = between(0.4, 0.8);
+    const pencil = graphite({
+      darkness,
+      valleys: between(0.05, 0.3),
+      mottle: between(0.05, 0.35),
+      pixelsPerMm: r / BUBBLE_RADIUS_MM,
+      seed: Math.floor(random() * 2 ** 30),
+    });
+    return { darkness, grain: 0, stroke: r * between(0.2, 0.4), graphite: pencil };
+  };
   return {
     mark(kind, x, y, r) {
       const canvas = new Canvas(image);
       const ink = chooseInk(r);
-      const shade = () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
+      const force = between(0.85, 1.15);
+      const shade: Shade = ink.graphite
+        ? (px, py) => ink.graphite?.at(px, py, force) ?? 0
+        : () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
       const draw = { canvas, shade, between, random, x, y, r, ink };
       switch (kind) {
         case 'filled':
-          drawFill(draw);
+          if (ink.graphite && random() < 0.7) drawPassesFill(draw);
+          else drawFill(draw);
+          break;
+        case 'dot':
+          drawDot(draw);
           break;
         case 'partial':
           drawPartial(draw);
@@ -100,7 +143,7 @@ export function painter(image: { width: number; height: number; pixels: Uint8Arr
 
 interface Draw {
   readonly canvas: Canvas;
-  readonly shade: () => number;
+  readonly shade: Shade;
   readonly between: (low: number, high: number) => number;
   readonly random: () => number;
   readonly x: number;
@@ -222,17 +265,84 @@ function drawCross({ canvas, shade, between, x, y, r, ink }: Draw): void {
   }
 }
 
-/** What an eraser leaves of a fill: a faint blotchy smudge (5–15 % darkness), sometimes a faint ring at its edge. */
+/**
+ * What an eraser leaves of a fill: a faint blotchy smudge (5–25 % darkness) smeared along the eraser's strokes,
+ * sometimes reaching past the ring, sometimes with a faint ring of graphite at the fill's edge.
+ */
 function drawResidue({ canvas, between, random, x, y, r }: Draw): void {
-  const darkness = between(0.05, 0.15);
-  const radius = r * between(0.85, 1.05);
-  const blotch = () => darkness * between(0.7, 1.3);
-  canvas.region(x, y, radius, blotch, (dx, dy) => Math.hypot(dx, dy) <= radius);
+  const darkness = between(0.05, 0.25);
+  const direction = between(0, Math.PI);
+  const [ux, uy] = [Math.cos(direction), Math.sin(direction)];
+  const [along, across] = [r * between(0.9, 1.4), r * between(0.8, 1.0)];
+  const blotch = valueNoise(Math.floor(random() * 2 ** 30), r * 0.25);
+  const streak = valueNoise(Math.floor(random() * 2 ** 30), r * 0.12);
+  const smudge: Shade = (px, py) => {
+    // Streaks run along the eraser's direction: noise stretched that way.
+    const [a, b] = [(px - x) * ux + (py - y) * uy, -(px - x) * uy + (py - y) * ux];
+    return darkness * (0.5 + 0.7 * blotch(px, py) + 0.3 * (streak(a / 4, b) - 0.5));
+  };
+  canvas.region(x, y, along, smudge, (dx, dy) => {
+    const [a, b] = [dx * ux + dy * uy, -dx * uy + dy * ux];
+    return (a / along) ** 2 + (b / across) ** 2 <= 1;
+  });
   if (random() < 0.4) {
     const ring = r * between(0.75, 0.95);
     const width = r * between(0.08, 0.18);
-    const faint = () => Math.min(0.15, darkness + between(0, 0.05));
+    const faint = () => Math.min(0.25, darkness + between(0, 0.05));
     canvas.region(x, y, ring + width, faint, (dx, dy) => Math.abs(Math.hypot(dx, dy) - ring) <= width / 2);
+  }
+}
+
+/** A pen or pencil set down in or on the bubble: a round dot 0.5–1.2 mm across. */
+function drawDot({ canvas, shade, between, x, y, r }: Draw): void {
+  const radius = ((between(0.5, 1.2) / 2) * r) / BUBBLE_RADIUS_MM;
+  const [angle, distance] = [between(0, 2 * Math.PI), between(0, 0.9) * r];
+  const [cx, cy] = [x + Math.cos(angle) * distance, y + Math.sin(angle) * distance];
+  canvas.region(cx, cy, radius, shade, (dx, dy) => Math.hypot(dx, dy) <= radius);
+}
+
+/**
+ * A pencil fill made of passes, as people fill bubbles: back and forth across the bubble (zig-zag) or round and round
+ * (spiral), each pass pressed a little differently, close enough that only slivers of paper stay between them, often
+ * running past the ring.
+ */
+function drawPassesFill(draw: Draw): void {
+  const { canvas, shade, between, random, x, y, r, ink } = draw;
+  const width = Math.max(ink.stroke, r * 0.25);
+  const spacing = width * between(0.6, 1.05);
+  const reach = r * between(0.95, 1.15);
+  const pass =
+    (force: number): Shade =>
+    (px, py) =>
+      shade(px, py) * force;
+  if (random() < 0.6) {
+    const angle = between(0, Math.PI);
+    const [ux, uy, vx, vy] = [Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle)];
+    let previous: { x: number; y: number } | undefined;
+    for (let depth = -reach + width / 2, row = 0; depth <= reach - width / 4; depth += spacing, row += 1) {
+      const half = Math.sqrt(Math.max(0, reach * reach - depth * depth)) + between(-0.05, 0.2) * r;
+      const side = row % 2 === 0 ? 1 : -1;
+      const start = { x: x + vx * depth - ux * half * side, y: y + vy * depth - uy * half * side };
+      const end = { x: x + vx * depth + ux * half * side, y: y + vy * depth + uy * half * side };
+      const force = between(0.8, 1.2);
+      if (previous) canvas.stroke(previous.x, previous.y, start.x, start.y, width, pass(force));
+      canvas.stroke(start.x, start.y, end.x, end.y, width, pass(force));
+      previous = end;
+    }
+    return;
+  }
+  // A spiral from the rim inwards, one turn per spacing, drawn as short straight pieces.
+  const turns = reach / spacing;
+  const steps = Math.ceil(turns * 24);
+  const phase = between(0, 2 * Math.PI);
+  let last = { x: x + Math.cos(phase) * reach, y: y + Math.sin(phase) * reach };
+  for (let k = 1; k <= steps; k += 1) {
+    const t = k / steps;
+    const radius = reach * (1 - t) + width * 0.3;
+    const angle = phase + t * turns * 2 * Math.PI;
+    const next = { x: x + Math.cos(angle) * radius, y: y + Math.sin(angle) * radius };
+    canvas.stroke(last.x, last.y, next.x, next.y, width, pass(between(0.85, 1.15)));
+    last = next;
   }
 }
 

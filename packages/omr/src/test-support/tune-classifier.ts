@@ -11,7 +11,7 @@
  */
 import { classifyMark } from '../classify-mark.js';
 import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
-import { REVIEW_BELOW } from './survey.js';
+import { readsAs, REVIEW_BELOW } from './survey.js';
 
 interface Count {
   total: number;
@@ -34,10 +34,9 @@ function evaluate(crops: readonly BubbleCrop[]): void {
   const reviews: string[] = [];
   for (const crop of crops) {
     const reading = classifyMark(crop.image, crop.x, crop.y, crop.r);
-    const kind = crop.truth === 'erased' ? 'empty' : crop.truth;
     const confident = reading.confidence >= REVIEW_BELOW;
-    const outcome = !confident ? 'review' : reading.kind === kind ? 'correct' : 'wrong';
-    const invalid = reading.kind === 'filled' && kind !== 'filled';
+    const outcome = !confident ? 'review' : readsAs(crop.truth, reading.kind) ? 'correct' : 'wrong';
+    const invalid = reading.kind === 'filled' && crop.truth !== 'filled';
     const bucket = crop.mode === 'clean' ? 'clean' : 'degraded';
     const digit = crop.group.startsWith('digit') ? '/digit' : '';
     for (const key of [`${bucket} all`, `${bucket} ${crop.mode} ${crop.dpi}`, `${bucket} class ${crop.truth}${digit}`])

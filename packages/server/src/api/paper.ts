@@ -55,7 +55,7 @@ export const ReviewBubbleSchema = z.object({
   option: z.string(),
   /** The letter printed beside the bubble on this student's sheet. */
   label: z.string(),
-  kind: z.enum(['filled', 'partial', 'tick', 'cross', 'empty']),
+  kind: z.enum(['filled', 'partial', 'tick', 'cross', 'dot', 'erasure', 'empty']),
   confidence: z.number(),
 });
 export type ReviewBubble = z.infer<typeof ReviewBubbleSchema>;
