@@ -27,7 +27,7 @@ describe('printed answer sheets, read back by an independent rasteriser (pdftopp
   const layout = layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 });
   const identity = { examId: exam.id, version: 1, variant: variant.seed, studentNumber: 's001' };
 
-  it('puts ink exactly where the layout says: solid corner marks, empty bubble outlines with clean centres', async () => {
+  it('puts ink exactly where the layout says: solid corner marks, both codes, empty bubble outlines with clean centres', async () => {
     const pages = rasterise(
       await renderAnswerSheet(layout, { title: exam.title, identity, studentName: 'Asha Rao' }),
       DPI,
@@ -49,15 +49,11 @@ describe('printed answer sheets, read back by an independent rasteriser (pdftopp
           `${JSON.stringify(bubble)} rim`,
         ).toBeGreaterThan(0.08);
       }
-      const qr = darkness(
-        image,
-        page.qr.x + page.qr.width / 2,
-        page.qr.y + page.qr.height / 2,
-        page.qr.width / 2.5,
-        SCALE,
-      );
-      expect(qr).toBeGreaterThan(0.3);
-      expect(qr).toBeLessThan(0.7);
+      for (const code of [page.qr, page.backupQr!]) {
+        const ink = darkness(image, code.x + code.width / 2, code.y + code.height / 2, code.width / 2.5, SCALE);
+        expect(ink).toBeGreaterThan(0.3);
+        expect(ink).toBeLessThan(0.7);
+      }
     });
   });
 

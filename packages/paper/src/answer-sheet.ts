@@ -52,7 +52,10 @@ export function drawAnswerSheet(document: PDFKit.PDFDocument, layout: SheetLayou
   for (const page of layout.pages) {
     document.addPage({ size: [layout.width, layout.height], margin: 0 });
     drawFrame(document, page, layout, content);
-    drawQr(document, page.qr, encodeSheetIdentity({ ...content.identity, page: page.number }));
+    const code = encodeSheetIdentity({ ...content.identity, page: page.number });
+    drawQr(document, page.qr, code, 'M');
+    // Low error correction keeps the small backup's modules as large as its text allows.
+    if (page.backupQr) drawQr(document, page.backupQr, code, 'L');
     if (page.number === 1) drawHeader(document, page, content);
     for (const label of page.rowLabels) {
       document
@@ -74,15 +77,23 @@ function drawFrame(
 ): void {
   for (const mark of page.cornerMarks) document.circle(mark.x, mark.y, mark.r).fill(INK);
   const footer = `${content.identity.examId} · version ${content.identity.version} · page ${page.number} of ${layout.pages.length}`;
+  // Left of the backup code at the foot's centre (or centred on a sheet laid out without one).
+  const right = page.backupQr ? page.backupQr.x - 8 : layout.width;
+  const left = page.backupQr ? 44 : 0;
   document
     .font(FONT.body)
     .fontSize(7)
     .fillColor(GUIDE)
-    .text(footer, 0, layout.height - 30, { width: layout.width, align: 'center', lineBreak: false });
+    .text(footer, left, layout.height - 30, {
+      width: right - left,
+      align: page.backupQr ? 'left' : 'center',
+      lineBreak: false,
+      ellipsis: true,
+    });
 }
 
-function drawQr(document: PDFKit.PDFDocument, area: Rect, text: string): void {
-  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQr(document: PDFKit.PDFDocument, area: Rect, text: string, errorCorrectionLevel: 'L' | 'M'): void {
+  const code = QRCode.create(text, { errorCorrectionLevel });
   const size = code.modules.size;
   // A quiet zone of two modules inside the area keeps the code readable next to other ink.
   const module = area.width / (size + 4);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeVariant } from '../delivery/variant.js';
 import { bundledExam } from '../test-support/bundled-exam.js';
-import { canonicalOption, GEOMETRY, layoutAnswerSheet, type Circle, type PageSize } from './sheet-layout.js';
+import { isChoiceQuestion, type Exam } from '../model.js';
+import { canonicalOption, GEOMETRY, layoutAnswerSheet, type Circle, type PageSize, type Rect } from './sheet-layout.js';
 
 const exam = bundledExam();
 const plain = makeVariant(exam, 'plain', { shuffleQuestions: false, shuffleOptions: false });
@@ -53,6 +54,55 @@ describe.each<PageSize>(['A4', 'Letter'])('the answer sheet on %s', (pageSize) =
     expect(first[0]!.r).toBe(GEOMETRY.bubbleRadius);
     expect(first[1]!.x - first[0]!.x).toBe(GEOMETRY.bubbleSpacing);
   });
+});
+
+/** The bundled exam's sections with 90 choice questions of `options` options each, and its free-response questions. */
+function examWithOptions(options: number): Exam {
+  const sections = exam.sections.map((section, index) => {
+    const choice = section.questions.find(isChoiceQuestion);
+    if (index > 0 || !choice) return section;
+    const many = Array.from({ length: 90 }, (_, n) => ({
+      ...choice,
+      id: `q${n}`,
+      options: Array.from({ length: options }, (__, k) => choice.options[k % choice.options.length]!),
+    }));
+    return { ...section, questions: [...many, ...section.questions.filter((q) => !isChoiceQuestion(q))] };
+  });
+  return { ...exam, sections };
+}
+
+const apart = (a: Rect, b: Rect, gap: number) =>
+  a.x + a.width + gap <= b.x ||
+  b.x + b.width + gap <= a.x ||
+  a.y + a.height + gap <= b.y ||
+  b.y + b.height + gap <= a.y;
+const circleRect = (c: Circle): Rect => ({ x: c.x - c.r, y: c.y - c.r, width: 2 * c.r, height: 2 * c.r });
+
+describe.each<PageSize>(['A4', 'Letter'])('the backup code on %s', (pageSize) => {
+  it.each([2, 3, 4, 5, 8])(
+    'sits on every page clear of bubbles, labels, fields and boxes, far from the main code and the corners (%i options)',
+    (options) => {
+      const variant = makeVariant(examWithOptions(options), 'plain', {
+        shuffleQuestions: false,
+        shuffleOptions: false,
+      });
+      const layout = layoutAnswerSheet(examWithOptions(options), variant, { pageSize, studentNumberDigits: 8 });
+      expect(new Set(layout.pages.map((page) => page.kind))).toEqual(new Set(['choices', 'free-response']));
+      for (const page of layout.pages) {
+        const backup = page.backupQr!;
+        const printed: Rect[] = [
+          ...[...page.bubbles, ...page.digitBubbles].map(circleRect),
+          ...page.rowLabels.map((label) => ({ x: label.x, y: label.y - 4, width: 24, height: 10 })),
+          ...page.fields,
+          ...page.boxes,
+        ];
+        for (const rect of printed) expect(apart(backup, rect, 2), JSON.stringify(rect)).toBe(true);
+        expect(apart(backup, page.qr, 300)).toBe(true);
+        for (const corner of page.cornerMarks) expect(apart(backup, circleRect(corner), 200)).toBe(true);
+        expect(backup.y + backup.height).toBeLessThanOrEqual(layout.height - 15);
+      }
+    },
+  );
 });
 
 describe('variants on paper', () => {

@@ -50,6 +50,11 @@ export interface SheetPage {
   readonly cornerMarks: readonly Circle[];
   /** Where the page's QR code (exam, version, variant, student, page) is printed. */
   readonly qr: Rect;
+  /**
+   * A second, smaller code with the same text, far from the first and from every corner (bottom centre, below the
+   * last row), read when the first is smudged or torn. Absent from layouts printed before it existed.
+   */
+  readonly backupQr?: Rect;
   readonly bubbles: readonly AnswerBubble[];
   /** The student-number grid, on the first page only. */
   readonly digitBubbles: readonly DigitBubble[];
@@ -85,6 +90,8 @@ export const GEOMETRY = {
   cornerInset: 24,
   cornerRadius: 9,
   qrSize: 72,
+  /** The band under the last row (which ends 60 pt above the page's foot) holds this much, clear of the edge. */
+  backupQrSize: 42,
   bubbleRadius: 6,
   bubbleSpacing: 22,
   rowHeight: 21,
@@ -185,7 +192,7 @@ function pageFrame(
   kind: SheetPage['kind'],
   width: number,
   height: number,
-): Pick<SheetPage, 'number' | 'kind' | 'cornerMarks' | 'qr'> {
+): Pick<SheetPage, 'number' | 'kind' | 'cornerMarks' | 'qr' | 'backupQr'> {
   const inset = GEOMETRY.cornerInset;
   const r = GEOMETRY.cornerRadius;
   return {
@@ -202,6 +209,12 @@ function pageFrame(
       y: GEOMETRY.margin,
       width: GEOMETRY.qrSize,
       height: GEOMETRY.qrSize,
+    },
+    backupQr: {
+      x: (width - GEOMETRY.backupQrSize) / 2,
+      y: height - GEOMETRY.margin - GEOMETRY.cornerInset + 2,
+      width: GEOMETRY.backupQrSize,
+      height: GEOMETRY.backupQrSize,
     },
   };
 }
