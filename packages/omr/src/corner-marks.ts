@@ -3,11 +3,10 @@ import { otsuThreshold, type GreyImage } from './grey-image.js';
 import type { Point } from './homography.js';
 
 /**
- * Finds the four solid corner discs. Around each expected position (scaled from the layout) it takes the dark pixels
- * of a search window and keeps the one connected blob shaped like a filled disc: about the expected area and filling
- * about π/4 of its bounding box (a QR finder pattern or text does not). The window allows for a page turned by up to
- * about 6° and shifted by a few per cent; where the page's threshold loses a disc (uneven lighting), the window's own
- * threshold is tried.
+ * Finds the four solid corner discs, or undefined unless all four are found (what the survey tests register with).
+ *
+ * @example
+ * const corners = findCornerMarks(image, page.cornerMarks, layout.width, otsuThreshold(image));
  */
 export function findCornerMarks(
   image: GreyImage,
@@ -15,11 +14,31 @@ export function findCornerMarks(
   pageWidth: number,
   threshold: number,
 ): Point[] | undefined {
+  const found = findCornerDiscs(image, expected, pageWidth, threshold);
+  const all = found.filter((point) => point !== undefined);
+  return all.length === found.length ? all : undefined;
+}
+
+/**
+ * Finds each solid corner disc, undefined where none is (cut off by the scan's frame, torn, smudged, covered). Around each expected position (scaled from the layout) it takes the dark pixels
+ * of a search window and keeps the one connected blob shaped like a filled disc: about the expected area and filling
+ * about π/4 of its bounding box (a QR finder pattern or text does not). The window allows for a page turned by up to
+ * about 6° and shifted by a few per cent; where the page's threshold loses a disc (uneven lighting), the window's own
+ * threshold is tried.
+ *
+ * @example
+ * const [topLeft, topRight, bottomLeft, bottomRight] = findCornerDiscs(image, page.cornerMarks, 595.28, threshold);
+ */
+export function findCornerDiscs(
+  image: GreyImage,
+  expected: readonly Circle[],
+  pageWidth: number,
+  threshold: number,
+): (Point | undefined)[] {
   const scale = image.width / pageWidth;
   // The discs sit at equal insets from the page's edges, so the page's height is the sum of their extreme ys.
   const pageHeight = Math.min(...expected.map((m) => m.y)) + Math.max(...expected.map((m) => m.y));
-  const found: Point[] = [];
-  for (const mark of expected) {
+  return expected.map((mark) => {
     const radius = mark.r * scale;
     const window = Math.round(radius * 6 + image.width * 0.1);
     // Measured from the nearest corner of the image, which may be a little larger than the page.
@@ -27,13 +46,11 @@ export function findCornerMarks(
       x: mark.x < pageWidth / 2 ? mark.x * scale : image.width - (pageWidth - mark.x) * scale,
       y: mark.y < pageHeight / 2 ? mark.y * scale : image.height - (pageHeight - mark.y) * scale,
     };
-    const blob =
+    return (
       bestDisc(image, centre, window, radius, threshold) ??
-      bestDisc(image, centre, window, radius, windowThreshold(image, centre, window));
-    if (!blob) return undefined;
-    found.push(blob);
-  }
-  return found;
+      bestDisc(image, centre, window, radius, windowThreshold(image, centre, window))
+    );
+  });
 }
 
 function bestDisc(

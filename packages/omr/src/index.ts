@@ -3,11 +3,18 @@
  * JPEG) and encoding images happen at the edge, in `@examforge/omr/files`.
  */
 export { classifyMark, type MarkKind, type MarkReading, type MarkFeatures } from './classify-mark.js';
-export { findCornerMarks } from './corner-marks.js';
+export { findCornerMarks, findCornerDiscs } from './corner-marks.js';
+export { confirmRegistration } from './confirm-registration.js';
 export { fitHomography, project, type Homography, type Point } from './homography.js';
 export { otsuThreshold, pixelAt, type GreyImage } from './grey-image.js';
 export { cropImage, inkShare } from './image-ops.js';
-export { readPageIdentity, rotateHalfTurn, type PageReading } from './page-identity.js';
+export {
+  readPageIdentity,
+  identifyPage,
+  rotateHalfTurn,
+  type PageReading,
+  type UnidentifiedReason,
+} from './page-identity.js';
 export { applyMarkRule, REVIEW_BELOW, type BubbleReading, type ReviewReason, type RuledAnswer } from './mark-rule.js';
 export { readStudentNumber, type StudentNumberReading } from './student-number.js';
 export {
@@ -19,6 +26,7 @@ export {
   type ScanContext,
   type SheetKey,
   type ReadPageOptions,
+  type UnknownPageReason,
 } from './read-page.js';
 export {
   assembleScan,

@@ -5,20 +5,38 @@ import {
   type Exam,
   type PageSize,
   type SheetIdentity,
+  type SheetPage,
 } from '@examforge/core';
-import jsqr from 'jsqr';
-import { findCornerMarks } from './corner-marks.js';
+import { findCornerDiscs } from './corner-marks.js';
+import { cornerFits, type CornerFit } from './corner-fits.js';
+import type { Correspondence } from './fit-transforms.js';
 import { otsuThreshold, type GreyImage } from './grey-image.js';
-import { fitHomography, project, type Homography } from './homography.js';
+import type { Homography } from './homography.js';
+import { readQrCode } from './qr-code.js';
 
 /** What a scanned page turned out to be: its identity from the QR code, and how to map sheet points onto it. */
 export interface PageReading {
   readonly identity: SheetIdentity;
   readonly homography: Homography;
+  /**
+   * `corners`: four corner discs that agree, used as they are. `provisional`: fitted to fewer discs (or to four that
+   * disagree) and checked so far only by the QR code's finder patterns; `confirmRegistration` checks it against the
+   * printed bubbles once the page's layout is known.
+   */
+  readonly registration: 'corners' | 'provisional';
+  /** The other fits the corner discs allowed, most likely first (tried when the bubbles refuse `homography`). */
+  readonly alternatives: readonly CornerFit[];
+  /** The discs `homography` was fitted to (sheet points and pixels). */
+  readonly discs: readonly Correspondence[];
+  /** Which code gave the identity: the main one, or the backup when the main one is unreadable. */
+  readonly code: 'main' | 'backup';
   /** The page was fed upside down; `image` is the page turned the right way up. */
   readonly upsideDown: boolean;
   readonly image: GreyImage;
 }
+
+/** Why a page with ink on it could not be identified. */
+export type UnidentifiedReason = 'no-corner-marks' | 'code-unreadable';
 
 /** The corner marks and QR code sit in the same place on every page of a paper size: the frame needs no identity. */
 function layoutFrame(pageSize: PageSize) {
@@ -42,9 +60,31 @@ const FRAMES: Readonly<Record<PageSize, ReturnType<typeof layoutFrame>>> = {
  * Registers a scanned page by its corner discs and reads its QR code: the page's exam, version, variant, student and
  * page number. The paper size is guessed from the aspect ratio. Undefined when no corner marks or no readable QR code
  * are found (a blank page, a foreign page, or one that needs a person's look).
+ *
+ * @example
+ * const reading = readPageIdentity(image); // reading?.identity.page === 2
  */
 export function readPageIdentity(image: GreyImage): PageReading | undefined {
-  return readUpright(image, false) ?? readUpright(rotateHalfTurn(image), true);
+  const result = identifyPage(image);
+  return 'reason' in result ? undefined : result;
+}
+
+/**
+ * As `readPageIdentity`, saying why a page could not be identified: three corner discs or more found, but neither
+ * code readable through any fit they allow (`code-unreadable`), or fewer found either way up (`no-corner-marks`).
+ * Three discs are enough (an affine fit), and two with a code whose finder patterns confirm them; the backup code is
+ * read when the main one is not.
+ *
+ * @example
+ * const result = identifyPage(image);
+ * if ('reason' in result) console.log(result.reason); // 'code-unreadable'
+ */
+export function identifyPage(image: GreyImage): PageReading | { readonly reason: UnidentifiedReason } {
+  const upright = identifyUpright(image, false);
+  if (!('reason' in upright)) return upright;
+  const turned = identifyUpright(rotateHalfTurn(image), true);
+  if (!('reason' in turned)) return turned;
+  return { reason: upright.reason === 'code-unreadable' ? upright.reason : turned.reason };
 }
 
 /** The page turned by 180°: a sheet fed upside down reads the right way up. */
@@ -52,47 +92,48 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
   return { width: image.width, height: image.height, pixels: Uint8Array.from(image.pixels).reverse() };
 }
 
-function readUpright(image: GreyImage, upsideDown: boolean): PageReading | undefined {
+/**
+ * A code read through a provisional fit must have its finder patterns within this many points of where they were
+ * printed (under two modules of the backup code): a fit bent by a disc in the wrong place is refused.
+ */
+const FINDER_TOLERANCE = 2;
+
+function identifyUpright(image: GreyImage, upsideDown: boolean): PageReading | { reason: UnidentifiedReason } {
   const aspect = image.height / image.width;
   const pageSize: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
   const frame = FRAMES[pageSize];
-  const corners = findCornerMarks(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
-  if (!corners) return undefined;
-  const homography = fitHomography(frame.page.cornerMarks, corners);
-  const text = decodeQr(image, homography, frame.page.qr);
-  const identity = text === undefined ? undefined : decodeSheetIdentity(text);
-  return identity ? { identity, homography, upsideDown, image } : undefined;
+  const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
+  const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
+  for (const [index, fit] of fits.entries()) {
+    const read = readIdentityCode(image, fit, frame.page);
+    if (!read) continue;
+    return {
+      identity: read.identity,
+      homography: fit.homography,
+      registration: fit.trusted ? 'corners' : 'provisional',
+      alternatives: fits.slice(index + 1),
+      discs: fit.discs,
+      code: read.code,
+      upsideDown,
+      image,
+    };
+  }
+  // Two discs are a last try: when it fails, too little of the frame was found to expect the code to be readable.
+  const enough = discs.filter((disc) => disc !== undefined).length >= 3;
+  return { reason: enough ? 'code-unreadable' : 'no-corner-marks' };
 }
 
-/** Cuts the QR area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR. */
-function decodeQr(
+/** The identity from the main code, else from the backup, read through a fit (and confirming it, if provisional). */
+function readIdentityCode(
   image: GreyImage,
-  homography: Homography,
-  area: { x: number; y: number; width: number; height: number },
-): string | undefined {
-  const margin = 10;
-  const scale = Math.max(
-    2,
-    (project(homography, { x: area.x + area.width, y: area.y }).x - project(homography, area).x) / area.width,
-  );
-  const size = Math.round((area.width + 2 * margin) * scale);
-  const rgba = new Uint8ClampedArray(size * size * 4);
-  for (let row = 0; row < size; row += 1) {
-    for (let column = 0; column < size; column += 1) {
-      const point = project(homography, { x: area.x - margin + column / scale, y: area.y - margin + row / scale });
-      const px = Math.round(point.x);
-      const py = Math.round(point.y);
-      const grey =
-        px < 0 || py < 0 || px >= image.width || py >= image.height
-          ? 255
-          : (image.pixels[py * image.width + px] ?? 255);
-      const offset = (row * size + column) * 4;
-      rgba[offset] = grey;
-      rgba[offset + 1] = grey;
-      rgba[offset + 2] = grey;
-      rgba[offset + 3] = 255;
-    }
+  fit: CornerFit,
+  frame: SheetPage,
+): { identity: SheetIdentity; code: 'main' | 'backup' } | undefined {
+  const areas = [['main', frame.qr] as const, ...(frame.backupQr ? [['backup', frame.backupQr] as const] : [])];
+  for (const [code, area] of areas) {
+    const read = readQrCode(image, fit.homography, area);
+    const identity = read && decodeSheetIdentity(read.text);
+    if (identity && (fit.trusted || read.finderOffset <= FINDER_TOLERANCE)) return { identity, code };
   }
-  // jsqr is CommonJS: Node's default import is its module object, whose `default` is the decoder.
-  return jsqr.default(rgba, size, size, { inversionAttempts: 'dontInvert' })?.data;
+  return undefined;
 }

@@ -14,7 +14,8 @@ import { cropImage, inkShare } from './image-ops.js';
 import { circlesRect, grow, localScale, projectRect } from './geometry.js';
 import { project, type Homography } from './homography.js';
 import { applyMarkRule, type BubbleReading, type ReviewReason } from './mark-rule.js';
-import { readPageIdentity } from './page-identity.js';
+import { confirmRegistration } from './confirm-registration.js';
+import { identifyPage, type UnidentifiedReason } from './page-identity.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 
 /** Which sheet a page belongs to: its identity without the page number. */
@@ -41,11 +42,19 @@ export interface QuestionReading {
 
 export type PageResult =
   | { readonly kind: 'blank' }
-  /** Ink but no corner marks or no readable code: a page of something else, or damaged. */
-  | { readonly kind: 'unknown' }
+  /** Ink but no corner marks or no readable code: a page of something else, or damaged; a person looks at it. */
+  | { readonly kind: 'unknown'; readonly reason: UnknownPageReason }
   /** A sheet page of another exam, version or print run than this scan expects. */
   | { readonly kind: 'foreign'; readonly identity: SheetIdentity }
   | ReadPage;
+
+/**
+ * Why a page with ink could not be read: too few corner discs found either way up (`no-corner-marks`); three or more,
+ * but neither QR code readable through them (`code-unreadable`); or an identified page whose printed bubbles were not
+ * where the discs put them (`registration-unconfirmed`: it is not read through a registration that may be wrong).
+ * The page's image goes to a person with the reason.
+ */
+export type UnknownPageReason = UnidentifiedReason | 'registration-unconfirmed';
 
 export interface ReadPage {
   readonly kind: 'read';
@@ -70,21 +79,26 @@ export interface ReadPageOptions {
 const BLANK_INK_SHARE = 0.002;
 
 /**
- * Reads one scanned page: finds its corner marks and QR code (turning it if it was fed upside down), looks up the
- * layout printed for it, reads every bubble and applies the mark rule question by question, reads the
- * student-number grid on page 1, and cuts out what a person must review. Pure: the page image in, values out.
+ * Reads one scanned page: finds its corner marks and QR code (turning it if it was fed upside down; three discs, or
+ * two, and the backup code serve when some are damaged), looks up the layout printed for it, confirms a registration
+ * made from fewer than four agreeing discs against the printed bubbles (a page they do not confirm is `unknown`),
+ * reads every bubble and applies the mark rule question by question, reads the student-number grid on page 1, and
+ * cuts out what a person must review. Pure: the page image in, values out.
  *
  * @example
  * const result = readPage(image, { exam, layoutFor: () => layout });
  */
 export function readPage(image: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
-  const located = readPageIdentity(image);
-  if (!located) return { kind: inkShare(image) < BLANK_INK_SHARE ? 'blank' : 'unknown' };
-  const { identity, homography } = located;
+  const located = identifyPage(image);
+  if ('reason' in located)
+    return inkShare(image) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: located.reason };
+  const { identity } = located;
   const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
   const page = layout?.pages[identity.page - 1];
   if (!page) return { kind: 'foreign', identity };
   const upright = located.image;
+  const homography = confirmRegistration(upright, located, page);
+  if (!homography) return { kind: 'unknown', reason: 'registration-unconfirmed' };
   const questions = readQuestions(upright, homography, page, context.exam);
   const studentNumber =
     page.digitBubbles.length > 0 ? readStudentNumber(upright, homography, page.digitBubbles) : undefined;
