@@ -1,4 +1,12 @@
-import { layoutAnswerSheet, makeVariant, parseExam } from '@examforge/core';
+import {
+  isChoiceQuestion,
+  layoutAnswerSheet,
+  listQuestions,
+  makeVariant,
+  parseExam,
+  type Response,
+  type SheetLayout,
+} from '@examforge/core';
 import { renderAnswerSheets } from '@examforge/paper';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { rasterise } from '../../paper/src/test-support/rasterise.js';
 import { assembleScan } from './assemble-scan.js';
 import { rotateHalfTurn } from './page-identity.js';
-import { readPage, type ScanContext } from './read-page.js';
+import { describeAnomaly } from './describe-anomaly.js';
+import { readPage, type QuestionReading, type ReadPage, type ScanContext } from './read-page.js';
 
 const parsed = parseExam(
   readFileSync(fileURLToPath(new URL('../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
@@ -51,7 +60,7 @@ describe('a scan batch with pages shuffled, one upside down, one duplicated and 
     const context: ScanContext = { exam, layoutFor: (key) => layouts.get(key.variant) };
     const { sheets: assembled, anomalies } = assembleScan(
       batch.map((image) => readPage(image, context)),
-      () => 4,
+      context.layoutFor,
     );
     expect(assembled.map((sheet) => [sheet.identity.studentNumber, [...sheet.pages.keys()].sort()])).toEqual([
       ['s002', [1, 2, 3, 4]],
@@ -65,17 +74,96 @@ describe('a scan batch with pages shuffled, one upside down, one duplicated and 
   });
 
   it('reports the pages a sheet is missing', () => {
-    const identity = { examId: 'e', version: 1, variant: 'v', studentNumber: 's9' };
-    const page = (number: number) =>
-      ({
-        kind: 'read',
-        identity: { ...identity, page: number },
-        upsideDown: false,
-        pageKind: 'free-response',
-        questions: [],
-        crops: {},
-      }) as const;
-    const { anomalies } = assembleScan([page(1), page(3)], () => 3);
-    expect(anomalies).toEqual([{ kind: 'missing', sheet: 'e|1|v|s9', page: 2 }]);
+    const { anomalies } = assembleScan([freePage(1), freePage(3)], () => threePages);
+    expect(anomalies).toEqual([{ kind: 'missing', sheet: 'e|1|v|s9', page: 2, questions: [] }]);
   });
 });
+
+describe('a sheet page that was not read', () => {
+  it('makes the choice questions on it missing, never blank, and leaves the other pages read', () => {
+    const page3 = { ...freePage(3), pageKind: 'choices' as const, questions: [reading('q3', { kind: 'blank' })] };
+    const { sheets, anomalies } = assembleScan([freePage(2), page3], () => threePages);
+    expect(sheets[0]?.answers).toEqual({ q1: { kind: 'missing' }, q2: { kind: 'missing' }, q3: { kind: 'blank' } });
+    expect(anomalies).toEqual([{ kind: 'missing', sheet: 'e|1|v|s9', page: 1, questions: ['q1', 'q2'] }]);
+    expect(describeAnomaly(anomalies[0]!)).toBe(
+      'page 1 of s9 is missing from the scan; its 2 choice questions are recorded as not read (missing), not blank, until the page is scanned',
+    );
+  });
+
+  it('puts a page that could not be read on the review list, and its sheet’s questions are missing', async () => {
+    const variant = makeVariant(exam, 'sitting:s003', { shuffleQuestions: true, shuffleOptions: true });
+    const layout = layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 });
+    const identity = { examId: exam.id, version: 1, variant: variant.seed, studentNumber: 's003' };
+    const printed = rasterise(await renderAnswerSheets([{ layout, content: { title: exam.title, identity } }]), 150);
+    // Page 1 comes back as a page of something else: lines of text, no corner discs, no code.
+    const notASheet = { ...printed[0]!, pixels: textLines(printed[0]!.width, printed[0]!.height) };
+    const context: ScanContext = { exam, layoutFor: () => layout };
+    const pages = [notASheet, printed[1]!, printed[2]!, printed[3]!].map((image) => readPage(image, context));
+    expect(pages.map((page) => page.kind)).toEqual(['unknown', 'read', 'read', 'read']);
+    const { sheets, anomalies, unreadPages } = assembleScan(pages, context.layoutFor);
+
+    expect(unreadPages).toEqual([expect.objectContaining({ scanPage: 1 })]);
+    const choiceIds = listQuestions(exam)
+      .filter(({ question }) => isChoiceQuestion(question))
+      .map(({ question }) => question.id);
+    const answers = sheets[0]?.answers ?? {};
+    expect(Object.keys(answers).sort()).toEqual([...choiceIds].sort());
+    expect(Object.values(answers).every((answer) => answer.kind === 'missing')).toBe(true);
+    expect(anomalies.map((anomaly) => anomaly.kind)).toEqual(['unknown', 'missing']);
+    expect(anomalies[1]).toMatchObject({ page: 1, questions: expect.arrayContaining(choiceIds) });
+  });
+});
+
+const identity = { examId: 'e', version: 1, variant: 'v', studentNumber: 's9' };
+
+/** A read page of sheet e|1|v|s9 with nothing on it. */
+function freePage(number: number): ReadPage {
+  return {
+    kind: 'read',
+    identity: { ...identity, page: number },
+    upsideDown: false,
+    pageKind: 'free-response',
+    questions: [],
+    crops: {},
+  };
+}
+
+function reading(questionId: string, response: Response): QuestionReading {
+  return {
+    questionId,
+    printedNumber: '',
+    bubbles: [],
+    response,
+    review: [],
+    area: { x: 0, y: 0, width: 1, height: 1 },
+  };
+}
+
+/** A three-page sheet: questions q1 and q2 on page 1, q3 on page 3, page 2 free-response. */
+const threePages: SheetLayout = {
+  pageSize: 'A4',
+  width: 595.28,
+  height: 841.89,
+  pages: [['q1', 'q2'], [], ['q3']].map((questions, index) => ({
+    number: index + 1,
+    kind: questions.length > 0 ? 'choices' : 'free-response',
+    cornerMarks: [],
+    qr: { x: 0, y: 0, width: 0, height: 0 },
+    bubbles: questions.flatMap((questionId, row) =>
+      ['a', 'b'].map((option, column) => ({ questionId, option, label: option, x: column, y: row, r: 6 })),
+    ),
+    digitBubbles: [],
+    rowLabels: [],
+    boxes: [],
+    fields: [],
+  })),
+};
+
+/** A page of printed text: grey lines across it, as a question paper page fed by mistake. */
+function textLines(width: number, height: number): Uint8Array {
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
+    for (let dy = 0; dy < 6; dy += 1)
+      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
+  return pixels;
+}

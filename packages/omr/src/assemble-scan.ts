@@ -1,13 +1,20 @@
-import type { Response, SheetIdentity } from '@examforge/core';
+import { MISSING, type Response, type SheetIdentity, type SheetLayout } from '@examforge/core';
 import type { MarkKind } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
 import type { ReviewReason } from './mark-rule.js';
+import { questionsOnPage } from './questions-on-page.js';
 import { keyOf, type PageResult, type QuestionReading, type ReadPage, type SheetKey } from './read-page.js';
+
+/**
+ * A scan page that could not be read at all (ink, but no sheet found on it): a person must look at its image to
+ * learn whose page it is. It carries what the reader said about the page (why it was not read).
+ */
+export type UnreadPage = { readonly scanPage: number } & Omit<Extract<PageResult, { kind: 'unknown' }>, 'kind'>;
 
 /** Something about a scan batch a person should know; nothing is dropped silently. */
 export type ScanAnomaly =
   | { readonly kind: 'blank'; readonly scanPage: number }
-  | { readonly kind: 'unknown'; readonly scanPage: number }
+  | ({ readonly kind: 'unknown' } & UnreadPage)
   | { readonly kind: 'foreign'; readonly scanPage: number; readonly identity: SheetIdentity }
   | { readonly kind: 'upside-down'; readonly scanPage: number; readonly sheet: string }
   | {
@@ -18,7 +25,13 @@ export type ScanAnomaly =
       /** The sheet's page number that came twice. */
       readonly page: number;
     }
-  | { readonly kind: 'missing'; readonly sheet: string; readonly page: number }
+  | {
+      readonly kind: 'missing';
+      readonly sheet: string;
+      readonly page: number;
+      /** The choice questions printed on that page: their answers are `missing` (not read), never blank. */
+      readonly questions: readonly string[];
+    }
   | { readonly kind: 'student-number-unread'; readonly scanPage: number; readonly sheet: string };
 
 /** One student's sheet put back together from its pages. */
@@ -31,7 +44,10 @@ export interface ReadSheet {
   /** Sheet page number → the scan page (1-based) it came from. */
   readonly pages: ReadonlyMap<number, number>;
   readonly questions: readonly (QuestionReading & { readonly scanPage: number })[];
-  /** The responses under the mark rule, by question id, ready to score (free-response questions are not read). */
+  /**
+   * The responses under the mark rule, by question id, ready to score (free-response questions are not read). A
+   * choice question on a page of the sheet that was not read is `missing`: not read, which is not blank.
+   */
   readonly answers: Readonly<Record<string, Response>>;
 }
 
@@ -60,7 +76,13 @@ export interface ReviewItem {
 export interface ScanResult {
   readonly sheets: readonly ReadSheet[];
   readonly anomalies: readonly ScanAnomaly[];
+  /** Readings a person must confirm: each belongs to a sheet and a question. */
   readonly review: readonly ReviewItem[];
+  /**
+   * Pages a person must look at because they could not be read at all (no sheet found on them): each may be the
+   * page a sheet is missing, whose questions are then `missing`.
+   */
+  readonly unreadPages: readonly UnreadPage[];
 }
 
 interface SheetUnderConstruction {
@@ -74,19 +96,33 @@ interface SheetUnderConstruction {
  * Puts the pages of a scan batch back together, in whatever order, orientation and number they came: one sheet per
  * (exam, version, variant, student), each page once. Duplicates keep the first copy. Every odd page (blank, unknown,
  * foreign, upside down, duplicated), every missing page and every unread student number is reported, and every
- * reading that needs a person is put on the review list. Generic sheets (no printed student) take their number from
- * the grid on page 1, and their later pages follow page 1 in feed order.
+ * reading that needs a person is put on the review list, as is every page that could not be read at all. The layout
+ * printed for each sheet (`layoutFor`, as in the reader's context) says how many pages it has and which questions each
+ * holds: the choice questions of a page the sheet is missing are `missing`, never blank. Generic sheets (no printed
+ * student) take their number from the grid on page 1, and their later pages follow page 1 in feed order.
  *
  * @example
- * const { sheets, anomalies, review } = assembleScan(pages.map((image) => readPage(image, context)), () => 4);
+ * const { sheets, anomalies, review, unreadPages } = assembleScan(
+ *   pages.map((image) => readPage(image, context)),
+ *   context.layoutFor,
+ * );
  */
-export function assembleScan(pages: readonly PageResult[], pagesPerSheet: (sheet: SheetKey) => number): ScanResult {
+export function assembleScan(
+  pages: readonly PageResult[],
+  layoutFor: (sheet: SheetKey) => SheetLayout | undefined,
+): ScanResult {
   const sheets = new Map<string, SheetUnderConstruction>();
   const anomalies: ScanAnomaly[] = [];
   const review: ReviewItem[] = [];
+  const unreadPages: UnreadPage[] = [];
   let lastGeneric: string | undefined;
   pages.forEach((page, index) => {
     const scanPage = index + 1;
+    if (page.kind === 'unknown') {
+      const { kind: _kind, ...detail } = page;
+      unreadPages.push({ ...detail, scanPage });
+      return void anomalies.push({ kind: 'unknown', ...detail, scanPage });
+    }
     if (page.kind !== 'read') {
       anomalies.push(
         page.kind === 'foreign'
@@ -110,11 +146,24 @@ export function assembleScan(pages: readonly PageResult[], pagesPerSheet: (sheet
     if (generic && page.identity.page === 1 && !gridNumber(page))
       anomalies.push({ kind: 'student-number-unread', scanPage, sheet: key });
   });
-  for (const [key, sheet] of sheets) {
-    for (let page = 1; page <= pagesPerSheet(sheet.identity); page += 1)
-      if (!sheet.pages.has(page)) anomalies.push({ kind: 'missing', sheet: key, page });
-  }
-  return { sheets: [...sheets].map(([key, sheet]) => finishSheet(key, sheet)), anomalies, review };
+  const finished = [...sheets].map(([key, sheet]) => {
+    const missing = missingPages(sheet, layoutFor(sheet.identity));
+    anomalies.push(
+      ...missing.map(({ page, questions }) => ({ kind: 'missing' as const, sheet: key, page, questions })),
+    );
+    return finishSheet(key, sheet, missing);
+  });
+  return { sheets: finished, anomalies, review, unreadPages };
+}
+
+/** The pages of a sheet's layout that no scan page gave, with the choice questions printed on each. */
+function missingPages(
+  sheet: SheetUnderConstruction,
+  layout: SheetLayout | undefined,
+): { readonly page: number; readonly questions: readonly string[] }[] {
+  return (layout?.pages ?? [])
+    .filter((page) => !sheet.pages.has(page.number))
+    .map((page) => ({ page: page.number, questions: questionsOnPage(page) }));
 }
 
 export function sheetKeyText(key: SheetKey): string {
@@ -186,8 +235,13 @@ function reviewItems(page: ReadPage, sheet: string, studentNumber: string, scanP
   return items;
 }
 
-function finishSheet(key: string, sheet: SheetUnderConstruction): ReadSheet {
+function finishSheet(
+  key: string,
+  sheet: SheetUnderConstruction,
+  missing: readonly { readonly questions: readonly string[] }[],
+): ReadSheet {
   const answers: Record<string, Response> = {};
+  for (const { questions } of missing) for (const questionId of questions) answers[questionId] = MISSING;
   for (const question of sheet.questions) answers[question.questionId] = question.response;
   return { key, ...sheet, answers };
 }

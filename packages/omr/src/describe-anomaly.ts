@@ -5,9 +5,17 @@ function studentOf(sheet: string): string {
   return studentOfSheetKey(sheet) || 'a generic sheet';
 }
 
+/** What a missing page costs, in words: its choice questions are not read (never blank). */
+function notRead(questions: number): string {
+  if (questions === 0) return '';
+  const counted = questions === 1 ? 'its choice question is' : `its ${questions} choice questions are`;
+  return `; ${counted} recorded as not read (missing), not blank, until the page is scanned`;
+}
+
 /**
- * A scan anomaly in words an instructor reads without a manual, e.g. "scan page 4 is blank" or "page 2 of s002 came
- * twice (scan pages 1 and 7); the first copy was read".
+ * A scan anomaly in words an instructor reads without a manual, e.g. "scan page 4 is blank", "page 2 of s002 came
+ * twice (scan pages 1 and 7); the first copy was read" or "page 1 of s003 is missing from the scan; its 26 choice
+ * questions are recorded as not read (missing), not blank, until the page is scanned".
  */
 export function describeAnomaly(anomaly: ScanAnomaly): string {
   switch (anomaly.kind) {
@@ -22,7 +30,7 @@ export function describeAnomaly(anomaly: ScanAnomaly): string {
     case 'duplicate':
       return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} came twice (scan pages ${anomaly.firstSeen} and ${anomaly.scanPage}); the first copy was read`;
     case 'missing':
-      return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} is missing from the scan`;
+      return `page ${anomaly.page} of ${studentOf(anomaly.sheet)} is missing from the scan${notRead(anomaly.questions.length)}`;
     case 'student-number-unread':
       return `the student number on scan page ${anomaly.scanPage} cannot be read; the sheet is kept as ${studentOf(anomaly.sheet)} until someone enters it`;
   }

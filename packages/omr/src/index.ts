@@ -36,7 +36,9 @@ export {
   type ReviewItem,
   type ScanAnomaly,
   type ScanResult,
+  type UnreadPage,
 } from './assemble-scan.js';
+export { questionsOnPage } from './questions-on-page.js';
 export { annotationSvg, type AnnotationOptions } from './annotate.js';
 export { describeAnomaly } from './describe-anomaly.js';
 export { scanContextFrom, type ScanContextSpec, type LayoutSource } from './scan-context-spec.js';

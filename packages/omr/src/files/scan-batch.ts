@@ -77,7 +77,7 @@ export async function scanFiles(
   } finally {
     await Promise.all(opened.map((scan) => scan.close()));
   }
-  const assembled = assembleScan(results, (key) => context.layoutFor(key)?.pages.length ?? 0);
+  const assembled = assembleScan(results, context.layoutFor);
   return { ...assembled, sources };
 }
 

@@ -1,5 +1,5 @@
 import { layoutAnswerSheet, makeVariant, type Exam, type PageSize, type SheetLayout } from '@examforge/core';
-import { scanContextFrom, type ScanContext, type ScanContextSpec, type SheetKey } from '@examforge/omr';
+import { scanContextFrom, type ScanContext, type ScanContextSpec } from '@examforge/omr';
 import type { AppContext } from '../context.js';
 import type { SittingsTable } from '../db/schema.js';
 import { loadExamVersion } from './exams.js';
@@ -32,11 +32,6 @@ export async function currentVersion(
   return { exam: await loadExamVersion(context, sitting.exam_version_id), version: row.version };
 }
 
-export interface SittingScanContext {
-  readonly scan: ScanContext;
-  readonly pagesPerSheet: (sheet: SheetKey) => number;
-}
-
 /**
  * What the reader needs for a sitting's scans, as plain data (the page readers run on worker threads): the current
  * exam version's file, and every version's file so that a sheet's layout is rebuilt from the exam version and variant
@@ -63,8 +58,10 @@ export async function sittingScanSpec(context: AppContext, sitting: SittingsTabl
   };
 }
 
-/** The reader's context for a sitting's scans, built from the same spec the page readers get. */
-export async function sittingScanContext(context: AppContext, sitting: SittingsTable): Promise<SittingScanContext> {
-  const scan = scanContextFrom(await sittingScanSpec(context, sitting));
-  return { scan, pagesPerSheet: (key) => scan.layoutFor(key)?.pages.length ?? 1 };
+/**
+ * The reader's context for a sitting's scans, built from the same spec the page readers get: its layouts say how
+ * many pages each sheet has and which questions each page holds.
+ */
+export async function sittingScanContext(context: AppContext, sitting: SittingsTable): Promise<ScanContext> {
+  return scanContextFrom(await sittingScanSpec(context, sitting));
 }
