@@ -34,7 +34,7 @@ export function resultsTable(exam: Exam, students: readonly GradedStudent[]): st
   const rows = students.map(({ student, name, report }) => [
     student,
     name ?? '',
-    ...report.questions.map(questionCell),
+    ...report.questions.map((question) => questionCell(question, report.missing)),
     ...report.sections.map((section) => section.points.toString()),
     report.total.toString(),
     report.maximum.toString(),
@@ -45,7 +45,7 @@ export function resultsTable(exam: Exam, students: readonly GradedStudent[]): st
   return [header, ...rows];
 }
 
-function questionCell(question: QuestionScore): string {
-  if (question.status === 'not-scored') return '';
-  return question.status === 'missing' ? NOT_READ_CELL : question.points.toString();
+function questionCell(question: QuestionScore, missing: readonly string[]): string {
+  if (missing.includes(question.questionId)) return NOT_READ_CELL;
+  return question.status === 'not-scored' ? '' : question.points.toString();
 }

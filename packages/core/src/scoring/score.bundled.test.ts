@@ -567,6 +567,14 @@ describe('score: hand-computed cases on the bundled exam', () => {
     expect(report.missing).toEqual(['l2-prior']);
     expect(report.questions.find((q) => q.questionId === 'masked-softmax')?.status).toBe('blank');
   });
+
+  it('lists an answer not read on a question without a key (it counts once a key is set), not on a dropped one', () => {
+    const answers = { 'dilated-conv-output-size': MISSING, 'masked-softmax': MISSING };
+    expect(score(exam, { answers }).missing).toEqual(['dilated-conv-output-size', 'masked-softmax']);
+    expect(score(dropQuestion(exam, 'masked-softmax', 'exclude'), { answers }).missing).toEqual([
+      'dilated-conv-output-size',
+    ]);
+  });
 });
 
 describe('invalid-marks policy names', () => {

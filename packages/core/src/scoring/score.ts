@@ -27,7 +27,11 @@ export interface ScoreReport {
   readonly flagged: readonly string[];
   /** Free-response answers waiting for a grader. */
   readonly ungraded: readonly string[];
-  /** Answers not read from the scan (their sheet page is missing or unreadable): 0 until read, never blank. */
+  /**
+   * Questions whose answer was not read from the scan (their sheet page is missing or unreadable): never blank. Those
+   * scored are `missing` (0, flagged); a question without a key is listed too (its answer counts once a key is set),
+   * a dropped one is not (its answer counts for nothing).
+   */
   readonly missing: readonly string[];
 }
 
@@ -49,11 +53,12 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
   // One pass, no intermediate arrays: this loop runs once per question per student when a class is graded.
   const questions = plans.map((plan): QuestionScore => {
     const { question, sectionIndex } = plan;
-    const result = decide(plan, responses.answers[question.id] ?? BLANK, responses.grades?.[question.id], policy);
+    const response = responses.answers[question.id] ?? BLANK;
+    const result = decide(plan, response, responses.grades?.[question.id], policy);
     sectionPoints[sectionIndex] = (sectionPoints[sectionIndex] ?? Rational.ZERO).plus(result.points);
     if (result.status === 'not-scored') notScored.push(question.id);
     else if (result.status === 'ungraded') ungraded.push(question.id);
-    else if (result.status === 'missing') missing.push(question.id);
+    if (response.kind === 'missing' && result.status !== 'dropped') missing.push(question.id);
     if (result.flagged) flagged.push(question.id);
     return {
       questionId: question.id,

@@ -1,3 +1,4 @@
+import type { Response } from '@examforge/core';
 import { z } from 'zod';
 
 /** An answer as the browser sends it; the same shapes as `Response` in @examforge/core. Letters are canonical. */
@@ -18,10 +19,12 @@ export type InvalidMark = z.infer<typeof InvalidMarkSchema>;
 /**
  * An answer as stored and shown: what a student saves online (`Answer`), or what was read from a paper sheet, whose
  * choice answers also record the marks that are not answers (partial fills, ticks, crosses, unsure readings) so that
- * the exam's invalid-mark policy scores them and flags the question. Students cannot send `invalidMarks`.
+ * the exam's invalid-mark policy scores them and flags the question, and whose questions on a page that was not read
+ * from the scan are `missing` (not read, never blank). Students cannot send `invalidMarks` or `missing`.
  */
 export const RecordedAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blank') }),
+  z.strictObject({ kind: z.literal('missing') }),
   z.strictObject({
     kind: z.literal('choice'),
     selected: z.array(z.string().regex(/^[a-z]$/)).max(26),
@@ -31,6 +34,14 @@ export const RecordedAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
 ]);
 export type RecordedAnswer = z.infer<typeof RecordedAnswerSchema>;
+
+/** Core's `Response` and the stored answer are one shape: a kind added to one and not the other fails to compile. */
+type SameKinds = [RecordedAnswer['kind']] extends [Response['kind']]
+  ? [Response['kind']] extends [RecordedAnswer['kind']]
+    ? true
+    : false
+  : false;
+const _recordedAnswerKindsMatchCore: SameKinds = true;
 
 /** One change to one question, numbered by the browser: the server keeps, per question, the highest number seen. */
 export const SaveSchema = z.strictObject({

@@ -198,6 +198,11 @@ export const ResultRowSchema = z.object({
   maximum: z.string().optional(),
   questions: z.record(z.string(), z.string()),
   flagged: z.array(z.string()),
+  /**
+   * Questions whose answer was not read from the scan (their sheet page is missing or unreadable): they count 0 in the
+   * total, are flagged, and are not blanks: the student may have answered them.
+   */
+  notRead: z.array(z.string()),
   /** How the answers came: typed online, or read from a scanned paper sheet. */
   source: z.enum(['online', 'paper']).optional(),
   /** For paper: the sheet pages that have an annotated image (`…/attempts/:attemptId/sheet/:page`). */
@@ -216,6 +221,7 @@ export const DropQuestionSchema = z.strictObject({ questionId: z.string(), mode:
 export const QuestionResultSchema = z.object({
   questionId: z.string(),
   number: z.number(),
+  /** Core's question status: `missing` is an answer not read from the scan (shown as "not read"). */
   status: z.string(),
   points: z.string(),
   maximum: z.string(),

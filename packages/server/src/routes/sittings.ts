@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import {
   ChangeKeySchema,
@@ -17,9 +16,9 @@ import { loadExamVersion } from '../services/exams.js';
 import { sittingMonitor } from '../services/monitor.js';
 import { changeKey, dropFromSitting } from '../services/regrade.js';
 import { attemptResults, sittingResults } from '../services/results.js';
+import { presentResultsCsv } from '../services/results-csv.js';
 import { importRoster, listRoster } from '../services/roster.js';
 import { findSittingRow, getSitting } from '../services/sittings.js';
-import { listQuestions } from '@examforge/core';
 
 const SittingParams = z.object({ sittingId: z.string().min(1).max(100) });
 const AttemptParams = SittingParams.extend({ attemptId: z.string().min(1).max(100) });
@@ -93,19 +92,7 @@ export function sittingRoutes(context: AppContext): FastifyPluginAsyncZod {
           context,
           (await findSittingRow(context, request.params.sittingId)).exam_version_id,
         );
-        const ids = listQuestions(exam).map(({ question }) => question.id);
-        const csv = stringify([
-          ['student', 'name', 'status', ...ids, 'total', 'maximum', 'flagged'],
-          ...rows.map((row) => [
-            row.studentNumber,
-            row.name,
-            row.status,
-            ...ids.map((id) => row.questions[id] ?? ''),
-            row.total ?? '',
-            row.maximum ?? '',
-            row.flagged.join(' '),
-          ]),
-        ]);
+        const csv = presentResultsCsv(exam, rows);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="results.csv"')

@@ -1,4 +1,11 @@
-import { isChoiceQuestion, listQuestions, type Exam, type Response, type StudentResponses } from '@examforge/core';
+import {
+  isChoiceQuestion,
+  listQuestions,
+  MISSING,
+  type Exam,
+  type Response,
+  type StudentResponses,
+} from '@examforge/core';
 import type { Kysely } from 'kysely';
 import { RecordedAnswerSchema, type RecordedAnswer, type Save } from '../api/index.js';
 import type { AnswersTable, Database } from '../db/schema.js';
@@ -109,4 +116,29 @@ export async function writeRecordedAnswer(
       .values({ ...values, attempt_id: attemptId, question_id: questionId, seq: 1 })
       .execute();
   }
+}
+
+/**
+ * Records that a question's answer was not read from a scan (its sheet page is missing from the batch or
+ * unreadable), unless an answer is already stored: a page missing from this batch never erases what an earlier scan
+ * of that page read, nor a reviewer's decision. Inside the caller's transaction.
+ */
+export async function recordAnswerNotRead(
+  trx: Kysely<Database>,
+  attemptId: string,
+  questionId: string,
+  savedAt: string,
+): Promise<void> {
+  await trx
+    .insertInto('answers')
+    .values({
+      attempt_id: attemptId,
+      question_id: questionId,
+      answer_json: JSON.stringify(MISSING),
+      flagged: 0,
+      seq: 1,
+      saved_at: savedAt,
+    })
+    .onConflict((conflict) => conflict.columns(['attempt_id', 'question_id']).doNothing())
+    .execute();
 }

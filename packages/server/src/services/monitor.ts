@@ -1,3 +1,4 @@
+import { BLANK, MISSING } from '@examforge/core';
 import type { MonitorRow } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { attemptStatus } from './attempts.js';
@@ -31,7 +32,8 @@ export async function sittingMonitor(context: AppContext, sittingId: string): Pr
     .innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
     .select(['answers.attempt_id', (eb) => eb.fn.countAll<number>().as('answered')])
     .where('attempts.sitting_id', '=', sittingId)
-    .where('answers.answer_json', '!=', '{"kind":"blank"}')
+    // Neither a blank nor an answer not read from a scan is an answer given.
+    .where('answers.answer_json', 'not in', [JSON.stringify(BLANK), JSON.stringify(MISSING)])
     .groupBy('answers.attempt_id')
     .execute();
   const answered = new Map(counts.map((row) => [row.attempt_id, row.answered]));

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ScanAnomalyView, ScanSheetView } from '../api/index.js';
 import type { Database, RosterTable, SittingsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
-import { writeRecordedAnswer } from './answers.js';
+import { recordAnswerNotRead, writeRecordedAnswer } from './answers.js';
 import { generateInstances } from './attempt-exam.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { variantSeed } from './paper-layouts.js';
@@ -19,7 +19,8 @@ export type CropLookup = (scanPage: number, questionId: string) => Buffer | unde
 
 /**
  * Turns the sheets read from a batch into attempts: one closed attempt per student (`close_reason = paper`, the
- * variant seed from the QR code), an answer per question read, and the uncertain readings on the review queue. A
+ * variant seed from the QR code), an answer per question read, `missing` for each choice question on a page the sheet
+ * is missing (unless an earlier scan read it), and the uncertain readings on the review queue. A
  * sheet is attached only when its student is on the sitting's roster, its variant is the one printed for that
  * student, and the student has no online attempt; otherwise it is reported. A question a person has decided keeps the
  * decision whatever a later scan reads. Each sheet is attached in one transaction with its audit event. A new paper
@@ -155,7 +156,9 @@ async function attachSheet(
         .execute()
     ).map((row) => row.question_id),
   );
-  const read = Object.keys(sheet.answers);
+  const answers = Object.entries(sheet.answers).filter(([questionId]) => !decided.has(questionId));
+  const notRead = answers.filter(([, answer]) => answer.kind === 'missing').map(([questionId]) => questionId);
+  const read = Object.keys(sheet.answers).filter((questionId) => !notRead.includes(questionId));
   if (read.length > 0) {
     // A new reading of these questions replaces the open items of an earlier one.
     await trx
@@ -165,8 +168,10 @@ async function attachSheet(
       .where('question_id', 'in', read)
       .execute();
   }
-  for (const [questionId, answer] of Object.entries(sheet.answers))
-    if (!decided.has(questionId)) await writeRecordedAnswer(trx, attemptId, questionId, answer, now.toISOString());
+  for (const [questionId, answer] of answers) {
+    if (answer.kind === 'missing') await recordAnswerNotRead(trx, attemptId, questionId, now.toISOString());
+    else await writeRecordedAnswer(trx, attemptId, questionId, answer, now.toISOString());
+  }
   const items = input.review.filter((item) => !decided.has(item.questionId) && item.questionId !== 'student-number');
   for (const item of items) await insertReviewItem(trx, input, attemptId, item);
   for (const [page, scanPage] of sheet.pages) {
@@ -182,7 +187,8 @@ async function attachSheet(
     batchId: input.batchId,
     studentNumber: student.student_number,
     pages: Object.fromEntries(sheet.pages),
-    answers: Object.fromEntries(Object.entries(sheet.answers).filter(([id]) => !decided.has(id))),
+    answers: Object.fromEntries(answers.filter(([questionId]) => !notRead.includes(questionId))),
+    notRead,
     keptDecisions: [...decided],
     review: items.map((item) => item.questionId),
   });

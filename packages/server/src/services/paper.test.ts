@@ -1,5 +1,6 @@
 import { isChoiceQuestion, listQuestions, optionLetter, seededRandom, type Exam } from '@examforge/core';
 import { renderAnswerSheets } from '@examforge/paper';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQueuedScans } from '../jobs/jobs.js';
 import { DIALECTS } from '../test-support/databases.js';
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
   const base = () => `/api/sittings/${world.sitting.id}`;
 
   beforeAll(async () => {
-    world = await createTestWorld(dialect, { students: 7 });
+    world = await createTestWorld(dialect, { students: 8 });
     instructor = await world.logIn('instructor');
     exam = await loadExamVersion(
       world.context,
@@ -160,7 +161,7 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
         option: rightLetter(exam, 'sigmoid-squared-loss-gradient'),
         mark: 'filled',
       },
-      // A tick is not an answer: recorded as an invalid mark, scored by the exam's policy (0) and flagged.
+      // A tick alone is not an answer: recorded as an invalid mark, the question unanswered (0, no penalty), flagged.
       { questionId: 'resnet-residual-gradient', option: rightLetter(exam, 'resnet-residual-gradient'), mark: 'tick' },
     ];
     const pages = await scanOf([{ index: 6, marks }]);
@@ -274,6 +275,62 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
     expect((await instructor.get(`${base()}/attempts/${before.attemptId}/sheet/9`)).status).toBe(404);
   });
 
+  it('records the questions of a sheet page that was not read as not read, never blank, until a scan reads it', async () => {
+    const right = rightLetter(exam, 'l2-prior');
+    const pages = await scanOf([{ index: 7, marks: [{ questionId: 'l2-prior', option: right, mark: 'filled' }] }]);
+    const choiceIds = listQuestions(exam)
+      .filter(({ question }) => isChoiceQuestion(question))
+      .map(({ question }) => question.id);
+    // Page 1 of s0008's sheet, with every choice question, came back as a page of something else; pages 2–4 read.
+    const unreadable = { ...pages[0]!, pixels: textLines(pages[0]!.width, pages[0]!.height) };
+    const batch = await uploadAndRead(await scanPdf([unreadable, ...pages.slice(1)]), 'without-page-1.pdf');
+    expect(batch.anomalies).toContainEqual(expect.objectContaining({ kind: 'unknown', scanPage: 1 }));
+    expect((batch.anomalies as { message: string }[]).map((anomaly) => anomaly.message)).toContain(
+      `page 1 of s0008 is missing from the scan; its ${choiceIds.length} choice questions are recorded as not read (missing), not blank, until the page is scanned`,
+    );
+    // The unreadable page is kept as it was scanned, for a person to see whose page it is.
+    const stored = await world.context.db
+      .selectFrom('scan_pages')
+      .select('image_jpeg')
+      .where('batch_id', '=', batch.id as string)
+      .where('scan_page', '=', 1)
+      .executeTakeFirstOrThrow();
+    expect(stored.image_jpeg?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    type Row = { studentNumber: string; attemptId: string; total: string; questions: Record<string, string> };
+    const row = async () =>
+      ((await instructor.get(`${base()}/results`)).body as (Row & { notRead: string[]; flagged: string[] })[]).find(
+        (r) => r.studentNumber === 's0008',
+      )!;
+    const missing = await row();
+    expect(missing.notRead).toEqual(choiceIds);
+    expect(missing.total).toBe('0');
+    expect(missing.flagged).toContain('l2-prior');
+    const detail = await instructor.get(`${base()}/attempts/${missing.attemptId}`);
+    const l2 = (
+      detail.body.questions as { questionId: string; status: string; answer: unknown; reason: string }[]
+    ).find((q) => q.questionId === 'l2-prior')!;
+    expect(l2).toMatchObject({
+      status: 'missing',
+      points: '0',
+      answer: { kind: 'missing' },
+      reason: 'the page with this question was not read from the scan: 0 until it is read',
+    });
+    const csv = parse<Record<string, string>>((await instructor.get(`${base()}/results.csv`)).text, { columns: true });
+    const csvRow = csv.find((r) => r['student'] === 's0008')!;
+    expect(choiceIds.map((id) => csvRow[id])).toEqual(choiceIds.map(() => 'not read'));
+    expect(csvRow['not read']).toBe(choiceIds.join(' '));
+
+    // Page 1 scanned on its own later: its answers are read; the other pages, absent this time, take nothing away.
+    await uploadAndRead(await scanPdf(pages.slice(0, 1)), 'page-1.pdf');
+    const read = await row();
+    expect(read.notRead).toEqual([]);
+    expect(read.questions['l2-prior']).toBe('0.5');
+    // Pages 2–4 scanned again: page 1 is missing from this batch, but its answers stay as read.
+    await uploadAndRead(await scanPdf(pages.slice(1)), 'without-page-1-again.pdf');
+    expect((await row()).notRead).toEqual([]);
+    expect((await row()).questions['l2-prior']).toBe('0.5');
+  });
+
   it('takes up a batch again when the job reading it died', async () => {
     const blank = { width: 400, height: 500, pixels: new Uint8Array(400 * 500).fill(255) };
     const uploaded = await instructor.upload(`${base()}/scans?name=blank.png`, await scanPng(blank), 'image/png');
@@ -313,3 +370,12 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
     expect(tooLarge.body.message).toContain('50 MB');
   });
 });
+
+/** A page of printed text: dark lines across it, as a question paper page fed by mistake (no corner discs, no code). */
+function textLines(width: number, height: number): Uint8Array {
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
+    for (let dy = 0; dy < 6; dy += 1)
+      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
+  return pixels;
+}

@@ -40,7 +40,7 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
     roster.map(async (student): Promise<ResultRow> => {
       const attempt = byRoster.get(student.id);
       const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
-      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [] };
+      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [] };
       const exam = await attemptExam(context, sitting.exam_version_id, attempt);
       const report = score(exam, toStudentResponses(await loadAnswers(context.db, attempt.id)));
       return {
@@ -53,6 +53,7 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
           report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()]),
         ),
         flagged: [...report.flagged],
+        notRead: [...report.missing],
         ...(attempt.close_reason === 'paper'
           ? {
               source: 'paper',

@@ -1,4 +1,4 @@
-import { assembleScan, type PageResult } from '@examforge/omr';
+import { assembleScan, type GreyImage, type PageResult } from '@examforge/omr';
 import { countScanPages, encodeJpeg, encodePng, ScanFileError, startPageReaders } from '@examforge/omr/files';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
@@ -101,8 +101,8 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
   try {
     for (let scanPage = 1; scanPage <= pageCount; scanPage += 1) {
       if (!stored.has(scanPage)) {
-        const { result } = await readers.read(file, scanPage - 1);
-        await storePage(context, batch.id, scanPage, result);
+        const { result, image } = await readers.read(file, scanPage - 1);
+        await storePage(context, batch.id, scanPage, result, image);
       }
       await context.db
         .updateTable('scan_batches')
@@ -120,8 +120,18 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
   }
 }
 
-async function storePage(context: AppContext, batchId: string, scanPage: number, result: PageResult): Promise<void> {
-  let image: Buffer | null = null;
+/**
+ * Stores one page's reading, with the upright page as JPEG for a page read (annotated sheets) and the page as scanned
+ * for a page that could not be read at all (a person must see it to learn whose page it is).
+ */
+async function storePage(
+  context: AppContext,
+  batchId: string,
+  scanPage: number,
+  result: PageResult,
+  scanned: GreyImage | undefined,
+): Promise<void> {
+  let image: Buffer | null = result.kind === 'unknown' && scanned ? await encodeJpeg(scanned, 75) : null;
   const crops: Record<string, string> = {};
   let stored: unknown = result;
   if (result.kind === 'read') {
@@ -147,7 +157,7 @@ async function storePage(context: AppContext, batchId: string, scanPage: number,
 /** The page encoder draws an overlay; an empty one stores the page as it is. */
 async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promise<void> {
   const sitting = await findSittingRow(context, batch.sitting_id);
-  const { pagesPerSheet } = await sittingScanContext(context, sitting);
+  const { layoutFor } = await sittingScanContext(context, sitting);
   const rows = await context.db
     .selectFrom('scan_pages')
     .select(['scan_page', 'result_json', 'crops_json'])
@@ -157,7 +167,7 @@ async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promis
   // Written by storePage above from the reader's own result, so read back as it was written.
   const pages = rows.map((row) => ({ crops: {}, ...(JSON.parse(row.result_json) as object) }) as PageResult);
   const crops = new Map(rows.map((row) => [row.scan_page, JSON.parse(row.crops_json) as Record<string, string>]));
-  const result = assembleScan(pages, pagesPerSheet);
+  const result = assembleScan(pages, layoutFor);
   const now = context.clock.now();
   const attached = await attachSheets(
     context.db,

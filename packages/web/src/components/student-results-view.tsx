@@ -1,6 +1,7 @@
 import type { StudentExamView, StudentQuestionView } from '@examforge/core';
 import type { StudentResults } from '@examforge/server/api';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { formatStatus } from '../lib/format/format-answer.js';
 import { AnswerView, OptionsView } from './answer-view.js';
 import { Markdown } from './markdown-view.js';
 
@@ -71,7 +72,7 @@ function QuestionResultCard({ result, question }: QuestionResultCardProps) {
         )}
         <dt>Scoring</dt>
         <dd>
-          <span className="status-badge">{result.status}</span> {result.reason}
+          <span className="status-badge">{formatStatus(result.status)}</span> {result.reason}
         </dd>
       </dl>
       {result.explanation !== undefined && (

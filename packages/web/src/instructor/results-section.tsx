@@ -14,7 +14,10 @@ interface ResultsSectionProps {
   readonly view: StudentExamView | undefined;
 }
 
-/** Every student's points per question and total, recomputed by the server after each key change or drop. */
+/**
+ * Every student's points per question and total, recomputed by the server after each key change or drop. Answers not
+ * read from a scan show as "not read", never as 0 or a blank, and the total says how many there are.
+ */
 export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
   const results = useQuery({ queryKey: queryKeys.results(sittingId), queryFn: () => fetchResults(sittingId) });
   return (
@@ -94,16 +97,33 @@ function ResultsTable({
               <td>{row.source === 'paper' ? `${row.status} (paper)` : row.status}</td>
               <td className="numeric" data-testid={`results-total-${row.studentNumber}`}>
                 {row.total === undefined ? '—' : `${row.total} / ${row.maximum ?? '?'}`}
+                {row.notRead.length > 0 && (
+                  <span className="not-read" data-testid={`results-not-read-${row.studentNumber}`}>
+                    {' '}
+                    ({row.notRead.length} not read)
+                  </span>
+                )}
               </td>
-              {columns.map((column) => (
-                <td
-                  className="numeric"
-                  key={column.questionId}
-                  data-testid={`results-cell-${row.studentNumber}-${column.questionId}`}
-                >
-                  {row.questions[column.questionId] ?? '—'}
-                </td>
-              ))}
+              {columns.map((column) =>
+                row.notRead.includes(column.questionId) ? (
+                  <td
+                    className="not-read"
+                    key={column.questionId}
+                    title="Not read from the scan: counts 0 until the page is read"
+                    data-testid={`results-cell-${row.studentNumber}-${column.questionId}`}
+                  >
+                    not read
+                  </td>
+                ) : (
+                  <td
+                    className="numeric"
+                    key={column.questionId}
+                    data-testid={`results-cell-${row.studentNumber}-${column.questionId}`}
+                  >
+                    {row.questions[column.questionId] ?? '—'}
+                  </td>
+                ),
+              )}
               <td>{row.flagged.length === 0 ? '—' : row.flagged.join(', ')}</td>
             </tr>
           ))}

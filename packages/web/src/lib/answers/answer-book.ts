@@ -46,6 +46,8 @@ export interface MergedAnswers {
 export function mergeAnswers(server: AttemptState['answers'], outbox: readonly Save[]): MergedAnswers {
   const book: Record<string, AnswerEntry> = {};
   for (const [questionId, saved] of Object.entries(server)) {
+    // Only a paper reading is `missing`, and paper attempts are closed from the start: nothing to edit.
+    if (saved.answer.kind === 'missing') continue;
     book[questionId] = { answer: saved.answer, flagged: saved.flagged };
   }
   const staleSeqs: number[] = [];

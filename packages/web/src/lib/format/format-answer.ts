@@ -24,6 +24,16 @@ export function formatAnswer(answer: Answer | undefined): string {
   }
 }
 
+/**
+ * A question's scoring status in words for a badge: core's statuses as they are, but `missing` (an answer not read
+ * from the scan) as "not read", so it is never taken for a blank.
+ *
+ * @example formatStatus('missing'); // 'not read'
+ */
+export function formatStatus(status: string): string {
+  return status === 'missing' ? 'not read' : status;
+}
+
 /** A time multiplier as extra time: `1.25` → `+25 %`, `1` → `—`. */
 export function formatExtraTime(multiplier: number): string {
   if (multiplier === 1) return '—';

@@ -4,6 +4,7 @@ import type { RecordedAnswer, ReviewBubble } from '@examforge/server/api';
 export function describePaperAnswer(answer: RecordedAnswer, bubbles: readonly ReviewBubble[]): string {
   const label = (option: string) => (bubbles.find((bubble) => bubble.option === option)?.label ?? option).toUpperCase();
   if (answer.kind === 'blank') return 'blank';
+  if (answer.kind === 'missing') return 'not read';
   if (answer.kind !== 'choice') return answer.kind;
   const parts = [
     ...answer.selected.map(label),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnswer, formatExtraTime, formatLetters, formatMarks } from './format-answer.js';
+import { formatAnswer, formatExtraTime, formatLetters, formatMarks, formatStatus } from './format-answer.js';
 import { formatClockTime, formatMinutes, fromLocalInputValue, toLocalInputValue } from './format-time.js';
 
 // The test script runs with TZ=UTC, so local time is UTC here.
@@ -23,6 +23,11 @@ describe('times', () => {
 });
 
 describe('answers', () => {
+  it('calls an answer not read from the scan "not read", never blank', () => {
+    expect(formatStatus('missing')).toBe('not read');
+    expect(formatStatus('blank')).toBe('blank');
+  });
+
   it('writes each kind of answer', () => {
     expect(formatAnswer({ kind: 'choice', selected: ['a', 'c'] })).toBe('(a), (c)');
     expect(formatAnswer({ kind: 'numeric', value: -0.5 })).toBe('-0.5');

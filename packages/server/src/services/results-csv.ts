@@ -1,0 +1,28 @@
+import { listQuestions, NOT_READ_CELL, type Exam } from '@examforge/core';
+import { stringify } from 'csv-stringify/sync';
+import type { ResultRow } from '../api/index.js';
+
+/**
+ * The sitting's results as CSV: one row per roster student, one column per question in exam order, then the total,
+ * the maximum, the flagged questions and the questions not read from the scan. An answer not read says `not read`
+ * in its question's cell rather than `0`, so that it is never taken for a blank.
+ *
+ * @example
+ * reply.header('content-type', 'text/csv; charset=utf-8').send(presentResultsCsv(exam, rows));
+ */
+export function presentResultsCsv(exam: Exam, rows: readonly ResultRow[]): string {
+  const ids = listQuestions(exam).map(({ question }) => question.id);
+  return stringify([
+    ['student', 'name', 'status', ...ids, 'total', 'maximum', 'flagged', 'not read'],
+    ...rows.map((row) => [
+      row.studentNumber,
+      row.name,
+      row.status,
+      ...ids.map((id) => (row.notRead.includes(id) ? NOT_READ_CELL : (row.questions[id] ?? ''))),
+      row.total ?? '',
+      row.maximum ?? '',
+      row.flagged.join(' '),
+      row.notRead.join(' '),
+    ]),
+  ]);
+}
