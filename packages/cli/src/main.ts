@@ -191,6 +191,8 @@ Exit codes: 0 graded, 2 the exam or the table cannot be read (nothing is written
       `
 Only a completely filled bubble is an answer: partial fills, ticks and crosses are written as partial(C), tick(C),
 cross(C); a mark read without confidence is written as unclear(C) and listed in review.csv with its crop.
+The choice questions of a sheet page that was not read (missing from the scan, or unreadable) are written as
+\`missing\` — not read, never blank; a page that could not be read at all is listed in review.csv with its image.
 Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (blank, duplicate, missing pages…),
 2 bad input.`,
     )

@@ -150,6 +150,89 @@ describe('a scanned PDF with pages shuffled, one upside down, one duplicated and
   });
 });
 
+describe('a batch where one sheet lost its page 1 and another’s page 1 could not be read', () => {
+  it('writes their answers as missing, never blank; grade scores them 0 and names the students', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'examforge-missing-'));
+    const roster = join(work, 'roster.csv');
+    writeFileSync(roster, 'id,name\ns201,Asha Rao\ns202,Ben Okafor\ns203,Chen Wei\n');
+    const printed = await runCli('print', BUNDLED, '--roster', roster, '--shuffle', '--out', join(work, 'print'));
+    expect(printed.code, printed.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(work, 'print', 'manifest.json'), 'utf8')) as Manifest;
+    const dpi = 150;
+    const sheets: GreyImage[][] = [];
+    for (const sheet of manifest.sheets) {
+      const pdf = readFileSync(join(work, 'print', sheet.file));
+      const pages = await sheetPages(pdf, 'pdftoppm', dpi, sheet.sheetPageOffset ?? 0, sheet.layout.pages.length);
+      // Every student fills (a) on each choice question of page 1.
+      const paint = painter(pages[0]!, `missing-${sheet.studentNumber}`);
+      for (const bubble of sheet.layout.pages[0]!.bubbles)
+        if (bubble.option === 'a')
+          paint.mark('filled', (bubble.x * dpi) / 72, (bubble.y * dpi) / 72, (bubble.r * dpi) / 72);
+      sheets.push(pages);
+    }
+    const [s201, s202, s203] = sheets as [GreyImage[], GreyImage[], GreyImage[]];
+    // s202's page 1 never reached the scanner; s203's page 1 came back as a page of something else.
+    const unreadable = { ...s203[0]!, pixels: textLines(s203[0]!.width, s203[0]!.height) };
+    const feed = [...s201, ...s202.slice(1), unreadable, ...s203.slice(1)];
+    const jpeg = (image: GreyImage) => grey(image).jpeg({ quality: 85 }).toBuffer();
+    const scan = await writeScannerPdf(await Promise.all(feed.map(jpeg)), join(work, 'batch.pdf'), dpi);
+    const out = join(work, 'scan');
+    const manifestPath = join(work, 'print', 'manifest.json');
+    const scanned = await runCli('scan', BUNDLED, scan, '--manifest', manifestPath, '--out', out, '--no-annotate');
+
+    const choiceIds = listQuestions(exam)
+      .filter(({ question }) => isChoiceQuestion(question))
+      .map(({ question }) => question.id);
+    const n = choiceIds.length;
+    expect(scanned.code).toBe(1);
+    expect(scanned.stdout).toContain(
+      `page 1 of s202 is missing from the scan; its ${n} choice questions are recorded as not read (missing), not blank`,
+    );
+    expect(scanned.stdout).toContain(`page 1 of s203 is missing from the scan; its ${n} choice questions`);
+    expect(scanned.stdout).toContain(`${2 * n} answer(s) of 2 student(s) (s202, s203) are written as \`missing\``);
+    expect(scanned.stdout).toContain('1 page(s) could not be read at all');
+    const responses = parse<Record<string, string>>(readFileSync(join(out, 'responses.csv'), 'utf8'), {
+      columns: true,
+    });
+    const row = (student: string) => responses.find((r) => r['student'] === student)!;
+    for (const student of ['s202', 's203'])
+      expect(choiceIds.map((id) => row(student)[id])).toEqual(choiceIds.map(() => 'missing'));
+    // s201's page 1 was read: every choice question has its reading of the fill on (a) (whatever the classifier
+    // made of each painted fill), none is missing or blank.
+    expect(choiceIds.filter((id) => !/^(A|[a-z]+\(A\))$/.test(row('s201')[id] ?? ''))).toEqual([]);
+    // The unreadable page reaches a person: a row of review.csv with the page's image.
+    const review = parse<Record<string, string>>(readFileSync(join(out, 'review.csv'), 'utf8'), { columns: true });
+    const unread = review.filter((r) => r['reasons'] === 'unread-page');
+    expect(unread.map((r) => r['scan page'])).toEqual(['8']);
+    expect(readFileSync(join(out, unread[0]!['crop']!)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+
+    const results = join(work, 'results.csv');
+    const graded = await runCli('grade', BUNDLED, join(out, 'responses.csv'), '--out', results);
+    expect(graded.code, graded.stderr).toBe(0);
+    expect(graded.stdout).toContain(
+      `${2 * n} answers of 2 students were not read from the scan: s202 (${n} questions:`,
+    );
+    expect(graded.stdout).toContain(`s203 (${n} questions:`);
+    const rows = parse<Record<string, string>>(readFileSync(results, 'utf8'), { columns: true });
+    for (const student of ['s202', 's203']) {
+      const result = rows.find((r) => r['student'] === student)!;
+      expect(choiceIds.map((id) => result[id])).toEqual(choiceIds.map(() => 'not read'));
+      expect(result['not read']?.split(' ').sort()).toEqual([...choiceIds].sort());
+      expect(result['total']).toBe('0');
+    }
+    expect(rows.find((r) => r['student'] === 's201')?.['not read']).toBe('');
+  });
+});
+
+/** A page of printed text: dark lines across it, as a question paper page fed by mistake (no corner discs, no code). */
+function textLines(width: number, height: number): Uint8Array {
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
+    for (let dy = 0; dy < 6; dy += 1)
+      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
+  return pixels;
+}
+
 /** Seeded answers for one student: a single letter on most questions, some left blank; the last student is blank. */
 function studentAnswers(exam: Exam, student: string, index: number) {
   const random = seededRandom(`answers-${student}`);

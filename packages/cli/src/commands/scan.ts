@@ -5,6 +5,7 @@ import { formatResponseCell, listQuestions, type Exam } from '@examforge/core';
 import { annotationSvg, describeAnomaly, type ReadSheet, type ReviewItem, type ScanAnomaly } from '@examforge/omr';
 import {
   encodeAnnotated,
+  encodeJpeg,
   encodePng,
   scanFileKind,
   scanFiles,
@@ -61,6 +62,11 @@ export async function runScan(
       spec: { examSource: readUserFile(examPath, 'exam file'), layouts: { kind: 'printed', layouts: [...layouts] } },
       onPage: async ({ scanPage, result: page, image }) => {
         bar.update(scanPage);
+        // A page that could not be read reaches a person as its image: whose page it is, only a person can tell.
+        if (page.kind === 'unknown') {
+          writeFileSync(join(options.out, unreadPageImage(scanPage)), await encodeJpeg(image));
+          return;
+        }
         if (!options.annotate || page.kind !== 'read' || page.pageKind !== 'choices') return;
         const who = page.identity.studentNumber || page.studentNumber?.digits || 'generic';
         const name = `${String(scanPage).padStart(3, '0')}-${safe(who)}-p${page.identity.page}.jpg`;
@@ -71,10 +77,15 @@ export async function runScan(
   );
   bar.done();
   writeFileSync(join(options.out, 'responses.csv'), stringify(responseRows(exam, result.sheets)));
-  await writeReview(options.out, result.review);
+  await writeReview(options.out, result);
   writeFileSync(join(options.out, 'scan-report.json'), `${JSON.stringify(report(examPath, result), null, 1)}\n`);
   printSummary(output, options.out, result.sources.length, result, annotated.length);
   return result.review.length > 0 || result.anomalies.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** Where the image of a scan page that could not be read goes, e.g. `review/scan-page-007.jpg`. */
+function unreadPageImage(scanPage: number): string {
+  return `review/scan-page-${String(scanPage).padStart(3, '0')}.jpg`;
 }
 
 function readScanFile(path: string): ScanFile {
@@ -91,7 +102,10 @@ function readScanFile(path: string): ScanFile {
   return file;
 }
 
-/** One row per sheet: the student, then every question of the exam (free-response cells empty: not graded yet). */
+/**
+ * One row per sheet: the student, then every question of the exam (free-response cells empty: not graded yet; a
+ * choice question on a page that was not read `missing`, which `grade` never takes for blank).
+ */
 function responseRows(exam: Exam, sheets: readonly ReadSheet[]): string[][] {
   const questions = listQuestions(exam).map(({ question }) => question.id);
   return [
@@ -103,10 +117,24 @@ function responseRows(exam: Exam, sheets: readonly ReadSheet[]): string[][] {
   ];
 }
 
-async function writeReview(out: string, items: readonly ReviewItem[]): Promise<void> {
+/**
+ * `review.csv`: every reading a person must confirm, with its crop, then every scan page that could not be read at
+ * all, with its image (`reasons` is `unread-page`; the `reading` column says why in words).
+ */
+async function writeReview(out: string, result: ScanBatchResult): Promise<void> {
   const rows = [
     ['id', 'student', 'question', 'printed number', 'scan page', 'reasons', 'reading', 'counts as', 'crop'],
   ];
+  await addReadingRows(out, result.review, rows);
+  for (const page of result.unreadPages) {
+    const image = unreadPageImage(page.scanPage);
+    const described = describeAnomaly({ kind: 'unknown', ...page });
+    rows.push([`scan-page-${page.scanPage}`, '', '', '', String(page.scanPage), 'unread-page', described, '', image]);
+  }
+  writeFileSync(join(out, 'review.csv'), stringify(rows));
+}
+
+async function addReadingRows(out: string, items: readonly ReviewItem[], rows: string[][]): Promise<void> {
   for (const item of items) {
     const crop = item.crop ? `review/${safe(item.studentNumber)}-${safe(item.questionId)}.png` : '';
     if (item.crop) writeFileSync(join(out, crop), await encodePng(item.crop));
@@ -122,7 +150,6 @@ async function writeReview(out: string, items: readonly ReviewItem[]): Promise<v
       crop,
     ]);
   }
-  writeFileSync(join(out, 'review.csv'), stringify(rows));
 }
 
 function report(examPath: string, result: ScanBatchResult) {
@@ -135,10 +162,23 @@ function report(examPath: string, result: ScanBatchResult) {
       pages: Object.fromEntries(
         [...sheet.pages].map(([page, scanPage]) => [page, { scanPage, ...result.sources[scanPage - 1] }]),
       ),
+      notRead: notReadQuestions(sheet),
     })),
     anomalies: result.anomalies.map((anomaly: ScanAnomaly) => ({ ...anomaly, message: describeAnomaly(anomaly) })),
     review: result.review.map(({ crop: _crop, ...item }) => item),
+    unreadPages: result.unreadPages.map((page) => ({
+      ...page,
+      ...result.sources[page.scanPage - 1],
+      image: unreadPageImage(page.scanPage),
+    })),
   };
+}
+
+/** The questions of a sheet whose page was not read: written `missing` in responses.csv. */
+function notReadQuestions(sheet: ReadSheet): string[] {
+  return Object.entries(sheet.answers).flatMap(([questionId, answer]) =>
+    answer.kind === 'missing' ? [questionId] : [],
+  );
 }
 
 function printSummary(output: Output, out: string, pages: number, result: ScanBatchResult, annotated: number): void {
@@ -147,9 +187,20 @@ function printSummary(output: Output, out: string, pages: number, result: ScanBa
     `Read ${pages} page(s): ${result.sheets.length} sheet(s), ${result.review.length} reading(s) to review, ${result.anomalies.length} anomaly(ies) → ${out}/`,
   );
   for (const anomaly of result.anomalies) output.out(`  ${s.warning('!')} ${describeAnomaly(anomaly)}`);
+  const notRead = result.sheets.filter((sheet) => notReadQuestions(sheet).length > 0);
+  if (notRead.length > 0) {
+    const answers = notRead.reduce((sum, sheet) => sum + notReadQuestions(sheet).length, 0);
+    output.out(
+      `  ${s.warning('not read:')} ${answers} answer(s) of ${notRead.length} student(s) (${notRead.map((sheet) => sheet.identity.studentNumber).join(', ')}) are written as \`missing\` in responses.csv, never as blank; grade scores them 0 and names them`,
+    );
+  }
   if (result.review.length > 0)
     output.out(
       `  ${s.note('review:')} ${basename(out)}/review.csv lists each one with its crop; unsure marks count as unclear(…) until decided`,
+    );
+  if (result.unreadPages.length > 0)
+    output.out(
+      `  ${s.note('unread:')} ${result.unreadPages.length} page(s) could not be read at all; ${basename(out)}/review.csv lists each with its image in review/`,
     );
   output.out(
     `  responses.csv (for \`examforge grade\`), review.csv, scan-report.json${annotated > 0 ? `, ${annotated} annotated page(s) in annotated/` : ''}`,

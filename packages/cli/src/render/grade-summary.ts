@@ -1,10 +1,14 @@
 import type { Exam, GradedStudent, ResultsSummary } from '@examforge/core';
 import type { Styles } from '../console.js';
 import { plural } from './exam-overview.js';
+import { notReadLines } from './not-read-summary.js';
 
 const MAX_FLAGGED_SHOWN = 10;
 
-/** What `grade` prints: where the results went, the score distribution, and everything that needs a person. */
+/**
+ * What `grade` prints: where the results went, the score distribution, and everything that needs a person — the
+ * answers not read from the scan first, by student, then every other flagged answer with its reason.
+ */
 export function renderGradeSummary(
   exam: Exam,
   graded: readonly GradedStudent[],
@@ -36,22 +40,22 @@ export function renderGradeSummary(
     lines.push(
       `${plural(summary.ungradedAnswers, 'free-response answer')} not graded yet (counted as 0 until graded).`,
     );
-  lines.push(...flaggedLines(graded, summary, s));
+  lines.push(...notReadLines(graded, s), ...flaggedLines(graded, summary, s));
   return lines;
 }
 
+/** Flagged answers other than those not read from the scan (which `notReadLines` names by student). */
 function flaggedLines(graded: readonly GradedStudent[], summary: ResultsSummary, s: Styles): string[] {
-  if (summary.flaggedAnswers === 0) return [];
   const flagged = graded.flatMap(({ student, report }) =>
-    report.questions.filter((q) => q.flagged).map((q) => `  ${student}  ${q.questionId}: ${q.reason}`),
+    report.questions
+      .filter((q) => q.flagged && q.status !== 'missing')
+      .map((q) => `  ${student}  ${q.questionId}: ${q.reason}`),
   );
+  if (flagged.length === 0) return [];
   const more =
     flagged.length > MAX_FLAGGED_SHOWN
       ? [`  … and ${flagged.length - MAX_FLAGGED_SHOWN} more (see the flagged column of the results)`]
       : [];
-  return [
-    s.warning(`${plural(summary.flaggedAnswers, 'answer')} flagged for review:`),
-    ...flagged.slice(0, MAX_FLAGGED_SHOWN),
-    ...more,
-  ];
+  const heading = plural(flagged.length, summary.missingAnswers > 0 ? 'other answer' : 'answer');
+  return [s.warning(`${heading} flagged for review:`), ...flagged.slice(0, MAX_FLAGGED_SHOWN), ...more];
 }
