@@ -77,7 +77,7 @@ export function markedSheet(
   dpi: number,
   truth: readonly SyntheticMark[],
   seed: string,
-  tool?: Tool,
+  tool: Tool | 'any' = 'any',
 ) {
   const image = { ...printed, pixels: new Uint8Array(printed.pixels) };
   const scale = dpi / 72;

@@ -77,19 +77,27 @@ const BUBBLE_RADIUS_MM = (6 / 72) * 25.4;
 export type Tool = 'pen' | 'pencil' | 'graphite';
 
 /**
- * A painter drawing on `image`; each mark with a tool chosen at random (pen 40 %, grainy pencil 20 %, graphite 40 %)
- * unless `tool` fixes it.
+ * A painter drawing on `image`. Each mark is drawn with `tool`; with `'any'`, a tool chosen at random (pen 40 %,
+ * grainy pencil 20 %, graphite 40 %: the classifier's surveys); by default pen or grainy pencil, half and half (for
+ * tests of the pipeline around the classifier, whose marks must be unmistakable).
  */
 export function painter(
   image: { width: number; height: number; pixels: Uint8Array },
   seed: string,
-  tool?: Tool,
+  tool?: Tool | 'any',
 ): Painter {
   const random = seededRandom(seed);
   const between = (low: number, high: number) => low + random() * (high - low);
   const chooseInk = (r: number): Ink => {
     const roll = random();
-    const chosen = tool ?? (roll < 0.4 ? 'pen' : roll < 0.6 ? 'pencil' : 'graphite');
+    const chosen =
+      tool === 'any'
+        ? roll < 0.4
+          ? 'pen'
+          : roll < 0.6
+            ? 'pencil'
+            : 'graphite'
+        : (tool ?? (roll < 0.5 ? 'pen' : 'pencil'));
     if (chosen === 'pen') return { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) };
     if (chosen === 'pencil')
       return { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
@@ -108,7 +116,7 @@ export function painter(
     mark(kind, x, y, r) {
       const canvas = new Canvas(image);
       const ink = chooseInk(r);
-      const force = between(0.85, 1.15);
+      const force = ink.graphite ? between(0.85, 1.15) : 1;
       const shade: Shade = ink.graphite
         ? (px, py) => ink.graphite?.at(px, py, force) ?? 0
         : () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
