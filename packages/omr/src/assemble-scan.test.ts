@@ -102,7 +102,10 @@ describe('a sheet page that was not read', () => {
     expect(pages.map((page) => page.kind)).toEqual(['unknown', 'read', 'read', 'read']);
     const { sheets, anomalies, unreadPages } = assembleScan(pages, context.layoutFor);
 
-    expect(unreadPages).toEqual([expect.objectContaining({ scanPage: 1 })]);
+    expect(unreadPages).toEqual([{ scanPage: 1, reason: 'no-corner-marks' }]);
+    expect(describeAnomaly({ kind: 'unknown', ...unreadPages[0]! })).toBe(
+      "scan page 1 could not be read (no corner marks: not an answer sheet page, or badly damaged): look at it; if it is a student's page, scan it again",
+    );
     const choiceIds = listQuestions(exam)
       .filter(({ question }) => isChoiceQuestion(question))
       .map(({ question }) => question.id);

@@ -1,9 +1,19 @@
 import { studentOfSheetKey, type ScanAnomaly } from './assemble-scan.js';
+import type { UnknownPageReason } from './read-page.js';
 
 /** The student a sheet key names, for messages. */
 function studentOf(sheet: string): string {
   return studentOfSheetKey(sheet) || 'a generic sheet';
 }
+
+/** Why a page was not read, in words. A reading stored before readers gave reasons has none (see its use). */
+const UNREAD_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'no-corner-marks': 'no corner marks: not an answer sheet page, or badly damaged',
+    'code-unreadable': 'its corner marks were found but neither of its codes could be read',
+    'registration-unconfirmed': 'its printed bubbles were not where its corner marks put them',
+  } satisfies Record<UnknownPageReason, string>),
+);
 
 /** What a missing page costs, in words: its choice questions are not read (never blank). */
 function notRead(questions: number): string {
@@ -22,7 +32,7 @@ export function describeAnomaly(anomaly: ScanAnomaly): string {
     case 'blank':
       return `scan page ${anomaly.scanPage} is blank`;
     case 'unknown':
-      return `scan page ${anomaly.scanPage} is not an answer sheet page (no corner marks or no readable code): check it by hand`;
+      return `scan page ${anomaly.scanPage} could not be read (${UNREAD_WORDS.get(anomaly.reason) ?? 'no sheet found on it'}): look at it; if it is a student's page, scan it again`;
     case 'foreign':
       return `scan page ${anomaly.scanPage} belongs to ${anomaly.identity.examId} version ${anomaly.identity.version} (variant ${anomaly.identity.variant}), which this scan does not expect`;
     case 'upside-down':

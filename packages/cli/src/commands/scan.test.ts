@@ -204,6 +204,7 @@ describe('a batch where one sheet lost its page 1 and another’s page 1 could n
     const review = parse<Record<string, string>>(readFileSync(join(out, 'review.csv'), 'utf8'), { columns: true });
     const unread = review.filter((r) => r['reasons'] === 'unread-page');
     expect(unread.map((r) => r['scan page'])).toEqual(['8']);
+    expect(unread[0]!['reading']).toContain('scan page 8 could not be read (no corner marks');
     expect(readFileSync(join(out, unread[0]!['crop']!)).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
 
     const results = join(work, 'results.csv');
