@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { benchmarkExamDay } from './exam-day.bench.js';
 import { benchmarkPrint } from './print.bench.js';
 import { benchmarkOmr } from './omr.bench.js';
+import { benchmarkOmrIndependent } from './omr-independent.bench.js';
 import { benchmarkScore } from './score.bench.js';
 
 export interface BenchmarkResult {
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult
   'exam-day': benchmarkExamDay,
   print: benchmarkPrint,
   omr: benchmarkOmr,
+  'omr-independent': benchmarkOmrIndependent,
 };
 
 const names = process.argv
