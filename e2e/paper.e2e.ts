@@ -48,7 +48,8 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
 
   const wrong = (id: string) => (rightOf(exam, id) === 'a' ? 'b' : 'a');
   const p1: PaperMark[] = [
-    // Two fills on a single-answer question, twice, and a fill beside an erased one: three items for a person.
+    // Two fills on a single-answer question, three times: three items for a person. A fill beside the residue of an
+    // erased one is a changed answer, not an item: residue is noise.
     { questionId: 'l2-prior', option: rightOf(exam, 'l2-prior'), mark: 'filled' },
     { questionId: 'l2-prior', option: wrong('l2-prior'), mark: 'filled' },
     { questionId: 'perceptron-update-loss', option: rightOf(exam, 'perceptron-update-loss'), mark: 'filled' },
@@ -56,9 +57,10 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
     {
       questionId: 'sigmoid-squared-loss-gradient',
       option: rightOf(exam, 'sigmoid-squared-loss-gradient'),
-      mark: 'erased',
+      mark: 'filled',
     },
     { questionId: 'sigmoid-squared-loss-gradient', option: wrong('sigmoid-squared-loss-gradient'), mark: 'filled' },
+    { questionId: 'resnet-residual-gradient', option: wrong('resnet-residual-gradient'), mark: 'erased' },
     { questionId: 'resnet-residual-gradient', option: rightOf(exam, 'resnet-residual-gradient'), mark: 'filled' },
   ];
   const p2: PaperMark[] = [{ questionId: 'l2-prior', option: rightOf(exam, 'l2-prior'), mark: 'filled' }];
@@ -114,8 +116,8 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
   await page.keyboard.press('0');
   await expect(page.getByTestId('review-announcement')).toContainText('question 5: blank');
   await expect(item).toContainText('Q6)');
-  await expect(item).toContainText('beside what may be an erased one');
-  await page.keyboard.press('Enter');
+  await expect(item).toContainText('several complete fills');
+  await page.keyboard.press(wrong('sigmoid-squared-loss-gradient'));
   await expect(page.getByTestId('review-announcement')).toContainText(
     `question 6: ${wrong('sigmoid-squared-loss-gradient').toUpperCase()}`,
   );
