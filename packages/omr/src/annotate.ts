@@ -35,10 +35,10 @@ export function annotationSvg(
   for (const question of page.questions) {
     const right = new Set(options.key?.[question.questionId] ?? []);
     for (const bubble of question.bubbles) {
-      const { kind, confidence } = bubble.reading;
+      const { kind, fillConfidence } = bubble.reading;
       const stroke = Math.max(2, bubble.r * 0.18);
       if (right.has(bubble.option)) parts.push(circle(bubble.x, bubble.y, bubble.r * 1.55, COLOURS.key, stroke));
-      if (confidence < REVIEW_BELOW) {
+      if (fillConfidence < REVIEW_BELOW) {
         parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.review, stroke));
         parts.push(text(bubble.x + bubble.r * 1.3, bubble.y - bubble.r * 0.9, '?', COLOURS.review, bubble.r * 1.1));
       } else if (kind === 'filled') parts.push(circle(bubble.x, bubble.y, bubble.r * 1.25, COLOURS.answer, stroke));

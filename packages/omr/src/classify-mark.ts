@@ -10,10 +10,18 @@ export type MarkKind = 'filled' | 'partial' | 'tick' | 'cross' | 'dot' | 'erasur
 
 export interface MarkReading {
   readonly kind: MarkKind;
-  /** 0–1: how far the reading is from the nearest boundary between kinds; below 0.5 it goes to review. */
+  /** 0–1: how far the reading is from the nearest boundary between kinds. */
   readonly confidence: number;
+  /**
+   * 0–1: how sure the reading is of what decides a score — whether the bubble is a complete fill or not. Below 0.5
+   * the bubble goes to review. A reading unsure only between kinds that are all not answers (a tick or a cross, a
+   * partial fill or a tick, a dot or nothing) is sure of this.
+   */
+  readonly fillConfidence: number;
   readonly features: MarkFeatures;
 }
+
+type Decision = Omit<MarkReading, 'features'>;
 
 /** Measurements of a bubble, in darkness of the mark alone (0 paper … 1 black; the printed ring taken out) and radii. */
 export type MarkFeatures = MarkTone & MarkShape;
@@ -38,11 +46,14 @@ const CROSS_ARMS = 0.4;
  * part bare, ticks and crosses are thin straight strokes, and a cross's two strokes run out four ways from where they
  * cross where a tick's two meet at a vertex.
  *
+ * `hand`, when known, is how dark the page's covering marks typically are (see `readBubbles`), against which a faint
+ * mark is judged.
+ *
  * @example
  * const reading = classifyMark(scan, centre.x, centre.y, radiusInPixels);
  * if (reading.kind === 'filled' && reading.confidence >= 0.5) answers.push(option);
  */
-export function classifyMark(image: GreyImage, x: number, y: number, r: number): MarkReading {
+export function classifyMark(image: GreyImage, x: number, y: number, r: number, hand?: number): MarkReading {
   const mark = sampleLattice(image, x, y, r).darkness;
   const { level, ...tone } = measureTone(mark);
   // Ink is measured against the printed ring as scanned: a black-and-white scan blackens both ink and the ring's
@@ -52,10 +63,10 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number):
     const features = { ...tone, ...NO_SHAPE };
     // Faintly but evenly darker than clean paper: what an eraser leaves of a fill.
     const kind = tone.mean >= 0.035 ? 'erasure' : 'empty';
-    return { kind, confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03), features };
+    return { kind, confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03), fillConfidence: 1, features };
   }
   const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
-  return { ...decide(features, ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03)), features };
+  return { ...decide(features, ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03), faintness(hand)), features };
 }
 
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
@@ -66,26 +77,31 @@ const ramp = (value: number, zeroAt: number, oneAt: number) => clamp01((value - 
 const margin = (score: number, band: number) => ramp(Math.abs(score), 0, 2 * band);
 
 /** Names an inked mark; `inked` is the confidence that there is ink at all. */
-function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: number } {
+/**
+ * How much fainter than usual this hand's marks are (1: as usual). A person reads a faint mark against the same
+ * student's other marks: on a sheet filled in light HB pencil, a fill is lighter than residue on a sheet filled in
+ * pen. `hand` is the typical darkness of the page's covering marks (`handDarkness`).
+ */
+function faintness(hand: number | undefined): number {
+  return hand === undefined ? 1 : Math.max(0.75, Math.min(1, hand / 0.55));
+}
+
+function decide(f: MarkFeatures, inked: number, faint: number): Decision {
+  const erasureMax = ERASURE_MAX * faint;
+  const fillMin = FILL_MIN * faint;
   // A dot (the pen or pencil set down) is small and round; the shortest tick or partial fill reaches further.
   const dot = Math.min(ramp(f.extent, 0.85, 0.65), ramp(f.coverage, 0.25, 0.15));
-  if (dot >= 0.5) return { kind: 'dot', confidence: dot };
+  if (dot >= 0.5) return { kind: 'dot', confidence: dot, fillConfidence: 1 };
   // Erasure residue is faint all over, fainter than the lightest pencil, and has no stroke through it.
-  const residue = Math.min(ramp(f.typical, ERASURE_MAX + 0.03, ERASURE_MAX - 0.03), ramp(f.thin, 0.6, 0.4));
-  if (residue >= 0.5) return { kind: 'erasure', confidence: residue };
+  const residue = Math.min(ramp(f.typical, erasureMax + 0.03, erasureMax - 0.03), ramp(f.thin, 0.6, 0.4));
+  if (residue >= 0.5) return { kind: 'erasure', confidence: residue, fillConfidence: residue };
   // The ring's share taken out at 0.8 r is its blur mirrored from 1.2 r, which on a black-and-white scan (a ring near
   // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
   const blackRing = ramp(f.ring, 0.75, 0.85);
   const hugging = ramp(f.hugArc, 10, 20);
-  const fill = Math.min(
+  const inkedAllOver = Math.min(
     ramp(f.cellEvenness, 0.3, 0.5),
     ramp(f.lightCoverage, 0.84 - 0.2 * blackRing, 0.92 - 0.2 * blackRing),
-    // A bare arc along the rim makes a partial fill when the ink hugs the ring elsewhere (a crescent); a fill that
-    // stops a little short of the ring all round, or is lighter on one side, has no such contrast.
-    1 - hugging * ramp(f.outerGap, 4, 8),
-    // Where the ink hugs the ring, a fill inks the circle at 0.8 r all round; a thin bare crescent along the rest of
-    // the rim is a partial fill (grain does not matter here: pressed against the ring, a fill is dense).
-    1 - hugging * ramp(f.outerEvenness, 0.44 - 0.16 * blackRing, 0.28 - 0.16 * blackRing),
     // A ring scanned solid black takes the fill's ink at 0.7 r out with its mirrored blur.
     Math.max(
       ramp(f.innerGap, 7 + 6 * (1 - hugging), 3 + 6 * (1 - hugging)),
@@ -93,13 +109,26 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
     ),
     ramp(f.solid, 25, 40),
   );
+  // A bare arc along the rim makes a partial fill when the ink hugs the ring elsewhere (a crescent); a fill that
+  // stops a little short of the ring all round, or is lighter on one side, has no such contrast.
+  // Separate bare arcs at 0.7 r are the wedges between the arms of strokes as wide as a felt tip, all the more when
+  // the arms run on past the ring in three or four places (a fill stops at the ring, or overshoots all round).
+  // Strokes have paper on both sides (a fill's scalloped edge leaves gaps too, but no thin stroke).
+  const wedges = Math.min(ramp(f.rimGaps + (f.exitRuns >= 3 ? 1 : 0), 2.4, 3), ramp(f.thin, 0.4, 0.55));
+  const fill = Math.min(inkedAllOver, 1 - hugging * ramp(f.outerGap, 6, 10), 1 - wedges);
   // A disc covered all over but faint is a light pencil fill or the residue of an erased one: how dark it is decides,
   // and between the two a person does. Faintness is no evidence of a partial fill.
-  const dark = ramp(f.typical, FILL_MIN - 0.02, FILL_MIN + 0.04);
-  if (fill >= 0.5) return { kind: 'filled', confidence: Math.min(inked, fill, dark, 1 - residue) };
+  const dark = ramp(f.typical, fillMin - 0.02, fillMin + 0.04);
+  // A bare arc of 50–80° along the rim of a disc otherwise inked to the ring: a fill that left a patch at its edge,
+  // or a partial fill whose bare part is a thin crescent. Between the two, a person decides.
+  const edgePatch = inkedAllOver >= 0.5 && hugging >= 0.5 && f.outerGap >= 7 && f.outerGap <= 11 ? 0.4 : 1;
+  if (fill >= 0.5) {
+    const confidence = Math.min(inked, fill, dark, edgePatch, 1 - residue);
+    return { kind: 'filled', confidence, fillConfidence: confidence };
+  }
   // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure
   // residue, of a faint stroke or of a grainy partial fill alike: a person decides.
-  const notFill = Math.min(ramp(fill, 0.5, 0.25), f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1);
+  const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1);
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
@@ -107,7 +136,9 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   const solidity = Math.max((f.hugArc - 11.5) / 4, (f.solid - 18.5) / 8, (f.rimArc - 22.5) / 6);
   const longStroke = f.hugArc < 16 && f.solid < 18 && f.rimArc < 22 && f.arms[3] >= 0.9;
   const strokeInsideRim = f.hugArc <= 8 && f.rimArc - f.hugArc >= 8 && f.solid < 24 && f.arms[2] >= 0.4;
-  const partial = longStroke || strokeInsideRim ? -1 : solidity - 4 * (f.thin - 0.55);
+  // A partial fill leaves one bare region; a stroke, however wide, has bare paper on both its sides.
+  const bareBothSides = f.rimGaps >= 2 && f.thin >= 0.5;
+  const partial = longStroke || strokeInsideRim || wedges >= 0.5 || bareBothSides ? -1 : solidity - 4 * (f.thin - 0.55);
   // A fill that falls a little short of the ring and a partial fill whose bare part lies along the rim differ only at
   // 0.8 r, which a coarse scan barely resolves: between them, a person decides.
   const bareRim = ramp(f.outerEvenness, 0.32 - 0.06 * blackRing, 0.1 - 0.06 * blackRing);
@@ -116,7 +147,11 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   // black-and-white threshold has turned into specks: between the two, a person decides.
   const specks = f.coverage >= 0.92 && f.rimArc <= 30 ? 0.4 : 1;
   if (partial >= 0)
-    return { kind: 'partial', confidence: Math.min(inked, notFill, bareRim, specks, margin(partial, 0.75)) };
+    return {
+      kind: 'partial',
+      confidence: Math.min(inked, notFill, bareRim, specks, margin(partial, 0.75)),
+      fillConfidence: Math.min(notFill, bareRim, specks),
+    };
   const stroke = margin(partial, 0.75);
   // Two strokes crossing run out four ways; a tick's two strokes meet at a vertex, so two of the four are bare, and
   // one of them almost always bare paper all along. A cross usually runs on past the ring in three or four places, a
@@ -127,5 +162,9 @@ function decide(f: MarkFeatures, inked: number): { kind: MarkKind; confidence: n
   // Strokes leave most of the circle at 0.7 r bare; ink all round it over much of the disc is a fill that a
   // black-and-white threshold broke into the lines of its passes: a person decides.
   const brokenFill = f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
-  return { kind, confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25)) };
+  return {
+    kind,
+    confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25)),
+    fillConfidence: Math.min(notFill, brokenFill),
+  };
 }

@@ -33,7 +33,7 @@ const FLATBED_SKEW = 0.02;
 const SCALE_RANGE = [0.7, 1.15] as const;
 
 /** A page lies on the scanner turned by less than this (radians; the disc search allows about 6°). */
-const MAX_TURN = (10 * Math.PI) / 180;
+const MAX_TURN = (15 * Math.PI) / 180;
 
 /**
  * The registrations the corner discs found allow, most likely first: four agreeing discs give one trusted
@@ -56,9 +56,11 @@ export function cornerFits(
     return image ? [{ sheet: mark, image, weight: 1 }] : [];
   });
   if (discs.length === 4 && discsAgree(discs)) return [fourDiscFit(discs, true)];
+  // Four discs that an affine fit cannot reconcile are most often a page seen in perspective (a phone photo), which
+  // the homography through all four describes exactly; three-disc fits follow, for a disc found in the wrong place.
   const fits = [
-    ...threeDiscFits(discs),
     ...(discs.length === 4 ? [fourDiscFit(discs, false)] : []),
+    ...threeDiscFits(discs),
     ...discs.flatMap((first, i) => discs.slice(i + 1).map((second) => twoDiscFit(first, second))),
   ];
   return fits.filter((fit) => {

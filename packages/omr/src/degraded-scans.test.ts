@@ -43,24 +43,25 @@ describe('reading marks on degraded scans', () => {
     );
   });
 
-  // Floors measured on the tests' seeds since the marks include grainy graphite fills made of passes, dots and
-  // erasure residue up to 25 % darkness (December 2026): 97.9 % correct with confidence, 1.8 % review. Almost every
-  // review and confident misreading is on black-and-white scans, where a threshold turns residue into specks that
-  // look like a broken stroke (those go to review) and closes a partial fill's thin bare crescent.
-  it('reads over 10,000 degraded bubbles, at least 97.5 % correctly with confidence', () => {
+  // Floors measured on the tests' seeds (December 2026) since the marks include grainy graphite fills made of passes,
+  // felt-tip strokes as wide as most of the radius, dots and erasure residue up to 25 % darkness, one tool per sheet:
+  // 94.8 % of bubbles named right with confidence, 24 readings sure of the wrong answer (fill or not) in 10,304, 3.3 %
+  // unsure whether filled. Almost all of it is on black-and-white scans, where a threshold turns residue into specks
+  // that look like a broken stroke and closes a partial fill's thin bare crescent.
+  it('reads over 10,000 degraded bubbles, at least 94 % named right with confidence', () => {
     console.log(overall.summary('all degraded scans'));
-    for (const failure of [...overall.invalidAccepted, ...overall.confidentlyWrong.slice(0, 10)]) console.log(failure);
+    for (const failure of [...overall.invalidAccepted, ...overall.answerWrong.slice(0, 10)]) console.log(failure);
     expect(overall.total).toBeGreaterThanOrEqual(10_000);
-    expect(overall.correct / overall.total).toBeGreaterThanOrEqual(0.975);
+    expect(overall.correct / overall.total).toBeGreaterThanOrEqual(0.94);
   });
 
-  it('misreads at most 0.3 % of degraded bubbles with confidence and sends every other to review', () => {
-    expect(overall.confidentlyWrong.length).toBeLessThanOrEqual(0.003 * overall.total);
-    expect(overall.review / overall.total).toBeLessThanOrEqual(0.025);
+  it('is sure of a wrong answer for at most 0.3 % of degraded bubbles and sends at most 4.5 % to review', () => {
+    expect(overall.answerWrong.length).toBeLessThanOrEqual(0.003 * overall.total);
+    expect(overall.answerReview / overall.total).toBeLessThanOrEqual(0.045);
   });
 
-  it('reads a partial fill, tick or cross as filled at most twice in 10,000 (black-and-white crescents)', () => {
-    expect(overall.invalidAccepted.length, overall.invalidAccepted.join('\n')).toBeLessThanOrEqual(2);
+  it('reads a partial fill, tick or cross as filled at most 7 times in 10,000 (black-and-white crescents, wide crosses)', () => {
+    expect(overall.invalidAccepted.length, overall.invalidAccepted.join('\n')).toBeLessThanOrEqual(7);
   });
 
   it('never reads a dot or erasure residue as a mark on a greyscale scan', () => {

@@ -1,5 +1,14 @@
 import { latticeIndex, SIDE } from './bubble-lattice.js';
-import { ALL, circleProbes, probesAt, DISC, DISC_RADIUS, indicesOf, readProbes } from './lattice-points.js';
+import {
+  ALL,
+  circleProbes,
+  probesAt,
+  DISC,
+  DISC_RADIUS,
+  indicesOf,
+  readProbes,
+  type LatticePoint,
+} from './lattice-points.js';
 import { measureStrokes, type Strokes } from './stroke-arms.js';
 
 /** How dark the mark in a bubble is, against the printed ring on the same scan: enough to tell ink from none. */
@@ -49,6 +58,11 @@ export interface MarkShape extends Strokes {
   readonly outerGap: number;
   /** The longest bare arc (of 48) round the circle at 0.7 r. */
   readonly innerGap: number;
+  /**
+   * Separate bare arcs of at least 15° round the circle at 0.7 r: a cross drawn with a wide pen leaves the four
+   * wedges between its arms bare out to the rim, a fill at most one patch.
+   */
+  readonly rimGaps: number;
   /** The greatest distance (radii) between two inked points of the disc: a dot is small, a stroke is long. */
   readonly extent: number;
   /**
@@ -74,6 +88,7 @@ export const NO_SHAPE: MarkShape = {
   cellEvenness: 0,
   outerGap: 0,
   innerGap: 0,
+  rimGaps: 0,
   extent: 0,
   pieces: 0,
   arms: [0, 0, 0, 0],
@@ -128,6 +143,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
   const weakestRim = least(readProbes(mark, RIM_70, circle));
   const share = (value: number) => value / Math.max(typical, 0.01);
   const innerGap = longestGap(circle, bare);
+  const rimGaps = countGaps(circle, bare, 2);
   const bareOuter = bare * (1 - 0.5 * Math.min(1, Math.max(0, (ring - 0.75) / 0.1)));
   const cells = weakestCells(mark);
   return {
@@ -136,6 +152,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     evenness: share(Math.min(cells.weakest, weakestRim)),
     cellEvenness: share(cells.third),
     innerGap,
+    rimGaps,
     extent: covered <= MAX_EXTENT_POINTS ? extentOf() : 2,
     pieces: countPieces(),
     solid: solidPoints(),
@@ -143,6 +160,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     hugArc: longestRun(circle, level, readProbes(mark, RIM_85, circleOuter)),
     outerEvenness: share(least(readProbes(mark, RIM_80, circleOuter))),
     outerGap: longestGap(circleOuter, bareOuter),
+
     ...measureStrokes(inked, inkedWide(mark, level)),
     exitRuns: exitsPastRing(mark, level),
   };
@@ -189,23 +207,49 @@ const RIM_85 = circleProbes(0.85, 48);
 
 /**
  * Takes the printed ring's share out of the disc where its blur reaches (0.6–1 r), estimated by mirror symmetry from
- * the median darkness round the circle just as far outside the ring (blur and a black-and-white threshold thicken
- * the ring equally both ways). Ink multiplies the paper, so the mark's darkness under a ring of darkness R is about
- * d − R. Returns the ring's darkness.
+ * the darkness just as far outside the ring (blur and a black-and-white threshold thicken the ring equally both ways).
+ * The profile is the median of each quarter of the circle, interpolated by angle: a fax doubles every line, so its
+ * ring is thicker at the top and bottom than at the sides, and a median over a quarter still ignores a stroke crossing
+ * the ring. Ink multiplies the paper, so the mark's darkness under a ring of darkness R is about d − R. Returns the
+ * ring's darkness (the median all round).
  */
 function takeOutRing(darkness: Float32Array): number {
   for (let k = 0; k < MIRROR_RADII; k += 1) {
     readProbes(darkness, MIRROR_PROBES[k] ?? NO_PROBES, mirrorSamples);
+    for (let quarter = 0; quarter < 4; quarter += 1)
+      quarterProfile[quarter * MIRROR_RADII + k] = medianOfEight(mirrorSamples, (quarter * 8 + 28) % 32);
     profile[k] = mirrorSamples.sort()[16] ?? 0;
   }
   for (let p = 0; p < RING_INSIDE_INDEX.length; p += 1) {
-    const k = RING_INSIDE_STEP[p] ?? 0;
+    const step = RING_INSIDE_STEP[p] ?? 0;
+    const next = Math.min(MIRROR_RADII - 1, step + 1);
     const f = RING_INSIDE_FRACTION[p] ?? 0;
-    const ring = (profile[k] ?? 0) * (1 - f) + (profile[Math.min(MIRROR_RADII - 1, k + 1)] ?? 0) * f;
+    const a = (RING_INSIDE_QUARTER[p] ?? 0) * MIRROR_RADII;
+    const b = (((RING_INSIDE_QUARTER[p] ?? 0) + 1) % 4) * MIRROR_RADII;
+    const t = RING_INSIDE_TURN[p] ?? 0;
+    const atA = (quarterProfile[a + step] ?? 0) * (1 - f) + (quarterProfile[a + next] ?? 0) * f;
+    const atB = (quarterProfile[b + step] ?? 0) * (1 - f) + (quarterProfile[b + next] ?? 0) * f;
     const index = RING_INSIDE_INDEX[p] ?? 0;
-    darkness[index] = Math.max(0, (darkness[index] ?? 0) - ring);
+    darkness[index] = Math.max(0, (darkness[index] ?? 0) - (atA * (1 - t) + atB * t));
   }
   return Math.max(profile[0] ?? 0, profile[1] ?? 0);
+}
+
+/**
+ * The median of eight samples round the circle from `start` (wrapping), by insertion into a scratch array: far
+ * cheaper than a typed array's sort for so few, and it runs for every bubble.
+ */
+function medianOfEight(samples: Float64Array, start: number): number {
+  for (let d = 0; d < 8; d += 1) {
+    const value = samples[(start + d) % 32] ?? 0;
+    let at = d;
+    while (at > 0 && (quarterSamples[at - 1] ?? 0) > value) {
+      quarterSamples[at] = quarterSamples[at - 1] ?? 0;
+      at -= 1;
+    }
+    quarterSamples[at] = value;
+  }
+  return ((quarterSamples[3] ?? 0) + (quarterSamples[4] ?? 0)) / 2;
 }
 
 const MIRROR_STEP = 0.05;
@@ -213,6 +257,9 @@ const MIRROR_STEP = 0.05;
 const MIRROR_RADII = 8;
 const MIRROR_PROBES = Array.from({ length: MIRROR_RADII }, (_, k) => circleProbes(1 + k * MIRROR_STEP, 32));
 const mirrorSamples = new Float64Array(32);
+const quarterSamples = new Float64Array(8);
+/** The ring's profile in each quarter of the circle (centred on 0°, 90°, 180°, 270°), quarter-major. */
+const quarterProfile = new Float64Array(4 * MIRROR_RADII);
 const NO_PROBES = probesAt([]);
 const profile = new Float64Array(MIRROR_RADII);
 const RING_INSIDE = ALL.filter((point) => point.rho >= 0.6 && point.rho <= 1);
@@ -220,6 +267,13 @@ const RING_INSIDE_INDEX = indicesOf(RING_INSIDE);
 const mirrorAt = (rho: number) => Math.min(MIRROR_RADII - 1, Math.max(0, (1 - rho) / MIRROR_STEP));
 const RING_INSIDE_STEP = Int32Array.from(RING_INSIDE, (point) => Math.floor(mirrorAt(point.rho)));
 const RING_INSIDE_FRACTION = Float64Array.from(RING_INSIDE, (point) => mirrorAt(point.rho) % 1);
+/** Each point's angle in quarters of a turn from 0°: the quarter before it and how far on towards the next. */
+const quarterTurns = (point: LatticePoint) => {
+  const angle = Math.atan2(point.v, point.u);
+  return ((angle < 0 ? angle + 2 * Math.PI : angle) / (Math.PI / 2)) % 4;
+};
+const RING_INSIDE_QUARTER = Int32Array.from(RING_INSIDE, (point) => Math.floor(quarterTurns(point)));
+const RING_INSIDE_TURN = Float64Array.from(RING_INSIDE, (point) => quarterTurns(point) % 1);
 
 const CELL_POINTS = DISC.filter((point) => point.rho > 0);
 const CELL_INDEX = indicesOf(CELL_POINTS);
@@ -279,6 +333,25 @@ function countPieces(): number {
     }
   }
   return pieces;
+}
+
+/** How many separate runs of at least `shortest` samples round the circle lie below `level`. */
+function countGaps(samples: Float64Array, level: number, shortest: number): number {
+  const n = samples.length;
+  let start = 0;
+  while (start < n && (samples[start] ?? 0) < level) start += 1;
+  if (start === n) return 1;
+  let gaps = 0;
+  let run = 0;
+  for (let k = 1; k <= n; k += 1) {
+    const bare = (samples[(start + k) % n] ?? 0) < level;
+    if (bare) run += 1;
+    else {
+      if (run >= shortest) gaps += 1;
+      run = 0;
+    }
+  }
+  return gaps;
 }
 
 /** A mark with more inked points than this is too large to be a dot; its extent is not measured. */

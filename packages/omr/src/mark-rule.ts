@@ -1,7 +1,11 @@
 import type { ChoiceQuestion, InvalidMark, InvalidMarkKind, Response } from '@examforge/core';
 import type { MarkKind, MarkReading } from './classify-mark.js';
 
-/** Below this confidence a reading is not used: the bubble goes to a person, and until then counts as `unclear`. */
+/**
+ * Below this confidence that a bubble is (or is not) a complete fill, the reading is not used: the bubble goes to a
+ * person, and until then counts as `unclear`. Doubt only between marks that are not answers (tick or cross) is not
+ * worth a person's time: the mark is recorded as read.
+ */
 export const REVIEW_BELOW = 0.5;
 
 /**
@@ -49,7 +53,7 @@ export function applyMarkRule(question: ChoiceQuestion, bubbles: readonly Bubble
   const invalidMarks: InvalidMark[] = [];
   const review = new Set<ReviewReason>();
   for (const { option, reading } of bubbles) {
-    if (reading.confidence < REVIEW_BELOW) {
+    if (reading.fillConfidence < REVIEW_BELOW) {
       review.add('low-confidence');
       invalidMarks.push({ option, mark: 'unclear' });
     } else if (reading.kind === 'filled') selected.push(option);

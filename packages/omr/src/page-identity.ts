@@ -30,6 +30,8 @@ export interface PageReading {
   readonly discs: readonly Correspondence[];
   /** Which code gave the identity: the main one, or the backup when the main one is unreadable. */
   readonly code: 'main' | 'backup';
+  /** The paper size whose frame (corner discs, codes) the page was registered with. */
+  readonly pageSize: PageSize;
   /** The page was fed upside down; `image` is the page turned the right way up. */
   readonly upsideDown: boolean;
   readonly image: GreyImage;
@@ -70,7 +72,8 @@ export function readPageIdentity(image: GreyImage): PageReading | undefined {
 }
 
 /**
- * As `readPageIdentity`, saying why a page could not be identified: three corner discs or more found, but neither
+ * As `readPageIdentity`, saying why a page could not be identified (and registered with `pageSize`'s frame when given,
+ * else the size the image's shape suggests first): three corner discs or more found, but neither
  * code readable through any fit they allow (`code-unreadable`), or fewer found either way up (`no-corner-marks`).
  * Three discs are enough (an affine fit), and two with a code whose finder patterns confirm them; the backup code is
  * read when the main one is not.
@@ -79,10 +82,13 @@ export function readPageIdentity(image: GreyImage): PageReading | undefined {
  * const result = identifyPage(image);
  * if ('reason' in result) console.log(result.reason); // 'code-unreadable'
  */
-export function identifyPage(image: GreyImage): PageReading | { readonly reason: UnidentifiedReason } {
-  const upright = identifyUpright(image, false);
+export function identifyPage(
+  image: GreyImage,
+  pageSize?: PageSize,
+): PageReading | { readonly reason: UnidentifiedReason } {
+  const upright = identifyUpright(image, false, pageSize);
   if (!('reason' in upright)) return upright;
-  const turned = identifyUpright(rotateHalfTurn(image), true);
+  const turned = identifyUpright(rotateHalfTurn(image), true, pageSize);
   if (!('reason' in turned)) return turned;
   return { reason: upright.reason === 'code-unreadable' ? upright.reason : turned.reason };
 }
@@ -98,9 +104,33 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
  */
 const FINDER_TOLERANCE = 2;
 
-function identifyUpright(image: GreyImage, upsideDown: boolean): PageReading | { reason: UnidentifiedReason } {
+/**
+ * Tries the paper size the image's shape suggests, then the other: a photo or a scan bed larger than the page has
+ * the shape of neither (a phone photo of an A4 sheet on a table is often closer to Letter).
+ */
+function identifyUpright(
+  image: GreyImage,
+  upsideDown: boolean,
+  pageSize?: PageSize,
+): PageReading | { reason: UnidentifiedReason } {
+  if (pageSize) return identifyAs(image, upsideDown, pageSize);
   const aspect = image.height / image.width;
-  const pageSize: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
+  const likely: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
+  const first = identifyAs(image, upsideDown, likely);
+  if (!('reason' in first) && first.registration === 'corners') return first;
+  const second = identifyAs(image, upsideDown, likely === 'A4' ? 'Letter' : 'A4');
+  if ('reason' in second) return 'reason' in first && first.reason !== 'code-unreadable' ? second : first;
+  if ('reason' in first) return second;
+  // Both sizes read a code (the other size's frame can land on the same code): the fit through more discs is the
+  // page's own.
+  return second.registration === 'corners' || second.discs.length > first.discs.length ? second : first;
+}
+
+function identifyAs(
+  image: GreyImage,
+  upsideDown: boolean,
+  pageSize: PageSize,
+): PageReading | { reason: UnidentifiedReason } {
   const frame = FRAMES[pageSize];
   const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
@@ -114,6 +144,7 @@ function identifyUpright(image: GreyImage, upsideDown: boolean): PageReading | {
       alternatives: fits.slice(index + 1),
       discs: fit.discs,
       code: read.code,
+      pageSize,
       upsideDown,
       image,
     };

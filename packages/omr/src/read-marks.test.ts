@@ -5,7 +5,7 @@ import { chooseMarks, markedSheet, printedSheet, readSheet, Tally } from './test
 const SHEETS_PER_DPI = 5;
 
 describe.each([150, 200, 300])('reading marks printed and scanned cleanly at %i dpi', (dpi) => {
-  it(`reads ${SHEETS_PER_DPI} sheets with at most 2 confident misreadings, 99.3 % of bubbles with confidence`, async () => {
+  it(`reads ${SHEETS_PER_DPI} sheets without a wrong answer, counting no invalid mark or noise`, async () => {
     const printed = await printedSheet(dpi);
     const tally = new Tally();
     for (let sheet = 0; sheet < SHEETS_PER_DPI; sheet += 1) {
@@ -20,8 +20,11 @@ describe.each([150, 200, 300])('reading marks printed and scanned cleanly at %i 
     console.log(tally.summary(`clean ${dpi} dpi`));
     expect(tally.invalidAccepted).toEqual([]);
     expect(tally.blankQuestionFilled).toEqual([]);
-    expect(tally.confidentlyWrong.length, tally.confidentlyWrong.join('\n')).toBeLessThanOrEqual(2);
     expect(tally.noiseAsMark).toEqual([]);
-    expect(tally.correct / tally.total).toBeGreaterThanOrEqual(0.993);
+    // Floors measured in December 2026 on marks that include felt-tip ticks and crosses, which are often unsure
+    // between the two (both not answers, so not sent to review) and sometimes unsure against a fill (review).
+    expect(tally.answerWrong.length, tally.answerWrong.join('\n')).toBeLessThanOrEqual(1);
+    expect(tally.answerReview / tally.total).toBeLessThanOrEqual(0.06);
+    expect(tally.correct / tally.total).toBeGreaterThanOrEqual(0.92);
   });
 });

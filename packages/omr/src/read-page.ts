@@ -8,13 +8,14 @@ import {
   type SheetLayout,
   type SheetPage,
 } from '@examforge/core';
-import { classifyMark } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
 import { cropImage, inkShare } from './image-ops.js';
 import { circlesRect, grow, localScale, projectRect } from './geometry.js';
 import { project, type Homography } from './homography.js';
 import { applyMarkRule, type BubbleReading, type ReviewReason } from './mark-rule.js';
 import { confirmRegistration } from './confirm-registration.js';
+import { faintBesideDark } from './faint-beside-dark.js';
+import { readBubbles } from './read-bubbles.js';
 import { identifyPage, type UnidentifiedReason } from './page-identity.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 
@@ -89,13 +90,17 @@ const BLANK_INK_SHARE = 0.002;
  * const result = readPage(image, { exam, layoutFor: () => layout });
  */
 export function readPage(image: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
-  const located = identifyPage(image);
-  if ('reason' in located)
-    return inkShare(image) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: located.reason };
-  const { identity } = located;
+  const first = identifyPage(image);
+  if ('reason' in first)
+    return inkShare(image) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: first.reason };
+  const { identity } = first;
   const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
   const page = layout?.pages[identity.page - 1];
-  if (!page) return { kind: 'foreign', identity };
+  if (!layout || !page) return { kind: 'foreign', identity };
+  // The corner discs and codes sit alike on A4 and Letter, so a page whose image has the other size's shape (a fax,
+  // a photo) is identified through the wrong frame: registered again with its own, the bubbles fall into place.
+  const located = layout.pageSize === first.pageSize ? first : identifyPage(image, layout.pageSize);
+  if ('reason' in located) return { kind: 'unknown', reason: located.reason };
   const upright = located.image;
   const homography = confirmRegistration(upright, located, page);
   if (!homography) return { kind: 'unknown', reason: 'registration-unconfirmed' };
@@ -132,22 +137,28 @@ export function keyOf(identity: SheetIdentity | SheetKey): SheetKey {
 
 function readQuestions(image: GreyImage, homography: Homography, page: SheetPage, exam: Exam): QuestionReading[] {
   const rows = new Map<string, BubbleReading[]>();
-  for (const bubble of page.bubbles) {
-    const centre = project(homography, bubble);
-    const r = bubble.r * localScale(homography, bubble);
-    const reading = classifyMark(image, centre.x, centre.y, r);
+  const spots = page.bubbles.map((bubble) => ({
+    ...project(homography, bubble),
+    r: bubble.r * localScale(homography, bubble),
+  }));
+  const readings = readBubbles(image, spots);
+  page.bubbles.forEach((bubble, index) => {
+    const { x, y, r } = spots[index] ?? { x: 0, y: 0, r: 0 };
+    const reading = readings[index];
+    if (!reading) return;
     const row = rows.get(bubble.questionId) ?? [];
-    row.push({ option: bubble.option, label: bubble.label, x: centre.x, y: centre.y, r, reading });
+    row.push({ option: bubble.option, label: bubble.label, x, y, r, reading });
     rows.set(bubble.questionId, row);
-  }
+  });
   const questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
   return [...rows].flatMap(([questionId, bubbles]) => {
     const question = questions.get(questionId);
     if (!question || !isChoiceQuestion(question)) return [];
     const label = page.rowLabels.find((row) => row.questionId === questionId);
-    const { response, review } = applyMarkRule(question, bubbles);
+    const judged = faintBesideDark(bubbles);
+    const { response, review } = applyMarkRule(question, judged);
     const area = rowArea(homography, page, questionId);
-    return [{ questionId, printedNumber: label?.text ?? '', bubbles, response, review, area }];
+    return [{ questionId, printedNumber: label?.text ?? '', bubbles: judged, response, review, area }];
   });
 }
 

@@ -33,7 +33,8 @@ export function readStudentNumber(
     for (const bubble of bubbles.filter((b) => b.column === column)) {
       const centre = project(homography, bubble);
       const reading = classifyMark(image, centre.x, centre.y, bubble.r * localScale(homography, bubble));
-      if (reading.confidence < REVIEW_BELOW || (reading.kind !== 'filled' && reading.kind !== 'empty')) unsure = true;
+      const noise = reading.kind === 'empty' || reading.kind === 'dot' || reading.kind === 'erasure';
+      if (reading.fillConfidence < REVIEW_BELOW || (reading.kind !== 'filled' && !noise)) unsure = true;
       else if (reading.kind === 'filled') filled.push(bubble.digit);
     }
     const single = filled.length === 1 && !unsure ? filled[0] : undefined;

@@ -3,7 +3,8 @@ import { renderAnswerSheet } from '@examforge/paper';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rasterise } from '../../../paper/src/test-support/rasterise.js';
-import { classifyMark, type MarkKind, type MarkReading } from '../classify-mark.js';
+import type { MarkKind, MarkReading } from '../classify-mark.js';
+import { readBubbles } from '../read-bubbles.js';
 import { findCornerMarks } from '../corner-marks.js';
 import { otsuThreshold, type GreyImage } from '../grey-image.js';
 import { fitHomography, project } from '../homography.js';
@@ -71,7 +72,7 @@ export function chooseMarks(seed: string): SyntheticMark[] {
   });
 }
 
-/** A copy of the printed sheet with the marks drawn in (each with a tool chosen at random unless `tool` is given). */
+/** A copy of the printed sheet with the marks drawn in, with one tool (chosen at random for the sheet unless given). */
 export function markedSheet(
   printed: GreyImage,
   dpi: number,
@@ -81,7 +82,11 @@ export function markedSheet(
 ) {
   const image = { ...printed, pixels: new Uint8Array(printed.pixels) };
   const scale = dpi / 72;
-  const paint = painter(image, seed, tool);
+  // A student marks a whole sheet with one pen or pencil.
+  const roll = seededRandom(`tool-${seed}`)();
+  const sheetTool: Tool =
+    tool !== 'any' ? tool : roll < 0.3 ? 'pen' : roll < 0.45 ? 'pencil' : roll < 0.85 ? 'graphite' : 'felt';
+  const paint = painter(image, seed, sheetTool);
   bubbles.forEach((bubble, index) => paint.mark(truth[index]!, bubble.x * scale, bubble.y * scale, bubble.r * scale));
   return image;
 }
@@ -91,13 +96,14 @@ export function readSheet(image: GreyImage): MarkReading[] | undefined {
   const corners = findCornerMarks(image, sheetPage.cornerMarks, layout.width, otsuThreshold(image));
   if (!corners) return undefined;
   const homography = fitHomography(sheetPage.cornerMarks, corners);
-  return bubbles.map((bubble) => {
+  const spots = bubbles.map((bubble) => {
     const centre = project(homography, bubble);
     const rim = project(homography, { x: bubble.x + bubble.r, y: bubble.y });
     const rimY = project(homography, { x: bubble.x, y: bubble.y + bubble.r });
     const r = (Math.hypot(rim.x - centre.x, rim.y - centre.y) + Math.hypot(rimY.x - centre.x, rimY.y - centre.y)) / 2;
-    return classifyMark(image, centre.x, centre.y, r);
+    return { ...centre, r };
   });
+  return readBubbles(image, spots);
 }
 
 /** Counts of what was read, against the truth, with the failures described. */
@@ -110,6 +116,13 @@ export class Tally {
   readonly invalidAccepted: string[] = [];
   /** Dots and erasure residue read with confidence as a mark (filled, partial, tick or cross). */
   readonly noiseAsMark: string[] = [];
+  /**
+   * Readings sure of the wrong answer: a fill read as no fill, or anything else read as a fill, with the confidence
+   * that decides a score (`fillConfidence`) at 0.5 or more. Doubt between marks that are not answers is not counted.
+   */
+  readonly answerWrong: string[] = [];
+  /** Bubbles sent to a person because it is unsure whether they are a fill. */
+  answerReview = 0;
   readonly blankQuestionFilled: string[] = [];
   readonly erasureFlags = { erased: 0, erasedFlagged: 0, clean: 0, cleanFlagged: 0 };
 
@@ -129,6 +142,8 @@ export class Tally {
   }
 
   private count(expected: SyntheticMark, reading: MarkReading, label: string): void {
+    if (reading.fillConfidence < REVIEW_BELOW) this.answerReview += 1;
+    else if ((reading.kind === 'filled') !== (expected === 'filled')) this.answerWrong.push(label);
     const entry = this.perClass.get(expected) ?? { total: 0, correct: 0, review: 0 };
     this.perClass.set(expected, entry);
     entry.total += 1;
@@ -164,7 +179,8 @@ export class Tally {
       `${name}: ${this.total} bubbles, ${percent(this.correct, this.total)} read correctly with confidence, ` +
       `${percent(this.review, this.total)} to review, ${this.confidentlyWrong.length} confidently wrong, ` +
       `${this.invalidAccepted.length} invalid marks and ${this.blankQuestionFilled.length} bubbles of blank questions read as filled, ` +
-      `${this.noiseAsMark.length} dots or erasures read as marks; ${classes}; ` +
+      `${this.noiseAsMark.length} dots or erasures read as marks, ${this.answerWrong.length} sure of the wrong answer, ` +
+      `${percent(this.answerReview, this.total)} unsure whether filled; ${classes}; ` +
       `erasure read on ${f.erasedFlagged}/${f.erased} erased and ${f.cleanFlagged}/${f.clean} clean empties`
     );
   }

@@ -74,7 +74,7 @@ class Canvas {
 const BUBBLE_RADIUS_MM = (6 / 72) * 25.4;
 
 /** What the marks are drawn with: a pen, a pencil with per-pixel grain, or graphite on the paper's tooth. */
-export type Tool = 'pen' | 'pencil' | 'graphite';
+export type Tool = 'pen' | 'pencil' | 'graphite' | 'felt';
 
 /**
  * A painter drawing on `image`. Each mark is drawn with `tool`; with `'any'`, a tool chosen at random (pen 40 %,
@@ -92,17 +92,21 @@ export function painter(
     const roll = random();
     const chosen =
       tool === 'any'
-        ? roll < 0.4
+        ? roll < 0.3
           ? 'pen'
-          : roll < 0.6
+          : roll < 0.45
             ? 'pencil'
-            : 'graphite'
+            : roll < 0.85
+              ? 'graphite'
+              : 'felt'
         : (tool ?? (roll < 0.5 ? 'pen' : 'pencil'));
     if (chosen === 'pen') return { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) };
+    // A felt tip: an even, dark line as wide as 1.5 mm, most of the bubble's radius.
+    if (chosen === 'felt') return { darkness: between(0.8, 0.95), grain: 0.03, stroke: r * between(0.35, 0.7) };
     if (chosen === 'pencil')
       return { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
     // A pencil on the paper's tooth: HB to soft, a light or a heavy hand.
-    const darkness = between(0.4, 0.8);
+    const darkness = between(0.32, 0.8);
     const pencil = graphite({
       darkness,
       valleys: between(0.05, 0.3),
@@ -123,7 +127,7 @@ export function painter(
       const draw = { canvas, shade, between, random, x, y, r, ink };
       switch (kind) {
         case 'filled':
-          if (ink.graphite && random() < 0.7) drawPassesFill(draw);
+          if ((ink.graphite || ink.stroke >= r * 0.35) && random() < 0.7) drawPassesFill(draw);
           else drawFill(draw);
           break;
         case 'dot':

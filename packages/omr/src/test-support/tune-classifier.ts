@@ -9,7 +9,8 @@
  *
  * Tune on a separate survey, confirm on the tests' seeds.
  */
-import { classifyMark } from '../classify-mark.js';
+import { classifyMark, type MarkReading } from '../classify-mark.js';
+import { lightHand } from '../read-bubbles.js';
 import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
 import { readsAs, REVIEW_BELOW } from './survey.js';
 
@@ -32,8 +33,9 @@ function evaluate(crops: readonly BubbleCrop[]): void {
   };
   const errors: string[] = [];
   const reviews: string[] = [];
+  const hands = handsOf(crops);
   for (const crop of crops) {
-    const reading = classifyMark(crop.image, crop.x, crop.y, crop.r);
+    const reading = classifyMark(crop.image, crop.x, crop.y, crop.r, hands.get(crop.sheet));
     const confident = reading.confidence >= REVIEW_BELOW;
     const outcome = !confident ? 'review' : readsAs(crop.truth, reading.kind) ? 'correct' : 'wrong';
     const invalid = reading.kind === 'filled' && crop.truth !== 'filled';
@@ -57,6 +59,19 @@ function evaluate(crops: readonly BubbleCrop[]): void {
     );
   console.log('errors\n' + errors.slice(0, Number(process.env.ERRORS ?? 20)).join('\n'));
   console.log('reviews\n' + reviews.slice(0, Number(process.env.REVIEWS ?? 0)).join('\n'));
+}
+
+/** Each sheet's hand darkness, as `readBubbles` takes it from the sheet's first readings (light hands only). */
+function handsOf(crops: readonly BubbleCrop[]): Map<string, number> {
+  const bySheet = new Map<string, MarkReading[]>();
+  for (const crop of crops)
+    bySheet.set(crop.sheet, [...(bySheet.get(crop.sheet) ?? []), classifyMark(crop.image, crop.x, crop.y, crop.r)]);
+  const hands = new Map<string, number>();
+  for (const [sheet, readings] of bySheet) {
+    const hand = lightHand(readings);
+    if (hand !== undefined) hands.set(sheet, hand);
+  }
+  return hands;
 }
 
 /** Milliseconds to classify a page's worth (184) of the crops, after a warm-up. */
