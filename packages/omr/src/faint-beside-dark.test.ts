@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { faintBesideDark } from './faint-beside-dark.js';
+import { NO_SHAPE } from './mark-features.js';
+import type { BubbleReading } from './mark-rule.js';
+
+const fill = (option: string, typical: number): BubbleReading => ({
+  option,
+  label: option,
+  x: 0,
+  y: 0,
+  r: 10,
+  reading: {
+    kind: 'filled',
+    confidence: 1,
+    fillConfidence: 1,
+    features: { ink: typical, ring: 0.7, typical, mean: typical, ...NO_SHAPE },
+  },
+});
+
+describe('a fill beside a much fainter one', () => {
+  it('reads the faint one as the residue of an erased first choice', () => {
+    const [dark, faint] = faintBesideDark([fill('a', 0.85), fill('b', 0.2)]);
+    expect(dark?.reading.kind).toBe('filled');
+    expect(faint?.reading).toMatchObject({ kind: 'erasure' });
+    expect(faint?.reading.fillConfidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('leaves two answers as two answers: a light pencil fill beside a pen fill goes to a person', () => {
+    const row = faintBesideDark([fill('a', 0.9), fill('b', 0.38)]);
+    expect(row.map((bubble) => bubble.reading.kind)).toEqual(['filled', 'filled']);
+  });
+
+  it('leaves a row with one fill as it is', () => {
+    const row = [fill('a', 0.2)];
+    expect(faintBesideDark(row)).toBe(row);
+  });
+});
