@@ -3,25 +3,20 @@ import {
   layoutAnswerSheet,
   listQuestions,
   makeVariant,
-  parseExam,
   type Response,
   type SheetLayout,
 } from '@examforge/core';
 import { renderAnswerSheets } from '@examforge/paper';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rasterise } from '../../paper/src/test-support/rasterise.js';
 import { assembleScan } from './assemble-scan.js';
 import { rotateHalfTurn } from './page-identity.js';
 import { describeAnomaly } from './describe-anomaly.js';
 import { readPage, type QuestionReading, type ReadPage, type ScanContext } from './read-page.js';
+import { textLines } from './test-support/text-lines.js';
+import { bundledExam } from './test-support/bundled-exam.js';
 
-const parsed = parseExam(
-  readFileSync(fileURLToPath(new URL('../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
-);
-if (!parsed.ok) throw new Error('bundled exam does not parse');
-const exam = parsed.exam;
+const exam = bundledExam;
 
 describe('a scan batch with pages shuffled, one upside down, one duplicated and one blank', () => {
   it('is put back together completely, with each anomaly reported', async () => {
@@ -161,12 +156,3 @@ const threePages: SheetLayout = {
     fields: [],
   })),
 };
-
-/** A page of printed text: grey lines across it, as a question paper page fed by mistake. */
-function textLines(width: number, height: number): Uint8Array {
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
-    for (let dy = 0; dy < 6; dy += 1)
-      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
-  return pixels;
-}

@@ -1,27 +1,21 @@
 import {
   layoutAnswerSheet,
   makeVariant,
-  parseExam,
   seededRandom,
   type Circle,
   type PageSize,
   type SheetLayout,
 } from '@examforge/core';
 import { renderAnswerSheet } from '@examforge/paper';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rasterise } from '../../paper/src/test-support/rasterise.js';
 import type { GreyImage } from './grey-image.js';
 import { rotateHalfTurn } from './page-identity.js';
 import { readPage, type PageResult } from './read-page.js';
 import { cornerRegion, PageDamage } from './test-support/page-damage.js';
+import { bundledExam } from './test-support/bundled-exam.js';
 
-const parsed = parseExam(
-  readFileSync(fileURLToPath(new URL('../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
-);
-if (!parsed.ok) throw new Error('bundled exam does not parse');
-const exam = parsed.exam;
+const exam = bundledExam;
 const variant = makeVariant(exam, 'sitting:s042', { shuffleQuestions: true, shuffleOptions: true });
 const identity = { examId: exam.id, version: 3, variant: variant.seed, studentNumber: 's042' };
 

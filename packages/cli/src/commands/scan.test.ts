@@ -20,6 +20,7 @@ import { scannerPdf } from '../../../omr/src/test-support/scanner-pdf.js';
 import { painter } from '../../../omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
 import { BUNDLED, runCli } from '../test-support/run-cli.js';
+import { textLines } from '../../../omr/src/test-support/text-lines.js';
 
 const exam = loadBundled();
 const STUDENTS = ['s001', 's002', 's003', 's004'];
@@ -224,15 +225,6 @@ describe('a batch where one sheet lost its page 1 and another’s page 1 could n
     expect(rows.find((r) => r['student'] === 's201')?.['not read']).toBe('');
   });
 });
-
-/** A page of printed text: dark lines across it, as a question paper page fed by mistake (no corner discs, no code). */
-function textLines(width: number, height: number): Uint8Array {
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
-    for (let dy = 0; dy < 6; dy += 1)
-      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
-  return pixels;
-}
 
 /** Seeded answers for one student: a single letter on most questions, some left blank; the last student is blank. */
 function studentAnswers(exam: Exam, student: string, index: number) {

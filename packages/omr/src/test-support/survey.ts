@@ -1,7 +1,5 @@
-import { layoutAnswerSheet, makeVariant, parseExam, seededRandom, type SheetPage } from '@examforge/core';
+import { layoutAnswerSheet, makeVariant, seededRandom, type SheetPage } from '@examforge/core';
 import { renderAnswerSheet } from '@examforge/paper';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { rasterise } from '../../../paper/src/test-support/rasterise.js';
 import type { MarkKind, MarkReading } from '../classify-mark.js';
 import { readBubbles } from '../read-bubbles.js';
@@ -9,9 +7,11 @@ import { findCornerMarks } from '../corner-marks.js';
 import { otsuThreshold, type GreyImage } from '../grey-image.js';
 import { fitHomography, project } from '../homography.js';
 import { painter, type SyntheticMark, type Tool } from './synthetic-marks.js';
+import { bundledExam } from './bundled-exam.js';
 
-/** Below this confidence a reading goes to the review queue instead of being used. */
-export const REVIEW_BELOW = 0.5;
+import { REVIEW_BELOW } from '../mark-rule.js';
+
+export { REVIEW_BELOW };
 
 const NOISE: ReadonlySet<string> = new Set(['empty', 'erased', 'dot', 'erasure']);
 
@@ -25,11 +25,7 @@ export function readsAs(truth: SyntheticMark, kind: MarkKind): boolean {
 
 export const isNoise = (kind: SyntheticMark | MarkKind): boolean => NOISE.has(kind);
 
-const parsed = parseExam(
-  readFileSync(fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
-);
-if (!parsed.ok) throw new Error('bundled exam does not parse');
-const exam = parsed.exam;
+const exam = bundledExam;
 const variant = makeVariant(exam, 'omr', { shuffleQuestions: false, shuffleOptions: false });
 export const layout = layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 });
 export const sheetPage: SheetPage = layout.pages[0]!;

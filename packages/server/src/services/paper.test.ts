@@ -11,6 +11,7 @@ import { rasterise } from '../../../paper/src/test-support/rasterise.js';
 import { loadExamVersion } from './exams.js';
 import { currentVersion, sittingLayout, variantSeed } from './paper-layouts.js';
 import { findSittingRow } from './sittings.js';
+import { textLines } from '../../../omr/src/test-support/text-lines.js';
 
 /** Canonical letters (or blank) for every choice question, drawn from a seed. */
 function answerSet(exam: Exam, seed: string): Record<string, string | undefined> {
@@ -370,12 +371,3 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
     expect(tooLarge.body.message).toContain('50 MB');
   });
 });
-
-/** A page of printed text: dark lines across it, as a question paper page fed by mistake (no corner discs, no code). */
-function textLines(width: number, height: number): Uint8Array {
-  const pixels = new Uint8Array(width * height).fill(255);
-  for (let y = Math.round(height * 0.1); y < height * 0.9; y += 24)
-    for (let dy = 0; dy < 6; dy += 1)
-      pixels.fill(40, (y + dy) * width + Math.round(width * 0.12), (y + dy) * width + Math.round(width * 0.85));
-  return pixels;
-}
