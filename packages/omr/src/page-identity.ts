@@ -4,6 +4,7 @@ import {
   PAGE_DIMENSIONS,
   type Exam,
   type PageSize,
+  type Rect,
   type SheetIdentity,
   type SheetPage,
 } from '@examforge/core';
@@ -11,8 +12,8 @@ import { findCornerDiscs } from './corner-marks.js';
 import { cornerFits, type CornerFit } from './corner-fits.js';
 import type { Correspondence } from './fit-transforms.js';
 import { otsuThreshold, type GreyImage } from './grey-image.js';
-import type { Homography } from './homography.js';
-import { readQrCode } from './qr-code.js';
+import { project, type Homography, type Point } from './homography.js';
+import { finderOffsetThrough, readQrCode, type QrReading } from './qr-code.js';
 
 /** What a scanned page turned out to be: its identity from the QR code, and how to map sheet points onto it. */
 export interface PageReading {
@@ -117,7 +118,9 @@ function identifyUpright(
   const aspect = image.height / image.width;
   const likely: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
   const first = identifyAs(image, upsideDown, likely);
-  if (!('reason' in first) && first.registration === 'corners') return first;
+  // Four discs that an affine map cannot reconcile under one frame cannot under the other either (the frames differ
+  // by a stretch), so the other size could only tie with a reading through four discs: it is not tried.
+  if (!('reason' in first) && (first.registration === 'corners' || first.discs.length === 4)) return first;
   const second = identifyAs(image, upsideDown, likely === 'A4' ? 'Letter' : 'A4');
   if ('reason' in second) return 'reason' in first && first.reason !== 'code-unreadable' ? second : first;
   if ('reason' in first) return second;
@@ -134,8 +137,9 @@ function identifyAs(
   const frame = FRAMES[pageSize];
   const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
+  const readCode = codeReader(image, frame.page);
   for (const [index, fit] of fits.entries()) {
-    const read = readIdentityCode(image, fit, frame.page);
+    const read = readCode(fit);
     if (!read) continue;
     return {
       identity: read.identity,
@@ -154,17 +158,68 @@ function identifyAs(
   return { reason: enough ? 'code-unreadable' : 'no-corner-marks' };
 }
 
-/** The identity from the main code, else from the backup, read through a fit (and confirming it, if provisional). */
-function readIdentityCode(
-  image: GreyImage,
-  fit: CornerFit,
-  frame: SheetPage,
-): { identity: SheetIdentity; code: 'main' | 'backup' } | undefined {
-  const areas = [['main', frame.qr] as const, ...(frame.backupQr ? [['backup', frame.backupQr] as const] : [])];
-  for (const [code, area] of areas) {
-    const read = readQrCode(image, fit.homography, area);
-    const identity = read && decodeSheetIdentity(read.text);
-    if (identity && (fit.trusted || read.finderOffset <= FINDER_TOLERANCE)) return { identity, code };
-  }
-  return undefined;
+type CodeName = 'main' | 'backup';
+
+/** Reads the page's codes through one fit after another: a code is decoded once and then checks every later fit. */
+type CodeReader = (fit: CornerFit) => { identity: SheetIdentity; code: CodeName } | undefined;
+
+/**
+ * A window of the code this close (points, at every corner) to one that already failed would fail again: the code is
+ * not read through it a second time. Fits of the same discs often differ by less (two discs and three, say).
+ */
+const SAME_WINDOW = 2;
+
+/**
+ * The identity from the main code, else from the backup, read through a fit (and confirming it, if provisional: the
+ * code's finder patterns must lie where the fit puts them). A code is decoded once: where it was found in the image
+ * then checks each later fit, so trying many fits costs one decoding per code (and one per distinct window that
+ * fails), not one per fit.
+ */
+function codeReader(image: GreyImage, frame: SheetPage): CodeReader {
+  const areas: [CodeName, Rect][] = [
+    ['main', frame.qr],
+    ...(frame.backupQr ? [['backup', frame.backupQr] as [CodeName, Rect]] : []),
+  ];
+  const decoded = new Map<CodeName, { reading: QrReading; identity: SheetIdentity }>();
+  const failed = new Map<CodeName, Point[][]>();
+  const decode = (code: CodeName, area: Rect, fit: CornerFit) => {
+    const known = decoded.get(code);
+    if (known) return known;
+    const window = areaCorners(area).map((corner) => project(fit.homography, corner));
+    const tried = failed.get(code) ?? [];
+    const scale =
+      window[0] && window[1] ? Math.hypot(window[1].x - window[0].x, window[1].y - window[0].y) / area.width : 1;
+    if (tried.some((other) => other.every((p, i) => distance(p, window[i]) <= SAME_WINDOW * scale))) return undefined;
+    const reading = readQrCode(image, fit.homography, area);
+    const identity = reading && decodeSheetIdentity(reading.text);
+    if (!reading || !identity) {
+      failed.set(code, [...tried, window]);
+      return undefined;
+    }
+    const found = { reading, identity };
+    decoded.set(code, found);
+    return found;
+  };
+  return (fit) => {
+    for (const [code, area] of areas) {
+      const found = decode(code, area, fit);
+      if (found && (fit.trusted || finderOffsetThrough(fit.homography, found.reading) <= FINDER_TOLERANCE))
+        return { identity: found.identity, code };
+    }
+    return undefined;
+  };
+}
+
+function areaCorners(area: Rect): Point[] {
+  const { x, y, width, height } = area;
+  return [
+    { x, y },
+    { x: x + width, y },
+    { x, y: y + height },
+    { x: x + width, y: y + height },
+  ];
+}
+
+function distance(p: Point, q: Point | undefined): number {
+  return q ? Math.hypot(p.x - q.x, p.y - q.y) : Infinity;
 }

@@ -1,69 +1,117 @@
 import type { Rect } from '@examforge/core';
 import jsqr from 'jsqr';
+import { localScale } from './geometry.js';
 import type { GreyImage } from './grey-image.js';
 import { project, type Homography, type Point } from './homography.js';
 
-/** A QR code read from a page: its text, and how far its finder patterns lie from where the sheet printed them. */
+/** A QR code read from a page: its text, and where its finder patterns were printed and found. */
 export interface QrReading {
   readonly text: string;
   /** The largest distance (points) between a finder pattern's centre as found and as printed. */
   readonly finderOffset: number;
+  /** Centres of the top-left, top-right and bottom-left finder patterns as printed (sheet points). */
+  readonly printedFinders: readonly Point[];
+  /** The same centres as found in the image (pixels): where the code really is, whatever fit read it. */
+  readonly foundFinders: readonly Point[];
 }
 
 /** Sheet points around the code's area that are sampled too, so a slightly misplaced code is still whole. */
 const MARGIN = 10;
 
 /**
- * Cuts a QR code's area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR.
- * Also says where the code's three finder patterns were found against where the printer put them (the paper package
- * draws a two-module quiet zone inside the area): near zero when the homography is right, so the code checks the
- * registration that read it.
+ * The printed codes have about 33 modules and a quiet zone of two each side: a module is about this share of the area.
+ * (Only the averaging below depends on it, and only roughly.)
+ */
+const MODULE_SHARE = 1 / 37;
+
+/**
+ * When one image pixel per sample does not read, each sample averages the image over a square this share of a module
+ * wide, then twice that. Sensor noise and a phone's sharpening halo, a fax's dither and the ragged edges its threshold
+ * leaves on blurred modules are all grain finer than a module: averaged, the modules come back as dark and light
+ * squares, where one pixel each reads the grain. A dither's pattern repeats every few pixels, so the wider square.
+ */
+const AVERAGED_SHARES = [1 / 3, 2 / 3] as const;
+
+/**
+ * Cuts a QR code's area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR:
+ * first one image pixel per sample (sharp, cheap, enough for a scanner's page), then, when that fails, samples that
+ * average the image around them (a grainy photo, a dithered fax). Also says where the code's three finder patterns
+ * were found against where the printer put them (the paper package draws a two-module quiet zone inside the area):
+ * near zero when the homography is right, so the code checks the registration that read it.
  *
  * @example
- * const code = readQrCode(image, homography, page.qr); // { text: 'EF1|…', finderOffset: 0.3 }
+ * const code = readQrCode(image, homography, page.qr); // { text: 'EF1|…', finderOffset: 0.3, … }
  */
 export function readQrCode(image: GreyImage, homography: Homography, area: Rect): QrReading | undefined {
+  const pixelsPerPoint = localScale(homography, { x: area.x + area.width / 2, y: area.y + area.height / 2 });
+  const modulePixels = area.width * MODULE_SHARE * pixelsPerPoint;
+  const boxes = AVERAGED_SHARES.map((share) => Math.max(1, Math.round((share * modulePixels) / 2)));
+  for (const box of new Set([0, ...boxes])) {
+    const reading = readSampled(image, homography, area, box);
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+/** The code read through samples that average a square of `2·box + 1` image pixels (one pixel when `box` is 0). */
+function readSampled(image: GreyImage, homography: Homography, area: Rect, box: number): QrReading | undefined {
   const left = project(homography, area);
   const right = project(homography, { x: area.x + area.width, y: area.y });
   const scale = Math.max(2, Math.hypot(right.x - left.x, right.y - left.y) / area.width);
   const size = Math.round((area.width + 2 * MARGIN) * scale);
   const origin = { x: area.x - MARGIN, y: area.y - MARGIN };
-  const code = jsqr.default(straightened(image, homography, origin, scale, size), size, size, {
+  const code = jsqr.default(straightened(image, homography, { origin, scale, size, box }), size, size, {
     inversionAttempts: 'dontInvert',
   });
   if (!code) return undefined;
   const toSheet = (p: Point) => ({ x: origin.x + p.x / scale, y: origin.y + p.y / scale });
-  const printed = printedFinders(area, code.version);
-  const found = [code.location.topLeftFinderPattern, code.location.topRightFinderPattern];
-  found.push(code.location.bottomLeftFinderPattern);
+  const printedFinders = printedFinderCentres(area, code.version);
+  const { topLeftFinderPattern, topRightFinderPattern, bottomLeftFinderPattern } = code.location;
+  const found = [topLeftFinderPattern, topRightFinderPattern, bottomLeftFinderPattern].map(toSheet);
   const finderOffset = Math.max(
-    ...found.map((point, index) => {
-      const sheet = toSheet(point);
-      const expected = printed[index] ?? sheet;
+    ...found.map((sheet, index) => {
+      const expected = printedFinders[index] ?? sheet;
       return Math.hypot(sheet.x - expected.x, sheet.y - expected.y);
     }),
   );
-  return { text: code.data, finderOffset };
+  const foundFinders = found.map((point) => project(homography, point));
+  return { text: code.data, finderOffset, printedFinders, foundFinders };
+}
+
+/**
+ * How far (points) a code already read lies from where another fit puts its finder patterns: the code was found where
+ * it is in the image, so any fit can be checked against it without reading the code again.
+ *
+ * @example
+ * finderOffsetThrough(otherFit.homography, reading); // 0.4: the other fit puts the code where it was found
+ */
+export function finderOffsetThrough(homography: Homography, reading: QrReading): number {
+  return Math.max(
+    ...reading.printedFinders.map((printed, index) => {
+      const found = reading.foundFinders[index] ?? { x: Infinity, y: Infinity };
+      const projected = project(homography, printed);
+      return Math.hypot(projected.x - found.x, projected.y - found.y) / localScale(homography, printed);
+    }),
+  );
+}
+
+interface Sampling {
+  readonly origin: Point;
+  /** Output pixels per point. */
+  readonly scale: number;
+  readonly size: number;
+  /** Each sample averages the image over a square of `2·box + 1` pixels around it. */
+  readonly box: number;
 }
 
 /** The page sampled through the homography on a square grid of `size` pixels, `scale` per point, as RGBA. */
-function straightened(
-  image: GreyImage,
-  homography: Homography,
-  origin: Point,
-  scale: number,
-  size: number,
-): Uint8ClampedArray {
+function straightened(image: GreyImage, homography: Homography, sampling: Sampling): Uint8ClampedArray {
+  const { origin, scale, size, box } = sampling;
   const rgba = new Uint8ClampedArray(size * size * 4);
   for (let row = 0; row < size; row += 1) {
     for (let column = 0; column < size; column += 1) {
       const point = project(homography, { x: origin.x + column / scale, y: origin.y + row / scale });
-      const px = Math.round(point.x);
-      const py = Math.round(point.y);
-      const grey =
-        px < 0 || py < 0 || px >= image.width || py >= image.height
-          ? 255
-          : (image.pixels[py * image.width + px] ?? 255);
+      const grey = boxMean(image, Math.round(point.x), Math.round(point.y), box);
       const offset = (row * size + column) * 4;
       rgba[offset] = grey;
       rgba[offset + 1] = grey;
@@ -74,8 +122,20 @@ function straightened(
   return rgba;
 }
 
+/** The mean grey of the square of `2·box + 1` pixels around (x, y); outside the image is white paper. */
+function boxMean(image: GreyImage, x: number, y: number, box: number): number {
+  let sum = 0;
+  for (let py = y - box; py <= y + box; py += 1)
+    for (let px = x - box; px <= x + box; px += 1)
+      sum +=
+        px < 0 || py < 0 || px >= image.width || py >= image.height
+          ? 255
+          : (image.pixels[py * image.width + px] ?? 255);
+  return sum / (2 * box + 1) ** 2;
+}
+
 /** Centres of the top-left, top-right and bottom-left finder patterns of a code of this version drawn in the area. */
-function printedFinders(area: Rect, version: number): Point[] {
+function printedFinderCentres(area: Rect, version: number): Point[] {
   const modules = 17 + 4 * version;
   const module = area.width / (modules + 4);
   const near = (2 + 3.5) * module;
