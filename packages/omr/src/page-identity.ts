@@ -106,8 +106,9 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
 const FINDER_TOLERANCE = 2;
 
 /**
- * Tries the paper size the image's shape suggests, then the other: a photo or a scan bed larger than the page has
- * the shape of neither (a phone photo of an A4 sheet on a table is often closer to Letter).
+ * Tries the paper size the corner discs' spacing suggests (or, with fewer than three discs, the image's shape), then
+ * the other. A photo or a scan bed larger than the page has the shape of neither, and a fax's has the shape of the
+ * other size. The discs sit at the same inset from the edges on both sizes, so those found once serve both frames.
  */
 function identifyUpright(
   image: GreyImage,
@@ -115,13 +116,14 @@ function identifyUpright(
   pageSize?: PageSize,
 ): PageReading | { reason: UnidentifiedReason } {
   if (pageSize) return identifyAs(image, upsideDown, pageSize);
-  const aspect = image.height / image.width;
-  const likely: PageSize = Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
-  const first = identifyAs(image, upsideDown, likely);
+  const discs = findCornerDiscs(image, FRAMES.A4.page.cornerMarks, FRAMES.A4.width, otsuThreshold(image));
+  const likely = sizeFromDiscs(discs) ?? sizeFromShape(image);
+  const first = identifyAs(image, upsideDown, likely, discs);
   // Four discs that an affine map cannot reconcile under one frame cannot under the other either (the frames differ
   // by a stretch), so the other size could only tie with a reading through four discs: it is not tried.
   if (!('reason' in first) && (first.registration === 'corners' || first.discs.length === 4)) return first;
-  const second = identifyAs(image, upsideDown, likely === 'A4' ? 'Letter' : 'A4');
+  const other = likely === 'A4' ? 'Letter' : 'A4';
+  const second = identifyAs(image, upsideDown, other, discs);
   if ('reason' in second) return 'reason' in first && first.reason !== 'code-unreadable' ? second : first;
   if ('reason' in first) return second;
   // Both sizes read a code (the other size's frame can land on the same code): the fit through more discs is the
@@ -129,13 +131,42 @@ function identifyUpright(
   return second.registration === 'corners' || second.discs.length > first.discs.length ? second : first;
 }
 
+/**
+ * The size whose discs' spacing, down the page over across it, is nearer the found discs' (A4 1.45, Letter 1.32; a
+ * fax's halved lines, a phone's tilt of a few degrees change it by a few per cent). Undefined without a side of each.
+ */
+function sizeFromDiscs(discs: readonly (Point | undefined)[]): PageSize | undefined {
+  const [topLeft, topRight, bottomLeft, bottomRight] = discs;
+  const across = meanLength([topLeft, topRight], [bottomLeft, bottomRight]);
+  const down = meanLength([topLeft, bottomLeft], [topRight, bottomRight]);
+  if (across === undefined || down === undefined) return undefined;
+  const ratio = (size: PageSize) => {
+    const [first, second, third] = FRAMES[size].page.cornerMarks;
+    return first && second && third ? (third.y - first.y) / (second.x - first.x) : 1;
+  };
+  const distance = (size: PageSize) => Math.abs(Math.log(down / across / ratio(size)));
+  return distance('A4') <= distance('Letter') ? 'A4' : 'Letter';
+}
+
+/** The mean length of those of the sides (pairs of discs) whose both ends were found. */
+function meanLength(...sides: [Point | undefined, Point | undefined][]): number | undefined {
+  const lengths = sides.flatMap(([p, q]) => (p && q ? [Math.hypot(p.x - q.x, p.y - q.y)] : []));
+  return lengths.length === 0 ? undefined : lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
+}
+
+function sizeFromShape(image: GreyImage): PageSize {
+  const aspect = image.height / image.width;
+  return Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
+}
+
 function identifyAs(
   image: GreyImage,
   upsideDown: boolean,
   pageSize: PageSize,
+  found?: readonly (Point | undefined)[],
 ): PageReading | { reason: UnidentifiedReason } {
   const frame = FRAMES[pageSize];
-  const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
+  const discs = found ?? findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
   const readCode = codeReader(image, frame.page);
   for (const [index, fit] of fits.entries()) {
