@@ -198,7 +198,7 @@ type CodeReader = (fit: CornerFit) => { identity: SheetIdentity; code: CodeName 
  * A window of the code this close (points, at every corner) to one that already failed would fail again: the code is
  * not read through it a second time. Fits of the same discs often differ by less (two discs and three, say).
  */
-const SAME_WINDOW = 2;
+const SAME_WINDOW = 4;
 
 /**
  * The identity from the main code, else from the backup, read through a fit (and confirming it, if provisional: the
@@ -221,7 +221,7 @@ function codeReader(image: GreyImage, frame: SheetPage): CodeReader {
     const scale =
       window[0] && window[1] ? Math.hypot(window[1].x - window[0].x, window[1].y - window[0].y) / area.width : 1;
     if (tried.some((other) => other.every((p, i) => distance(p, window[i]) <= SAME_WINDOW * scale))) return undefined;
-    const reading = readQrCode(image, fit.homography, area);
+    const reading = readQrCode(image, fit.homography, area, { averagedOnly: !fit.trusted });
     const identity = reading && decodeSheetIdentity(reading.text);
     if (!reading || !identity) {
       failed.set(code, [...tried, window]);

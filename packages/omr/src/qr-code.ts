@@ -35,18 +35,25 @@ const AVERAGED_SHARES = [1 / 3, 2 / 3] as const;
 /**
  * Cuts a QR code's area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR:
  * first one image pixel per sample (sharp, cheap, enough for a scanner's page), then, when that fails, samples that
- * average the image around them (a grainy photo, a dithered fax). Also says where the code's three finder patterns
+ * average the image around them (a grainy photo, a dithered fax). `averagedOnly` skips the first try: through a fit
+ * that is not a flat scan's (a photo in perspective), one pixel a sample reads the grain, and on a noisy image jsQR
+ * takes longest to fail. Also says where the code's three finder patterns
  * were found against where the printer put them (the paper package draws a two-module quiet zone inside the area):
  * near zero when the homography is right, so the code checks the registration that read it.
  *
  * @example
  * const code = readQrCode(image, homography, page.qr); // { text: 'EF1|…', finderOffset: 0.3, … }
  */
-export function readQrCode(image: GreyImage, homography: Homography, area: Rect): QrReading | undefined {
+export function readQrCode(
+  image: GreyImage,
+  homography: Homography,
+  area: Rect,
+  options: { readonly averagedOnly?: boolean } = {},
+): QrReading | undefined {
   const pixelsPerPoint = localScale(homography, { x: area.x + area.width / 2, y: area.y + area.height / 2 });
   const modulePixels = area.width * MODULE_SHARE * pixelsPerPoint;
   const boxes = AVERAGED_SHARES.map((share) => Math.max(1, Math.round((share * modulePixels) / 2)));
-  for (const box of new Set([0, ...boxes])) {
+  for (const box of new Set(options.averagedOnly ? boxes : [0, ...boxes])) {
     const reading = readSampled(image, homography, area, box);
     if (reading) return reading;
   }
