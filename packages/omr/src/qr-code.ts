@@ -33,6 +33,21 @@ const MODULE_SHARE = 1 / 37;
 const AVERAGED_SHARES = [1 / 3, 2 / 3] as const;
 
 /**
+ * A black-and-white capture thresholded above mid-grey (a fax at a dark setting) swells every dark module into its
+ * light neighbours by the blur's width, so the finder patterns' rings lose their 1:1:3:1:1 proportions. The last try
+ * lifts the averaged greys by this power (a grey of 64 becomes 128), which moves the edge between dark and light
+ * back into the dark.
+ */
+const SWOLLEN_INK_TONE = 0.5;
+
+interface Try {
+  /** Each sample averages a square of `2·box + 1` image pixels (one pixel when 0). */
+  readonly box: number;
+  /** Greys are raised to this power of their share of white (1: as they are). */
+  readonly tone: number;
+}
+
+/**
  * Cuts a QR code's area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR:
  * first one image pixel per sample (sharp, cheap, enough for a scanner's page), then, when that fails, samples that
  * average the image around them (a grainy photo, a dithered fax). `averagedOnly` skips the first try: through a fit
@@ -52,22 +67,27 @@ export function readQrCode(
 ): QrReading | undefined {
   const pixelsPerPoint = localScale(homography, { x: area.x + area.width / 2, y: area.y + area.height / 2 });
   const modulePixels = area.width * MODULE_SHARE * pixelsPerPoint;
-  const boxes = AVERAGED_SHARES.map((share) => Math.max(1, Math.round((share * modulePixels) / 2)));
-  for (const box of new Set(options.averagedOnly ? boxes : [0, ...boxes])) {
-    const reading = readSampled(image, homography, area, box);
+  const [small = 1, wide = 1] = AVERAGED_SHARES.map((share) => Math.max(1, Math.round((share * modulePixels) / 2)));
+  const averaged: Try[] = [
+    { box: small, tone: 1 },
+    ...(wide > small ? [{ box: wide, tone: 1 }] : []),
+    { box: small, tone: SWOLLEN_INK_TONE },
+  ];
+  for (const attempt of options.averagedOnly ? averaged : [{ box: 0, tone: 1 }, ...averaged]) {
+    const reading = readSampled(image, homography, area, attempt);
     if (reading) return reading;
   }
   return undefined;
 }
 
-/** The code read through samples that average a square of `2·box + 1` image pixels (one pixel when `box` is 0). */
-function readSampled(image: GreyImage, homography: Homography, area: Rect, box: number): QrReading | undefined {
+/** The code read through samples taken as `attempt` says. */
+function readSampled(image: GreyImage, homography: Homography, area: Rect, attempt: Try): QrReading | undefined {
   const left = project(homography, area);
   const right = project(homography, { x: area.x + area.width, y: area.y });
   const scale = Math.max(2, Math.hypot(right.x - left.x, right.y - left.y) / area.width);
   const size = Math.round((area.width + 2 * MARGIN) * scale);
   const origin = { x: area.x - MARGIN, y: area.y - MARGIN };
-  const code = jsqr.default(straightened(image, homography, { origin, scale, size, box }), size, size, {
+  const code = jsqr.default(straightened(image, homography, { origin, scale, size, ...attempt }), size, size, {
     inversionAttempts: 'dontInvert',
   });
   if (!code) return undefined;
@@ -102,23 +122,22 @@ export function finderOffsetThrough(homography: Homography, reading: QrReading):
   );
 }
 
-interface Sampling {
+interface Sampling extends Try {
   readonly origin: Point;
   /** Output pixels per point. */
   readonly scale: number;
   readonly size: number;
-  /** Each sample averages the image over a square of `2·box + 1` pixels around it. */
-  readonly box: number;
 }
 
 /** The page sampled through the homography on a square grid of `size` pixels, `scale` per point, as RGBA. */
 function straightened(image: GreyImage, homography: Homography, sampling: Sampling): Uint8ClampedArray {
-  const { origin, scale, size, box } = sampling;
+  const { origin, scale, size, box, tone } = sampling;
   const rgba = new Uint8ClampedArray(size * size * 4);
   for (let row = 0; row < size; row += 1) {
     for (let column = 0; column < size; column += 1) {
       const point = project(homography, { x: origin.x + column / scale, y: origin.y + row / scale });
-      const grey = boxMean(image, Math.round(point.x), Math.round(point.y), box);
+      const mean = boxMean(image, Math.round(point.x), Math.round(point.y), box);
+      const grey = tone === 1 ? mean : 255 * (mean / 255) ** tone;
       const offset = (row * size + column) * 4;
       rgba[offset] = grey;
       rgba[offset + 1] = grey;

@@ -1,4 +1,5 @@
 import { seededRandom } from '@examforge/core';
+import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
 
 /** How a fax machine turned grey into black and white: one threshold, or a dither that spreads grey into dots. */
@@ -18,6 +19,11 @@ export interface Fax {
   readonly tone: FaxTone;
   /** A page fed slightly crooked, degrees. */
   readonly skew: number;
+  /**
+   * The sender's optics, a Gaussian blur of this many millimetres (a line of the sensor sees about 0.1–0.2 mm of
+   * paper either side). With a threshold above mid-grey, dark modules swell into light ones by about this much.
+   */
+  readonly blurMm: number;
 }
 
 const PIXELS_PER_MM = 8;
@@ -37,19 +43,30 @@ export function randomFax(seed: string): Fax {
       : pick < 0.75
         ? { kind: 'ordered-dither' }
         : { kind: 'error-diffusion' };
-  return { tone, skew: (random() - 0.5) * 2 };
+  return { tone, skew: (random() - 0.5) * 2, blurMm: 0.08 + random() * 0.12 };
 }
 
 /**
  * The page (rasterised at `dpi`) as the receiving fax prints it: 1728 pixels across, every line doubled.
  *
  * @example
- * const received = sendByFax(printed, 200, { tone: { kind: 'ordered-dither' }, skew: 0.4 });
+ * const received = await sendByFax(printed, 200, { tone: { kind: 'ordered-dither' }, skew: 0.4, blurMm: 0.1 });
  */
-export function sendByFax(page: GreyImage, dpi: number, fax: Fax): GreyImage {
-  const sampled = scanLines(page, dpi, fax.skew);
+export async function sendByFax(page: GreyImage, dpi: number, fax: Fax): Promise<GreyImage> {
+  const sigma = (fax.blurMm / 25.4) * dpi;
+  const seen = sigma >= 0.3 ? await blurred(page, sigma) : page;
+  const sampled = scanLines(seen, dpi, fax.skew);
   const bits = toBits(sampled, fax.tone);
   return doubleLines(bits);
+}
+
+async function blurred(page: GreyImage, sigma: number): Promise<GreyImage> {
+  const { data, info } = await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .blur(sigma)
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
 /** The sender's pixels: each the mean of the page under its cell (white beyond the page), the page centred. */
