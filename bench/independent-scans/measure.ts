@@ -1,6 +1,8 @@
 /**
  * Reads every page of the independent set with the reader's public API (`readPage`) and scores each bubble against
  * its truth. Dots, erasures and empty bubbles are all noise to an answer: reading any of them as any other is right.
+ * Beside the exact kind, the reading is scored as the score sees it: a complete fill, a mark that is not an answer
+ * (partial, tick or cross: every policy treats them alike), or noise — a tick read as a partial fill changes no score.
  * A reading below confidence 0.5 goes to a person, so it is neither right nor a confident error. Bubbles on a page
  * the reader could not identify count as not read (in the denominator, never right).
  */
@@ -16,6 +18,8 @@ const KINDS: readonly MarkKind[] = ['filled', 'partial', 'tick', 'cross', 'dot',
 const NOISE: ReadonlySet<string> = new Set(['dot', 'erasure', 'empty']);
 const INVALID: ReadonlySet<string> = new Set(['partial', 'tick', 'cross']);
 const MARK: ReadonlySet<string> = new Set(['filled', 'partial', 'tick', 'cross']);
+/** What a kind is to a score: an answer, a mark that is not one, or nothing. */
+const scoredAs = (kind: string) => (kind === 'filled' ? 'answer' : INVALID.has(kind) ? 'invalid' : 'noise');
 const TOOLS: readonly ToolGroup[] = ['HB pencil', 'soft pencil', 'ballpoint', 'felt-tip'];
 
 export type Row = Record<string, string | number>;
@@ -61,7 +65,9 @@ class Tally {
   cut = 0;
   bubbles = 0;
   correct = 0;
+  scoredRight = 0;
   confidentErrors = 0;
+  confidentScoreErrors = 0;
   invalidAsFilled = 0;
   noiseAsMark = 0;
   filledMissed = 0;
@@ -77,6 +83,8 @@ class Tally {
       bubbles: this.bubbles,
       'correct with confidence %': percent(this.correct, this.bubbles),
       'confident errors': this.confidentErrors,
+      'scored right with confidence %': percent(this.scoredRight, this.bubbles),
+      'confident score errors': this.confidentScoreErrors,
       'invalid read as filled': this.invalidAsFilled,
       'noise read as mark': this.noiseAsMark,
       'fill read as noise': this.filledMissed,
@@ -143,6 +151,9 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
       for (const tally of tallies) {
         if (confident && right) tally.correct += 1;
         if (confident && !right) tally.confidentErrors += 1;
+        const scoredRight = confident && scoredAs(reading.kind) === scoredAs(truth.kind);
+        if (scoredRight) tally.scoredRight += 1;
+        if (confident && !scoredRight) tally.confidentScoreErrors += 1;
         if (confident && INVALID.has(truth.kind) && reading.kind === 'filled') tally.invalidAsFilled += 1;
         if (confident && (truth.kind === 'dot' || truth.kind === 'erasure') && MARK.has(reading.kind))
           tally.noiseAsMark += 1;

@@ -1,6 +1,13 @@
 import { sampleLattice } from './bubble-lattice.js';
 import type { GreyImage } from './grey-image.js';
-import { measureShape, measureTone, NO_SHAPE, type MarkShape, type MarkTone } from './mark-features.js';
+import {
+  measureShape,
+  measureTone,
+  NO_SHAPE,
+  type MarkShape,
+  type MarkTone,
+  type RingProfile,
+} from './mark-features.js';
 
 /**
  * What is in one bubble. Only `filled` is an answer; partial fills, ticks and crosses are marks that are not answers;
@@ -19,9 +26,22 @@ export interface MarkReading {
    */
   readonly fillConfidence: number;
   readonly features: MarkFeatures;
+  /** The printed ring as scanned round this bubble, as it was measured (for the page's typical ring). */
+  readonly ringProfile: RingProfile;
 }
 
-type Decision = Omit<MarkReading, 'features'>;
+/** What is known of the page a bubble is on, against which a person reads a bubble. */
+export interface PageSight {
+  /** How dark the page's covering marks typically are (see `readBubbles`), against which a faint mark is judged. */
+  readonly hand?: number;
+  /**
+   * The most the printed ring can be, per quarter and radius (see `RingProfile`): a fill running on past the ring all
+   * round darkens the paper outside it, which would otherwise be taken for the ring's blur and taken out of the fill.
+   */
+  readonly ringLimit?: RingProfile;
+}
+
+type Decision = Omit<MarkReading, 'features' | 'ringProfile'>;
 
 /** Measurements of a bubble, in darkness of the mark alone (0 paper … 1 black; the printed ring taken out) and radii. */
 export type MarkFeatures = MarkTone & MarkShape;
@@ -46,16 +66,15 @@ const CROSS_ARMS = 0.4;
  * part bare, ticks and crosses are thin straight strokes, and a cross's two strokes run out four ways from where they
  * cross where a tick's two meet at a vertex.
  *
- * `hand`, when known, is how dark the page's covering marks typically are (see `readBubbles`), against which a faint
- * mark is judged.
+ * `page`, when known, is what the rest of the page shows (see `PageSight`).
  *
  * @example
  * const reading = classifyMark(scan, centre.x, centre.y, radiusInPixels);
  * if (reading.kind === 'filled' && reading.confidence >= 0.5) answers.push(option);
  */
-export function classifyMark(image: GreyImage, x: number, y: number, r: number, hand?: number): MarkReading {
+export function classifyMark(image: GreyImage, x: number, y: number, r: number, page: PageSight = {}): MarkReading {
   const mark = sampleLattice(image, x, y, r).darkness;
-  const { level, ...tone } = measureTone(mark);
+  const { level, ringProfile, ...tone } = measureTone(mark, page.ringLimit);
   // Ink is measured against the printed ring as scanned: a black-and-white scan blackens both ink and the ring's
   // edge, a soft grey scan lightens both. Most bubbles of a sheet are empty, and their shape need not be measured.
   const contrast = tone.ink / Math.max(tone.ring, 0.3);
@@ -63,10 +82,12 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number, 
     const features = { ...tone, ...NO_SHAPE };
     // Faintly but evenly darker than clean paper: what an eraser leaves of a fill.
     const kind = tone.mean >= 0.035 ? 'erasure' : 'empty';
-    return { kind, confidence: ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03), fillConfidence: 1, features };
+    const confidence = ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03);
+    return { kind, confidence, fillConfidence: 1, features, ringProfile };
   }
   const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
-  return { ...decide(features, ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03), faintness(hand)), features };
+  const inked = ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03);
+  return { ...decide(features, inked, faintness(page.hand)), features, ringProfile };
 }
 
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
@@ -115,15 +136,27 @@ function decide(f: MarkFeatures, inked: number, faint: number): Decision {
   // the arms run on past the ring in three or four places (a fill stops at the ring, or overshoots all round).
   // Strokes have paper on both sides (a fill's scalloped edge leaves gaps too, but no thin stroke).
   const wedges = Math.min(ramp(f.rimGaps + (f.exitRuns >= 3 ? 1 : 0), 2.4, 3), ramp(f.thin, 0.4, 0.55));
-  const fill = Math.min(inkedAllOver, 1 - hugging * ramp(f.outerGap, 6, 10), 1 - wedges);
+  // A bare arc at 0.8 r that barely reaches 0.7 r and leaves little of the bubble bare is a sliver or a shallow bay
+  // of paper along the rim, where a fill was put down a little off or its passes stopped just short of the ring: a
+  // person reads it as filled. A partial fill leaves a quarter of the bubble or more bare, deep past 0.7 r.
+  const sliver = Math.min(ramp(f.innerGap, 6, 3), ramp(f.bareArea, 0.08, 0.04));
+  const fill = Math.min(inkedAllOver, 1 - hugging * ramp(f.outerGap, 6, 10) * (1 - sliver), 1 - wedges);
   // A disc covered all over but faint is a light pencil fill or the residue of an erased one: how dark it is decides,
   // and between the two a person does. Faintness is no evidence of a partial fill.
   const dark = ramp(f.typical, fillMin - 0.02, fillMin + 0.04);
   // A bare arc of 50–80° along the rim of a disc otherwise inked to the ring: a fill that left a patch at its edge,
   // or a partial fill whose bare part is a thin crescent. Between the two, a person decides.
-  const edgePatch = inkedAllOver >= 0.5 && hugging >= 0.5 && f.outerGap >= 7 && f.outerGap <= 11 ? 0.4 : 1;
+  const edgePatch =
+    inkedAllOver >= 0.5 && hugging >= 0.5 && sliver < 0.5 && f.outerGap >= 7 && f.outerGap <= 11 ? 0.4 : 1;
   if (fill >= 0.5) {
-    const confidence = Math.min(inked, fill, dark, edgePatch, 1 - residue);
+    // A fill read as one only because its bare arc is a sliver is as sure as the sliver is thin.
+    const bay = hugging >= 0.5 && f.outerGap >= 7 && sliver >= 0.5 ? ramp(sliver, 0.25, 0.75) : 1;
+    // Ink broken at 0.7 r into short runs between three or four bare wedges, running on past the ring, is a cross
+    // drawn so wide that little paper is left between its arms: a person decides.
+    const wedgesAt70 = f.rimGaps + (f.exitRuns >= 3 ? 1 : 0);
+    const fourWays =
+      f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 16) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
+    const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, 1 - residue);
     return { kind: 'filled', confidence, fillConfidence: confidence };
   }
   // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure

@@ -14,6 +14,7 @@ const fill = (option: string, typical: number): BubbleReading => ({
     confidence: 1,
     fillConfidence: 1,
     features: { ink: typical, ring: 0.7, typical, mean: typical, ...NO_SHAPE },
+    ringProfile: new Float64Array(32),
   },
 });
 

@@ -9,6 +9,7 @@ import {
   readProbes,
   type LatticePoint,
 } from './lattice-points.js';
+import { largestBareRegion } from './bare-region.js';
 import { measureStrokes, type Strokes } from './stroke-arms.js';
 
 /** How dark the mark in a bubble is, against the printed ring on the same scan: enough to tell ink from none. */
@@ -22,6 +23,12 @@ export interface MarkTone {
   /** Mean darkness of the disc: erasure residue lifts it a little above clean paper. */
   readonly mean: number;
 }
+
+/**
+ * The printed ring's darkness as scanned just outside it (1–1.35 r), per quarter of the circle: 4 × 8 values,
+ * quarter-major. The same print scanned the same way gives every bubble of a page much the same profile.
+ */
+export type RingProfile = Float64Array;
 
 /** The shape of the ink in a bubble (measured only when there is ink; all 0 for an empty bubble). */
 export interface MarkShape extends Strokes {
@@ -56,6 +63,11 @@ export interface MarkShape extends Strokes {
    * part reaches the rim along an arc, grain leaves only specks.
    */
   readonly outerGap: number;
+  /**
+   * The largest connected bare region out to 0.85 r, as a share of it: a fill leaves specks or a thin sliver, a
+   * partial fill a fifth or more in one piece.
+   */
+  readonly bareArea: number;
   /** The longest bare arc (of 48) round the circle at 0.7 r. */
   readonly innerGap: number;
   /**
@@ -87,6 +99,7 @@ export const NO_SHAPE: MarkShape = {
   outerEvenness: 0,
   cellEvenness: 0,
   outerGap: 0,
+  bareArea: 0,
   innerGap: 0,
   rimGaps: 0,
   extent: 0,
@@ -108,7 +121,14 @@ const solidMask = new Uint8Array(SIDE * SIDE);
  * The darkness of the mark (the printed ring taken out, in place) and how dark it is. Also returns the level above
  * which a point counts as inked.
  */
-export function measureTone(darkness: Float32Array): MarkTone & { readonly level: number } {
+export function measureTone(
+  darkness: Float32Array,
+  ringLimit?: RingProfile,
+): MarkTone & { readonly level: number; readonly ringProfile: RingProfile } {
+  const ringProfile = Float64Array.from(measureRingProfile(darkness));
+  if (ringLimit)
+    for (let k = 0; k < quarterProfile.length; k += 1)
+      quarterProfile[k] = Math.min(quarterProfile[k] ?? 0, ringLimit[k] ?? 0);
   const ring = takeOutRing(darkness);
   let sum = 0;
   for (let k = 0; k < DISC_INDEX.length; k += 1) {
@@ -121,7 +141,7 @@ export function measureTone(darkness: Float32Array): MarkTone & { readonly level
   let count = 0;
   while (count < sorted.length && (sorted[count] ?? 0) >= ink / 2) count += 1;
   const typical = sorted[Math.floor(count / 2)] ?? 0;
-  return { ink, ring, typical, mean: sum / DISC_INDEX.length, level: Math.max(typical / 2, 0.08) };
+  return { ink, ring, typical, mean: sum / DISC_INDEX.length, level: Math.max(typical / 2, 0.08), ringProfile };
 }
 
 /**
@@ -160,6 +180,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     hugArc: longestRun(circle, level, readProbes(mark, RIM_85, circleOuter)),
     outerEvenness: share(least(readProbes(mark, RIM_80, circleOuter))),
     outerGap: longestGap(circleOuter, bareOuter),
+    bareArea: largestBareRegion(mark, bare, bareOuter),
 
     ...measureStrokes(inked, inkedWide(mark, level)),
     exitRuns: exitsPastRing(mark, level),
@@ -206,20 +227,28 @@ const RIM_80 = circleProbes(0.8, 48);
 const RIM_85 = circleProbes(0.85, 48);
 
 /**
- * Takes the printed ring's share out of the disc where its blur reaches (0.6–1 r), estimated by mirror symmetry from
- * the darkness just as far outside the ring (blur and a black-and-white threshold thicken the ring equally both ways).
- * The profile is the median of each quarter of the circle, interpolated by angle: a fax doubles every line, so its
- * ring is thicker at the top and bottom than at the sides, and a median over a quarter still ignores a stroke crossing
- * the ring. Ink multiplies the paper, so the mark's darkness under a ring of darkness R is about d − R. Returns the
- * ring's darkness (the median all round).
+ * The printed ring as scanned round this bubble: its darkness 1–1.35 r out, in each quarter of the circle (centred on
+ * 0°, 90°, 180°, 270°), quarter-major, 8 radii each. Measured outside the ring because inside it the mark is; blur and
+ * a black-and-white threshold thicken the ring equally both ways, so the inside is this mirrored. The median of each
+ * quarter ignores a stroke crossing the ring; a fax doubles every line, so its ring is thicker at the top and bottom
+ * than at the sides. Also sets the median all round at each radius (`profile`).
  */
-function takeOutRing(darkness: Float32Array): number {
+function measureRingProfile(darkness: Float32Array): Float64Array {
   for (let k = 0; k < MIRROR_RADII; k += 1) {
     readProbes(darkness, MIRROR_PROBES[k] ?? NO_PROBES, mirrorSamples);
     for (let quarter = 0; quarter < 4; quarter += 1)
       quarterProfile[quarter * MIRROR_RADII + k] = medianOfEight(mirrorSamples, (quarter * 8 + 28) % 32);
     profile[k] = mirrorSamples.sort()[16] ?? 0;
   }
+  return quarterProfile;
+}
+
+/**
+ * Takes the printed ring's share out of the disc where its blur reaches (0.6–1 r), from `quarterProfile` mirrored and
+ * interpolated by angle. Ink multiplies the paper, so the mark's darkness under a ring of darkness R is about d − R.
+ * Returns the ring's darkness (the median all round).
+ */
+function takeOutRing(darkness: Float32Array): number {
   for (let p = 0; p < RING_INSIDE_INDEX.length; p += 1) {
     const step = RING_INSIDE_STEP[p] ?? 0;
     const next = Math.min(MIRROR_RADII - 1, step + 1);

@@ -1,5 +1,6 @@
-import { classifyMark, type MarkReading } from './classify-mark.js';
+import { classifyMark, type MarkReading, type PageSight } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
+import { exceedsRingLimit, ringLimit } from './ring-limit.js';
 
 /** A bubble on the page image: centre and radius in pixels. */
 export interface BubbleSpot {
@@ -12,20 +13,23 @@ export interface BubbleSpot {
 const HAND_SAMPLE = 4;
 
 /**
- * Reads every bubble of a page as a person reads a sheet: each on its own first, then — when the page's marks are
- * light (a light pencil) — the faint ones again against the darkness of the student's own marks, so that a light but
- * complete fill is a fill and not residue.
+ * Reads every bubble of a page as a person reads a sheet: each on its own first, then the marked ones again against
+ * what the rest of the page shows — when the page's marks are light (a light pencil), against the darkness of the
+ * student's own marks, so that a light but complete fill is a fill and not residue; and where ink runs on past the
+ * printed ring, against the ring as the page's empty bubbles show it, so that the ink past the ring is not taken for
+ * the ring's blur and taken out of the fill.
  *
  * @example
  * const readings = readBubbles(image, page.bubbles.map((b) => project(homography, b)));
  */
 export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[]): MarkReading[] {
   const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r));
-  const hand = lightHand(readings);
-  if (hand === undefined) return readings;
+  const page: PageSight = { hand: lightHand(readings), ringLimit: ringLimit(readings) };
   return readings.map((reading, index) => {
     const spot = spots[index];
-    return spot && reading.kind !== 'empty' ? classifyMark(image, spot.x, spot.y, spot.r, hand) : reading;
+    const again =
+      reading.kind !== 'empty' && (page.hand !== undefined || exceedsRingLimit(reading.ringProfile, page.ringLimit));
+    return spot && again ? classifyMark(image, spot.x, spot.y, spot.r, page) : reading;
   });
 }
 

@@ -145,7 +145,8 @@ export class Tally {
     entry.total += 1;
     this.total += 1;
     const invalid = expected === 'partial' || expected === 'tick' || expected === 'cross';
-    if (reading.kind === 'filled' && invalid) this.invalidAccepted.push(label);
+    if (reading.kind === 'filled' && invalid && reading.fillConfidence >= REVIEW_BELOW)
+      this.invalidAccepted.push(label);
     if (reading.confidence < REVIEW_BELOW) {
       entry.review += 1;
       this.review += 1;

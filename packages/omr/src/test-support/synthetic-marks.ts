@@ -11,8 +11,9 @@ export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'eras
 
 /**
  * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
- * light as 35 % darkness, grainy, broader strokes); fills slightly larger, smaller or off the circle; partial fills
- * covering 20–80 % of the bubble as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
+ * light as 35 % darkness, grainy, broader strokes); fills slightly larger, smaller or off the circle, some leaving a
+ * sliver of paper along the rim (at least 88 % covered: a person reads them as filled); partial fills covering 20–75 %
+ * of the bubble (a clearly bare quarter or more) as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
  * proportions, stroke and position; and the residue of an erased fill (a faint smudge, sometimes a faint ring).
  * Ink multiplies the paper (a pencil stroke over the printed ring stays as dark as the ring).
  */
@@ -127,7 +128,8 @@ export function painter(
       const draw = { canvas, shade, between, random, x, y, r, ink };
       switch (kind) {
         case 'filled':
-          if ((ink.graphite || ink.stroke >= r * 0.35) && random() < 0.7) drawPassesFill(draw);
+          if (random() < 0.2) drawFillShortOfRim(draw);
+          else if ((ink.graphite || ink.stroke >= r * 0.35) && random() < 0.7) drawPassesFill(draw);
           else drawFill(draw);
           break;
         case 'dot':
@@ -176,6 +178,28 @@ function drawFill({ canvas, shade, between, x, y, r }: Draw): void {
   });
 }
 
+/**
+ * A fill put down a little off the bubble, or stopping short of the ring on one side (the passes not quite reaching
+ * it): a sliver or a shallow bay of paper, up to 12 % of the bubble, left along the rim. Between this and a partial
+ * fill's bare quarter lies what a person must look at.
+ */
+function drawFillShortOfRim({ canvas, shade, between, random, x, y, r }: Draw): void {
+  const target = between(0.88, 0.98);
+  const direction = between(0, 2 * Math.PI);
+  const [ux, uy] = [Math.cos(direction), Math.sin(direction)];
+  const bubble = r * 1.02;
+  if (random() < 0.5) {
+    const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+    canvas.region(x, y, bubble, shade, (dx, dy) => Math.hypot(dx, dy) <= bubble && dx * ux + dy * uy <= cut);
+    return;
+  }
+  const radius = r * between(0.97, 1.05);
+  const inFill = (offset: number) => (dx: number, dy: number) =>
+    Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) <= radius;
+  const offset = solve(1 - target, 0, r, (o) => 1 - shareOf(r, inFill(o)));
+  canvas.region(x + ux * offset, y + uy * offset, radius, shade, (dx, dy) => Math.hypot(dx, dy) <= radius);
+}
+
 /** Share of the bubble (radius r) for which `inside` holds, on a coarse grid. */
 function shareOf(r: number, inside: (dx: number, dy: number) => boolean): number {
   let hit = 0;
@@ -199,10 +223,13 @@ function solve(target: number, low: number, high: number, share: (p: number) => 
   return (low + high) / 2;
 }
 
-/** Ink over 20–80 % of the bubble, as a chord cut, a crescent along the rim, an off-centre disc or a scribble. */
+/**
+ * Ink over 20–75 % of the bubble (a clearly bare part, a quarter or more), as a chord cut, a crescent along the rim, an
+ * off-centre disc or a scribble.
+ */
 function drawPartial(draw: Draw): void {
   const { canvas, shade, between, random, x, y, r } = draw;
-  const target = between(0.2, 0.8);
+  const target = between(0.2, 0.75);
   const direction = between(0, 2 * Math.PI);
   const [ux, uy] = [Math.cos(direction), Math.sin(direction)];
   const bubble = r * 1.02;

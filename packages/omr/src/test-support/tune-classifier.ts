@@ -9,8 +9,9 @@
  *
  * Tune on a separate survey, confirm on the tests' seeds.
  */
-import { classifyMark, type MarkReading } from '../classify-mark.js';
+import { classifyMark, type MarkReading, type PageSight } from '../classify-mark.js';
 import { lightHand } from '../read-bubbles.js';
+import { exceedsRingLimit, ringLimit } from '../ring-limit.js';
 import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
 import { readsAs, REVIEW_BELOW } from './survey.js';
 
@@ -33,9 +34,9 @@ function evaluate(crops: readonly BubbleCrop[]): void {
   };
   const errors: string[] = [];
   const reviews: string[] = [];
-  const hands = handsOf(crops);
+  const sights = sightsOf(crops);
   for (const crop of crops) {
-    const reading = classifyMark(crop.image, crop.x, crop.y, crop.r, hands.get(crop.sheet));
+    const reading = readCrop(crop, sights.get(crop.sheet));
     const confident = reading.confidence >= REVIEW_BELOW;
     const outcome = !confident ? 'review' : readsAs(crop.truth, reading.kind) ? 'correct' : 'wrong';
     const invalid = reading.kind === 'filled' && crop.truth !== 'filled';
@@ -61,17 +62,23 @@ function evaluate(crops: readonly BubbleCrop[]): void {
   console.log('reviews\n' + reviews.slice(0, Number(process.env.REVIEWS ?? 0)).join('\n'));
 }
 
-/** Each sheet's hand darkness, as `readBubbles` takes it from the sheet's first readings (light hands only). */
-function handsOf(crops: readonly BubbleCrop[]): Map<string, number> {
+/** What each sheet shows of itself (hand, printed ring), as `readBubbles` takes it from the sheet's first readings. */
+function sightsOf(crops: readonly BubbleCrop[]): Map<string, PageSight> {
   const bySheet = new Map<string, MarkReading[]>();
   for (const crop of crops)
     bySheet.set(crop.sheet, [...(bySheet.get(crop.sheet) ?? []), classifyMark(crop.image, crop.x, crop.y, crop.r)]);
-  const hands = new Map<string, number>();
-  for (const [sheet, readings] of bySheet) {
-    const hand = lightHand(readings);
-    if (hand !== undefined) hands.set(sheet, hand);
-  }
-  return hands;
+  const sights = new Map<string, PageSight>();
+  for (const [sheet, readings] of bySheet)
+    sights.set(sheet, { hand: lightHand(readings), ringLimit: ringLimit(readings) });
+  return sights;
+}
+
+/** A crop read as `readBubbles` reads it: alone, then against its sheet when the sheet says something of it. */
+function readCrop(crop: BubbleCrop, page: PageSight | undefined): MarkReading {
+  const alone = classifyMark(crop.image, crop.x, crop.y, crop.r);
+  const again =
+    page && alone.kind !== 'empty' && (page.hand !== undefined || exceedsRingLimit(alone.ringProfile, page.ringLimit));
+  return again ? classifyMark(crop.image, crop.x, crop.y, crop.r, page) : alone;
 }
 
 /** Milliseconds to classify a page's worth (184) of the crops, after a warm-up. */
