@@ -94,6 +94,38 @@ describe('identifying and registering phone photos (perspective, noise, sharpeni
     },
   );
 
+  it.each([
+    [
+      'tilted 16°, the top-left corner out of the frame',
+      { tiltX: -16, turn: 5, cropped: { left: 0.12, top: 0.1, right: 0, bottom: 0 } },
+    ],
+    [
+      'tilted 14° sideways, the right side out of the frame',
+      { tiltY: 14, turn: -6, cropped: { left: 0, top: 0, right: 0.14, bottom: 0 } },
+    ],
+  ] as const)('%s: registered by the codes and the discs left, within 0.5 pt of every bubble', async (_, steep) => {
+    const { layout, page } = await printedPage();
+    const photo = { ...randomPhonePhoto(`steep-${steep.turn}`), tiltY: 0, ...steep };
+    const { image, homography } = await photographPage(page, DPI, layout, photo, `steep-${steep.turn}`);
+    const error = registrationError(image, layout, (point) => project(homography, point));
+    expect(error, JSON.stringify(photo)).toBeDefined();
+    expect(error!).toBeLessThan(0.5);
+  });
+
+  it('tilted 18° with the foot of the page (both bottom discs, the backup code) out of the frame: not read, since the top alone fixes no perspective', async () => {
+    const { layout, page } = await printedPage();
+    const steep = { tiltX: 18, tiltY: 0, turn: 3, cropped: { left: 0, top: 0, right: 0, bottom: 0.13 } };
+    const { image } = await photographPage(
+      page,
+      DPI,
+      { ...layout },
+      { ...randomPhonePhoto('foot-cut'), ...steep },
+      'foot-cut',
+    );
+    const result = readPage(image, { exam, layoutFor: () => layout });
+    expect(result.kind).toBe('unknown');
+  });
+
   it('a photo whose both codes are smudged is unknown, with the reason', async () => {
     const { layout, page } = await printedPage();
     const sheet = layout.pages[0]!;

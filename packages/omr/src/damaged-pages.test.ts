@@ -168,10 +168,19 @@ describe('reading damaged pages', () => {
     expect(readPage(damage.image, context(sheet))).toEqual({ kind: 'unknown', reason: 'code-unreadable' });
   });
 
-  it('a page with three corners cut off is unknown, with the reason', async () => {
+  it('A4 at 200 dpi, three corners cut off: registered by both codes and the last disc, every bubble read', async () => {
     const sheet = await printedSheet('A4', 200);
     const page = sheet.layout.pages[0]!;
-    const damage = filledFirstPage(sheet, 'three-cut').damage;
+    const { damage, filled } = filledFirstPage(sheet, 'three-cut');
+    for (const index of [0, 1, 2])
+      damage.whiteOut(cornerRegion(page.cornerMarks[index]!, sheet.layout.width, sheet.layout.height));
+    expectEveryBubbleRead(readPage(damage.image, context(sheet)), sheet, filled);
+  });
+
+  it('a page with three corners cut off and the main code smudged is unknown, with the reason', async () => {
+    const sheet = await printedSheet('A4', 200);
+    const page = sheet.layout.pages[0]!;
+    const damage = filledFirstPage(sheet, 'three-cut-smudged').damage.smudge(page.qr, 'main-three-cut');
     for (const index of [0, 1, 2])
       damage.whiteOut(cornerRegion(page.cornerMarks[index]!, sheet.layout.width, sheet.layout.height));
     expect(readPage(damage.image, context(sheet))).toEqual({ kind: 'unknown', reason: 'no-corner-marks' });

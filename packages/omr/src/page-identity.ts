@@ -1,19 +1,11 @@
-import {
-  decodeSheetIdentity,
-  layoutAnswerSheet,
-  PAGE_DIMENSIONS,
-  type Exam,
-  type PageSize,
-  type Rect,
-  type SheetIdentity,
-  type SheetPage,
-} from '@examforge/core';
+import { layoutAnswerSheet, PAGE_DIMENSIONS, type Exam, type PageSize, type SheetIdentity } from '@examforge/core';
 import { findCornerDiscs } from './corner-marks.js';
 import { cornerFits, type CornerFit } from './corner-fits.js';
 import type { Correspondence } from './fit-transforms.js';
 import { otsuThreshold, type GreyImage } from './grey-image.js';
-import { project, type Homography, type Point } from './homography.js';
-import { finderOffsetThrough, readQrCode, type QrReading } from './qr-code.js';
+import type { Homography, Point } from './homography.js';
+import { codeFits } from './code-fits.js';
+import { PageCodes, type CodeName, type CodeSearches } from './page-codes.js';
 
 /** What a scanned page turned out to be: its identity from the QR code, and how to map sheet points onto it. */
 export interface PageReading {
@@ -100,12 +92,6 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
 }
 
 /**
- * A code read through a provisional fit must have its finder patterns within this many points of where they were
- * printed (under two modules of the backup code): a fit bent by a disc in the wrong place is refused.
- */
-const FINDER_TOLERANCE = 2;
-
-/**
  * Tries the paper size the corner discs' spacing suggests (or, with fewer than three discs, the image's shape), then
  * the other. A photo or a scan bed larger than the page has the shape of neither, and a fax's has the shape of the
  * other size. The discs sit at the same inset from the edges on both sizes, so those found once serve both frames.
@@ -118,12 +104,13 @@ function identifyUpright(
   if (pageSize) return identifyAs(image, upsideDown, pageSize);
   const discs = findCornerDiscs(image, FRAMES.A4.page.cornerMarks, FRAMES.A4.width, otsuThreshold(image));
   const likely = sizeFromDiscs(discs) ?? sizeFromShape(image);
-  const first = identifyAs(image, upsideDown, likely, discs);
+  const searches: CodeSearches = new Map();
+  const first = identifyAs(image, upsideDown, likely, discs, searches);
   // Four discs that an affine map cannot reconcile under one frame cannot under the other either (the frames differ
   // by a stretch), so the other size could only tie with a reading through four discs: it is not tried.
   if (!('reason' in first) && (first.registration === 'corners' || first.discs.length === 4)) return first;
   const other = likely === 'A4' ? 'Letter' : 'A4';
-  const second = identifyAs(image, upsideDown, other, discs);
+  const second = identifyAs(image, upsideDown, other, discs, searches);
   if ('reason' in second) return 'reason' in first && first.reason !== 'code-unreadable' ? second : first;
   if ('reason' in first) return second;
   // Both sizes read a code (the other size's frame can land on the same code): the fit through more discs is the
@@ -164,93 +151,44 @@ function identifyAs(
   upsideDown: boolean,
   pageSize: PageSize,
   found?: readonly (Point | undefined)[],
+  searches: CodeSearches = new Map(),
 ): PageReading | { reason: UnidentifiedReason } {
   const frame = FRAMES[pageSize];
   const discs = found ?? findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
-  const readCode = codeReader(image, frame.page);
+  const codes = new PageCodes(image, frame.page, frame, searches);
+  const reading = (fit: CornerFit, alternatives: readonly CornerFit[], code: CodeName, identity: SheetIdentity) => ({
+    identity,
+    homography: fit.homography,
+    registration: fit.trusted ? ('corners' as const) : ('provisional' as const),
+    alternatives,
+    discs: fit.discs,
+    code,
+    pageSize,
+    upsideDown,
+    image,
+  });
   for (const [index, fit] of fits.entries()) {
-    const read = readCode(fit);
-    if (!read) continue;
-    return {
-      identity: read.identity,
-      homography: fit.homography,
-      registration: fit.trusted ? 'corners' : 'provisional',
-      alternatives: fits.slice(index + 1),
-      discs: fit.discs,
-      code: read.code,
-      pageSize,
-      upsideDown,
-      image,
-    };
+    const read = codes.readThrough(fit);
+    if (read) return reading(fit, fits.slice(index + 1), read.code, read.identity);
   }
-  // Two discs are a last try: when it fails, too little of the frame was found to expect the code to be readable.
+  // The discs did not register the page: its codes, found in a wide search, may (with the discs that were found).
+  const located = discCorrespondences(frame.page.cornerMarks, discs);
+  const decoded = codes.searched();
+  const [first] = decoded;
+  const byCodes = codeFits(
+    decoded.map((code) => code.reading),
+    located,
+  );
+  const [best, ...others] = byCodes;
+  if (first && best) return reading(best, others, first.code, first.identity);
   const enough = discs.filter((disc) => disc !== undefined).length >= 3;
   return { reason: enough ? 'code-unreadable' : 'no-corner-marks' };
 }
 
-type CodeName = 'main' | 'backup';
-
-/** Reads the page's codes through one fit after another: a code is decoded once and then checks every later fit. */
-type CodeReader = (fit: CornerFit) => { identity: SheetIdentity; code: CodeName } | undefined;
-
-/**
- * A window of the code this close (points, at every corner) to one that already failed would fail again: the code is
- * not read through it a second time. Fits of the same discs often differ by less (two discs and three, say).
- */
-const SAME_WINDOW = 4;
-
-/**
- * The identity from the main code, else from the backup, read through a fit (and confirming it, if provisional: the
- * code's finder patterns must lie where the fit puts them). A code is decoded once: where it was found in the image
- * then checks each later fit, so trying many fits costs one decoding per code (and one per distinct window that
- * fails), not one per fit.
- */
-function codeReader(image: GreyImage, frame: SheetPage): CodeReader {
-  const areas: [CodeName, Rect][] = [
-    ['main', frame.qr],
-    ...(frame.backupQr ? [['backup', frame.backupQr] as [CodeName, Rect]] : []),
-  ];
-  const decoded = new Map<CodeName, { reading: QrReading; identity: SheetIdentity }>();
-  const failed = new Map<CodeName, Point[][]>();
-  const decode = (code: CodeName, area: Rect, fit: CornerFit) => {
-    const known = decoded.get(code);
-    if (known) return known;
-    const window = areaCorners(area).map((corner) => project(fit.homography, corner));
-    const tried = failed.get(code) ?? [];
-    const scale =
-      window[0] && window[1] ? Math.hypot(window[1].x - window[0].x, window[1].y - window[0].y) / area.width : 1;
-    if (tried.some((other) => other.every((p, i) => distance(p, window[i]) <= SAME_WINDOW * scale))) return undefined;
-    const reading = readQrCode(image, fit.homography, area, { averagedOnly: !fit.trusted });
-    const identity = reading && decodeSheetIdentity(reading.text);
-    if (!reading || !identity) {
-      failed.set(code, [...tried, window]);
-      return undefined;
-    }
-    const found = { reading, identity };
-    decoded.set(code, found);
-    return found;
-  };
-  return (fit) => {
-    for (const [code, area] of areas) {
-      const found = decode(code, area, fit);
-      if (found && (fit.trusted || finderOffsetThrough(fit.homography, found.reading) <= FINDER_TOLERANCE))
-        return { identity: found.identity, code };
-    }
-    return undefined;
-  };
-}
-
-function areaCorners(area: Rect): Point[] {
-  const { x, y, width, height } = area;
-  return [
-    { x, y },
-    { x: x + width, y },
-    { x, y: y + height },
-    { x: x + width, y: y + height },
-  ];
-}
-
-function distance(p: Point, q: Point | undefined): number {
-  return q ? Math.hypot(p.x - q.x, p.y - q.y) : Infinity;
+function discCorrespondences(expected: readonly Point[], found: readonly (Point | undefined)[]): Correspondence[] {
+  return expected.flatMap((sheet, index) => {
+    const image = found[index];
+    return image ? [{ sheet: { x: sheet.x, y: sheet.y }, image, weight: 1 }] : [];
+  });
 }

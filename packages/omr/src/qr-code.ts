@@ -3,6 +3,7 @@ import jsqr from 'jsqr';
 import { localScale } from './geometry.js';
 import type { GreyImage } from './grey-image.js';
 import { project, type Homography, type Point } from './homography.js';
+import { sampleThrough, type Sampling } from './sample-through.js';
 
 /** A QR code read from a page: its text, and where its finder patterns were printed and found. */
 export interface QrReading {
@@ -13,6 +14,8 @@ export interface QrReading {
   readonly printedFinders: readonly Point[];
   /** The same centres as found in the image (pixels): where the code really is, whatever fit read it. */
   readonly foundFinders: readonly Point[];
+  /** The code's version (its size in modules is 17 + 4 × version). */
+  readonly version: number;
 }
 
 /** Sheet points around the code's area that are sampled too, so a slightly misplaced code is still whole. */
@@ -40,12 +43,8 @@ const AVERAGED_SHARES = [1 / 3, 2 / 3] as const;
  */
 const SWOLLEN_INK_TONE = 0.5;
 
-interface Try {
-  /** Each sample averages a square of `2·box + 1` image pixels (one pixel when 0). */
-  readonly box: number;
-  /** Greys are raised to this power of their share of white (1: as they are). */
-  readonly tone: number;
-}
+/** How one try samples the code's area. */
+type Try = Pick<Sampling, 'box' | 'tone'>;
 
 /**
  * Cuts a QR code's area (with a margin) out of the page, straightened by the homography, and decodes it with jsQR:
@@ -80,14 +79,35 @@ export function readQrCode(
   return undefined;
 }
 
-/** The code read through samples taken as `attempt` says. */
-function readSampled(image: GreyImage, homography: Homography, area: Rect, attempt: Try): QrReading | undefined {
+/**
+ * Looks for a code anywhere within `margin` points of where the homography puts it (a rough map: the page as if it
+ * filled the image). The window is sampled at the image's own resolution, since the code may be smaller there than
+ * the map says (a photo frames the page loosely), with averaged samples, one try: this is the last resort for a page
+ * whose corner discs did not register it, not a reading to repeat.
+ *
+ * @example
+ * const code = searchQrCode(image, pageFillsImage, page.qr, 100); // found 60 pt from where it was expected
+ */
+export function searchQrCode(image: GreyImage, homography: Homography, area: Rect, margin: number) {
+  const pixelsPerPoint = localScale(homography, { x: area.x + area.width / 2, y: area.y + area.height / 2 });
+  const box = Math.max(1, Math.round((AVERAGED_SHARES[0] * area.width * MODULE_SHARE * pixelsPerPoint) / 2));
+  return readSampled(image, homography, area, { box, tone: 1 }, { margin, scale: pixelsPerPoint });
+}
+
+/** The code read through samples taken as `attempt` says, over the area and `margin` points around it. */
+function readSampled(
+  image: GreyImage,
+  homography: Homography,
+  area: Rect,
+  attempt: Try,
+  window: { readonly margin: number; readonly scale?: number } = { margin: MARGIN },
+): QrReading | undefined {
   const left = project(homography, area);
   const right = project(homography, { x: area.x + area.width, y: area.y });
-  const scale = Math.max(2, Math.hypot(right.x - left.x, right.y - left.y) / area.width);
-  const size = Math.round((area.width + 2 * MARGIN) * scale);
-  const origin = { x: area.x - MARGIN, y: area.y - MARGIN };
-  const code = jsqr.default(straightened(image, homography, { origin, scale, size, ...attempt }), size, size, {
+  const scale = window.scale ?? Math.max(2, Math.hypot(right.x - left.x, right.y - left.y) / area.width);
+  const size = Math.round((area.width + 2 * window.margin) * scale);
+  const origin = { x: area.x - window.margin, y: area.y - window.margin };
+  const code = jsqr.default(sampleThrough(image, homography, { origin, scale, size, ...attempt }), size, size, {
     inversionAttempts: 'dontInvert',
   });
   if (!code) return undefined;
@@ -102,7 +122,7 @@ function readSampled(image: GreyImage, homography: Homography, area: Rect, attem
     }),
   );
   const foundFinders = found.map((point) => project(homography, point));
-  return { text: code.data, finderOffset, printedFinders, foundFinders };
+  return { text: code.data, finderOffset, printedFinders, foundFinders, version: code.version };
 }
 
 /**
@@ -122,46 +142,13 @@ export function finderOffsetThrough(homography: Homography, reading: QrReading):
   );
 }
 
-interface Sampling extends Try {
-  readonly origin: Point;
-  /** Output pixels per point. */
-  readonly scale: number;
-  readonly size: number;
-}
-
-/** The page sampled through the homography on a square grid of `size` pixels, `scale` per point, as RGBA. */
-function straightened(image: GreyImage, homography: Homography, sampling: Sampling): Uint8ClampedArray {
-  const { origin, scale, size, box, tone } = sampling;
-  const rgba = new Uint8ClampedArray(size * size * 4);
-  for (let row = 0; row < size; row += 1) {
-    for (let column = 0; column < size; column += 1) {
-      const point = project(homography, { x: origin.x + column / scale, y: origin.y + row / scale });
-      const mean = boxMean(image, Math.round(point.x), Math.round(point.y), box);
-      const grey = tone === 1 ? mean : 255 * (mean / 255) ** tone;
-      const offset = (row * size + column) * 4;
-      rgba[offset] = grey;
-      rgba[offset + 1] = grey;
-      rgba[offset + 2] = grey;
-      rgba[offset + 3] = 255;
-    }
-  }
-  return rgba;
-}
-
-/** The mean grey of the square of `2·box + 1` pixels around (x, y); outside the image is white paper. */
-function boxMean(image: GreyImage, x: number, y: number, box: number): number {
-  let sum = 0;
-  for (let py = y - box; py <= y + box; py += 1)
-    for (let px = x - box; px <= x + box; px += 1)
-      sum +=
-        px < 0 || py < 0 || px >= image.width || py >= image.height
-          ? 255
-          : (image.pixels[py * image.width + px] ?? 255);
-  return sum / (2 * box + 1) ** 2;
-}
-
-/** Centres of the top-left, top-right and bottom-left finder patterns of a code of this version drawn in the area. */
-function printedFinderCentres(area: Rect, version: number): Point[] {
+/**
+ * Centres of the top-left, top-right and bottom-left finder patterns of a code of this version drawn in the area.
+ *
+ * @example
+ * printedFinderCentres(page.qr, 4); // [{ x: 485.7, y: 46.7 }, …]
+ */
+export function printedFinderCentres(area: Rect, version: number): Point[] {
   const modules = 17 + 4 * version;
   const module = area.width / (modules + 4);
   const near = (2 + 3.5) * module;

@@ -29,6 +29,11 @@ export interface PhonePhoto {
   /** Strength of the phone's sharpening (sharp's `sigma`; 0 for none). */
   readonly sharpen: number;
   readonly jpegQuality: number;
+  /**
+   * Share of the frame's width or height left out on each side, as when the phone is held too close or to one side:
+   * part of the page (a corner disc, or two) is outside the photo.
+   */
+  readonly cropped?: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
 }
 
 /** A seeded phone photo of the everyday kind: tilted up to 8°, turned up to 4°, 150–250 pixels per inch on the page. */
@@ -86,10 +91,16 @@ export function phoneHomography(photo: PhonePhoto, width: number, height: number
   const margin = 0.08 * width * photo.pixelsPerPoint;
   const minX = Math.min(...seen.map((p) => p.x)) - margin;
   const minY = Math.min(...seen.map((p) => p.y)) - margin;
-  const placed = seen.map((p) => ({ x: p.x - minX, y: p.y - minY }));
+  const whole = {
+    width: Math.max(...seen.map((p) => p.x)) + margin - minX,
+    height: Math.max(...seen.map((p) => p.y)) + margin - minY,
+  };
+  const crop = photo.cropped ?? { left: 0, top: 0, right: 0, bottom: 0 };
+  const [left, top] = [crop.left * whole.width, crop.top * whole.height];
+  const placed = seen.map((p) => ({ x: p.x - minX - left, y: p.y - minY - top }));
   const frame = {
-    width: Math.ceil(Math.max(...placed.map((p) => p.x)) + margin),
-    height: Math.ceil(Math.max(...placed.map((p) => p.y)) + margin),
+    width: Math.ceil(whole.width * (1 - crop.left - crop.right)),
+    height: Math.ceil(whole.height * (1 - crop.top - crop.bottom)),
   };
   return { homography: fitHomography(corners, placed), frame };
 }
