@@ -79,11 +79,27 @@ export function identifyPage(
   image: GreyImage,
   pageSize?: PageSize,
 ): PageReading | { readonly reason: UnidentifiedReason } {
-  const upright = identifyUpright(image, false, pageSize);
+  const frame = FRAMES[pageSize ?? 'A4'];
+  const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
+  const upright = identifyUpright(image, false, discs, pageSize);
+  // A code found where the upright frame puts it says which way up the page is: it is not turned.
   if (!('reason' in upright)) return upright;
-  const turned = identifyUpright(rotateHalfTurn(image), true, pageSize);
+  if (upright.sawCode) return { reason: upright.reason };
+  const turnedImage = rotateHalfTurn(image);
+  const turned = identifyUpright(turnedImage, true, discsTurned(discs, turnedImage), pageSize);
   if (!('reason' in turned)) return turned;
   return { reason: upright.reason === 'code-unreadable' ? upright.reason : turned.reason };
+}
+
+/** Why a page was not identified, and whether either of its codes was read all the same. */
+interface Unidentified {
+  readonly reason: UnidentifiedReason;
+  readonly sawCode: boolean;
+}
+
+/** The same discs in the page turned by 180°: each corner's disc is the opposite corner's, its position turned. */
+function discsTurned(discs: readonly (Point | undefined)[], turned: GreyImage): (Point | undefined)[] {
+  return [...discs].reverse().map((disc) => disc && { x: turned.width - 1 - disc.x, y: turned.height - 1 - disc.y });
 }
 
 /** The page turned by 180°: a sheet fed upside down reads the right way up. */
@@ -99,10 +115,10 @@ export function rotateHalfTurn(image: GreyImage): GreyImage {
 function identifyUpright(
   image: GreyImage,
   upsideDown: boolean,
+  discs: readonly (Point | undefined)[],
   pageSize?: PageSize,
-): PageReading | { reason: UnidentifiedReason } {
-  if (pageSize) return identifyAs(image, upsideDown, pageSize);
-  const discs = findCornerDiscs(image, FRAMES.A4.page.cornerMarks, FRAMES.A4.width, otsuThreshold(image));
+): PageReading | Unidentified {
+  if (pageSize) return identifyAs(image, upsideDown, pageSize, discs);
   const likely = sizeFromDiscs(discs) ?? sizeFromShape(image);
   const searches: CodeSearches = new Map();
   const first = identifyAs(image, upsideDown, likely, discs, searches);
@@ -150,11 +166,10 @@ function identifyAs(
   image: GreyImage,
   upsideDown: boolean,
   pageSize: PageSize,
-  found?: readonly (Point | undefined)[],
+  discs: readonly (Point | undefined)[],
   searches: CodeSearches = new Map(),
-): PageReading | { reason: UnidentifiedReason } {
+): PageReading | Unidentified {
   const frame = FRAMES[pageSize];
-  const discs = found ?? findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
   const codes = new PageCodes(image, frame.page, frame, searches);
   const reading = (fit: CornerFit, alternatives: readonly CornerFit[], code: CodeName, identity: SheetIdentity) => ({
@@ -183,7 +198,7 @@ function identifyAs(
   const [best, ...others] = byCodes;
   if (first && best) return reading(best, others, first.code, first.identity);
   const enough = discs.filter((disc) => disc !== undefined).length >= 3;
-  return { reason: enough ? 'code-unreadable' : 'no-corner-marks' };
+  return { reason: enough ? 'code-unreadable' : 'no-corner-marks', sawCode: decoded.length > 0 };
 }
 
 function discCorrespondences(expected: readonly Point[], found: readonly (Point | undefined)[]): Correspondence[] {
