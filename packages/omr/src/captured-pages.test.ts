@@ -103,6 +103,12 @@ describe('identifying and registering phone photos (perspective, noise, sharpeni
       'tilted 14° sideways, the right side out of the frame',
       { tiltY: 14, turn: -6, cropped: { left: 0, top: 0, right: 0.14, bottom: 0 } },
     ],
+    // Framed loosely (table left and above), so the page lies far from where it would if it filled the photo: the
+    // second code is found where the first one's finder patterns put it.
+    [
+      'tilted 12°, framed loosely, the right side out of the frame',
+      { tiltX: -12, turn: 6, cropped: { left: -0.25, top: -0.15, right: 0.1, bottom: 0 } },
+    ],
   ] as const)('%s: registered by the codes and the discs left, within 0.5 pt of every bubble', async (_, steep) => {
     const { layout, page } = await printedPage();
     const photo = { ...randomPhonePhoto(`steep-${steep.turn}`), tiltY: 0, ...steep };

@@ -1,5 +1,6 @@
 import { decodeSheetIdentity, type Rect, type SheetIdentity, type SheetPage } from '@examforge/core';
 import type { CornerFit } from './corner-fits.js';
+import { fitAffine } from './fit-transforms.js';
 import type { GreyImage } from './grey-image.js';
 import { project, type Homography, type Point } from './homography.js';
 import { finderOffsetThrough, printedFinderCentres, readQrCode, searchQrCode, type QrReading } from './qr-code.js';
@@ -35,7 +36,7 @@ const SEARCH_MARGIN = 100;
  * Codes found by searching an image, kept across the paper sizes tried on it (the codes sit nearly alike on both: a
  * search would find the same pixels), undefined where the search found none.
  */
-export type CodeSearches = Map<CodeName, QrReading | undefined>;
+export type CodeSearches = Map<CodeName | `${CodeName}-again`, QrReading | undefined>;
 
 /**
  * The page's two codes, read through one fit after another. A code is decoded once: where it was found in the image
@@ -74,21 +75,30 @@ export class PageCodes {
 
   /**
    * Every code decoded so far, after searching a wide window for each code not yet decoded (the page's corner discs
-   * did not bring a window onto it): `SEARCH_MARGIN` points round where it would be if the page filled the image.
-   * (Searching first where the discs found put it, roughly, found no code more on photos with corners cut off.)
+   * did not bring a window onto it): `SEARCH_MARGIN` points round where it would be if the page filled the image, and
+   * then, for a code still missing while the other was found, where the other's finder patterns put it (the affine
+   * map they fix is far better than the first guess for a loosely framed photo). Searching first where the discs
+   * found put it, roughly, found no code more on photos with corners cut off.
    */
   searched(): DecodedCode[] {
-    for (const [code, area] of this.areas) {
-      if (this.found.has(code)) continue;
-      if (!this.searches.has(code))
-        this.searches.set(code, searchQrCode(this.image, this.pageFillsImage(area), area, SEARCH_MARGIN));
-      const searched = this.searches.get(code);
-      const identity = searched && decodeSheetIdentity(searched.text);
-      // Printed where this size's frame puts the code (the search may have been made with the other size's).
-      const reading = searched && { ...searched, printedFinders: printedFinderCentres(area, searched.version) };
-      if (reading && identity) this.found.set(code, { code, identity, reading });
-    }
+    for (const [code, area] of this.areas) this.searchFor(code, area, this.pageFillsImage(area));
+    const [other] = this.found.values();
+    const byOther = other && fitAffine(other.reading.printedFinders, other.reading.foundFinders);
+    if (byOther)
+      for (const [code, area] of this.areas) if (!this.found.has(code)) this.searchFor(code, area, byOther, true);
     return [...this.found.values()];
+  }
+
+  /** Searches for the code through a rough map once per page (`again`: once more, through a better map). */
+  private searchFor(code: CodeName, area: Rect, rough: Homography, again = false): void {
+    if (this.found.has(code)) return;
+    const key = again ? (`${code}-again` as const) : code;
+    if (!this.searches.has(key)) this.searches.set(key, searchQrCode(this.image, rough, area, SEARCH_MARGIN));
+    const searched = this.searches.get(key);
+    const identity = searched && decodeSheetIdentity(searched.text);
+    // Printed where this size's frame puts the code (the search may have been made with the other size's).
+    const reading = searched && { ...searched, printedFinders: printedFinderCentres(area, searched.version) };
+    if (reading && identity) this.found.set(code, { code, identity, reading });
   }
 
   private decode(code: CodeName, area: Rect, fit: CornerFit): DecodedCode | undefined {
