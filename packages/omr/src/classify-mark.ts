@@ -77,17 +77,24 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number, 
   const { level, ringProfile, ...tone } = measureTone(mark, page.ringLimit);
   // Ink is measured against the printed ring as scanned: a black-and-white scan blackens both ink and the ring's
   // edge, a soft grey scan lightens both. Most bubbles of a sheet are empty, and their shape need not be measured.
+  // A light hand's marks are all faint: a person reads them against one another.
+  const faint = faintness(page.hand);
+  const inkMin = INK_MIN * faint;
   const contrast = tone.ink / Math.max(tone.ring, 0.3);
-  if (contrast < INK_MIN) {
+  if (contrast < inkMin) {
     const features = { ...tone, ...NO_SHAPE };
     // Faintly but evenly darker than clean paper: what an eraser leaves of a fill.
     const kind = tone.mean >= 0.035 ? 'erasure' : 'empty';
-    const confidence = ramp(contrast, INK_MIN + 0.03, INK_MIN - 0.03);
+    const confidence = ramp(contrast, inkMin + 0.03, inkMin - 0.03);
     return { kind, confidence, fillConfidence: 1, features, ringProfile };
   }
   const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
-  const inked = ramp(contrast, INK_MIN - 0.03, INK_MIN + 0.03);
-  return { ...decide(features, inked, faintness(page.hand)), features, ringProfile };
+  const inked = ramp(contrast, inkMin - 0.03, inkMin + 0.03);
+  return {
+    ...decide(features, inked, faint, ownDarkness(features.typical, page.hand)),
+    features,
+    ringProfile,
+  };
 }
 
 const clamp01 = (value: number) => Math.max(0, Math.min(1, value));
@@ -107,7 +114,21 @@ function faintness(hand: number | undefined): number {
   return hand === undefined ? 1 : Math.max(0.75, Math.min(1, hand / 0.55));
 }
 
-function decide(f: MarkFeatures, inked: number, faint: number): Decision {
+/**
+ * How dark a mark is against the same student's covering marks on the page (1: as dark; undefined hand: 1). An eraser
+ * leaves under half a fill's darkness; a student's fills and partial fills with one pencil differ only by the pressure
+ * of the moment.
+ */
+function ownDarkness(typical: number, hand: number | undefined): number {
+  return hand === undefined ? 1 : typical / Math.max(hand, 0.01);
+}
+
+/** Marks fainter than this share of the student's own are residue to a person, as `faintBesideDark` reads a row. */
+const RESIDUE_OF_OWN = 0.5;
+/** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
+const RESIDUE_MOST = 0.32;
+
+function decide(f: MarkFeatures, inked: number, faint: number, own: number): Decision {
   const erasureMax = ERASURE_MAX * faint;
   const fillMin = FILL_MIN * faint;
   // A dot (the pen or pencil set down) is small and round; the shortest tick or partial fill reaches further.
@@ -139,7 +160,7 @@ function decide(f: MarkFeatures, inked: number, faint: number): Decision {
   // A bare arc at 0.8 r that barely reaches 0.7 r and leaves little of the bubble bare is a sliver or a shallow bay
   // of paper along the rim, where a fill was put down a little off or its passes stopped just short of the ring: a
   // person reads it as filled. A partial fill leaves a quarter of the bubble or more bare, deep past 0.7 r.
-  const sliver = Math.min(ramp(f.innerGap, 6, 3), ramp(f.bareArea, 0.08, 0.04));
+  const sliver = Math.min(ramp(f.innerGap, 9, 5), ramp(f.bareArea, 0.08, 0.04));
   const fill = Math.min(inkedAllOver, 1 - hugging * ramp(f.outerGap, 6, 10) * (1 - sliver), 1 - wedges);
   // A disc covered all over but faint is a light pencil fill or the residue of an erased one: how dark it is decides,
   // and between the two a person does. Faintness is no evidence of a partial fill.
@@ -155,9 +176,14 @@ function decide(f: MarkFeatures, inked: number, faint: number): Decision {
     // drawn so wide that little paper is left between its arms: a person decides.
     const wedgesAt70 = f.rimGaps + (f.exitRuns >= 3 ? 1 : 0);
     const fourWays =
-      f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 16) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
+      f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 20) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
     const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, 1 - residue);
-    return { kind: 'filled', confidence, fillConfidence: confidence };
+    // As faint as residue and much fainter than the student's own fills: residue of an erased fill, or a second,
+    // lighter pencil (a person decides). A fill darker than residue can be is a fill whatever else is on the page (a
+    // pencil fill among pen fills).
+    const asOwn =
+      f.typical < RESIDUE_MOST ? Math.min(confidence, ramp(own, RESIDUE_OF_OWN, RESIDUE_OF_OWN + 0.15)) : confidence;
+    return { kind: 'filled', confidence: asOwn, fillConfidence: asOwn };
   }
   // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure
   // residue, of a faint stroke or of a grainy partial fill alike: a person decides.
@@ -179,6 +205,10 @@ function decide(f: MarkFeatures, inked: number, faint: number): Decision {
   // of the circle or more. Ink broken there into shorter runs with so little bare is a grainy fill that a
   // black-and-white threshold has turned into specks: between the two, a person decides.
   const specks = f.coverage >= 0.92 && f.rimArc <= 30 ? 0.4 : 1;
+  // A faint partial cover, under half as dark as the student's own marks and no darker than residue can be, is what
+  // an eraser left of a fill.
+  const erased = f.typical < RESIDUE_MOST ? ramp(own, RESIDUE_OF_OWN, RESIDUE_OF_OWN - 0.1) : 0;
+  if (partial >= 0 && erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
   if (partial >= 0)
     return {
       kind: 'partial',

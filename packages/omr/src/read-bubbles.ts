@@ -13,40 +13,39 @@ export interface BubbleSpot {
 const HAND_SAMPLE = 4;
 
 /**
- * Reads every bubble of a page as a person reads a sheet: each on its own first, then the marked ones again against
- * what the rest of the page shows — when the page's marks are light (a light pencil), against the darkness of the
- * student's own marks, so that a light but complete fill is a fill and not residue; and where ink runs on past the
- * printed ring, against the ring as the page's empty bubbles show it, so that the ink past the ring is not taken for
- * the ring's blur and taken out of the fill.
+ * Reads every bubble of a page as a person reads a sheet: each on its own first, then, where the rest of the page can
+ * change it, again against what the page shows — the darkness of the student's own marks (a light but complete fill
+ * on a light hand's page is a fill; a mark far fainter than the student's fills is residue) and the printed ring as
+ * the page's bubbles show it (ink running on past the ring is not taken for the ring's blur and taken out of a fill).
  *
  * @example
  * const readings = readBubbles(image, page.bubbles.map((b) => project(homography, b)));
  */
 export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[]): MarkReading[] {
   const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r));
-  const page: PageSight = { hand: lightHand(readings), ringLimit: ringLimit(readings) };
+  const page: PageSight = { hand: handDarkness(readings), ringLimit: ringLimit(readings) };
   return readings.map((reading, index) => {
     const spot = spots[index];
-    const again =
-      reading.kind !== 'empty' && (page.hand !== undefined || exceedsRingLimit(reading.ringProfile, page.ringLimit));
-    return spot && again ? classifyMark(image, spot.x, spot.y, spot.r, page) : reading;
+    return spot && readAgain(reading, page) ? classifyMark(image, spot.x, spot.y, spot.r, page) : reading;
   });
 }
 
-/** Marks at least this dark are read as they are: only a lighter hand than a usual pencil changes a reading. */
-const USUAL_HAND = 0.55;
-
 /**
- * The darkness of a light hand's covering marks, to judge its faint marks against; undefined when the page's marks
- * are as dark as usual (or too few).
- *
- * @example
- * const hand = lightHand(readings); // 0.31, or undefined
+ * Whether what the page shows can change a bubble's reading: on a page of light marks every mark; else a mark much
+ * fainter than the student's own (residue), or one with ink past the printed ring.
  */
-export function lightHand(readings: readonly MarkReading[]): number | undefined {
-  const hand = handDarkness(readings);
-  return hand !== undefined && hand < USUAL_HAND ? hand : undefined;
+export function readAgain(reading: MarkReading, page: PageSight): boolean {
+  if (reading.kind === 'empty') return false;
+  const { hand, ringLimit: limit } = page;
+  if (hand !== undefined && (hand < USUAL_HAND || reading.features.typical < FAINT_FOR_HAND * hand)) return true;
+  return exceedsRingLimit(reading.ringProfile, limit);
 }
+
+/** A mark fainter than this share of the page's hand may be residue, read against the hand. */
+const FAINT_FOR_HAND = 0.7;
+
+/** A hand lighter than a usual pencil: every mark on its page is read against it. */
+const USUAL_HAND = 0.55;
 
 /**
  * The typical darkness of the page's covering marks (fills and partial fills: ink over most of the disc): the upper

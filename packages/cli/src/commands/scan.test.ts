@@ -15,12 +15,15 @@ import {
 import { decodeScanFile } from '@examforge/omr/files';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scannerPdf } from '../../../omr/src/test-support/scanner-pdf.js';
 import { painter } from '../../../omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
 import { BUNDLED, runCli } from '../test-support/run-cli.js';
 import { textLines } from '../../../omr/src/test-support/text-lines.js';
+
+// Printing, rasterising and reading every page of a batch takes 15–30 s alone here: room for a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const exam = loadBundled();
 const STUDENTS = ['s001', 's002', 's003', 's004'];

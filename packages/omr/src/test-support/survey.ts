@@ -133,7 +133,8 @@ export class Tally {
       const reading = readings[index]!;
       const label = `${sheet} ${bubble.group}/${bubble.option}: ${expected} read as ${reading.kind} (${reading.confidence.toFixed(2)}) ${JSON.stringify(reading.features)}`;
       this.count(expected, reading, label);
-      if (reading.kind === 'filled' && blank.get(bubble.group)) this.blankQuestionFilled.push(label);
+      const answer = reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW;
+      if (answer && blank.get(bubble.group)) this.blankQuestionFilled.push(label);
     });
   }
 

@@ -89,6 +89,19 @@ export function painter(
 ): Painter {
   const random = seededRandom(seed);
   const between = (low: number, high: number) => low + random() * (high - low);
+  // A student's hand: how dark and how wide each tool marks for them, the same all down the sheet; each mark then
+  // varies with the pressure of the moment. Drawn apart from the marks, so that the marks' shapes stay as they were.
+  const handRandom = seededRandom(`${seed}:hand`);
+  const handBetween = (low: number, high: number) => low + handRandom() * (high - low);
+  const hand = {
+    pen: { darkness: handBetween(0.75, 0.95), stroke: handBetween(0.12, 0.3) },
+    felt: { darkness: handBetween(0.8, 0.95), stroke: handBetween(0.35, 0.7) },
+    pencil: { darkness: handBetween(0.35, 0.6), stroke: handBetween(0.2, 0.35) },
+    graphite: { darkness: handBetween(0.32, 0.8), stroke: handBetween(0.2, 0.4) },
+  };
+  /** This mark's darkness: the hand's, pressed a little harder or lighter (up to `spread` either way). */
+  const pressed = (base: number, spread: number, most: number) =>
+    Math.min(most, base * between(1 - spread, 1 + spread));
   const chooseInk = (r: number): Ink => {
     const roll = random();
     const chosen =
@@ -101,13 +114,16 @@ export function painter(
               ? 'graphite'
               : 'felt'
         : (tool ?? (roll < 0.5 ? 'pen' : 'pencil'));
-    if (chosen === 'pen') return { darkness: between(0.75, 0.95), grain: 0.05, stroke: r * between(0.12, 0.3) };
+    const { darkness: base, stroke: width } = hand[chosen];
+    if (chosen === 'pen')
+      return { darkness: pressed(base, 0.05, 0.97), grain: 0.05, stroke: r * width * between(0.9, 1.1) };
     // A felt tip: an even, dark line as wide as 1.5 mm, most of the bubble's radius.
-    if (chosen === 'felt') return { darkness: between(0.8, 0.95), grain: 0.03, stroke: r * between(0.35, 0.7) };
+    if (chosen === 'felt')
+      return { darkness: pressed(base, 0.04, 0.97), grain: 0.03, stroke: r * width * between(0.9, 1.1) };
     if (chosen === 'pencil')
-      return { darkness: between(0.35, 0.6), grain: between(0.2, 0.45), stroke: r * between(0.2, 0.35) };
+      return { darkness: pressed(base, 0.15, 0.65), grain: between(0.2, 0.45), stroke: r * width * between(0.9, 1.1) };
     // A pencil on the paper's tooth: HB to soft, a light or a heavy hand.
-    const darkness = between(0.32, 0.8);
+    const darkness = pressed(base, 0.15, 0.85);
     const pencil = graphite({
       darkness,
       valleys: between(0.05, 0.3),
@@ -115,7 +131,7 @@ export function painter(
       pixelsPerMm: r / BUBBLE_RADIUS_MM,
       seed: Math.floor(random() * 2 ** 30),
     });
-    return { darkness, grain: 0, stroke: r * between(0.2, 0.4), graphite: pencil };
+    return { darkness, grain: 0, stroke: r * width * between(0.9, 1.1), graphite: pencil };
   };
   return {
     mark(kind, x, y, r) {

@@ -10,8 +10,8 @@
  * Tune on a separate survey, confirm on the tests' seeds.
  */
 import { classifyMark, type MarkReading, type PageSight } from '../classify-mark.js';
-import { lightHand } from '../read-bubbles.js';
-import { exceedsRingLimit, ringLimit } from '../ring-limit.js';
+import { handDarkness, readAgain } from '../read-bubbles.js';
+import { ringLimit } from '../ring-limit.js';
 import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
 import { readsAs, REVIEW_BELOW } from './survey.js';
 
@@ -69,15 +69,14 @@ function sightsOf(crops: readonly BubbleCrop[]): Map<string, PageSight> {
     bySheet.set(crop.sheet, [...(bySheet.get(crop.sheet) ?? []), classifyMark(crop.image, crop.x, crop.y, crop.r)]);
   const sights = new Map<string, PageSight>();
   for (const [sheet, readings] of bySheet)
-    sights.set(sheet, { hand: lightHand(readings), ringLimit: ringLimit(readings) });
+    sights.set(sheet, { hand: handDarkness(readings), ringLimit: ringLimit(readings) });
   return sights;
 }
 
 /** A crop read as `readBubbles` reads it: alone, then against its sheet when the sheet says something of it. */
 function readCrop(crop: BubbleCrop, page: PageSight | undefined): MarkReading {
   const alone = classifyMark(crop.image, crop.x, crop.y, crop.r);
-  const again =
-    page && alone.kind !== 'empty' && (page.hand !== undefined || exceedsRingLimit(alone.ringProfile, page.ringLimit));
+  const again = page !== undefined && readAgain(alone, page);
   return again ? classifyMark(crop.image, crop.x, crop.y, crop.r, page) : alone;
 }
 
