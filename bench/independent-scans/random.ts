@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '@examforge/core';
 
-export const SEED_PREFIX = 'independent-2026-12:';
+export const SEED_PREFIX = 'independent-2026-12b:';
 
 export class Rng {
   private readonly next: () => number;
