@@ -141,13 +141,19 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
   // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
   const blackRing = ramp(f.ring, 0.75, 0.85);
   const hugging = ramp(f.hugArc, 10, 20);
+  // A bare arc at 0.8 r that barely reaches 0.7 r and leaves little of the bubble bare is a sliver or a shallow bay
+  // of paper along the rim, where a fill was put down a little off or its passes stopped just short of the ring: a
+  // person reads it as filled. A partial fill leaves a quarter of the bubble or more bare, deep past 0.7 r.
+  const sliver = Math.min(ramp(f.innerGap, 9, 5), ramp(f.bareArea, 0.08, 0.04));
   const inkedAllOver = Math.min(
     ramp(f.cellEvenness, 0.3, 0.5),
     ramp(f.lightCoverage, 0.84 - 0.2 * blackRing, 0.92 - 0.2 * blackRing),
     // A ring scanned solid black takes the fill's ink at 0.7 r out with its mirrored blur.
+    // A sliver's bare arc at 0.7 r is its own shallow bay, not a second bare region.
     Math.max(
       ramp(f.innerGap, 7 + 6 * (1 - hugging), 3 + 6 * (1 - hugging)),
       ramp(f.ring, 0.93, 0.97) * ramp(f.cellEvenness, 0.5, 0.6),
+      sliver,
     ),
     ramp(f.solid, 25, 40),
   );
@@ -157,10 +163,6 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
   // the arms run on past the ring in three or four places (a fill stops at the ring, or overshoots all round).
   // Strokes have paper on both sides (a fill's scalloped edge leaves gaps too, but no thin stroke).
   const wedges = Math.min(ramp(f.rimGaps + (f.exitRuns >= 3 ? 1 : 0), 2.4, 3), ramp(f.thin, 0.4, 0.55));
-  // A bare arc at 0.8 r that barely reaches 0.7 r and leaves little of the bubble bare is a sliver or a shallow bay
-  // of paper along the rim, where a fill was put down a little off or its passes stopped just short of the ring: a
-  // person reads it as filled. A partial fill leaves a quarter of the bubble or more bare, deep past 0.7 r.
-  const sliver = Math.min(ramp(f.innerGap, 9, 5), ramp(f.bareArea, 0.08, 0.04));
   const fill = Math.min(inkedAllOver, 1 - hugging * ramp(f.outerGap, 6, 10) * (1 - sliver), 1 - wedges);
   // A disc covered all over but faint is a light pencil fill or the residue of an erased one: how dark it is decides,
   // and between the two a person does. Faintness is no evidence of a partial fill.
