@@ -1,4 +1,5 @@
 /** The API contract, importable by the browser app without the server's runtime. */
+export * from './grading.js';
 export * from './paper.js';
 export * from './responses.js';
 export * from './schemas.js';

@@ -203,6 +203,8 @@ export const ResultRowSchema = z.object({
    * total, are flagged, and are not blanks: the student may have answered them.
    */
   notRead: z.array(z.string()),
+  /** Written answers no grader has graded yet: their cell says `ungraded`, and the total is not final. */
+  ungraded: z.array(z.string()),
   /** How the answers came: typed online, or read from a scanned paper sheet. */
   source: z.enum(['online', 'paper']).optional(),
   /** For paper: the sheet pages that have an annotated image (`…/attempts/:attemptId/sheet/:page`). */
@@ -230,13 +232,25 @@ export const QuestionResultSchema = z.object({
   correct: z.array(z.string()).optional(),
   explanation: z.string().optional(),
   solution: z.string().optional(),
+  /** A written answer's grade: the items applied with their points, the adjustment and the grader's comment. */
+  grade: z
+    .object({
+      items: z.array(z.object({ id: z.string(), points: z.string(), text: z.string() })),
+      adjustment: z.string().optional(),
+      adjustmentReason: z.string().optional(),
+      comment: z.string().optional(),
+    })
+    .optional(),
 });
+export type GradeFeedbackView = NonNullable<z.infer<typeof QuestionResultSchema>['grade']>;
 export const StudentResultsSchema = z.object({
   /** For staff: whose attempt this is. */
   student: z.object({ studentNumber: z.string(), name: z.string() }).optional(),
   total: z.string(),
   maximum: z.string(),
   questions: z.array(QuestionResultSchema),
+  /** Written answers not graded yet: the total is not final until this is empty. */
+  ungraded: z.array(z.string()).optional(),
   /** The pages of a scanned paper sheet, each at `/api/attempt/sheet/{page}` (annotated) for its student. */
   sheetPages: z.array(z.number().int()).optional(),
 });

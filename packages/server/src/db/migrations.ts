@@ -17,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // A student's instances of the exam's computed questions, generated once from the variant seed (JSON).
       up: (db) => db.schema.alterTable('attempts').addColumn('generated_json', 'text').execute(),
     },
+    '0005-grading': { up: (db) => grading(db) },
   };
 }
 
@@ -225,6 +226,47 @@ async function paperScans(db: Kysely<unknown>, dialect: Dialect): Promise<void> 
     .createIndex('review_items_attempt')
     .on('review_items')
     .columns(['attempt_id', 'question_id'])
+    .execute();
+}
+
+/**
+ * Grading written answers: one grade per answer (rubric item ids, an exact adjustment with its reason, a comment,
+ * and a version that a save must name, so a stale save is refused rather than silently overwriting), short claims
+ * so two graders are not sent the same answer, comments kept for reuse per question, and whether graders may see
+ * names. Scores stay derived: points come from the stored items and the exam version's rubric.
+ */
+async function grading(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('sittings').addColumn('names_revealed_at', 'text').execute();
+  await db.schema
+    .createTable('grades')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('items_json', 'text', (c) => c.notNull())
+    .addColumn('adjustment', 'text')
+    .addColumn('adjustment_reason', 'text')
+    .addColumn('comment', 'text')
+    .addColumn('graded_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('graded_at', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('grades_pk', ['attempt_id', 'question_id'])
+    .execute();
+  await db.schema
+    .createTable('grading_claims')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('grader_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('grading_claims_pk', ['attempt_id', 'question_id'])
+    .execute();
+  await db.schema
+    .createTable('grading_comments')
+    .addColumn('exam_id', 'text', (c) => c.notNull().references('exams.id').onDelete('cascade'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('uses', 'integer', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('last_used_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('grading_comments_pk', ['exam_id', 'question_id', 'text'])
     .execute();
 }
 

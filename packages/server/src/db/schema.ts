@@ -20,6 +20,9 @@ export interface Database {
   scan_pages: ScanPagesTable;
   sheet_pages: SheetPagesTable;
   review_items: ReviewItemsTable;
+  grades: GradesTable;
+  grading_claims: GradingClaimsTable;
+  grading_comments: GradingCommentsTable;
 }
 
 export interface UsersTable {
@@ -89,6 +92,8 @@ export interface SittingsTable {
   created_at: string;
   /** The paper size answer sheets were last printed on (null: none printed yet; scans are read as A4). */
   sheet_page_size?: 'A4' | 'Letter' | null;
+  /** When an instructor let graders see students' names (null: grading is anonymous). */
+  names_revealed_at?: string | null;
 }
 
 export interface RosterTable {
@@ -208,4 +213,38 @@ export interface ReviewItemsTable {
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
+}
+
+/** A grader's decision on one written answer; points are derived from it and the exam version's rubric. */
+export interface GradesTable {
+  attempt_id: string;
+  question_id: string;
+  /** The rubric item ids applied (JSON array): ids, not points, so a rubric edit rescores every answer carrying it. */
+  items_json: string;
+  /** Exact points added or taken off (`Rational` text, `-0.5`, `1/3`); null for none. */
+  adjustment: string | null;
+  adjustment_reason: string | null;
+  comment: string | null;
+  graded_by: string;
+  graded_at: string;
+  /** 1 for the first grade, +1 per change: a save names the version it saw, and a stale one is refused. */
+  version: number;
+}
+
+/** A grader holds an answer until `expires_at` so that no one else is sent it; renewed while they work. */
+export interface GradingClaimsTable {
+  attempt_id: string;
+  question_id: string;
+  grader_id: string;
+  expires_at: string;
+}
+
+/** Comments graders wrote for a question, offered again for the same question (per exam, across its sittings). */
+export interface GradingCommentsTable {
+  exam_id: string;
+  question_id: string;
+  text: string;
+  uses: number;
+  created_by: string;
+  last_used_at: string;
 }

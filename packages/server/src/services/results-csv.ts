@@ -4,8 +4,9 @@ import type { ResultRow } from '../api/index.js';
 
 /**
  * The sitting's results as CSV: one row per roster student, one column per question in exam order, then the total,
- * the maximum, the flagged questions and the questions not read from the scan. An answer not read says `not read`
- * in its question's cell rather than `0`, so that it is never taken for a blank.
+ * the maximum, the flagged questions, the written answers not graded yet and the questions not read from the scan. An
+ * answer not read says `not read` in its question's cell and an answer not graded yet `ungraded`, rather than `0`, so
+ * that neither is taken for a blank or a wrong answer.
  *
  * @example
  * reply.header('content-type', 'text/csv; charset=utf-8').send(presentResultsCsv(exam, rows));
@@ -13,7 +14,7 @@ import type { ResultRow } from '../api/index.js';
 export function presentResultsCsv(exam: Exam, rows: readonly ResultRow[]): string {
   const ids = listQuestions(exam).map(({ question }) => question.id);
   return stringify([
-    ['student', 'name', 'status', ...ids, 'total', 'maximum', 'flagged', 'not read'],
+    ['student', 'name', 'status', ...ids, 'total', 'maximum', 'flagged', 'ungraded', 'not read'],
     ...rows.map((row) => [
       row.studentNumber,
       row.name,
@@ -22,6 +23,7 @@ export function presentResultsCsv(exam: Exam, rows: readonly ResultRow[]): strin
       row.total ?? '',
       row.maximum ?? '',
       row.flagged.join(' '),
+      row.ungraded.join(' '),
       row.notRead.join(' '),
     ]),
   ]);

@@ -6,6 +6,7 @@ import {
   optionLetter,
   score,
   type Exam,
+  type QuestionScore,
   type ScoreReport,
 } from '@examforge/core';
 import type { RecordedAnswer, ResultRow, StudentResults } from '../api/index.js';
@@ -17,6 +18,8 @@ import { sheetPagesByAttempt } from './annotated-sheet.js';
 import { loadAnswers, toStudentResponses } from './answers.js';
 import { attemptStatus } from './attempts.js';
 import { attemptExam } from './attempt-exam.js';
+import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
+import { loadGrades } from './grades.js';
 import { findSittingRow, sittingShuffle } from './sittings.js';
 
 /**
@@ -35,25 +38,29 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
   const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
   const sheetPages = await sheetPagesByAttempt(context, sittingId);
   const openReviews = await openReviewCounts(context, sittingId);
+  const grades = await loadGrades(
+    context.db,
+    attempts.map((attempt) => attempt.id),
+  );
   const now = context.clock.now();
   return Promise.all(
     roster.map(async (student): Promise<ResultRow> => {
       const attempt = byRoster.get(student.id);
       const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
-      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [] };
+      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
       const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-      const report = score(exam, toStudentResponses(await loadAnswers(context.db, attempt.id)));
+      const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
+      const report = score(exam, { ...responses, grades: grades.get(attempt.id) ?? {} });
       return {
         ...base,
         attemptId: attempt.id,
         status: attemptStatus(attempt, now),
         total: report.total.toString(),
         maximum: report.maximum.toString(),
-        questions: Object.fromEntries(
-          report.questions.map((q) => [q.questionId, q.status === 'not-scored' ? '' : q.points.toString()]),
-        ),
+        questions: Object.fromEntries(report.questions.map((q) => [q.questionId, resultCell(q)])),
         flagged: [...report.flagged],
         notRead: [...report.missing],
+        ungraded: [...report.ungraded],
         ...(attempt.close_reason === 'paper'
           ? {
               source: 'paper',
@@ -65,6 +72,15 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
     }),
   );
 }
+
+/** A question's cell: its points, empty when not scored, and `ungraded` (never 0) while no grader has decided. */
+function resultCell(question: QuestionScore): string {
+  if (question.status === 'not-scored') return '';
+  return question.status === 'ungraded' ? UNGRADED_CELL : question.points.toString();
+}
+
+/** What a results cell says for a written answer no grader has graded yet; it is not a 0. */
+export const UNGRADED_CELL = 'ungraded';
 
 async function openReviewCounts(context: AppContext, sittingId: string): Promise<Map<string, number>> {
   const rows = await context.db
@@ -149,8 +165,10 @@ async function presentResults(
   withSolutions: boolean,
 ): Promise<StudentResults> {
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-  const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
+  const grades = (await loadGrades(context.db, [attempt.id])).get(attempt.id) ?? {};
+  const responses = { ...toStudentResponses(await loadAnswers(context.db, attempt.id)), grades };
   const report = score(exam, responses);
+  const feedback = await gradeFeedback(context, attempt.id);
   return {
     total: report.total.toString(),
     maximum: report.maximum.toString(),
@@ -159,7 +177,9 @@ async function presentResults(
       report,
       responses.answers as Record<string, RecordedAnswer | undefined>,
       withSolutions,
+      feedback,
     ),
+    ungraded: [...report.ungraded],
   };
 }
 
@@ -168,6 +188,7 @@ function presentQuestions(
   report: ScoreReport,
   answers: Record<string, RecordedAnswer | undefined>,
   withSolutions: boolean,
+  feedback: ReadonlyMap<string, GradeFeedback>,
 ): StudentResults['questions'] {
   const numbers = new Map(listQuestions(exam).map(({ question, number }) => [question.id, number]));
   return report.questions.map((result) => {
@@ -186,6 +207,7 @@ function presentQuestions(
       maximum: result.maximum.toString(),
       reason: result.reason,
       ...(answer && { answer }),
+      ...(feedback.has(result.questionId) && { grade: presentFeedback(question, feedback.get(result.questionId)) }),
       ...(correct && { correct }),
       ...(solutions && question.explanation !== undefined && { explanation: question.explanation }),
       ...(solutions && question.kind === 'free' && question.solution !== undefined && { solution: question.solution }),

@@ -1,0 +1,113 @@
+import type { GradingProgress } from '../api/index.js';
+import type { AppContext } from '../context.js';
+import type { GradesTable } from '../db/schema.js';
+import { notFound } from '../errors.js';
+import { readStoredAnswer } from './answers.js';
+import { liveClaims } from './grading-claims.js';
+import type { GradingScope } from './grading-scope.js';
+import { paperAnswerCrops } from './paper-answer-crops.js';
+
+/** One answer to grade: typed text from an online attempt, or the crop of a paper answer box. */
+export interface QueueAnswer {
+  readonly attemptId: string;
+  readonly rosterId: string;
+  readonly source: 'online' | 'paper';
+  readonly answer: { readonly kind: 'text'; readonly text: string } | { readonly kind: 'crop'; readonly url: string };
+}
+
+/** The question's queue as it stands: answers in a fixed order (by attempt id: stable, and says nothing of who). */
+export interface QueueState {
+  readonly answers: readonly QueueAnswer[];
+  readonly grades: ReadonlyMap<string, GradesTable>;
+  readonly claims: ReadonlyMap<string, { graderId: string; expiresAt: string }>;
+}
+
+/**
+ * Every answer to the question in the sitting that a grader can grade: typed answers of attempts that are over
+ * (an open attempt's answer may still change), and paper answers with a stored box crop. A question left blank is
+ * not in the queue: it scores 0 as blank, as core decides.
+ */
+export async function loadQueue(context: AppContext, scope: GradingScope): Promise<QueueState> {
+  const now = context.clock.now().toISOString();
+  const [rows, gradeRows, claims, crops] = await Promise.all([
+    context.db
+      .selectFrom('answers')
+      .innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
+      .select(['attempts.id', 'attempts.roster_id', 'answers.answer_json'])
+      .where('attempts.sitting_id', '=', scope.sitting.id)
+      .where('answers.question_id', '=', scope.question.id)
+      .where((eb) => eb.or([eb('attempts.closed_at', 'is not', null), eb('attempts.accepts_until', '<=', now)]))
+      .execute(),
+    context.db
+      .selectFrom('grades')
+      .innerJoin('attempts', 'attempts.id', 'grades.attempt_id')
+      .selectAll('grades')
+      .where('attempts.sitting_id', '=', scope.sitting.id)
+      .where('grades.question_id', '=', scope.question.id)
+      .execute(),
+    liveClaims(context, scope),
+    paperAnswerCrops(context, scope),
+  ]);
+  const answers: QueueAnswer[] = [];
+  for (const row of rows) {
+    const answer = readStoredAnswer(row);
+    if (answer.kind === 'text')
+      answers.push({
+        attemptId: row.id,
+        rosterId: row.roster_id,
+        source: 'online',
+        answer: { kind: 'text', text: answer.text },
+      });
+  }
+  const paperRosters = await rosterOfAttempts(context, [...crops.keys()]);
+  for (const [attemptId, url] of crops) {
+    answers.push({
+      attemptId,
+      rosterId: paperRosters.get(attemptId) ?? '',
+      source: 'paper',
+      answer: { kind: 'crop', url },
+    });
+  }
+  answers.sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0));
+  return { answers, grades: new Map(gradeRows.map((row) => [row.attempt_id, row])), claims };
+}
+
+async function rosterOfAttempts(context: AppContext, attemptIds: readonly string[]): Promise<Map<string, string>> {
+  if (attemptIds.length === 0) return new Map();
+  const rows = await context.db
+    .selectFrom('attempts')
+    .select(['id', 'roster_id'])
+    .where('id', 'in', attemptIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.roster_id]));
+}
+
+/** "37 of 300 graded, 4 in progress by others". */
+export function queueProgress(scope: GradingScope, state: QueueState, viewerId: string): GradingProgress {
+  let graded = 0;
+  let inProgressByOthers = 0;
+  for (const { attemptId } of state.answers) {
+    if (state.grades.has(attemptId)) graded += 1;
+    else if ((state.claims.get(attemptId)?.graderId ?? viewerId) !== viewerId) inProgressByOthers += 1;
+  }
+  return {
+    questionId: scope.question.id,
+    number: scope.number,
+    answers: state.answers.length,
+    graded,
+    ungraded: state.answers.length - graded,
+    inProgressByOthers,
+  };
+}
+
+/** Refuses a grade for anything that is not an answer in the question's queue (unknown, open, or blank). */
+export async function requireGradable(
+  context: AppContext,
+  scope: GradingScope,
+  attemptIds: readonly string[],
+): Promise<void> {
+  const state = await loadQueue(context, scope);
+  const known = new Set(state.answers.map((answer) => answer.attemptId));
+  const missing = attemptIds.find((id) => !known.has(id));
+  if (missing !== undefined) throw notFound(`answer to grade (${missing})`);
+}
