@@ -1,6 +1,7 @@
 import { listQuestions, parseExam } from '@examforge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInstances } from '../services/attempt-exam.js';
+import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
 import { BUNDLED_SOURCE, createTestWorld, PRACTICE_SOURCE, T0, type TestWorld } from '../test-support/test-app.js';
 
 /**
@@ -117,6 +118,94 @@ describe('no key material reaches a student', () => {
       correct: ['d'],
       explanation: expect.stringContaining('Masked elements'),
     });
+    world.clock.set(T0);
+  });
+});
+
+/**
+ * Written answers: a student reaches no grading route, never sees another student's answer or a grader's comment,
+ * and sees their own grade (items, comment) only once results are released.
+ */
+describe('no other answer or grader comment reaches a student', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite');
+  });
+  afterAll(() => world.close());
+
+  it('holds for every grading route and for results before and after release', async () => {
+    world.clock.set(T0);
+    const student = await world.join(world.roster[0]!);
+    await student.post('/api/attempt/start');
+    const save = { seq: 1, questionId: WRITTEN, answer: { kind: 'text', text: 'My own $W_1$ answer' }, flagged: false };
+    await student.put('/api/attempt/answers', { saves: [save] });
+    await student.post('/api/attempt/submit');
+    const own = await world.context.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('roster_id', '=', world.roster[0]!.id)
+      .executeTakeFirstOrThrow();
+    const others = await seedWrittenAnswers(world, ['OTHER-ANSWER-1 $x$', 'OTHER-ANSWER-1 $x$']);
+    const grader = await world.logIn('grader');
+    const grading = `/api/sittings/${world.sitting.id}/grading/${WRITTEN}`;
+    for (const attemptId of others) {
+      const graded = await grader.put(`${grading}/answers/${attemptId}/grade`, {
+        items: ['w1-gradient'],
+        comment: 'OTHER-COMMENT-2',
+        expectedVersion: 0,
+      });
+      expect(graded.status).toBe(200);
+    }
+    await grader.put(`${grading}/answers/${own.id}/grade`, {
+      items: ['js-constant'],
+      comment: 'OWN-COMMENT-3',
+      expectedVersion: 0,
+    });
+    const groupId = ((await grader.get(`${grading}/groups`)).body as { id: string }[])[0]!.id;
+    const payloads: string[] = [];
+    const record = async (response: Promise<{ status: number; text: string }>, status: number) => {
+      const { status: got, text } = await response;
+      expect(got, text).toBe(status);
+      payloads.push(text);
+    };
+    const sittingBase = `/api/sittings/${world.sitting.id}`;
+    for (const url of [
+      `${sittingBase}/grading`,
+      grading,
+      `${grading}/answers/${others[0]}`,
+      `${grading}/answers/${own.id}`,
+      `${grading}/comments`,
+      `${grading}/groups`,
+    ])
+      await record(student.get(url), 403);
+    await record(student.post(`${grading}/next`, {}), 403);
+    await record(student.post(`${grading}/answers/${own.id}/claim`), 403);
+    await record(student.put(`${grading}/answers/${own.id}/grade`, { items: [], expectedVersion: 1 }), 403);
+    await record(
+      student.put(`${grading}/groups/${groupId}/grade`, {
+        items: [],
+        members: [{ attemptId: own.id, expectedVersion: 1 }],
+      }),
+      403,
+    );
+    await record(student.post(`${grading}/comments`, { text: 'x' }), 403);
+    await record(student.post(`${sittingBase}/grading/names`, { revealed: true }), 403);
+    await record(student.put(`${sittingBase}/rubric/${WRITTEN}/items/x`, { points: '1', text: 'x' }), 403);
+    await record(student.request('DELETE', `${sittingBase}/rubric/${WRITTEN}/items/js-constant`), 403);
+    await record(student.get('/api/attempt/results'), 403);
+    const before = payloads.join('\n');
+    for (const marker of ['OTHER-ANSWER-1', 'OTHER-COMMENT-2', 'OWN-COMMENT-3', 'js-constant'])
+      expect(before, `leaked: ${marker}`).not.toContain(marker);
+    world.clock.set(new Date(world.sitting.closesAt));
+    const released = await student.get('/api/attempt/results');
+    expect(released.status).toBe(200);
+    const written = released.body.questions.find((q: { questionId: string }) => q.questionId === WRITTEN);
+    expect(written).toMatchObject({
+      points: '1',
+      grade: { items: [{ id: 'js-constant', points: '1' }], comment: 'OWN-COMMENT-3' },
+    });
+    for (const marker of ['OTHER-ANSWER-1', 'OTHER-COMMENT-2'])
+      expect(released.text, `leaked: ${marker}`).not.toContain(marker);
     world.clock.set(T0);
   });
 });
