@@ -16,6 +16,8 @@ export async function benchmarkOmrIndependent(): Promise<BenchmarkResult> {
   console.table(measured.byCapture);
   console.log('\nTruth (rows) × reading (columns), all captures:');
   console.table(measured.confusion);
+  console.log('\nConfident readings the score sees differently from the truth, by capture:');
+  console.table(measured.scoreErrors);
   console.log('\nComplete fills by tool, on identified pages:');
   console.table(measured.byTool);
   console.log(
@@ -29,6 +31,7 @@ export async function benchmarkOmrIndependent(): Promise<BenchmarkResult> {
       byCapture: measured.byCapture,
       confusion: measured.confusion,
       byTool: measured.byTool,
+      scoreErrors: measured.scoreErrors,
       pagesPerSecond: measured.pagesPerSecond,
     },
   };

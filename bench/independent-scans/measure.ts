@@ -33,6 +33,8 @@ export interface IndependentMeasurement {
   readonly confusion: readonly Row[];
   /** Complete fills by tool, on the pages the reader identified. */
   readonly byTool: readonly Row[];
+  /** Confident readings the score sees differently from the truth, by truth → reading (rows) and capture (columns). */
+  readonly scoreErrors: readonly Row[];
   readonly pages: number;
   readonly bubbles: number;
   readonly hands: number;
@@ -112,6 +114,7 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
   const captures = new Map<CaptureKind, Tally>();
   const overall = new Tally();
   const confusion = new Map<MarkKind, Map<string, number>>(KINDS.map((kind) => [kind, new Map()]));
+  const scoreErrors = new Map<string, Map<CaptureKind, number>>();
   const tools = new Map<ToolGroup, ToolTally>();
   const hands = new Set<string>();
   const errors: ErrorCrop[] = [];
@@ -158,6 +161,10 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
         if (confident && (truth.kind === 'dot' || truth.kind === 'erasure') && MARK.has(reading.kind))
           tally.noiseAsMark += 1;
         if (confident && truth.kind === 'filled' && NOISE.has(reading.kind)) tally.filledMissed += 1;
+      }
+      if (confident && scoredAs(reading.kind) !== scoredAs(truth.kind)) {
+        const pair = scoreErrors.get(`${truth.kind} → ${reading.kind}`) ?? new Map<CaptureKind, number>();
+        scoreErrors.set(`${truth.kind} → ${reading.kind}`, pair.set(page.capture, (pair.get(page.capture) ?? 0) + 1));
       }
       if (confident && !right)
         errors.push({
@@ -214,6 +221,12 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
       const counts = confusion.get(kind) ?? new Map<string, number>();
       return { truth: kind, ...Object.fromEntries(columns.map((column) => [column, counts.get(column) ?? 0])) };
     }),
+    scoreErrors: [...scoreErrors.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([pair, byCapture]) => ({
+        'truth → reading': pair,
+        ...Object.fromEntries(CAPTURE_KINDS.map((kind) => [kind, byCapture.get(kind) ?? 0])),
+      })),
     byTool: TOOLS.flatMap((group) => {
       const tool = tools.get(group);
       if (!tool) return [];
