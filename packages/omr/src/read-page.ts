@@ -18,6 +18,7 @@ import { faintBesideDark } from './faint-beside-dark.js';
 import { readBubbles } from './read-bubbles.js';
 import { identifyPage, type UnidentifiedReason } from './page-identity.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
+import { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
 
 /** Which sheet a page belongs to: its identity without the page number. */
 export type SheetKey = Omit<SheetIdentity, 'page'>;
@@ -65,7 +66,16 @@ export interface ReadPage {
   readonly questions: readonly QuestionReading[];
   /** The student-number grid, on page 1. */
   readonly studentNumber?: StudentNumberReading;
-  /** Crops (upright) of the rows and grid a person has to look at, by question id (or `student-number`). */
+  /**
+   * What was read from the free-response boxes of the page (absent on a page of bubbles, and on readings stored
+   * before boxes were read): the ink verdict and where each crop lies on the sheet. The crops themselves are in
+   * `crops`, under the box's question id.
+   */
+  readonly answerBoxes?: readonly AnswerBoxReading[];
+  /**
+   * Crops (upright) of the rows and grid a person has to look at, by question id (or `student-number`), and of every
+   * free-response box (by its question id; blank boxes too, for a grader who overrides the verdict).
+   */
   readonly crops: Readonly<Record<string, GreyImage>>;
   /** The page turned upright, kept only when asked for (annotated images); it is large. */
   readonly image?: GreyImage;
@@ -83,8 +93,8 @@ const BLANK_INK_SHARE = 0.002;
  * Reads one scanned page: finds its corner marks and QR code (turning it if it was fed upside down; three discs, or
  * two, and the backup code serve when some are damaged), looks up the layout printed for it, confirms a registration
  * made from fewer than four agreeing discs against the printed bubbles (a page they do not confirm is `unknown`),
- * reads every bubble and applies the mark rule question by question, reads the student-number grid on page 1, and
- * cuts out what a person must review. Pure: the page image in, values out.
+ * reads every bubble and applies the mark rule question by question, reads the student-number grid on page 1, cuts
+ * out what a person must review, and cuts out every free-response box with whether it was written in. Pure: the page image in, values out.
  *
  * @example
  * const result = readPage(image, { exam, layoutFor: () => layout });
@@ -114,6 +124,11 @@ export function readPage(image: GreyImage, context: ScanContext, options: ReadPa
   const numberUnread = studentNumber && (studentNumber.review || studentNumber.digits === '');
   if (studentNumber && identity.studentNumber === '' && numberUnread)
     crops['student-number'] = cropImage(upright, grow(studentNumber.area, 8));
+  const answerBoxes = page.boxes.map((box) => {
+    const { crop, reading } = readAnswerBox(upright, homography, box);
+    crops[box.questionId] = crop;
+    return reading;
+  });
   return {
     kind: 'read',
     identity,
@@ -121,6 +136,7 @@ export function readPage(image: GreyImage, context: ScanContext, options: ReadPa
     pageKind: page.kind,
     questions,
     ...(studentNumber ? { studentNumber } : {}),
+    ...(answerBoxes.length > 0 ? { answerBoxes } : {}),
     crops,
     ...(options.keepImage ? { image: upright } : {}),
   };
