@@ -41,4 +41,8 @@ export {
 export { questionsOnPage } from './questions-on-page.js';
 export { annotationSvg, type AnnotationOptions } from './annotate.js';
 export { describeAnomaly } from './describe-anomaly.js';
+export { cropAnswerBox, type AnswerBoxCrop, type CropAnswerBoxOptions } from './answer-box-crop.js';
+export { judgeBoxInk, boxHasInk, type BoxInk } from './box-ink.js';
+export { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
+export { sheetAnswerBoxes, type SheetAnswerBox } from './sheet-answer-boxes.js';
 export { scanContextFrom, type ScanContextSpec, type LayoutSource } from './scan-context-spec.js';
