@@ -147,9 +147,15 @@ async function readOnWorkers(
   }
 }
 
-/** The page images are not kept once a page is read: a batch of hundreds of pages would not fit in memory. */
+/**
+ * The page images are not kept once a page is read, nor the crops of free-response boxes (`onPage` has had them): a
+ * batch of hundreds of pages would not fit in memory. The crops of readings to review stay, for the review list.
+ */
 function withoutImage(result: PageResult): PageResult {
-  if (result.kind !== 'read' || !result.image) return result;
+  if (result.kind !== 'read') return result;
   const { image: _image, ...rest } = result;
-  return rest;
+  const boxes = new Set((result.answerBoxes ?? []).map((box) => box.questionId));
+  if (boxes.size === 0) return rest;
+  const crops = Object.fromEntries(Object.entries(result.crops).filter(([questionId]) => !boxes.has(questionId)));
+  return { ...rest, crops };
 }
