@@ -18,11 +18,14 @@ export interface BoxInk {
   readonly largestStroke: number;
 }
 
-/** Ink is judged at about this many pixels a point: fine enough for a hairline, cheap at 300 dpi. */
-const ANALYSIS_SCALE = 2;
 /**
- * A pixel this much darker than the paper around it (share of the paper's brightness, averaged over 1.5 pt) may be
- * part of a stroke...
+ * Ink is judged on pixels of about 0.75 pt (the scan's pixels averaged in blocks from 200 dpi up): fine enough for a
+ * hairline, and a free-response page costs little more than its crop.
+ */
+const ANALYSIS_SCALE = 1.33;
+/**
+ * A pixel this much darker than the paper around it (share of the paper's brightness, averaged over 0.7–1.5 pt) may
+ * be part of a stroke...
  */
 const LOW = 0.12;
 /** ...and a stroke must reach this darkness somewhere (a faint smudge does not). */
@@ -50,7 +53,8 @@ const EDGE = 1.5;
  */
 export function judgeBoxInk(crop: AnswerBoxCrop): BoxInk {
   const factor = Math.max(1, Math.floor(crop.scale / ANALYSIS_SCALE));
-  const image = smooth(shrink(crop.image, factor));
+  // Averaging a few scan pixels takes out noise and JPEG blocks; a scan too coarse to average in blocks is smoothed.
+  const image = factor === 1 ? smooth(crop.image) : shrink(crop.image, factor);
   const scale = crop.scale / factor;
   const darkness = darknessAgainstPaper(image, scale);
   const grain = paperGrain(darkness);
@@ -101,7 +105,7 @@ function shrink(image: GreyImage, factor: number): GreyImage {
 }
 
 /**
- * Each pixel averaged with its eight neighbours (1.5 pt at the analysis scale): scanner noise and JPEG blocks
+ * Each pixel averaged with its eight neighbours (1.5 pt at 150 dpi): scanner noise and JPEG blocks
  * average out, a stroke a pixel or two wide keeps most of its darkness. Running sums along rows, then columns.
  */
 function smooth(image: GreyImage): GreyImage {
