@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchmarkExamDay } from './exam-day.bench.js';
+import { benchmarkGrading } from './grading.bench.js';
 import { benchmarkPrint } from './print.bench.js';
 import { benchmarkOmr } from './omr.bench.js';
 import { benchmarkOmrIndependent } from './omr-independent.bench.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult
   print: benchmarkPrint,
   omr: benchmarkOmr,
   'omr-independent': benchmarkOmrIndependent,
+  grading: benchmarkGrading,
 };
 
 const names = process.argv

@@ -268,6 +268,14 @@ async function grading(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('grading_comments_pk', ['exam_id', 'question_id', 'text'])
     .execute();
+  // The queue reads every answer to one question (and its grades and claims) on each move of each grader.
+  await db.schema.createIndex('answers_question').on('answers').columns(['question_id', 'attempt_id']).execute();
+  await db.schema.createIndex('grades_question').on('grades').columns(['question_id', 'attempt_id']).execute();
+  await db.schema
+    .createIndex('grading_claims_grader')
+    .on('grading_claims')
+    .columns(['grader_id', 'question_id'])
+    .execute();
 }
 
 /** The audit log refuses updates and deletes at the database level, whatever the application does. */

@@ -4,6 +4,7 @@ import {
   AnswerForGradingSchema,
   AnswerGroupSchema,
   ClaimSchema,
+  GradeViewSchema,
   GradingProgressSchema,
   GroupGradeSchema,
   NewCommentSchema,
@@ -22,6 +23,7 @@ import type { AppContext } from '../context.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
 import { gradeGroup, listAnswerGroups } from '../services/answer-groups.js';
 import { applyGrades } from '../services/apply-grade.js';
+import { getGradeView } from '../services/grades.js';
 import { claimAnswer } from '../services/grading-claims.js';
 import { revealNames } from '../services/grading-names.js';
 import { claimNextAnswer } from '../services/grading-navigation.js';
@@ -130,14 +132,15 @@ export function gradingRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags: ['grading'],
           params: AnswerParams,
           body: SaveGradeSchema,
-          response: { 200: AnswerForGradingSchema },
+          response: { 200: z.object({ grade: GradeViewSchema }) },
         },
       },
       async (request) => {
         const { user, scope } = await scopeOf(request.identity, request.params, 'staff');
         const { expectedVersion, ...grade } = request.body;
         await applyGrades(context, user, scope, [{ attemptId: request.params.attemptId, expectedVersion }], grade);
-        return presentAnswerForGrading(context, user, scope, request.params.attemptId);
+        // Only the saved grade: the page moves on with `next`, which brings the next answer and the progress.
+        return { grade: await getGradeView(context, scope, request.params.attemptId) };
       },
     );
     app.get(

@@ -23,9 +23,17 @@ export function normaliseAnswer(text: string): string {
   return spaced.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Group ids by answer text: the queue asks for every answer's group on each move, and the texts do not change. */
+const keysByText = new Map<string, string>();
+
 /** A group's id: a hash of the normalised answer, stable across requests and servers. */
 export function groupKey(text: string): string {
-  return createHash('sha256').update(normaliseAnswer(text)).digest('hex').slice(0, 16);
+  const known = keysByText.get(text);
+  if (known !== undefined) return known;
+  const key = createHash('sha256').update(normaliseAnswer(text)).digest('hex').slice(0, 16);
+  if (keysByText.size >= 100_000) keysByText.clear();
+  keysByText.set(text, key);
+  return key;
 }
 
 /** Typed answers to the question that read the same once normalised, two or more to a group, largest first. */

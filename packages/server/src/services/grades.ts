@@ -2,7 +2,9 @@ import { Rational, type Grade } from '@examforge/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { GradeInput, GradeView } from '../api/index.js';
+import type { AppContext } from '../context.js';
 import type { Database, GradesTable } from '../db/schema.js';
+import { notFound } from '../errors.js';
 import { badRequest } from './access.js';
 import type { GradingScope } from './grading-scope.js';
 
@@ -70,4 +72,19 @@ export function presentGrade(scope: GradingScope, row: GradesTable, graderName: 
     gradedAt: row.graded_at,
     version: row.version,
   };
+}
+
+/** The answer's grade as the grading page shows it; the answer must have one. */
+export async function getGradeView(context: AppContext, scope: GradingScope, attemptId: string): Promise<GradeView> {
+  const row = await context.db
+    .selectFrom('grades')
+    .innerJoin('users', 'users.id', 'grades.graded_by')
+    .selectAll('grades')
+    .select('users.name as grader_name')
+    .where('grades.attempt_id', '=', attemptId)
+    .where('grades.question_id', '=', scope.question.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('grade');
+  const { grader_name, ...grade } = row;
+  return presentGrade(scope, grade, grader_name);
 }

@@ -33,7 +33,7 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
     context.db
       .selectFrom('answers')
       .innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
-      .select(['attempts.id', 'attempts.roster_id', 'answers.answer_json'])
+      .select(['attempts.id', 'attempts.roster_id', 'answers.seq'])
       .where('attempts.sitting_id', '=', scope.sitting.id)
       .where('answers.question_id', '=', scope.question.id)
       .where((eb) => eb.or([eb('attempts.closed_at', 'is not', null), eb('attempts.accepts_until', '<=', now)]))
@@ -49,15 +49,11 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
     paperAnswerCrops(context, scope),
   ]);
   const answers: QueueAnswer[] = [];
+  const texts = await answerTexts(context, scope, rows);
   for (const row of rows) {
-    const answer = readStoredAnswer(row);
-    if (answer.kind === 'text')
-      answers.push({
-        attemptId: row.id,
-        rosterId: row.roster_id,
-        source: 'online',
-        answer: { kind: 'text', text: answer.text },
-      });
+    const text = texts.get(row.id);
+    if (text !== undefined)
+      answers.push({ attemptId: row.id, rosterId: row.roster_id, source: 'online', answer: { kind: 'text', text } });
   }
   const paperRosters = await rosterOfAttempts(context, [...crops.keys()]);
   for (const [attemptId, url] of crops) {
@@ -70,6 +66,41 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
   }
   answers.sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0));
   return { answers, grades: new Map(gradeRows.map((row) => [row.attempt_id, row])), claims };
+}
+
+/**
+ * Typed answers by attempt id (other kinds, such as blank, are left out). A stored answer never changes without a
+ * new sequence number, so each is read and parsed once per (attempt, question, seq): the queue reads every answer
+ * to the question on each move of each grader, and only the answers it has not seen are fetched.
+ */
+const textsByVersion = new Map<string, string | null>();
+
+async function answerTexts(
+  context: AppContext,
+  scope: GradingScope,
+  rows: readonly { id: string; seq: number }[],
+): Promise<Map<string, string>> {
+  const keyOf = (row: { id: string; seq: number }) => `${row.id}/${scope.question.id}/${row.seq}`;
+  const unseen = rows.filter((row) => !textsByVersion.has(keyOf(row))).map((row) => row.id);
+  for (let start = 0; start < unseen.length; start += 500) {
+    const fetched = await context.db
+      .selectFrom('answers')
+      .select(['attempt_id', 'seq', 'answer_json'])
+      .where('question_id', '=', scope.question.id)
+      .where('attempt_id', 'in', unseen.slice(start, start + 500))
+      .execute();
+    if (textsByVersion.size >= 200_000) textsByVersion.clear();
+    for (const row of fetched) {
+      const answer = readStoredAnswer(row);
+      textsByVersion.set(keyOf({ id: row.attempt_id, seq: row.seq }), answer.kind === 'text' ? answer.text : null);
+    }
+  }
+  const texts = new Map<string, string>();
+  for (const row of rows) {
+    const text = textsByVersion.get(keyOf(row));
+    if (typeof text === 'string') texts.set(row.id, text);
+  }
+  return texts;
 }
 
 async function rosterOfAttempts(context: AppContext, attemptIds: readonly string[]): Promise<Map<string, string>> {

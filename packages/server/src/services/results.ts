@@ -20,6 +20,7 @@ import { attemptStatus } from './attempts.js';
 import { attemptExam } from './attempt-exam.js';
 import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
 import { loadGrades } from './grades.js';
+import { loadExamVersion } from './exams.js';
 import { findSittingRow, sittingShuffle } from './sittings.js';
 
 /**
@@ -28,6 +29,9 @@ import { findSittingRow, sittingShuffle } from './sittings.js';
  */
 export async function sittingResults(context: AppContext, sittingId: string): Promise<ResultRow[]> {
   const sitting = await findSittingRow(context, sittingId);
+  // Parsed once here: the per-student scoring below runs concurrently, and a version just written (a key change, a
+  // rubric edit) would otherwise be parsed once per student before the first parse is cached.
+  await loadExamVersion(context, sitting.exam_version_id);
   const roster = await context.db
     .selectFrom('roster')
     .selectAll()

@@ -9,9 +9,13 @@ export const WRITTEN = 'wasserstein-vs-js';
  * `WRITTEN` is the given text, written straight to the database (a thousand students need not sit the exam through
  * HTTP to be graded). Returns the attempt ids in the order of `texts`.
  */
-export async function seedWrittenAnswers(world: TestWorld, texts: readonly string[], tag = 'g'): Promise<string[]> {
+export async function seedWrittenAnswers(
+  world: Pick<TestWorld, 'context' | 'sitting'>,
+  texts: readonly string[],
+  tag = 'g',
+): Promise<string[]> {
   const sittingId = world.sitting.id;
-  const at = world.clock.now().toISOString();
+  const at = world.context.clock.now().toISOString();
   const rows = texts.map((text, index) => {
     const rosterId = newId();
     return {
