@@ -16,33 +16,32 @@ export function resampleArea(image: GreyImage, homography: Homography, area: Rec
   const [a = 1, b = 0, c = 0, d = 0, e = 1, f = 0, g = 0, k = 0] = homography;
   const pixels = new Uint8Array(width * height);
   const step = 1 / scale;
-  const sample = bilinear(image);
+  const { width: sourceWidth, height: sourceHeight, pixels: source } = image;
   for (let row = 0; row < height; row += 1) {
     const v = area.y + row * step;
     // Along a row the numerators and the denominator of the projection grow linearly.
     let [x, y, w] = [a * area.x + b * v + c, d * area.x + e * v + f, g * area.x + k * v + 1];
     for (let column = 0, index = row * width; column < width; column += 1, index += 1) {
-      pixels[index] = sample(x / w, y / w);
+      const sx = x / w;
+      const sy = y / w;
       x += a * step;
       y += d * step;
       w += g * step;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      // Pixel (i, j) has its centre at (i, j); outside the image is white paper.
+      if (x0 < 0 || y0 < 0 || x0 >= sourceWidth - 1 || y0 >= sourceHeight - 1) {
+        pixels[index] = 255;
+        continue;
+      }
+      const fx = sx - x0;
+      const i = y0 * sourceWidth + x0;
+      const topLeft = source[i] ?? 255;
+      const bottomLeft = source[i + sourceWidth] ?? 255;
+      const top = topLeft + ((source[i + 1] ?? 255) - topLeft) * fx;
+      const bottom = bottomLeft + ((source[i + sourceWidth + 1] ?? 255) - bottomLeft) * fx;
+      pixels[index] = top + (bottom - top) * (sy - y0) + 0.5;
     }
   }
   return { width, height, pixels };
-}
-
-/** The image read between pixel centres (pixel (i, j) has its centre at x = i, y = j), white outside. */
-function bilinear(image: GreyImage): (x: number, y: number) => number {
-  const { width, height, pixels } = image;
-  return (x, y) => {
-    const x0 = Math.floor(x);
-    const y0 = Math.floor(y);
-    if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) return 255;
-    const fx = x - x0;
-    const fy = y - y0;
-    const i = y0 * width + x0;
-    const top = (pixels[i] ?? 255) + ((pixels[i + 1] ?? 255) - (pixels[i] ?? 255)) * fx;
-    const bottom = (pixels[i + width] ?? 255) + ((pixels[i + width + 1] ?? 255) - (pixels[i + width] ?? 255)) * fx;
-    return Math.round(top + (bottom - top) * fy);
-  };
 }
