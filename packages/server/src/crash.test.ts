@@ -5,7 +5,10 @@ import { HttpStudent } from './test-support/http-student.js';
 import { startServerProcess, type ServerProcess } from './test-support/server-process.js';
 
 const STUDENTS = 200;
-const STORM_MS = 2_000;
+/** Acknowledged saves to wait for before the kill: every student's first, and as many again in flight. */
+const ACKED_BEFORE_KILL = 2 * STUDENTS;
+/** How long the storm may take to reach them on a slow, busy machine. */
+const STORM_BUDGET_MS = 60_000;
 const QUESTIONS = [
   'l2-prior',
   'perceptron-update-loss',
@@ -60,7 +63,11 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
         }
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, STORM_MS));
+    // Kill once enough saves are acknowledged (waiting for a count, not a time: a busy machine saves slower).
+    const ackedSoFar = () => acked.reduce((sum, list) => sum + list.length, 0);
+    const deadline = Date.now() + STORM_BUDGET_MS;
+    while (ackedSoFar() < ACKED_BEFORE_KILL && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await server.kill9();
     stop = true;
     await Promise.all(storms);

@@ -104,7 +104,8 @@ describe('parser robustness', () => {
     // Both outcomes must occur, or the mutations are too weak (or too strong) to test anything.
     expect(parsed).toBeGreaterThan(1000);
     expect(rejected).toBeGreaterThan(1000);
-  });
+    // 10,000 parses take 10–35 s here depending on what else runs: room for a busy machine.
+  }, 180_000);
 
   it('lint (parse, then TeX and content checks) survives mutations too', () => {
     fc.assert(
@@ -114,5 +115,5 @@ describe('parser robustness', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
-  });
+  }, 120_000);
 });
