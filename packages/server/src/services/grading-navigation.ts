@@ -19,13 +19,19 @@ export async function claimNextAnswer(context: AppContext, grader: UserRow, scop
     if (!expiresAt) continue;
     // Graded by someone else since the queue was read: not what a grader asking for ungraded answers wants.
     if (request.filter === 'ungraded' && (await isGraded(context, scope, attemptId))) continue;
-    await releaseOtherClaims(context.db, grader, scope, attemptId);
+    if (holdsOthers(state, grader, attemptId)) await releaseOtherClaims(context.db, grader, scope, attemptId);
     const claims = new Map(state.claims).set(attemptId, { graderId: grader.id, expiresAt });
     const answer = await presentAnswerForGrading(context, grader, scope, attemptId, { ...state, claims });
     return { answer, progress: answer.progress };
   }
-  await releaseOtherClaims(context.db, grader, scope, undefined);
+  if (holdsOthers(state, grader, undefined)) await releaseOtherClaims(context.db, grader, scope, undefined);
   return { progress: queueProgress(scope, state, grader.id) };
+}
+
+/** Whether the grader holds a claim on another answer of the question (saving a grade lets go of its claim). */
+function holdsOthers(state: QueueState, grader: UserRow, keep: string | undefined): boolean {
+  for (const [attemptId, claim] of state.claims) if (claim.graderId === grader.id && attemptId !== keep) return true;
+  return false;
 }
 
 async function isGraded(context: AppContext, scope: GradingScope, attemptId: string): Promise<boolean> {

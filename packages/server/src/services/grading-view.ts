@@ -24,7 +24,8 @@ export function matchesFilter(state: QueueState, attemptId: string, filter: Queu
 /** The question's queue for the grading page: each answer's state, never a name unless names were revealed. */
 export async function listQueue(context: AppContext, viewer: UserRow, scope: GradingScope, filter: QueueFilter) {
   const state = await loadQueue(context, scope);
-  const [names, students] = await Promise.all([graderNames(context, state), studentNames(context, scope, state)]);
+  const graders = [...new Set([...state.grades.values()].map((grade) => grade.graded_by))];
+  const [names, students] = await Promise.all([graderNames(context, graders), studentNames(context, scope, state)]);
   const entries = state.answers
     .filter((answer) => matchesFilter(state, answer.attemptId, filter))
     .map((answer): QueueEntry => {
@@ -63,7 +64,10 @@ export async function presentAnswerForGrading(
   if (!answer) throw notFound('answer to grade');
   const grade = queue.grades.get(attemptId);
   const claim = queue.claims.get(attemptId);
-  const [names, students] = await Promise.all([graderNames(context, queue), studentNames(context, scope, queue)]);
+  const [names, students] = await Promise.all([
+    graderNames(context, grade ? [grade.graded_by] : []),
+    studentNames(context, scope, queue),
+  ]);
   const student = students.get(answer.rosterId);
   const groupId = groupOf(queue, answer);
   return {
@@ -94,8 +98,7 @@ function groupOf(state: QueueState, answer: QueueAnswer): string | undefined {
   return same.length > 1 ? key : undefined;
 }
 
-async function graderNames(context: AppContext, state: QueueState): Promise<Map<string, string>> {
-  const ids = [...new Set([...state.grades.values()].map((grade) => grade.graded_by))];
+async function graderNames(context: AppContext, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await context.db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));

@@ -167,6 +167,18 @@ describe.each(DIALECTS)('grading written answers on %s', (dialect) => {
     expect(await ids('?filter=graded')).toEqual(attempts.slice(0, 2).sort());
     expect(await ids('?item=w1-gradient')).toEqual([attempts[1]]);
     expect(await ids(`?grader=${world.users.grader.id}`)).toEqual([attempts[0]]);
+    // Moving back and forth through graded answers, in queue order.
+    const order = [...attempts.slice(0, 2)].sort();
+    const forward = (await next(grader, base, { filter: 'graded' })).body.answer.attemptId as string;
+    expect(forward).toBe(order[0]);
+    const onward = (await next(grader, base, { filter: 'graded', after: forward })).body.answer.attemptId as string;
+    expect(onward).toBe(order[1]);
+    const back = await next(grader, base, { filter: 'graded', direction: 'previous', after: onward });
+    expect(back.body.answer.attemptId).toBe(order[0]);
+    const none = await next(grader, base, { filter: 'graded', direction: 'previous', after: order[0] });
+    expect(none.body.answer).toBeUndefined();
+    const carrying = await next(grader, base, { filter: 'all', item: 'w1-gradient' });
+    expect(carrying.body.answer.attemptId).toBe(attempts[1]);
     const anonymous = JSON.stringify((await grader.get(base)).body);
     expect(anonymous).not.toContain('Graded Student');
     expect((await grader.post(`/api/sittings/${world.sitting.id}/grading/names`, { revealed: true })).status).toBe(403);
