@@ -8,7 +8,7 @@ import { conflict } from '../errors.js';
 import { recordEvent, type Actor } from './audit.js';
 import { validateGradeInput } from './grades.js';
 import { requireGradable } from './grading-queue.js';
-import type { GradingScope } from './grading-scope.js';
+import { answerSubject, type GradingScope } from './grading-scope.js';
 import { rememberComment } from './saved-comments.js';
 
 /** One answer to grade, with the grade version the grader saw (0: it had none). */
@@ -159,9 +159,4 @@ function gradeValues(
     graded_at: now.toISOString(),
     version,
   };
-}
-
-/** Audit subjects name the answer: `answer:<attempt>/<question>`. */
-export function answerSubject(attemptId: string, scope: GradingScope): string {
-  return `answer:${attemptId}/${scope.question.id}`;
 }

@@ -3,9 +3,8 @@ import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { conflict } from '../errors.js';
-import { answerSubject } from './apply-grade.js';
 import { recordEvent } from './audit.js';
-import type { GradingScope } from './grading-scope.js';
+import { answerSubject, type GradingScope } from './grading-scope.js';
 
 /** How long an answer shown to a grader stays theirs; the page renews it while the grader works on it. */
 export const CLAIM_LEASE_MS = 2 * 60_000;

@@ -37,3 +37,8 @@ export async function getGradingScope(
     marks: marksOf(placed.question, placed.section),
   };
 }
+
+/** Audit subjects name the answer: `answer:<attempt>/<question>`. */
+export function answerSubject(attemptId: string, scope: GradingScope): string {
+  return `answer:${attemptId}/${scope.question.id}`;
+}
