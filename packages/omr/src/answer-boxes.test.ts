@@ -1,5 +1,5 @@
 import { seededRandom } from '@examforge/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { judgeBoxInk } from './box-ink.js';
 import { readPage } from './read-page.js';
 import { sampleBox } from './test-support/box-samples.js';
@@ -12,6 +12,9 @@ import {
   scanContext,
   sheetIdentity,
 } from './test-support/answer-sheet-scans.js';
+
+// Each survey draws and reads 30–100 boxes: 15–21 s alone here, more on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const KINDS: readonly AnswerKind[] = ['to-the-edges', 'words', 'formula', 'crossed-out', 'dash'];
 
