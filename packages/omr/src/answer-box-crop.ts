@@ -1,5 +1,5 @@
 import type { Rect } from '@examforge/core';
-import type { GreyImage } from './grey-image.js';
+import { histogramMedian, type GreyImage } from './grey-image.js';
 import { localScale } from './geometry.js';
 import type { Homography } from './homography.js';
 import { cropImage } from './image-ops.js';
@@ -132,10 +132,5 @@ function medianAlong(image: GreyImage, side: Side, position: number, scale: numb
     histogram[grey] = (histogram[grey] ?? 0) + 1;
     count += 1;
   }
-  let seen = 0;
-  for (let grey = 0; grey < 256; grey += 1) {
-    seen += histogram[grey] ?? 0;
-    if (seen * 2 >= count) return grey;
-  }
-  return 255;
+  return histogramMedian(histogram, count);
 }

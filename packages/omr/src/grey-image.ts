@@ -12,6 +12,16 @@ export function pixelAt(image: GreyImage, x: number, y: number): number {
   return image.pixels[py * image.width + px] ?? 255;
 }
 
+/** The median grey of `count` pixels counted in a 256-level histogram (white when there are none). */
+export function histogramMedian(histogram: Uint32Array, count: number): number {
+  let seen = 0;
+  for (let grey = 0; grey < 256; grey += 1) {
+    seen += histogram[grey] ?? 0;
+    if (seen * 2 >= count) return grey;
+  }
+  return 255;
+}
+
 /**
  * Otsu's threshold: the grey level that best separates ink from paper on this image; pixels below it are ink (so on a
  * black-and-white scan it lies above black).

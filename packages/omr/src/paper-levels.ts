@@ -1,4 +1,4 @@
-import type { GreyImage } from './grey-image.js';
+import { histogramMedian, type GreyImage } from './grey-image.js';
 
 /**
  * The brightness of bare paper at every pixel, for light that falls off across a page: the median grey of each
@@ -67,12 +67,7 @@ function cellMedian(image: GreyImage, left: number, top: number, size: number): 
       histogram[grey] = (histogram[grey] ?? 0) + 1;
       count += 1;
     }
-  let seen = 0;
-  for (let grey = 0; grey < 256; grey += 1) {
-    seen += histogram[grey] ?? 0;
-    if (seen * 2 >= count) return grey;
-  }
-  return 255;
+  return histogramMedian(histogram, count);
 }
 
 function brightestAround(values: Float32Array, columns: number, rows: number): Float32Array {

@@ -23,11 +23,16 @@ const HAND_SAMPLE = 4;
  */
 export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[]): MarkReading[] {
   const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r));
-  const page: PageSight = { hand: handDarkness(readings), ringLimit: ringLimit(readings) };
+  const page = pageSight(readings);
   return readings.map((reading, index) => {
     const spot = spots[index];
     return spot && readAgain(reading, page) ? classifyMark(image, spot.x, spot.y, spot.r, page) : reading;
   });
+}
+
+/** What a page's first readings show of it: the student's hand and the printed ring, to read marks against. */
+export function pageSight(readings: readonly MarkReading[]): PageSight {
+  return { hand: handDarkness(readings), ringLimit: ringLimit(readings) };
 }
 
 /**

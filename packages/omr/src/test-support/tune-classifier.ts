@@ -10,8 +10,7 @@
  * Tune on a separate survey, confirm on the tests' seeds.
  */
 import { classifyMark, type MarkReading, type PageSight } from '../classify-mark.js';
-import { handDarkness, readAgain } from '../read-bubbles.js';
-import { ringLimit } from '../ring-limit.js';
+import { pageSight, readAgain } from '../read-bubbles.js';
 import { loadCrops, saveCrops, surveyCrops, type BubbleCrop } from './bubble-crops.js';
 import { readsAs, REVIEW_BELOW } from './survey.js';
 
@@ -68,8 +67,7 @@ function sightsOf(crops: readonly BubbleCrop[]): Map<string, PageSight> {
   for (const crop of crops)
     bySheet.set(crop.sheet, [...(bySheet.get(crop.sheet) ?? []), classifyMark(crop.image, crop.x, crop.y, crop.r)]);
   const sights = new Map<string, PageSight>();
-  for (const [sheet, readings] of bySheet)
-    sights.set(sheet, { hand: handDarkness(readings), ringLimit: ringLimit(readings) });
+  for (const [sheet, readings] of bySheet) sights.set(sheet, pageSight(readings));
   return sights;
 }
 
