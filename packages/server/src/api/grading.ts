@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlankPaperAnswerSchema, PaperBoxViewSchema } from './paper-answers.js';
 
 /** Grading written answers: the queue of one question, one answer with its grade, and the commands on them. */
 
@@ -37,7 +38,7 @@ export type GradeView = z.infer<typeof GradeViewSchema>;
 export const GradingProgressSchema = z.object({
   questionId: z.string(),
   number: z.number().int(),
-  /** Answers to grade: typed answers, and paper answers once their box crops are stored. */
+  /** Answers to grade: typed answers, and paper answers whose box is written. */
   answers: z.number().int(),
   graded: z.number().int(),
   ungraded: z.number().int(),
@@ -72,7 +73,12 @@ export const QueueEntrySchema = z.object({
 });
 export type QueueEntry = z.infer<typeof QueueEntrySchema>;
 
-export const QueueSchema = z.object({ progress: GradingProgressSchema, entries: z.array(QueueEntrySchema) });
+export const QueueSchema = z.object({
+  progress: GradingProgressSchema,
+  entries: z.array(QueueEntrySchema),
+  /** Paper answers whose box was judged blank (not in the queue): a grader may say one is written. */
+  blankPaperAnswers: z.array(BlankPaperAnswerSchema).optional(),
+});
 
 export const NextAnswerSchema = z.strictObject({
   /** Where the grader is: the next answer is the one after it in queue order (the first when absent). */
@@ -88,7 +94,7 @@ export const RubricItemViewSchema = z.object({ id: z.string(), points: z.string(
 
 /**
  * The answer as the student gave it: typed text, or (paper) the URL of the answer box's crop. A paper answer enters
- * the queue only once the scan stores box crops.
+ * the queue when its box is written (by the reader's verdict or a person's override).
  */
 export const GradingAnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
@@ -99,6 +105,8 @@ export const AnswerForGradingSchema = z.object({
   attemptId: z.string(),
   source: z.enum(['online', 'paper']),
   answer: GradingAnswerSchema,
+  /** A paper answer's box: what the reader saw, so the page can offer to call it blank, and the whole page. */
+  paperBox: PaperBoxViewSchema.optional(),
   question: z.object({
     id: z.string(),
     number: z.number().int(),

@@ -1,6 +1,7 @@
 /** The API contract, importable by the browser app without the server's runtime. */
 export * from './grading.js';
 export * from './paper.js';
+export * from './paper-answers.js';
 export * from './responses.js';
 export * from './schemas.js';
 export * from './verify.js';

@@ -229,6 +229,8 @@ export const QuestionResultSchema = z.object({
   maximum: z.string(),
   reason: z.string(),
   answer: RecordedAnswerSchema.optional(),
+  /** A handwritten answer (a written box on a paper sheet): the URL of its box crop (JPEG). */
+  crop: z.string().optional(),
   correct: z.array(z.string()).optional(),
   explanation: z.string().optional(),
   solution: z.string().optional(),

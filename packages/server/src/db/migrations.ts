@@ -18,6 +18,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       up: (db) => db.schema.alterTable('attempts').addColumn('generated_json', 'text').execute(),
     },
     '0005-grading': { up: (db) => grading(db) },
+    '0006-paper-answer-boxes': { up: (db) => paperAnswerBoxes(db, dialect) },
   };
 }
 
@@ -275,6 +276,45 @@ async function grading(db: Kysely<unknown>): Promise<void> {
     .createIndex('grading_claims_grader')
     .on('grading_claims')
     .columns(['grader_id', 'question_id'])
+    .execute();
+}
+
+/**
+ * Handwritten answers: each free-response box of an attached sheet, as JPEG with the reader's ink verdict and a
+ * person's override, one row per (attempt, question), where grading, results and the student's own results find it.
+ * Box crops are megapixels each, so between a page's reading and its sheet's attachment they wait in a table of
+ * their own (JPEG, by scan page), not base64 in `scan_pages.crops_json`; the batch's finish clears them.
+ */
+async function paperAnswerBoxes(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  await db.schema
+    .createTable('paper_answer_boxes')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('image_jpeg', blob, (c) => c.notNull())
+    .addColumn('ink', 'text', (c) => c.notNull())
+    .addColumn('ink_share', 'real', (c) => c.notNull())
+    .addColumn('confidence', 'real', (c) => c.notNull())
+    .addColumn('blank_override', 'text')
+    .addColumn('overridden_by', 'text', (c) => c.references('users.id'))
+    .addColumn('overridden_at', 'text')
+    .addColumn('batch_id', 'text', (c) => c.notNull().references('scan_batches.id'))
+    .addColumn('scan_page', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_answer_boxes_pk', ['attempt_id', 'question_id'])
+    .execute();
+  // The grading queue reads one question's boxes on each move of each grader.
+  await db.schema
+    .createIndex('paper_answer_boxes_question')
+    .on('paper_answer_boxes')
+    .columns(['question_id', 'attempt_id'])
+    .execute();
+  await db.schema
+    .createTable('scan_box_crops')
+    .addColumn('batch_id', 'text', (c) => c.notNull().references('scan_batches.id').onDelete('cascade'))
+    .addColumn('scan_page', 'integer', (c) => c.notNull())
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('image_jpeg', blob, (c) => c.notNull())
+    .addPrimaryKeyConstraint('scan_box_crops_pk', ['batch_id', 'scan_page', 'question_id'])
     .execute();
 }
 

@@ -23,6 +23,8 @@ export interface Database {
   grades: GradesTable;
   grading_claims: GradingClaimsTable;
   grading_comments: GradingCommentsTable;
+  paper_answer_boxes: PaperAnswerBoxesTable;
+  scan_box_crops: ScanBoxCropsTable;
 }
 
 export interface UsersTable {
@@ -183,7 +185,7 @@ export interface ScanPagesTable {
   result_json: string;
   /** The upright page, for annotated sheets; only for sheet pages that were read. */
   image_jpeg: Buffer | null;
-  /** Crops for review as PNG in base64, by question id. */
+  /** Crops of question rows for review as PNG in base64, by question id (answer boxes are in `scan_box_crops`). */
   crops_json: string;
 }
 
@@ -247,4 +249,34 @@ export interface GradingCommentsTable {
   uses: number;
   created_by: string;
   last_used_at: string;
+}
+
+/**
+ * One free-response box of a paper attempt's sheet: its crop (upright, at the scan's resolution) and whether it holds
+ * writing. Written boxes (by the reader, or a person's override) go to grading; blank ones score as blank.
+ */
+export interface PaperAnswerBoxesTable {
+  attempt_id: string;
+  question_id: string;
+  image_jpeg: Buffer;
+  /** The reader's verdict. */
+  ink: 'blank' | 'written';
+  ink_share: number;
+  /** The reader's confidence in its verdict (0.5–1). */
+  confidence: number;
+  /** A person's verdict, which wins over the reader's (and over a later scan's); null when none was given. */
+  blank_override: 'blank' | 'written' | null;
+  overridden_by: string | null;
+  overridden_at: string | null;
+  /** Where the box was scanned: the whole page is `scan_pages.image_jpeg` there. */
+  batch_id: string;
+  scan_page: number;
+}
+
+/** A box crop (JPEG) read from a scan page, waiting for its sheet to be attached to an attempt. */
+export interface ScanBoxCropsTable {
+  batch_id: string;
+  scan_page: number;
+  question_id: string;
+  image_jpeg: Buffer;
 }

@@ -1,4 +1,4 @@
-import type { GradingProgress } from '../api/index.js';
+import type { GradingProgress, PaperBoxView } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import type { GradesTable } from '../db/schema.js';
 import { notFound } from '../errors.js';
@@ -13,6 +13,8 @@ export interface QueueAnswer {
   readonly rosterId: string;
   readonly source: 'online' | 'paper';
   readonly answer: { readonly kind: 'text'; readonly text: string } | { readonly kind: 'crop'; readonly url: string };
+  /** A paper answer's box: the reader's verdict and the whole page. */
+  readonly box?: PaperBoxView;
 }
 
 /** The question's queue as it stands: answers in a fixed order (by attempt id: stable, and says nothing of who). */
@@ -24,8 +26,8 @@ export interface QueueState {
 
 /**
  * Every answer to the question in the sitting that a grader can grade: typed answers of attempts that are over
- * (an open attempt's answer may still change), and paper answers with a stored box crop. A question left blank is
- * not in the queue: it scores 0 as blank, as core decides.
+ * (an open attempt's answer may still change), and paper answers whose box is written. A question left blank (a
+ * blank box too) is not in the queue: it scores 0 as blank, as core decides.
  */
 export async function loadQueue(context: AppContext, scope: GradingScope): Promise<QueueState> {
   const now = context.clock.now().toISOString();
@@ -56,12 +58,13 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
       answers.push({ attemptId: row.id, rosterId: row.roster_id, source: 'online', answer: { kind: 'text', text } });
   }
   const paperRosters = await rosterOfAttempts(context, [...crops.keys()]);
-  for (const [attemptId, url] of crops) {
+  for (const [attemptId, box] of crops) {
     answers.push({
       attemptId,
       rosterId: paperRosters.get(attemptId) ?? '',
       source: 'paper',
-      answer: { kind: 'crop', url },
+      answer: { kind: 'crop', url: box.cropUrl },
+      box,
     });
   }
   answers.sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0));

@@ -6,6 +6,7 @@ import { groupKey } from './answer-groups.js';
 import { gradePoints, presentGrade, readGrade } from './grades.js';
 import { loadQueue, queueProgress, type QueueAnswer, type QueueState } from './grading-queue.js';
 import type { GradingScope } from './grading-scope.js';
+import { blankPaperAnswers } from './paper-answer-crops.js';
 
 export type QueueFilter = Pick<QueueQuery, 'filter' | 'item' | 'grader'>;
 
@@ -43,7 +44,12 @@ export async function listQueue(context: AppContext, viewer: UserRow, scope: Gra
         ...(student && { student }),
       };
     });
-  return { progress: queueProgress(scope, state, viewer.id), entries };
+  const blanks = await blankPaperAnswers(context, scope);
+  return {
+    progress: queueProgress(scope, state, viewer.id),
+    entries,
+    ...(blanks.length > 0 && { blankPaperAnswers: blanks }),
+  };
 }
 
 function itemsOf(itemsJson: string, adjustment: string | null): string[] {
@@ -74,6 +80,7 @@ export async function presentAnswerForGrading(
     attemptId,
     source: answer.source,
     answer: answer.answer,
+    ...(answer.box && { paperBox: answer.box }),
     question: {
       id: scope.question.id,
       number: scope.number,

@@ -6,6 +6,7 @@ import type { Database, RosterTable, SittingsTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { recordAnswerNotRead, writeRecordedAnswer } from './answers.js';
 import { generateInstances } from './attempt-exam.js';
+import { storeSheetBoxes, type SheetBoxes } from './paper-answer-boxes.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { variantSeed } from './paper-layouts.js';
 
@@ -17,6 +18,9 @@ export interface AttachOutcome {
 /** Crops of the review items as PNG, by `scanPage#questionId`. */
 export type CropLookup = (scanPage: number, questionId: string) => Buffer | undefined;
 
+/** A sheet's free-response boxes with their crops (read outside the sheet's transaction). */
+export type SheetBoxLookup = (sheet: ReadSheet) => Promise<SheetBoxes>;
+
 /**
  * Turns the sheets read from a batch into attempts: one closed attempt per student (`close_reason = paper`, the
  * variant seed from the QR code), an answer per question read, `missing` for each choice question on a page the sheet
@@ -26,6 +30,7 @@ export type CropLookup = (scanPage: number, questionId: string) => Buffer | unde
  * decision whatever a later scan reads. Each sheet is attached in one transaction with its audit event. A new paper
  * attempt stores the student's instances of the computed questions, generated from the QR code's variant seed for
  * `exam` (the sitting's current version), so it is scored against the questions printed on that student's paper.
+ * Each free-response box is stored with the attempt (`boxesOf`); a box on a page the sheet is missing is not read.
  */
 export async function attachSheets(
   db: Kysely<Database>,
@@ -35,6 +40,7 @@ export async function attachSheets(
   result: ScanResult,
   crops: CropLookup,
   now: Date,
+  boxesOf: SheetBoxLookup,
 ): Promise<AttachOutcome> {
   const roster = await db.selectFrom('roster').selectAll().where('sitting_id', '=', sitting.id).execute();
   const byNumber = new Map(roster.map((student) => [student.student_number, student]));
@@ -51,9 +57,10 @@ export async function attachSheets(
     const student = byNumber.get(number) as RosterTable;
     const review = result.review.filter((item) => item.sheet === sheet.key);
     const generated = await sheetInstances(db, exam, sheet, student);
+    const boxes = await boxesOf(sheet);
     const attached = await db
       .transaction()
-      .execute((trx) => attachSheet(trx, { sitting, batchId, sheet, student, review, crops, now, generated }));
+      .execute((trx) => attachSheet(trx, { sitting, batchId, sheet, student, review, crops, now, generated, boxes }));
     outcome.sheets.push({ studentNumber: number, attached: true, pages, ...attached });
   }
   return outcome;
@@ -138,6 +145,7 @@ interface SheetToAttach {
   readonly crops: CropLookup;
   readonly now: Date;
   readonly generated: string | null;
+  readonly boxes: SheetBoxes;
 }
 
 async function attachSheet(
@@ -172,6 +180,7 @@ async function attachSheet(
     if (answer.kind === 'missing') await recordAnswerNotRead(trx, attemptId, questionId, now.toISOString());
     else await writeRecordedAnswer(trx, attemptId, questionId, answer, now.toISOString());
   }
+  const boxes = await storeSheetBoxes(trx, attemptId, input.batchId, input.boxes, now.toISOString());
   const items = input.review.filter((item) => !decided.has(item.questionId) && item.questionId !== 'student-number');
   for (const item of items) await insertReviewItem(trx, input, attemptId, item);
   for (const [page, scanPage] of sheet.pages) {
@@ -191,6 +200,7 @@ async function attachSheet(
     notRead,
     keptDecisions: [...decided],
     review: items.map((item) => item.questionId),
+    boxes,
   });
   return { attemptId, reviewItems: items.length };
 }

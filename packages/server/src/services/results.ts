@@ -21,6 +21,7 @@ import { attemptExam } from './attempt-exam.js';
 import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
 import { loadGrades } from './grades.js';
 import { loadExamVersion } from './exams.js';
+import { loadBoxResponses, paperAnswerCropUrl, withBoxResponses } from './paper-answer-responses.js';
 import { findSittingRow, sittingShuffle } from './sittings.js';
 
 /**
@@ -46,6 +47,10 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
     context.db,
     attempts.map((attempt) => attempt.id),
   );
+  const boxes = await loadBoxResponses(
+    context.db,
+    attempts.map((attempt) => attempt.id),
+  );
   const now = context.clock.now();
   return Promise.all(
     roster.map(async (student): Promise<ResultRow> => {
@@ -53,7 +58,10 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
       const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
       if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
       const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-      const responses = toStudentResponses(await loadAnswers(context.db, attempt.id));
+      const responses = withBoxResponses(
+        toStudentResponses(await loadAnswers(context.db, attempt.id)),
+        boxes.get(attempt.id),
+      );
       const report = score(exam, { ...responses, grades: grades.get(attempt.id) ?? {} });
       return {
         ...base,
@@ -170,18 +178,26 @@ async function presentResults(
 ): Promise<StudentResults> {
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
   const grades = (await loadGrades(context.db, [attempt.id])).get(attempt.id) ?? {};
-  const responses = { ...toStudentResponses(await loadAnswers(context.db, attempt.id)), grades };
-  const report = score(exam, responses);
+  const stored = toStudentResponses(await loadAnswers(context.db, attempt.id));
+  const boxes = (await loadBoxResponses(context.db, [attempt.id])).get(attempt.id) ?? {};
+  const report = score(exam, { ...withBoxResponses(stored, boxes), grades });
   const feedback = await gradeFeedback(context, attempt.id);
+  // A written box is shown as its crop: the answer as stored says nothing of what is on the paper.
+  const crops = new Map(
+    Object.entries(boxes)
+      .filter(([, response]) => response.kind !== 'blank')
+      .map(([questionId]) => [questionId, paperAnswerCropUrl(sitting.id, attempt.id, questionId)]),
+  );
   return {
     total: report.total.toString(),
     maximum: report.maximum.toString(),
     questions: presentQuestions(
       exam,
       report,
-      responses.answers as Record<string, RecordedAnswer | undefined>,
+      stored.answers as Record<string, RecordedAnswer | undefined>,
       withSolutions,
       feedback,
+      crops,
     ),
     ungraded: [...report.ungraded],
   };
@@ -193,6 +209,7 @@ function presentQuestions(
   answers: Record<string, RecordedAnswer | undefined>,
   withSolutions: boolean,
   feedback: ReadonlyMap<string, GradeFeedback>,
+  crops: ReadonlyMap<string, string>,
 ): StudentResults['questions'] {
   const numbers = new Map(listQuestions(exam).map(({ question, number }) => [question.id, number]));
   return report.questions.map((result) => {
@@ -211,6 +228,7 @@ function presentQuestions(
       maximum: result.maximum.toString(),
       reason: result.reason,
       ...(answer && { answer }),
+      ...(crops.has(result.questionId) && { crop: crops.get(result.questionId) }),
       ...(feedback.has(result.questionId) && { grade: presentFeedback(question, feedback.get(result.questionId)) }),
       ...(correct && { correct }),
       ...(solutions && question.explanation !== undefined && { explanation: question.explanation }),

@@ -7,6 +7,7 @@ import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
 import { sittingScanContext, sittingScanSpec } from './paper-layouts.js';
 import { describeScanAnomaly } from './scan-anomalies.js';
+import { clearStagedBoxCrops, sheetBoxLookup, stageBoxCrops } from './scan-box-crops.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 
@@ -121,8 +122,10 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
 }
 
 /**
- * Stores one page's reading, with the upright page as JPEG for a page read (annotated sheets) and the page as scanned
- * for a page that could not be read at all (a person must see it to learn whose page it is).
+ * Stores one page's reading, with the upright page as JPEG for a page read (annotated sheets, and the whole page
+ * beside a box crop) and the page as scanned for a page that could not be read at all (a person must see it to learn
+ * whose page it is). Review crops of question rows go in `crops_json` as PNG; answer-box crops, megapixels each, wait
+ * as JPEG for their sheet to be attached (scan-box-crops.ts).
  */
 async function storePage(
   context: AppContext,
@@ -133,25 +136,32 @@ async function storePage(
 ): Promise<void> {
   let image: Buffer | null = result.kind === 'unknown' && scanned ? await encodeJpeg(scanned, 75) : null;
   const crops: Record<string, string> = {};
+  const boxCrops = new Map<string, GreyImage>();
   let stored: unknown = result;
   if (result.kind === 'read') {
     const { image: upright, crops: greyCrops, ...reading } = result;
     if (upright) image = await encodeJpeg(upright, 75);
-    for (const [questionId, crop] of Object.entries(greyCrops))
-      crops[questionId] = (await encodePng(crop)).toString('base64');
+    const boxes = new Set((result.answerBoxes ?? []).map((box) => box.questionId));
+    for (const [questionId, crop] of Object.entries(greyCrops)) {
+      if (boxes.has(questionId)) boxCrops.set(questionId, crop);
+      else crops[questionId] = (await encodePng(crop)).toString('base64');
+    }
     stored = reading;
   }
-  await context.db
-    .insertInto('scan_pages')
-    .values({
-      batch_id: batchId,
-      scan_page: scanPage,
-      result_json: JSON.stringify(stored),
-      image_jpeg: image,
-      crops_json: JSON.stringify(crops),
-    })
-    .onConflict((c) => c.columns(['batch_id', 'scan_page']).doNothing())
-    .execute();
+  await context.db.transaction().execute(async (trx) => {
+    await stageBoxCrops(trx, batchId, scanPage, boxCrops);
+    await trx
+      .insertInto('scan_pages')
+      .values({
+        batch_id: batchId,
+        scan_page: scanPage,
+        result_json: JSON.stringify(stored),
+        image_jpeg: image,
+        crops_json: JSON.stringify(crops),
+      })
+      .onConflict((c) => c.columns(['batch_id', 'scan_page']).doNothing())
+      .execute();
+  });
 }
 
 /** The page encoder draws an overlay; an empty one stores the page as it is. */
@@ -180,6 +190,7 @@ async function finishBatch(context: AppContext, batch: ScanBatchesTable): Promis
       return png === undefined ? undefined : Buffer.from(png, 'base64');
     },
     now,
+    sheetBoxLookup(context, batch.id, pages, layoutFor),
   );
   await completeBatch(context, batch, {
     sheets: attached.sheets,
@@ -202,6 +213,7 @@ async function completeBatch(context: AppContext, batch: ScanBatchesTable, outco
       })
       .where('id', '=', batch.id)
       .execute();
+    await clearStagedBoxCrops(trx, batch.id);
     await recordEvent(trx, now, SYSTEM, 'scan.read', `sitting:${batch.sitting_id}`, {
       batchId: batch.id,
       sheets: outcome.sheets.length,
