@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { paperRoutes } from './routes/paper.js';
+import { paperAnswerRoutes } from './routes/paper-answers.js';
 import { sittingRoutes } from './routes/sittings.js';
 import { HttpError } from './errors.js';
 
@@ -102,6 +103,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(sittingRoutes(context));
   await app.register(attemptRoutes(context));
   await app.register(paperRoutes(context));
+  await app.register(paperAnswerRoutes(context));
   await app.register(gradingRoutes(context));
   app.get('/api/docs', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs/json'));
   app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
