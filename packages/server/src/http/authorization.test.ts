@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
+import { seedPaperAnswerBox } from '../test-support/paper-answer-seed.js';
 import { seedPaper } from '../test-support/paper-seed.js';
 import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
@@ -36,6 +37,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
   let paperAttempt = '';
   let written: string[] = [];
   let groupId = '';
+  let paperAnswer = '';
   beforeAll(async () => {
     world = await createTestWorld('sqlite');
     world.clock.set(T0);
@@ -53,6 +55,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       .executeTakeFirstOrThrow();
     attemptA = row.id;
     ({ batch, item, paperAttempt } = await seedPaper(world));
+    paperAnswer = await seedPaperAnswerBox(world, paperAttempt, batch);
     written = await seedWrittenAnswers(world, ['to claim', 'same $x + y$', 'SAME $x+y$']);
     const groups = await clients.get('instructor')!.get(`/api/sittings/${world.sitting.id}/grading/${WRITTEN}/groups`);
     groupId = (groups.body as { id: string }[])[0]!.id;
@@ -122,6 +125,10 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${sitting}/review/${item}/crop.png`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/review/${item}`, { kind: 'blank' }, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/attempts/${paperAttempt}/sheet/1`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      // Its own student reaches the crop after release (services/paper-answers.test.ts); these are not theirs.
+      ['GET', `${paperAnswer}/crop.jpg`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${paperAnswer}/page.jpg`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${paperAnswer}/ink`, { ink: 'written' }, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', '/api/attempt', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
       ['PUT', '/api/attempt/answers', save, [401, 200, 409, 409, 403, 403, 403, 403]],
       ['GET', '/api/attempt/results', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],

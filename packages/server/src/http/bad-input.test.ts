@@ -190,6 +190,30 @@ describe('bad input', () => {
         code: 'bad-access-code',
       },
       {
+        name: 'an ink verdict that is neither written nor blank',
+        run: () => instructor.post(`/api/sittings/${world.sitting.id}/paper-answers/a/q/ink`, { ink: 'maybe' }),
+        status: 400,
+        code: 'invalid-request',
+      },
+      {
+        name: 'an ink override of a paper answer that does not exist',
+        run: () => instructor.post(`/api/sittings/${world.sitting.id}/paper-answers/a/q/ink`, { ink: 'blank' }),
+        status: 404,
+        code: 'not-found',
+      },
+      {
+        name: 'the crop of a paper answer that does not exist',
+        run: () => instructor.get(`/api/sittings/${world.sitting.id}/paper-answers/a/q/crop.jpg`),
+        status: 404,
+        code: 'not-found',
+      },
+      {
+        name: 'the page of a paper answer in an unknown sitting',
+        run: () => instructor.get('/api/sittings/nope/paper-answers/a/q/page.jpg'),
+        status: 404,
+        code: 'not-found',
+      },
+      {
         name: 'results before release',
         run: () => student.get('/api/attempt/results'),
         status: 403,

@@ -2,6 +2,8 @@ import { listQuestions, parseExam } from '@examforge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInstances } from '../services/attempt-exam.js';
 import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
+import { seedPaperAnswerBox } from '../test-support/paper-answer-seed.js';
+import { seedPaper } from '../test-support/paper-seed.js';
 import { BUNDLED_SOURCE, createTestWorld, PRACTICE_SOURCE, T0, type TestWorld } from '../test-support/test-app.js';
 
 /**
@@ -192,6 +194,12 @@ describe('no other answer or grader comment reaches a student', () => {
     await record(student.post(`${sittingBase}/grading/names`, { revealed: true }), 403);
     await record(student.put(`${sittingBase}/rubric/${WRITTEN}/items/x`, { points: '1', text: 'x' }), 403);
     await record(student.request('DELETE', `${sittingBase}/rubric/${WRITTEN}/items/js-constant`), 403);
+    // Another student's handwritten answer: its crop, its page, its ink.
+    const { batch, paperAttempt } = await seedPaper(world);
+    const paperAnswer = await seedPaperAnswerBox(world, paperAttempt, batch);
+    await record(student.get(`${paperAnswer}/crop.jpg`), 403);
+    await record(student.get(`${paperAnswer}/page.jpg`), 403);
+    await record(student.post(`${paperAnswer}/ink`, { ink: 'blank' }), 403);
     await record(student.get('/api/attempt/results'), 403);
     const before = payloads.join('\n');
     for (const marker of ['OTHER-ANSWER-1', 'OTHER-COMMENT-2', 'OWN-COMMENT-3', 'js-constant'])
@@ -204,8 +212,9 @@ describe('no other answer or grader comment reaches a student', () => {
       points: '1',
       grade: { items: [{ id: 'js-constant', points: '1' }], comment: 'OWN-COMMENT-3' },
     });
-    for (const marker of ['OTHER-ANSWER-1', 'OTHER-COMMENT-2'])
+    for (const marker of ['OTHER-ANSWER-1', 'OTHER-COMMENT-2', paperAttempt])
       expect(released.text, `leaked: ${marker}`).not.toContain(marker);
+    expect((await student.get(`${paperAnswer}/crop.jpg`)).status).toBe(403);
     world.clock.set(T0);
   });
 });
