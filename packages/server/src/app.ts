@@ -17,7 +17,9 @@ import { attemptRoutes } from './routes/attempt.js';
 import { authRoutes } from './routes/auth.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
+import { gradingExportRoutes } from './routes/grading-exports.js';
 import { paperRoutes } from './routes/paper.js';
+import { resultsReleaseRoutes } from './routes/results-release.js';
 import { paperAnswerRoutes } from './routes/paper-answers.js';
 import { sittingRoutes } from './routes/sittings.js';
 import { HttpError } from './errors.js';
@@ -105,6 +107,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(paperRoutes(context));
   await app.register(paperAnswerRoutes(context));
   await app.register(gradingRoutes(context));
+  await app.register(gradingExportRoutes(context));
+  await app.register(resultsReleaseRoutes(context));
   app.get('/api/docs', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs/json'));
   app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
   await serveWeb(app, options.webRoot);

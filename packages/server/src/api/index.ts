@@ -1,5 +1,6 @@
 /** The API contract, importable by the browser app without the server's runtime. */
 export * from './grading.js';
+export * from './grading-exports.js';
 export * from './paper.js';
 export * from './paper-answers.js';
 export * from './responses.js';

@@ -78,8 +78,11 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const answer = `${grading}/answers/${written[0]}`;
     const group = { items: [], members: written.slice(1).map((attemptId) => ({ attemptId, expectedVersion: 0 })) };
     const rubricItem = `${sitting}/rubric/${WRITTEN}/items`;
+    const gradesImport = { csv: 'student,question,rubric items,adjustment,adjustment reason,comment\n', dryRun: true };
     //                                   anon studA studB other grader otherI instr owner
     return [
+      // First, while the written answers are ungraded: released only with `confirmUngraded` (409; nothing changes).
+      ['POST', `${sitting}/release`, {}, [401, 403, 403, 403, 403, 403, 409, 409]],
       ['GET', `${sitting}/grading`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grading/names`, { revealed: false }, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', grading, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
@@ -94,6 +97,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['PUT', `${grading}/groups/${groupId}/grade`, group, [401, 403, 403, 403, 200, 403, 409, 409]],
       ['PUT', `${rubricItem}/extra`, { points: '0.5', text: 'Extra' }, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['DELETE', `${rubricItem}/extra`, undefined, [401, 403, 403, 403, 403, 403, 200, 400]],
+      ['GET', `${sitting}/responses.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['POST', `${sitting}/grades/import`, gradesImport, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
       ['GET', '/api/exams', undefined, [401, 403, 403, 403, 200, 200, 200, 200]],
       ['GET', exam, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],

@@ -15,6 +15,8 @@ describe('bad input', () => {
   });
   afterAll(() => world.close());
 
+  const sitting = () => `/api/sittings/${world.sitting.id}`;
+  const GRADES_HEADER = 'student,question,rubric items,adjustment,adjustment reason,comment';
   const save = (overrides: object) => ({
     saves: [
       { seq: 1, questionId: 'l2-prior', answer: { kind: 'choice', selected: ['b'] }, flagged: false, ...overrides },
@@ -188,6 +190,46 @@ describe('bad input', () => {
         run: () => world.client().post('/api/student/join', { accessCode: 'AAAA-AAAA' }),
         status: 401,
         code: 'bad-access-code',
+      },
+      {
+        name: 'a grades file without its columns',
+        run: () => instructor.post(`${sitting()}/grades/import`, { csv: 'student,question\ns0001,x', dryRun: true }),
+        status: 400,
+        code: 'grades-csv-invalid',
+      },
+      {
+        name: 'a grades file that is not CSV',
+        run: () => instructor.post(`${sitting()}/grades/import`, { csv: `${GRADES_HEADER}\n"s0001,x`, dryRun: true }),
+        status: 400,
+        code: 'grades-csv-invalid',
+      },
+      {
+        name: 'a grades file naming an unknown student',
+        run: () =>
+          instructor.post(`${sitting()}/grades/import`, {
+            csv: `${GRADES_HEADER}\nnobody,wasserstein-vs-js,js-constant,,,`,
+            dryRun: false,
+          }),
+        status: 400,
+        code: 'grades-import-invalid',
+      },
+      {
+        name: 'a grades import that does not say whether it is a dry run',
+        run: () => instructor.post(`${sitting()}/grades/import`, { csv: GRADES_HEADER }),
+        status: 400,
+        code: 'invalid-request',
+      },
+      {
+        name: 'a release confirmation that is not a boolean',
+        run: () => instructor.post(`${sitting()}/release`, { confirmUngraded: 'yes' }),
+        status: 400,
+        code: 'invalid-request',
+      },
+      {
+        name: 'responses of an unknown sitting',
+        run: () => instructor.get('/api/sittings/nope/responses.csv'),
+        status: 404,
+        code: 'not-found',
       },
       {
         name: 'an ink verdict that is neither written nor blank',

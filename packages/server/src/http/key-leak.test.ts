@@ -194,6 +194,10 @@ describe('no other answer or grader comment reaches a student', () => {
     await record(student.post(`${sittingBase}/grading/names`, { revealed: true }), 403);
     await record(student.put(`${sittingBase}/rubric/${WRITTEN}/items/x`, { points: '1', text: 'x' }), 403);
     await record(student.request('DELETE', `${sittingBase}/rubric/${WRITTEN}/items/js-constant`), 403);
+    await record(student.get(`${sittingBase}/responses.csv`), 403);
+    const gradesCsv = `student,question,rubric items,adjustment,adjustment reason,comment\n${world.roster[0]!.studentNumber},${WRITTEN},w1-gradient,,,\n`;
+    await record(student.post(`${sittingBase}/grades/import`, { csv: gradesCsv, dryRun: true }), 403);
+    await record(student.post(`${sittingBase}/release`, { confirmUngraded: true }), 403);
     // Another student's handwritten answer: its crop, its page, its ink.
     const { batch, paperAttempt } = await seedPaper(world);
     const paperAnswer = await seedPaperAnswerBox(world, paperAttempt, batch);

@@ -17,10 +17,17 @@ export interface GradeTarget {
   readonly expectedVersion: number;
 }
 
-/** Thrown inside the transaction so that nothing of a group is written when one member is stale. */
+/** One grade to write: the answer (with the version its grader saw), its question's scope and the grade. */
+export interface GradeWrite {
+  readonly scope: GradingScope;
+  readonly target: GradeTarget;
+  readonly input: GradeInput;
+}
+
+/** Thrown inside the transaction so that nothing of a batch is written when one answer is stale. */
 class StaleGrade extends Error {
   constructor(
-    readonly target: GradeTarget,
+    readonly write: GradeWrite,
     readonly currentVersion: number,
   ) {
     super('stale grade');
@@ -48,37 +55,67 @@ export async function applyGrades(
     scope,
     targets.map((target) => target.attemptId),
   );
+  await writeGrades(
+    context,
+    user,
+    targets.map((target) => ({ scope, target, input })),
+  );
+}
+
+/**
+ * The one path every grade takes to the database: all the writes (each its own grade version and `grade.applied`
+ * event) and `alsoInTransaction` commit together or not at all; a stale write refuses everything as 409
+ * `grade-conflict`, recorded in the audit trail. Callers validate the grades and check the answers are gradable.
+ *
+ * @example
+ * await writeGrades(context, user, [{ scope, target: { attemptId, expectedVersion: 2 }, input }]);
+ */
+export async function writeGrades(
+  context: AppContext,
+  user: UserRow,
+  writes: readonly GradeWrite[],
+  alsoInTransaction?: (trx: Kysely<Database>, now: Date) => Promise<void>,
+): Promise<void> {
   const now = context.clock.now();
   const actor: Actor = { kind: 'user', id: user.id };
   try {
     await context.db.transaction().execute(async (trx) => {
-      for (const target of targets) await writeGrade(trx, now, actor, scope, target, input);
-      if (input.comment?.trim()) await rememberComment(trx, scope, user, input.comment.trim(), targets.length, now);
+      for (const write of writes) await writeGrade(trx, now, actor, write);
+      for (const { scope, text, uses } of commentUses(writes)) await rememberComment(trx, scope, user, text, uses, now);
+      await alsoInTransaction?.(trx, now);
     });
   } catch (error) {
     if (!(error instanceof StaleGrade)) throw error;
-    await recordEvent(context.db, now, actor, 'grade.conflict', answerSubject(error.target.attemptId, scope), {
+    const { scope, target, input } = error.write;
+    await recordEvent(context.db, now, actor, 'grade.conflict', answerSubject(target.attemptId, scope), {
       questionId: scope.question.id,
-      expectedVersion: error.target.expectedVersion,
+      expectedVersion: target.expectedVersion,
       currentVersion: error.currentVersion,
       refused: input,
     });
     throw conflict(
       'grade-conflict',
-      `another grader saved this answer first (version ${error.currentVersion}, you saw ${error.target.expectedVersion}); ` +
+      `another grader saved this answer first (version ${error.currentVersion}, you saw ${target.expectedVersion}); ` +
         'reload it to see their grade',
     );
   }
 }
 
-async function writeGrade(
-  trx: Kysely<Database>,
-  now: Date,
-  actor: Actor,
-  scope: GradingScope,
-  target: GradeTarget,
-  input: GradeInput,
-): Promise<void> {
+/** Each comment of the batch once per question, with how many answers it was given to (for reuse, most used first). */
+function commentUses(writes: readonly GradeWrite[]): { scope: GradingScope; text: string; uses: number }[] {
+  const uses = new Map<string, { scope: GradingScope; text: string; uses: number }>();
+  for (const { scope, input } of writes) {
+    const text = input.comment?.trim();
+    if (!text) continue;
+    const key = JSON.stringify([scope.question.id, text]);
+    const entry = uses.get(key) ?? { scope, text, uses: 0 };
+    uses.set(key, { ...entry, uses: entry.uses + 1 });
+  }
+  return [...uses.values()];
+}
+
+async function writeGrade(trx: Kysely<Database>, now: Date, actor: Actor, write: GradeWrite): Promise<void> {
+  const { scope, target, input } = write;
   const questionId = scope.question.id;
   const previous =
     target.expectedVersion === 0
@@ -108,7 +145,7 @@ async function writeGrade(
           .where('version', '=', target.expectedVersion)
           .executeTakeFirst()
           .then((result) => Number(result.numUpdatedRows));
-  if (written === 0) throw new StaleGrade(target, await currentVersion(trx, target, questionId));
+  if (written === 0) throw new StaleGrade(write, await currentVersion(trx, target, questionId));
   await trx
     .deleteFrom('grading_claims')
     .where('attempt_id', '=', target.attemptId)
