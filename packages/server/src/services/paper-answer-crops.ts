@@ -25,16 +25,23 @@ async function paperBoxes(context: AppContext, scope: GradingScope): Promise<Map
   const rows = await context.db
     .selectFrom('paper_answer_boxes')
     .innerJoin('attempts', 'attempts.id', 'paper_answer_boxes.attempt_id')
-    .select(['attempt_id', 'question_id', 'ink', 'ink_share', 'confidence', 'blank_override'])
+    .leftJoin('grades', (join) =>
+      join
+        .onRef('grades.attempt_id', '=', 'paper_answer_boxes.attempt_id')
+        .onRef('grades.question_id', '=', 'paper_answer_boxes.question_id'),
+    )
+    .select(['paper_answer_boxes.attempt_id', 'paper_answer_boxes.question_id', 'ink', 'ink_share', 'confidence'])
+    .select(['blank_override', 'grades.version as graded'])
     .where('attempts.sitting_id', '=', sittingId)
     .where('paper_answer_boxes.question_id', '=', scope.question.id)
-    .orderBy('attempt_id')
+    .orderBy('paper_answer_boxes.attempt_id')
     .execute();
   return new Map(
     rows.map((row) => [
       row.attempt_id,
       {
-        ink: effectiveInk(row),
+        // A graded answer stays in the queue (and counts by its grade) even if a re-scan now reads its box blank.
+        ink: row.graded === null ? effectiveInk(row) : 'written',
         detectedInk: row.ink,
         inkShare: row.ink_share,
         confidence: row.confidence,

@@ -126,6 +126,16 @@ describe.each(DIALECTS)('handwritten paper answers in grading on %s', (dialect) 
     // A graded answer keeps its box written: its grade would otherwise count for a blank box.
     const refused = await grader.post(`${answer(before.attemptId)}/ink`, { ink: 'blank' });
     expect([refused.status, refused.body.code]).toEqual([409, 'answer-graded']);
+    // Nor does a re-scan that reads the graded box blank: the answer stays in the queue, counted by its grade.
+    const box = world.context.db
+      .updateTable('paper_answer_boxes')
+      .where('attempt_id', '=', before.attemptId)
+      .where('question_id', '=', WRITTEN);
+    await box.set({ ink: 'blank' }).execute();
+    expect((await rowOf(WRITER)).questions[WRITTEN]).toBe('2');
+    const entries = (await grader.get(queue())).body.entries as { attemptId: string; state: string }[];
+    expect(entries.find((entry) => entry.attemptId === before.attemptId)?.state).toBe('graded');
+    await box.set({ ink: 'written' }).execute();
   });
 
   it('lets a grader say a box judged blank is written: it enters the queue, audited', async () => {

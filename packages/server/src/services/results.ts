@@ -182,10 +182,10 @@ async function presentResults(
   const boxes = (await loadBoxResponses(context.db, [attempt.id])).get(attempt.id) ?? {};
   const report = score(exam, { ...withBoxResponses(stored, boxes), grades });
   const feedback = await gradeFeedback(context, attempt.id);
-  // A written box is shown as its crop: the answer as stored says nothing of what is on the paper.
+  // A written (or graded) box is shown as its crop: the answer as stored says nothing of what is on the paper.
   const crops = new Map(
     Object.entries(boxes)
-      .filter(([, response]) => response.kind !== 'blank')
+      .filter(([questionId, response]) => response.kind !== 'blank' || grades[questionId] !== undefined)
       .map(([questionId]) => [questionId, paperAnswerCropUrl(sitting.id, attempt.id, questionId)]),
   );
   return {
