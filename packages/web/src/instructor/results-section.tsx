@@ -2,11 +2,16 @@ import type { StudentExamView, StudentQuestionView } from '@examforge/core';
 import type { ResultRow } from '@examforge/server/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { fetchResults, resultsCsvUrl } from '../api/sittings-api.js';
+import { responsesCsvUrl } from '../api/grading-exports-api.js';
+import { fetchResults, fetchSitting, resultsCsvUrl } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { ungradedByQuestion } from '../lib/format/ungraded-by-question.js';
+import { GradingLeft } from './grading-left.js';
+import { canManage, useStaffUser } from './instructor-layout.js';
+import { ReleaseResultsControl } from './release-results-control.js';
 
 interface ResultsSectionProps {
   readonly sittingId: string;
@@ -16,23 +21,34 @@ interface ResultsSectionProps {
 
 /**
  * Every student's points per question and total, recomputed by the server after each key change or drop. Answers not
- * read from a scan show as "not read", never as 0 or a blank, and the total says how many there are.
+ * read from a scan show as "not read", never as 0 or a blank, and the total says how many there are. Above the table:
+ * how much grading is left per written question and, for instructors, releasing the results (confirmed when answers
+ * are still ungraded).
  */
 export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
+  const user = useStaffUser();
   const results = useQuery({ queryKey: queryKeys.results(sittingId), queryFn: () => fetchResults(sittingId) });
+  const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
+  const columns = results.data ? columnsOf(view, results.data) : [];
+  const ungraded = results.data ? ungradedByQuestion(results.data, columns) : [];
   return (
     <section className="sitting-section" aria-labelledby="results-title" id="results">
       <h2 id="results-title">Results</h2>
       <p>
         <a className="button" href={resultsCsvUrl(sittingId)} download data-testid="results-csv">
           Download results.csv
+        </a>{' '}
+        <a className="button" href={responsesCsvUrl(sittingId)} download data-testid="responses-csv">
+          Download responses.csv
         </a>
       </p>
       {results.isPending && <Loading />}
       {results.isError && <ErrorNotice title="Could not load the results." error={results.error} />}
-      {results.data && (
-        <ResultsTable sittingId={sittingId} rows={results.data} columns={columnsOf(view, results.data)} />
+      {results.data && <GradingLeft ungraded={ungraded} />}
+      {results.data && sitting.data && canManage(user) && (
+        <ReleaseResultsControl sitting={sitting.data} ungraded={ungraded} />
       )}
+      {results.data && <ResultsTable sittingId={sittingId} rows={results.data} columns={columns} />}
     </section>
   );
 }
