@@ -50,6 +50,14 @@ function routes() {
           lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage'),
         },
         {
+          path: 'sittings/:sittingId/grading',
+          lazy: page(() => import('./instructor/grading-page.js'), 'GradingPage'),
+        },
+        {
+          path: 'sittings/:sittingId/grading/:questionId',
+          lazy: page(() => import('./instructor/grade-question-page.js'), 'GradeQuestionPage'),
+        },
+        {
           path: 'sittings/:sittingId/attempts/:attemptId',
           lazy: page(() => import('./instructor/attempt-page.js'), 'AttemptPage'),
         },

@@ -14,5 +14,12 @@ export const queryKeys = {
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
   scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
   review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,
+  grading: (sittingId: string) => ['sittings', sittingId, 'grading'] as const,
+  gradingQueue: (sittingId: string, questionId: string, filter: object) =>
+    ['sittings', sittingId, 'grading', questionId, 'queue', filter] as const,
+  savedComments: (sittingId: string, questionId: string) =>
+    ['sittings', sittingId, 'grading', questionId, 'comments'] as const,
+  answerGroups: (sittingId: string, questionId: string) =>
+    ['sittings', sittingId, 'grading', questionId, 'groups'] as const,
   attemptDetail: (sittingId: string, attemptId: string) => ['sittings', sittingId, 'attempts', attemptId] as const,
 };

@@ -3,6 +3,7 @@ import type { StudentResults } from '@examforge/server/api';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { formatStatus } from '../lib/format/format-answer.js';
 import { AnswerView, OptionsView } from './answer-view.js';
+import { GradeFeedbackView } from './grade-feedback-view.js';
 import { Markdown } from './markdown-view.js';
 
 type QuestionResult = StudentResults['questions'][number];
@@ -75,6 +76,7 @@ function QuestionResultCard({ result, question }: QuestionResultCardProps) {
           <span className="status-badge">{formatStatus(result.status)}</span> {result.reason}
         </dd>
       </dl>
+      {result.grade && <GradeFeedbackView grade={result.grade} questionId={result.questionId} />}
       {result.explanation !== undefined && (
         <section className="result-extra">
           <h3>Explanation</h3>

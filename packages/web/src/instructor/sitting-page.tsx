@@ -9,6 +9,7 @@ import { usePageTitle } from '../components/use-page-title.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { formatDateTime, formatMinutes } from '../lib/format/format-time.js';
 import { DropQuestionForm } from './drop-question-form.js';
+import { GradingSection } from './grading-section.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
 import { KeyChangeForm } from './key-change-form.js';
 import { MonitorSection } from './monitor-section.js';
@@ -60,11 +61,12 @@ export function SittingPage() {
       </dl>
       <nav className="section-nav no-print" aria-label="On this page">
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
-        <a href="#results">Results</a>
+        <a href="#grading">Grading</a> <a href="#results">Results</a>
       </nav>
       {canManage(user) && <RosterSection sittingId={sittingId} title={details.title} />}
       <MonitorSection sittingId={sittingId} />
       <PaperSection sittingId={sittingId} canUpload={canManage(user)} />
+      <GradingSection sittingId={sittingId} />
       <ResultsSection sittingId={sittingId} view={preview.data} />
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
       {canManage(user) && questions.length > 0 && (

@@ -1,0 +1,24 @@
+import type { AnswerForGrading } from '@examforge/server/api';
+import { Markdown } from '../components/markdown-view.js';
+import { ScanCropView, type ScanView, type ScanViewChange } from './scan-crop-view.js';
+
+interface AnswerPaneProps {
+  readonly answer: AnswerForGrading['answer'];
+  readonly view: ScanView;
+  readonly onViewChange: (change: ScanViewChange) => void;
+  readonly label: string;
+}
+
+/** The answer as the student gave it: typed text with its math rendered as they saw it, or their scanned box. */
+export function AnswerPane({ answer, view, onViewChange, label }: AnswerPaneProps) {
+  switch (answer.kind) {
+    case 'text':
+      return (
+        <div className="answer-given" data-testid="answer-text">
+          <Markdown source={answer.text} />
+        </div>
+      );
+    case 'crop':
+      return <ScanCropView url={answer.url} view={view} onChange={onViewChange} label={label} />;
+  }
+}
