@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { InkOverrideSchema, PaperBoxViewSchema } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { requireSittingAccess, requireUser } from '../services/access.js';
-import { paperAnswerCrop, paperAnswerPage } from '../services/paper-answer-images.js';
+import {
+  getPaperAnswerCrop,
+  getPaperAnswerPage,
+  requireCropViewer,
+  requirePageViewer,
+} from '../services/paper-answer-images.js';
 import { setPaperAnswerInk } from '../services/paper-answer-ink.js';
 
 const Id = z.string().min(1).max(100);
@@ -17,11 +22,13 @@ const base = '/api/sittings/:sittingId/paper-answers/:attemptId/:questionId';
 export function paperAnswerRoutes(context: AppContext): FastifyPluginAsyncZod {
   return (app) => {
     app.get(`${base}/crop.jpg`, { schema: { tags: ['paper'], params: AnswerParams } }, async (request, reply) => {
-      const jpeg = await paperAnswerCrop(context, request.identity, request.params);
+      await requireCropViewer(context, request.identity, request.params);
+      const jpeg = await getPaperAnswerCrop(context, request.params);
       return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-cache').send(jpeg);
     });
     app.get(`${base}/page.jpg`, { schema: { tags: ['paper'], params: AnswerParams } }, async (request, reply) => {
-      const jpeg = await paperAnswerPage(context, request.identity, request.params);
+      await requirePageViewer(context, request.identity, request.params);
+      const jpeg = await getPaperAnswerPage(context, request.params);
       return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, no-cache').send(jpeg);
     });
     app.post(
