@@ -40,7 +40,8 @@ export function ReleaseResultsControl({ sitting, ungraded }: ReleaseResultsContr
         type="button"
         className="button button-primary"
         ref={trigger}
-        disabled={release.isPending || needsConfirmation}
+        disabled={release.isPending}
+        aria-expanded={needsConfirmation}
         onClick={() => (total > 0 ? setConfirming(true) : release.mutate(false))}
         data-testid="release-results-button"
       >
