@@ -9,6 +9,13 @@ import type { SheetBoxes } from './paper-answer-boxes.js';
 /** Box crops are megapixels of handwriting: JPEG at this quality keeps pencil legible at a tenth of PNG's size. */
 const BOX_JPEG_QUALITY = 80;
 
+/** Encodes a page's answer-box crops, before the transaction that stores them: SQLite has one writer at a time. */
+export async function encodeBoxCrops(crops: ReadonlyMap<string, GreyImage>): Promise<Map<string, Buffer>> {
+  const encoded = new Map<string, Buffer>();
+  for (const [questionId, crop] of crops) encoded.set(questionId, await encodeJpeg(crop, BOX_JPEG_QUALITY));
+  return encoded;
+}
+
 /**
  * Keeps a page's answer-box crops (JPEG) until its sheet is attached: a batch read in several runs reads each page
  * once, so the crops must outlive the run. Inside the caller's transaction, with the page's reading.
@@ -17,17 +24,12 @@ export async function stageBoxCrops(
   trx: Kysely<Database>,
   batchId: string,
   scanPage: number,
-  crops: ReadonlyMap<string, GreyImage>,
+  jpegs: ReadonlyMap<string, Buffer>,
 ): Promise<void> {
-  for (const [questionId, crop] of crops) {
+  for (const [questionId, jpeg] of jpegs) {
     await trx
       .insertInto('scan_box_crops')
-      .values({
-        batch_id: batchId,
-        scan_page: scanPage,
-        question_id: questionId,
-        image_jpeg: await encodeJpeg(crop, BOX_JPEG_QUALITY),
-      })
+      .values({ batch_id: batchId, scan_page: scanPage, question_id: questionId, image_jpeg: jpeg })
       .onConflict((c) => c.columns(['batch_id', 'scan_page', 'question_id']).doNothing())
       .execute();
   }

@@ -7,7 +7,7 @@ import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
 import { sittingScanContext, sittingScanSpec } from './paper-layouts.js';
 import { describeScanAnomaly } from './scan-anomalies.js';
-import { clearStagedBoxCrops, sheetBoxLookup, stageBoxCrops } from './scan-box-crops.js';
+import { clearStagedBoxCrops, encodeBoxCrops, sheetBoxLookup, stageBoxCrops } from './scan-box-crops.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 
@@ -148,8 +148,9 @@ async function storePage(
     }
     stored = reading;
   }
+  const boxJpegs = await encodeBoxCrops(boxCrops);
   await context.db.transaction().execute(async (trx) => {
-    await stageBoxCrops(trx, batchId, scanPage, boxCrops);
+    await stageBoxCrops(trx, batchId, scanPage, boxJpegs);
     await trx
       .insertInto('scan_pages')
       .values({
