@@ -3,9 +3,11 @@
  * printed for 75 students with shuffled variants, rasterised by pdftoppm at 200 dpi greyscale, marked as a class marks
  * (mostly one fill per question; blanks, partial fills, ticks, crosses and changed answers), then stored (1) as one scanner PDF of
  * 300 greyscale JPEG pages and (2) as 75 JPEG "photos" of the bubble pages (turned up to ±3°, unevenly lit).
- * Timed: `scanFiles` — decode, register, read the QR code, read every bubble, apply the mark rule, assemble sheets —
- * with 1 and 2 worker threads. A sheet is one scanned page (one side of paper through the feeder). Preparation is not
- * timed. Goal: ≥ 10 sheets/s on 2 cores; OMRChecker measured 24.7 sheets/s here (16.0 for phone photos).
+ * Timed: `scanFiles` — decode, register, read the QR code, read every bubble, apply the mark rule, judge every
+ * free-response box blank or written, assemble sheets — with 1 and 2 worker threads; once more keeping each page
+ * image and cutting each box's crop at the scan's resolution, as the server does for grading. A sheet is one
+ * scanned page (one side of paper through the feeder). Preparation is not timed. Goal: ≥ 10 sheets/s on 2 cores;
+ * OMRChecker measured 24.7 sheets/s here (16.0 for phone photos).
  * Accuracy: the independent set (bench/independent-scans: 302 pages, 31,408 bubbles, 48 hands, six captures) and
  * the degraded survey of the tests (rotation, scale, shift, blur, noise, uneven light, JPEG, black-and-white;
  * 150/200/300 dpi) on other seeds than the tests' — 20,608 bubbles never used for tuning or testing.
@@ -44,15 +46,17 @@ export async function benchmarkOmr(): Promise<BenchmarkResult> {
   const { layouts, scanPdf, photos } = await prepare(exam);
   const context = { exam, layoutFor: (key: { variant: string }) => layouts.get(key.variant) };
   const rows: Record<string, string | number>[] = [];
-  const workloads: [string, ScanFile[], number][] = [
-    [`scanner PDF, ${DPI} dpi grey JPEG pages`, [scanPdf], STUDENTS * 4],
-    ['JPEG photos of bubble pages', photos, photos.length],
+  // `scan` keeps only the readings; the server also takes every page image and free-response box crop (onPage).
+  const workloads: [string, ScanFile[], number, boolean][] = [
+    [`scanner PDF, ${DPI} dpi grey JPEG pages`, [scanPdf], STUDENTS * 4, false],
+    [`scanner PDF, ${DPI} dpi, page images and box crops kept (as the server reads)`, [scanPdf], STUDENTS * 4, true],
+    ['JPEG photos of bubble pages', photos, photos.length, false],
   ];
-  for (const [label, files, pages] of workloads) {
+  for (const [label, files, pages, keep] of workloads) {
     for (const workers of [1, 2]) {
       const started = performance.now();
       const spec = { examSource, layouts: { kind: 'printed' as const, layouts: [...layouts] } };
-      const result = await scanFiles(files, context, { workers, spec });
+      const result = await scanFiles(files, context, { workers, spec, ...(keep ? { onPage: () => {} } : {}) });
       const seconds = (performance.now() - started) / 1000;
       rows.push({
         input: label,

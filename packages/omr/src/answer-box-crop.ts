@@ -2,8 +2,7 @@ import type { Rect } from '@examforge/core';
 import { histogramMedian, type GreyImage } from './grey-image.js';
 import { localScale } from './geometry.js';
 import type { Homography } from './homography.js';
-import { cropImage } from './image-ops.js';
-import { resampleArea } from './resample-area.js';
+import { areaPixels, resampleArea, type PixelWindow } from './resample-area.js';
 
 /** An answer box's content, upright, and where on the sheet it lies. */
 export interface AnswerBoxCrop {
@@ -23,6 +22,8 @@ export interface CropAnswerBoxOptions {
 
 /** How far from where the layout puts it a side of the border is looked for (registration error), points. */
 const SEARCH = 4;
+/** The area resampled around the box: the search and a little more, points. */
+const MARGIN = SEARCH + 2;
 /** The printed border is a 1 pt line centred on the box's edge. */
 const HALF_LINE = 0.5;
 /** Cut this far inside the line's centre when it is not found: half the line and a blurred scan's spread. */
@@ -36,10 +37,18 @@ const LINE_TAIL = 0.12;
 
 type Side = 'left' | 'right' | 'top' | 'bottom';
 
+/** Where an answer box's inside lies on the scan, found from its printed border, before any of it is cut out. */
+export interface AnswerBoxPlace extends Omit<AnswerBoxCrop, 'image'> {
+  /** The sheet rectangle around the box (points) whose pixels at `scale` hold the crop... */
+  readonly outer: Rect;
+  /** ...as this window of them. */
+  readonly window: PixelWindow;
+}
+
 /**
- * Cuts a free-response box out of a page: the sheet rectangle around the box is resampled upright through the
- * homography (so a page turned by a few degrees or photographed in perspective comes out straight) at the scan's
- * own resolution, then each side of the printed border is found on that image and the crop is cut just inside it.
+ * Cuts a free-response box out of a page: the sheet rectangle around the box is seen upright through the homography
+ * (so a page turned by a few degrees or photographed in perspective comes out straight) at the scan's own
+ * resolution, each side of the printed border is found on a strip of it, and the crop is cut just inside the border.
  * A side is found as the darkest line, across a window of ±4 pt around where the layout puts it, of the median grey
  * along the side (a stroke crossing the border does not move a median); the cut lies one pixel past where the line's
  * darkness falls to 12 % of its peak, so the blur of the scan is left out with the line, and any stroke written
@@ -55,32 +64,90 @@ export function cropAnswerBox(
   box: Rect,
   options: CropAnswerBoxOptions = {},
 ): AnswerBoxCrop {
+  const place = placeAnswerBox(image, homography, box, options);
+  return { ...withoutWindow(place), image: cutPlacedBox(image, homography, place) };
+}
+
+/**
+ * Finds the inside of a box's printed border (as `cropAnswerBox` does) without cutting it out.
+ *
+ * @example
+ * const place = placeAnswerBox(upright, homography, box);
+ * const coarse = cutPlacedBox(upright, homography, place, 2);
+ */
+export function placeAnswerBox(
+  image: GreyImage,
+  homography: Homography,
+  box: Rect,
+  options: CropAnswerBoxOptions = {},
+): AnswerBoxPlace {
   const scale = options.scale ?? scanScale(homography, box);
-  const margin = SEARCH + 2;
   const outer = {
-    x: box.x - margin,
-    y: box.y - margin,
-    width: box.width + 2 * margin,
-    height: box.height + 2 * margin,
+    x: box.x - MARGIN,
+    y: box.y - MARGIN,
+    width: box.width + 2 * MARGIN,
+    height: box.height + 2 * MARGIN,
   };
-  const upright = resampleArea(image, homography, outer, scale);
+  const find = (side: Side, expected: number) => cutSide(image, homography, outer, scale, side, expected * scale);
   const cuts = {
-    left: cutInside(upright, 'left', margin * scale, scale),
-    right: cutInside(upright, 'right', (margin + box.width) * scale, scale),
-    top: cutInside(upright, 'top', margin * scale, scale),
-    bottom: cutInside(upright, 'bottom', (margin + box.height) * scale, scale),
+    left: find('left', MARGIN),
+    right: find('right', MARGIN + box.width),
+    top: find('top', MARGIN),
+    bottom: find('bottom', MARGIN + box.height),
   };
   const left = Math.ceil(cuts.left.at);
   const top = Math.ceil(cuts.top.at);
   const right = Math.floor(cuts.right.at);
   const bottom = Math.floor(cuts.bottom.at);
-  const cut = { x: left, y: top, width: Math.max(1, right - left + 1), height: Math.max(1, bottom - top + 1) };
+  const window = { left, top, width: Math.max(1, right - left + 1), height: Math.max(1, bottom - top + 1) };
   return {
-    image: cropImage(upright, cut),
     scale,
-    area: { x: outer.x + left / scale, y: outer.y + top / scale, width: cut.width / scale, height: cut.height / scale },
+    area: {
+      x: outer.x + left / scale,
+      y: outer.y + top / scale,
+      width: window.width / scale,
+      height: window.height / scale,
+    },
     border: Object.values(cuts).every((side) => side.found) ? 'found' : 'assumed',
+    outer,
+    window,
   };
+}
+
+/**
+ * The pixels of a placed box: at the crop's scale, or averaged over `average` × `average` blocks of them (the same
+ * values as averaging the crop, without making it).
+ */
+export function cutPlacedBox(image: GreyImage, homography: Homography, place: AnswerBoxPlace, average = 1): GreyImage {
+  return resampleArea(image, homography, place.outer, place.scale, place.window, average);
+}
+
+function withoutWindow(place: AnswerBoxPlace): Omit<AnswerBoxCrop, 'image'> {
+  const { outer: _outer, window: _window, ...rest } = place;
+  return rest;
+}
+
+/**
+ * Where the crop is cut on one side, in pixels of the outer area (`expected`: where the layout puts the border's
+ * centre): the border is looked for on a strip of the area around it, so only the strips and the inside are made.
+ */
+function cutSide(
+  image: GreyImage,
+  homography: Homography,
+  outer: Rect,
+  scale: number,
+  side: Side,
+  expected: number,
+): { at: number; found: boolean } {
+  const whole = areaPixels(outer, scale);
+  const start = Math.max(0, Math.floor(expected - MARGIN * scale));
+  const band = Math.ceil(2 * MARGIN * scale);
+  const window =
+    side === 'left' || side === 'right'
+      ? { ...whole, left: start, width: band }
+      : { ...whole, top: start, height: band };
+  const cut = cutInside(resampleArea(image, homography, outer, scale, window), side, expected - start, scale);
+  return { ...cut, at: cut.at + start };
 }
 
 /** The scan's resolution over the box: the homography's largest stretch at its corners and centre, pixels a point. */

@@ -1,6 +1,6 @@
 import type { Rect, SheetPage } from '@examforge/core';
-import { cropAnswerBox, type AnswerBoxCrop } from './answer-box-crop.js';
-import { judgeBoxInk, type BoxInk } from './box-ink.js';
+import { cutPlacedBox, placeAnswerBox, type AnswerBoxCrop } from './answer-box-crop.js';
+import { inkAnalysisFactor, judgeAveragedBox, judgeBoxInk, type BoxInk } from './box-ink.js';
 import type { GreyImage } from './grey-image.js';
 import type { Homography } from './homography.js';
 
@@ -17,24 +17,33 @@ export interface AnswerBoxReading extends BoxInk {
 }
 
 /**
- * Reads one answer box: its content cut out upright at the scan's resolution, and whether it was written in.
+ * Reads one answer box: whether it was written in and, with `keepCrop`, its content cut out upright at the scan's
+ * resolution (for the people who grade it). Without the crop, ink is judged on the box averaged straight from the
+ * scan, which costs half as much: a reader that only needs the verdict (`scan` writing responses) pays for nothing
+ * it does not keep.
  *
  * @example
- * const { crop, ink } = readAnswerBox(upright, homography, page.boxes[0]);
+ * const { crop, reading } = readAnswerBox(upright, homography, page.boxes[0], { keepCrop: true });
  */
 export function readAnswerBox(
   image: GreyImage,
   homography: Homography,
   box: SheetPage['boxes'][number],
-): { readonly crop: GreyImage; readonly reading: AnswerBoxReading } {
-  const cropped = cropAnswerBox(image, homography, box);
+  options: { readonly keepCrop?: boolean } = {},
+): { readonly crop?: GreyImage; readonly reading: AnswerBoxReading } {
+  const place = placeAnswerBox(image, homography, box);
+  const factor = inkAnalysisFactor(place.scale);
+  const crop = options.keepCrop || factor === 1 ? cutPlacedBox(image, homography, place) : undefined;
+  const ink = crop
+    ? judgeBoxInk({ ...place, image: crop })
+    : judgeAveragedBox(cutPlacedBox(image, homography, place, factor), place.scale / factor);
   const reading = {
     questionId: box.questionId,
     title: box.title,
-    ...judgeBoxInk(cropped),
-    scale: cropped.scale,
-    area: cropped.area,
-    border: cropped.border,
+    ...ink,
+    scale: place.scale,
+    area: place.area,
+    border: place.border,
   };
-  return { crop: cropped.image, reading };
+  return { ...(options.keepCrop && crop ? { crop } : {}), reading };
 }

@@ -52,10 +52,25 @@ const EDGE = 1.5;
  * const { ink } = judgeBoxInk(cropAnswerBox(upright, homography, box));
  */
 export function judgeBoxInk(crop: AnswerBoxCrop): BoxInk {
-  const factor = Math.max(1, Math.floor(crop.scale / ANALYSIS_SCALE));
+  const factor = inkAnalysisFactor(crop.scale);
   // Averaging a few scan pixels takes out noise and JPEG blocks; a scan too coarse to average in blocks is smoothed.
-  const image = factor === 1 ? smooth(crop.image) : shrink(crop.image, factor);
-  const scale = crop.scale / factor;
+  return judgeAveragedBox(factor === 1 ? smooth(crop.image) : shrink(crop.image, factor), crop.scale / factor);
+}
+
+/** How many of the crop's pixels, each way, make one pixel that ink is judged on. */
+export function inkAnalysisFactor(scale: number): number {
+  return Math.max(1, Math.floor(scale / ANALYSIS_SCALE));
+}
+
+/**
+ * `judgeBoxInk` on a box already brought to the pixels ink is judged on: its crop averaged in blocks of
+ * `inkAnalysisFactor` pixels (or smoothed), at `scale` pixels per point.
+ *
+ * @example
+ * const factor = inkAnalysisFactor(place.scale);
+ * const ink = judgeAveragedBox(cutPlacedBox(upright, homography, place, factor), place.scale / factor);
+ */
+export function judgeAveragedBox(image: GreyImage, scale: number): BoxInk {
   const darkness = darknessAgainstPaper(image, scale);
   const grain = paperGrain(darkness);
   const low = Math.max(LOW, LOW_SIGMAS * grain);
@@ -85,22 +100,27 @@ export function boxHasInk(crop: AnswerBoxCrop): boolean {
   return judgeBoxInk(crop).ink === 'written';
 }
 
-/** The image averaged over `factor` × `factor` blocks. */
+/** The image averaged over `factor` × `factor` blocks (rounded half up): each source row is read once, in order. */
 function shrink(image: GreyImage, factor: number): GreyImage {
-  if (factor === 1) return image;
   const width = Math.floor(image.width / factor);
   const height = Math.floor(image.height / factor);
+  const { pixels: source, width: sourceWidth } = image;
   const pixels = new Uint8Array(width * height);
+  const sums = new Uint32Array(width);
   const area = factor * factor;
-  for (let y = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1) {
-      let sum = 0;
-      for (let dy = 0; dy < factor; dy += 1) {
-        const row = (y * factor + dy) * image.width + x * factor;
-        for (let dx = 0; dx < factor; dx += 1) sum += image.pixels[row + dx] ?? 255;
+  for (let y = 0; y < height; y += 1) {
+    sums.fill(0);
+    for (let dy = 0; dy < factor; dy += 1) {
+      let i = (y * factor + dy) * sourceWidth;
+      for (let x = 0; x < width; x += 1) {
+        let sum = 0;
+        for (let dx = 0; dx < factor; dx += 1, i += 1) sum += source[i] ?? 255;
+        sums[x] = (sums[x] ?? 0) + sum;
       }
-      pixels[y * width + x] = Math.round(sum / area);
     }
+    for (let x = 0, out = y * width; x < width; x += 1, out += 1)
+      pixels[out] = ((2 * (sums[x] ?? 0) + area) / (2 * area)) | 0;
+  }
   return { width, height, pixels };
 }
 
@@ -132,11 +152,13 @@ function smooth(image: GreyImage): GreyImage {
 
 /** Each pixel's darkness as a share of the paper's brightness around it (0 paper, 1 black); never negative. */
 function darknessAgainstPaper(image: GreyImage, scale: number): Float32Array {
-  const paper = paperLevels(image, Math.round(16 * scale));
-  const darkness = new Float32Array(image.width * image.height);
+  // The paper's levels are turned into darkness where they lie: a box's worth of floats is not allocated twice.
+  const darkness = paperLevels(image, Math.round(16 * scale));
+  const { pixels } = image;
   for (let i = 0; i < darkness.length; i += 1) {
-    const level = paper[i] ?? 255;
-    darkness[i] = Math.max(0, 1 - (image.pixels[i] ?? 255) / Math.max(1, level));
+    const level = darkness[i] ?? 255;
+    const dark = 1 - (pixels[i] ?? 255) / (level > 1 ? level : 1);
+    darkness[i] = dark > 0 ? dark : 0;
   }
   return darkness;
 }

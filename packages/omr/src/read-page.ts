@@ -82,7 +82,10 @@ export interface ReadPage {
 }
 
 export interface ReadPageOptions {
-  /** Keep the upright page image on the result (for annotated images). */
+  /**
+   * Keep the upright page image on the result (for annotated images) and the crops of its free-response boxes (for
+   * grading); without it, boxes are only judged blank or written.
+   */
   readonly keepImage?: boolean;
 }
 
@@ -125,8 +128,8 @@ export function readPage(image: GreyImage, context: ScanContext, options: ReadPa
   if (studentNumber && identity.studentNumber === '' && numberUnread)
     crops['student-number'] = cropImage(upright, grow(studentNumber.area, 8));
   const answerBoxes = page.boxes.map((box) => {
-    const { crop, reading } = readAnswerBox(upright, homography, box);
-    crops[box.questionId] = crop;
+    const { crop, reading } = readAnswerBox(upright, homography, box, { keepCrop: options.keepImage === true });
+    if (crop) crops[box.questionId] = crop;
     return reading;
   });
   return {

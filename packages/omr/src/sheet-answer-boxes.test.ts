@@ -21,7 +21,7 @@ describe('the free-response boxes of an assembled sheet', () => {
     // Fed backwards: the third free-response page first, the second left blank.
     const scans = [written(third!.index, 'c'), pages[second!.index]!, written(first!.index, 'a')];
     const choicePages = pages.filter((_, index) => !freePages.some((free) => free.index === index));
-    const results = [...scans, ...choicePages].map((image) => readPage(image, scanContext));
+    const results = [...scans, ...choicePages].map((image) => readPage(image, scanContext, { keepImage: true }));
     const [sheet] = assembleScan(results, scanContext.layoutFor).sheets;
     const boxes = sheetAnswerBoxes(sheet!, results);
     expect(boxes.map((box) => [box.questionId, box.ink, box.scanPage])).toEqual([

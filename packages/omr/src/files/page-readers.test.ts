@@ -26,7 +26,7 @@ describe('page readers on worker threads (the compiled reader: build packages/om
     const raw = { raw: { width: image.width, height: image.height, channels: 1 as const } };
     const data = await sharp(image.pixels, raw).png().toBuffer();
     const layouts = { kind: 'printed' as const, layouts: [[sheetIdentity.variant, sheetLayout] as const] };
-    const readers = startPageReaders({ examSource, layouts }, { workers: 1 });
+    const readers = startPageReaders({ examSource, layouts }, { workers: 1, keepImages: true });
     try {
       const { result } = await readers.read({ name: 'page.png', data }, 0);
       expect(result.kind).toBe('read');

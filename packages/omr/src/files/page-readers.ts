@@ -12,7 +12,7 @@ export interface PageReadersOptions {
   readonly workers: number;
   /** Resolution at which PDF pages that are not plain scans are rasterised. */
   readonly dpi?: number;
-  /** Send each page image back (upright when read) for annotated copies or storage. */
+  /** Send each page image back (upright when read) and the crops of its free-response boxes, for storage. */
   readonly keepImages?: boolean;
 }
 
