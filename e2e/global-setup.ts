@@ -7,11 +7,14 @@ import { startServerProcess } from '../packages/server/src/test-support/server-p
 /** Starts the real server on a fresh SQLite database, with the demo (bundled exam, open sitting, 20 students). */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const directory = mkdtempSync(join(tmpdir(), 'examforge-e2e-'));
+  const databasePath = join(directory, 'e2e.sqlite');
   const server = await startServerProcess({
-    databaseUrl: join(directory, 'e2e.sqlite'),
+    databaseUrl: databasePath,
     demoStudents: 20,
     webRoot: fileURLToPath(new URL('../packages/web/dist', import.meta.url)),
   });
   process.env.E2E_BASE_URL = server.url;
+  // For what no route offers: adding grader accounts, and reading the audit trail to check it.
+  process.env.E2E_DATABASE = databasePath;
   return () => server.stop();
 }

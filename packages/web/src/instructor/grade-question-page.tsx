@@ -52,8 +52,14 @@ export function GradeQuestionPage() {
   const number = current.kind === 'answer' ? current.answer.question.number : everyAnswer.data?.progress.number;
   usePageTitle(number === undefined ? 'Grading' : `Grading question ${number}`);
   useEffect(() => {
-    void move('first');
-  }, [move]);
+    // The first ungraded answer; when every answer is graded, the first answer, to review or regrade.
+    void move('first').then(async (result) => {
+      if (!result || !('none' in result) || result.progress.answers === 0) return;
+      const first = await move('next');
+      if (first && !('none' in first)) setAnnouncement('Every answer is graded: here is the first one.');
+    });
+    // Once per question (not on every new `move`): changing the filters must not lose the grader's place.
+  }, [questionId]);
   const go = (to: Move) =>
     void move(to, attemptId).then((result) => {
       if (result && 'none' in result) setAnnouncement(nothingThere(to));
