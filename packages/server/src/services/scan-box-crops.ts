@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/schema.js';
 import type { SheetBoxes } from './paper-answer-boxes.js';
 
-/** Box crops are megapixels of handwriting: JPEG at this quality keeps pencil legible at a tenth of PNG's size. */
+/** Box crops are megapixels of grainy paper: JPEG at 80 keeps pencil legible at about an eighth of PNG's size. */
 const BOX_JPEG_QUALITY = 80;
 
 /** Encodes a page's answer-box crops, before the transaction that stores them: SQLite has one writer at a time. */
