@@ -82,6 +82,13 @@ describe.each(DIALECTS)('grading exports and imports on %s', (dialect) => {
     expect(await events('responses.exported')).toHaveLength(1);
   });
 
+  it('guards names that look like formulas in results.csv too', async () => {
+    const { sitting, instructor } = await setUp(['an answer']);
+    await world.context.db.updateTable('roster').set({ name: '=HYPERLINK("http://evil.test")' }).execute();
+    const csv = readCsv((await instructor.get(`${sitting}/results.csv`)).text);
+    expect(csv.map((row) => row.name)).toContain(`'=HYPERLINK("http://evil.test")`);
+  });
+
   it('leaves names out for graders until an instructor reveals them', async () => {
     const { sitting, grader, instructor } = await setUp(['an answer']);
     const names = async (client: TestClient) =>
@@ -219,6 +226,22 @@ describe.each(DIALECTS)('grading exports and imports on %s', (dialect) => {
     expect(await gradeRows()).toEqual(before);
   });
 
+  it('exports a written box on a paper sheet as its crop, and imports its grade like a typed one', async () => {
+    const { attempts, sitting, instructor } = await setUp(['typed', 'to become paper']);
+    await makePaperBox(world, attempts[1]!);
+    const written = writtenRows(readCsv((await instructor.get(`${sitting}/responses.csv`)).text));
+    expect(written[1]).toMatchObject({
+      student: 'g00001',
+      answer: `/api/sittings/${world.sitting.id}/paper-answers/${attempts[1]}/${WRITTEN}/crop.jpg`,
+      score: 'ungraded',
+    });
+    const csv = writeCsv(written.map((row) => ({ ...row, 'rubric items': 'w1-gradient' })));
+    const applied = await importCsv(instructor, sitting, csv, false);
+    expect(applied.body).toMatchObject({ applied: true, counts: { new: 2, error: 0 } });
+    const after = writtenRows(readCsv((await instructor.get(`${sitting}/responses.csv`)).text));
+    expect(after.map((row) => row.score)).toEqual(['1', '1']);
+  });
+
   it('refuses to release results with ungraded answers unless confirmed', async () => {
     const { attempts, sitting, grading, grader, instructor } = await setUp(['first', 'second', 'third']);
     await grader.put(`${grading}/answers/${attempts[0]}/grade`, { items: ['js-constant'], expectedVersion: 0 });
@@ -250,3 +273,48 @@ describe.each(DIALECTS)('grading exports and imports on %s', (dialect) => {
     expect((await student.get('/api/attempt/results')).status).toBe(200);
   });
 });
+
+/** Turns a seeded online attempt into a paper one whose written box was read as written (no typed answer). */
+async function makePaperBox(world: TestWorld, attemptId: string): Promise<void> {
+  const db = world.context.db;
+  const at = world.context.clock.now().toISOString();
+  await db.deleteFrom('answers').where('attempt_id', '=', attemptId).execute();
+  await db.updateTable('attempts').set({ close_reason: 'paper' }).where('id', '=', attemptId).execute();
+  const batch = {
+    id: `batch-${attemptId}`,
+    sitting_id: world.sitting.id,
+    uploaded_by: world.users.instructor.id,
+    file_name: 'scan.pdf',
+    file_kind: 'pdf' as const,
+    file_size: 1,
+    file_data: Buffer.from('x'),
+    status: 'done' as const,
+    pages_total: 1,
+    pages_done: 1,
+    tries: 1,
+    error: null,
+    anomalies_json: '[]',
+    sheets_json: '[]',
+    lease_until: null,
+    created_at: at,
+    started_at: at,
+    finished_at: at,
+  };
+  await db.insertInto('scan_batches').values(batch).execute();
+  await db
+    .insertInto('paper_answer_boxes')
+    .values({
+      attempt_id: attemptId,
+      question_id: WRITTEN,
+      image_jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+      ink: 'written',
+      ink_share: 0.2,
+      confidence: 0.9,
+      blank_override: null,
+      overridden_by: null,
+      overridden_at: null,
+      batch_id: batch.id,
+      scan_page: 1,
+    })
+    .execute();
+}

@@ -14,6 +14,7 @@ import { readStoredAnswer } from './answers.js';
 import { attemptExam } from './attempt-exam.js';
 import { guardTextCell } from './csv-text-cell.js';
 import { readGrade } from './grades.js';
+import { loadBoxResponses, paperAnswerCropUrl } from './paper-answer-responses.js';
 import { UNGRADED_CELL } from './results.js';
 import { findSittingRow } from './sittings.js';
 
@@ -40,10 +41,10 @@ type GradeRow = GradesTable & { readonly grader_name: string };
 
 /**
  * Every response of every attempt of the sitting as CSV, one row per (student, question) in roster then exam order:
- * the answer as given (choice letters as `B` or `AC` with paper marks such as `tick(C)`, the number, or the typed
- * text exactly, guarded against spreadsheet formulas), its points now (`ungraded` for a written answer no one has
- * graded, `not read` for a page not scanned), and a written answer's grade. Names are left empty when `withNames` is
- * false (graders before an instructor reveals them).
+ * the answer as given (choice letters as `B` or `AC` with paper marks such as `tick(C)`, the number, the typed text
+ * exactly, guarded against spreadsheet formulas, or for a written box on a paper sheet the path of its crop), its
+ * points now (`ungraded` for a written answer no one has graded, `not read` for a page not scanned), and a written
+ * answer's grade. Names are left empty when `withNames` is false (graders before an instructor reveals them).
  *
  * @example
  * reply.send(await responsesCsv(context, sittingId, { withNames: true }));
@@ -62,16 +63,29 @@ export async function responsesCsv(
     .where('attempts.sitting_id', '=', sittingId)
     .orderBy('roster.student_number')
     .execute();
-  const [answers, grades] = await Promise.all([
+  const [answers, grades, boxes] = await Promise.all([
     loadSittingAnswers(context, sittingId),
     loadSittingGrades(context, sittingId),
+    loadBoxResponses(
+      context.db,
+      attempts.map((attempt) => attempt.id),
+    ),
   ]);
+  const stored: StoredGrading = { sittingId, answers, grades, boxes };
   const rows: string[][] = [[...RESPONSES_CSV_HEADER]];
   for (const attempt of attempts) {
     const student = { number: attempt.student_number, name: options.withNames ? attempt.name : '' };
-    rows.push(...(await attemptRows(context, sitting.exam_version_id, attempt, student, answers, grades)));
+    rows.push(...(await attemptRows(context, sitting.exam_version_id, attempt, student, stored)));
   }
   return stringify(rows);
+}
+
+/** What the sitting's attempts hold, by attempt id: stored answers, paper answer boxes (by their ink), grades. */
+interface StoredGrading {
+  readonly sittingId: string;
+  readonly answers: ReadonlyMap<string, Record<string, Response>>;
+  readonly boxes: ReadonlyMap<string, Record<string, Response>>;
+  readonly grades: ReadonlyMap<string, Map<string, GradeRow>>;
 }
 
 async function attemptRows(
@@ -79,12 +93,13 @@ async function attemptRows(
   versionId: string,
   attempt: AttemptsTable,
   student: { readonly number: RosterTable['student_number']; readonly name: string },
-  answers: ReadonlyMap<string, Record<string, Response>>,
-  grades: ReadonlyMap<string, Map<string, GradeRow>>,
+  stored: StoredGrading,
 ): Promise<string[][]> {
   const exam = await attemptExam(context, versionId, attempt);
-  const given = answers.get(attempt.id) ?? {};
-  const graded = grades.get(attempt.id) ?? new Map<string, GradeRow>();
+  const boxes = stored.boxes.get(attempt.id) ?? {};
+  // A box read from the scan says what a written question's answer is, as in results.
+  const given = { ...stored.answers.get(attempt.id), ...boxes };
+  const graded = stored.grades.get(attempt.id) ?? new Map<string, GradeRow>();
   const report = score(exam, {
     answers: given,
     grades: Object.fromEntries([...graded].map(([questionId, grade]) => [questionId, readGrade(grade)])),
@@ -92,6 +107,7 @@ async function attemptRows(
   const scores = new Map(report.questions.map((result) => [result.questionId, result]));
   return listQuestions(exam).map(({ question, number }) => {
     const answer = given[question.id];
+    const onPaper = boxes[question.id]?.kind === 'text';
     const grade = graded.get(question.id);
     return [
       student.number,
@@ -99,7 +115,11 @@ async function attemptRows(
       question.id,
       String(number),
       question.kind,
-      answer?.kind === 'text' ? guardTextCell(answer.text) : formatResponseCell(answer ?? BLANK),
+      onPaper
+        ? paperAnswerCropUrl(stored.sittingId, attempt.id, question.id)
+        : answer?.kind === 'text'
+          ? guardTextCell(answer.text)
+          : formatResponseCell(answer ?? BLANK),
       scoreCell(scores.get(question.id)),
       ...(grade ? gradeCells(grade) : ['', '', '', '', '']),
     ];
