@@ -47,7 +47,18 @@ export const GradingProgressSchema = z.object({
 });
 export type GradingProgress = z.infer<typeof GradingProgressSchema>;
 
-export const QueueFilterSchema = z.enum(['all', 'ungraded', 'graded']);
+export const QueueFilterSchema = z.enum(['all', 'ungraded', 'graded', 'flagged']);
+
+/** An answer a grader marked for a second look, and why. */
+export const AnswerFlagSchema = z.object({ note: z.string(), flaggedBy: z.string(), flaggedAt: z.string() });
+export type AnswerFlag = z.infer<typeof AnswerFlagSchema>;
+
+/** Flags an answer (with a note saying why) or clears its flag. */
+export const SetFlagSchema = z.discriminatedUnion('flagged', [
+  z.strictObject({ flagged: z.literal(true), note: z.string().trim().min(1).max(500) }),
+  z.strictObject({ flagged: z.literal(false) }),
+]);
+export type SetFlag = z.infer<typeof SetFlagSchema>;
 
 export const QueueQuerySchema = z.strictObject({
   filter: QueueFilterSchema.default('all'),
@@ -68,6 +79,7 @@ export const QueueEntrySchema = z.object({
   points: z.string().optional(),
   gradedBy: z.string().optional(),
   version: z.number().int(),
+  flag: AnswerFlagSchema.optional(),
   /** Only once an instructor has revealed names for the sitting. */
   student: StudentNameSchema.optional(),
 });
@@ -119,6 +131,7 @@ export const AnswerForGradingSchema = z.object({
   /** The caller's lease on the answer (claimed by `next` or `claim`), renewed by `claim`. */
   claimExpiresAt: z.string().optional(),
   groupId: z.string().optional(),
+  flag: AnswerFlagSchema.optional(),
   student: StudentNameSchema.optional(),
   progress: GradingProgressSchema,
 });

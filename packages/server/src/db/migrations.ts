@@ -19,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0005-grading': { up: (db) => grading(db) },
     '0006-paper-answer-boxes': { up: (db) => paperAnswerBoxes(db, dialect) },
+    '0007-grading-flags': { up: (db) => gradingFlags(db) },
   };
 }
 
@@ -343,4 +344,17 @@ async function appendOnly(db: Kysely<unknown>, dialect: Dialect): Promise<void> 
         'FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()',
     )
     .execute(db);
+}
+
+/** An answer a grader marked for a second look (a question for the instructor, a suspected copy), with why. */
+async function gradingFlags(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('grading_flags')
+    .addColumn('attempt_id', 'text', (c) => c.notNull().references('attempts.id'))
+    .addColumn('question_id', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addColumn('flagged_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('flagged_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('grading_flags_pk', ['attempt_id', 'question_id'])
+    .execute();
 }

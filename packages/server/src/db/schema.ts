@@ -23,6 +23,7 @@ export interface Database {
   grades: GradesTable;
   grading_claims: GradingClaimsTable;
   grading_comments: GradingCommentsTable;
+  grading_flags: GradingFlagsTable;
   paper_answer_boxes: PaperAnswerBoxesTable;
   scan_box_crops: ScanBoxCropsTable;
 }
@@ -239,6 +240,15 @@ export interface GradingClaimsTable {
   question_id: string;
   grader_id: string;
   expires_at: string;
+}
+
+/** An answer flagged for a second look, with the grader's note; cleared by unflagging. */
+export interface GradingFlagsTable {
+  attempt_id: string;
+  question_id: string;
+  note: string;
+  flagged_by: string;
+  flagged_at: string;
 }
 
 /** Comments graders wrote for a question, offered again for the same question (per exam, across its sittings). */

@@ -90,6 +90,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       // The grader claims the answer first: the instructor and the owner then find it held (409, audited).
       ['POST', `${answer}/claim`, {}, [401, 403, 403, 403, 200, 403, 409, 409]],
       ['PUT', `${answer}/grade`, { items: [], expectedVersion: 0 }, [401, 403, 403, 403, 200, 403, 409, 409]],
+      ['PUT', `${answer}/flag`, { flagged: true, note: 'Ask why' }, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${grading}/next`, { filter: 'graded' }, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${grading}/comments`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${grading}/comments`, { text: 'Say why.' }, [401, 403, 403, 403, 200, 403, 200, 200]],

@@ -232,6 +232,19 @@ describe('bad input', () => {
         code: 'not-found',
       },
       {
+        name: 'a flag without its note',
+        run: () => instructor.put(`${sitting()}/grading/wasserstein-vs-js/answers/a/flag`, { flagged: true }),
+        status: 400,
+        code: 'invalid-request',
+      },
+      {
+        name: 'a flag on an answer not in the queue',
+        run: () =>
+          instructor.put(`${sitting()}/grading/wasserstein-vs-js/answers/a/flag`, { flagged: true, note: 'why' }),
+        status: 404,
+        code: 'not-found',
+      },
+      {
         name: 'an ink verdict that is neither written nor blank',
         run: () => instructor.post(`/api/sittings/${world.sitting.id}/paper-answers/a/q/ink`, { ink: 'maybe' }),
         status: 400,

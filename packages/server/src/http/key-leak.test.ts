@@ -183,6 +183,7 @@ describe('no other answer or grader comment reaches a student', () => {
     await record(student.post(`${grading}/next`, {}), 403);
     await record(student.post(`${grading}/answers/${own.id}/claim`), 403);
     await record(student.put(`${grading}/answers/${own.id}/grade`, { items: [], expectedVersion: 1 }), 403);
+    await record(student.put(`${grading}/answers/${own.id}/flag`, { flagged: true, note: 'mine' }), 403);
     await record(
       student.put(`${grading}/groups/${groupId}/grade`, {
         items: [],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AnswerFlagSchema,
   AnswerForGradingSchema,
   AnswerGroupSchema,
   ClaimSchema,
@@ -17,9 +18,11 @@ import {
   RubricItemViewSchema,
   SavedCommentSchema,
   SaveGradeSchema,
+  SetFlagSchema,
 } from '../api/index.js';
 import type { Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { notFound } from '../errors.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
 import { gradeGroup, listAnswerGroups } from '../services/answer-groups.js';
 import { applyGrades } from '../services/apply-grade.js';
@@ -29,7 +32,9 @@ import { revealNames } from '../services/grading-names.js';
 import { claimNextAnswer } from '../services/grading-navigation.js';
 import { getGradingScope } from '../services/grading-scope.js';
 import { gradingSummary } from '../services/grading-summary.js';
-import { listQueue, presentAnswerForGrading } from '../services/grading-view.js';
+import { setAnswerFlag } from '../services/grading-flags.js';
+import { loadQueue } from '../services/grading-queue.js';
+import { flagView, listQueue, presentAnswerForGrading } from '../services/grading-view.js';
 import { editRubric } from '../services/rubric-edit.js';
 import { listComments, saveComment } from '../services/saved-comments.js';
 
@@ -123,6 +128,26 @@ export function gradingRoutes(context: AppContext): FastifyPluginAsyncZod {
         const { user, scope } = await scopeOf(request.identity, request.params, 'staff');
         await presentAnswerForGrading(context, user, scope, request.params.attemptId);
         return { expiresAt: await claimAnswer(context, user, scope, request.params.attemptId) };
+      },
+    );
+    app.put(
+      `${base}/:questionId/answers/:attemptId/flag`,
+      {
+        schema: {
+          tags: ['grading'],
+          params: AnswerParams,
+          body: SetFlagSchema,
+          response: { 200: z.object({ flag: AnswerFlagSchema.optional() }) },
+        },
+      },
+      async (request) => {
+        const { user, scope } = await scopeOf(request.identity, request.params, 'staff');
+        const queue = await loadQueue(context, scope);
+        if (!queue.answers.some((answer) => answer.attemptId === request.params.attemptId))
+          throw notFound('answer to grade');
+        const row = await setAnswerFlag(context, user, scope, request.params.attemptId, request.body);
+        const flags = new Map(row ? [[row.attempt_id, row]] : []);
+        return flagView({ ...queue, flags }, request.params.attemptId, new Map([[user.id, user.name]]));
       },
     );
     app.put(

@@ -1,9 +1,10 @@
 import type { GradingProgress, PaperBoxView } from '../api/index.js';
 import type { AppContext } from '../context.js';
-import type { GradesTable } from '../db/schema.js';
+import type { GradesTable, GradingFlagsTable } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { readStoredAnswer } from './answers.js';
 import { liveClaims } from './grading-claims.js';
+import { questionFlags } from './grading-flags.js';
 import type { GradingScope } from './grading-scope.js';
 import { paperAnswerCrops } from './paper-answer-crops.js';
 
@@ -22,6 +23,7 @@ export interface QueueState {
   readonly answers: readonly QueueAnswer[];
   readonly grades: ReadonlyMap<string, GradesTable>;
   readonly claims: ReadonlyMap<string, { graderId: string; expiresAt: string }>;
+  readonly flags: ReadonlyMap<string, GradingFlagsTable>;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface QueueState {
  */
 export async function loadQueue(context: AppContext, scope: GradingScope): Promise<QueueState> {
   const now = context.clock.now().toISOString();
-  const [rows, gradeRows, claims, crops] = await Promise.all([
+  const [rows, gradeRows, claims, crops, flags] = await Promise.all([
     context.db
       .selectFrom('answers')
       .innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
@@ -49,6 +51,7 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
       .execute(),
     liveClaims(context, scope),
     paperAnswerCrops(context, scope),
+    questionFlags(context, scope),
   ]);
   const answers: QueueAnswer[] = [];
   const texts = await answerTexts(context, scope, rows);
@@ -68,7 +71,7 @@ export async function loadQueue(context: AppContext, scope: GradingScope): Promi
     });
   }
   answers.sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0));
-  return { answers, grades: new Map(gradeRows.map((row) => [row.attempt_id, row])), claims };
+  return { answers, grades: new Map(gradeRows.map((row) => [row.attempt_id, row])), claims, flags };
 }
 
 /**

@@ -10,11 +10,15 @@ import { blankPaperAnswers } from './paper-answer-crops.js';
 
 export type QueueFilter = Pick<QueueQuery, 'filter' | 'item' | 'grader'>;
 
-/** Whether an answer is shown under the grader's filters: ungraded/graded, carrying a rubric item, graded by someone. */
+/**
+ * Whether an answer is shown under the grader's filters: ungraded/graded/flagged, carrying a rubric item, graded by
+ * someone.
+ */
 export function matchesFilter(state: QueueState, attemptId: string, filter: QueueFilter): boolean {
   const grade = state.grades.get(attemptId);
   if (filter.filter === 'ungraded' && grade) return false;
   if (filter.filter === 'graded' && !grade) return false;
+  if (filter.filter === 'flagged' && !state.flags.has(attemptId)) return false;
   if (filter.item !== undefined) {
     const parsed = grade && readGrade(grade);
     if (!parsed || parsed.kind !== 'rubric' || !parsed.items.includes(filter.item)) return false;
@@ -25,7 +29,7 @@ export function matchesFilter(state: QueueState, attemptId: string, filter: Queu
 /** The question's queue for the grading page: each answer's state, never a name unless names were revealed. */
 export async function listQueue(context: AppContext, viewer: UserRow, scope: GradingScope, filter: QueueFilter) {
   const state = await loadQueue(context, scope);
-  const graders = [...new Set([...state.grades.values()].map((grade) => grade.graded_by))];
+  const graders = [...new Set([...state.grades.values(), ...state.flags.values()].map((row) => graderOf(row)))];
   const [names, students] = await Promise.all([graderNames(context, graders), studentNames(context, scope, state)]);
   const entries = state.answers
     .filter((answer) => matchesFilter(state, answer.attemptId, filter))
@@ -41,6 +45,7 @@ export async function listQueue(context: AppContext, viewer: UserRow, scope: Gra
         ...(grade && { points: gradePoints(scope, readGrade(grade)).toString() }),
         ...(grade && { gradedBy: names.get(grade.graded_by) ?? grade.graded_by }),
         version: grade?.version ?? 0,
+        ...flagView(state, answer.attemptId, names),
         ...(student && { student }),
       };
     });
@@ -70,8 +75,12 @@ export async function presentAnswerForGrading(
   if (!answer) throw notFound('answer to grade');
   const grade = queue.grades.get(attemptId);
   const claim = queue.claims.get(attemptId);
+  const flag = queue.flags.get(attemptId);
   const [names, students] = await Promise.all([
-    graderNames(context, grade ? [grade.graded_by] : []),
+    graderNames(
+      context,
+      [grade?.graded_by, flag?.flagged_by].filter((id) => id !== undefined),
+    ),
     studentNames(context, scope, queue),
   ]);
   const student = students.get(answer.rosterId);
@@ -92,10 +101,23 @@ export async function presentAnswerForGrading(
     ...(grade && { grade: presentGrade(scope, grade, names.get(grade.graded_by) ?? grade.graded_by) }),
     ...(claim?.graderId === viewer.id && { claimExpiresAt: claim.expiresAt }),
     ...(groupId && { groupId }),
+    ...flagView(queue, attemptId, names),
     ...(student && { student }),
     progress: queueProgress(scope, queue, viewer.id),
   };
 }
+
+/** The answer's flag, if any, as graders see it (who flagged it by name). */
+export function flagView(state: QueueState, attemptId: string, names: ReadonlyMap<string, string>) {
+  const flag = state.flags.get(attemptId);
+  if (!flag) return {};
+  return {
+    flag: { note: flag.note, flaggedBy: names.get(flag.flagged_by) ?? flag.flagged_by, flaggedAt: flag.flagged_at },
+  };
+}
+
+const graderOf = (row: { graded_by: string } | { flagged_by: string }) =>
+  'graded_by' in row ? row.graded_by : row.flagged_by;
 
 /** The answer's group when other typed answers read the same once normalised. */
 function groupOf(state: QueueState, answer: QueueAnswer): string | undefined {

@@ -187,4 +187,27 @@ describe.each(DIALECTS)('grading written answers on %s', (dialect) => {
     );
     expect(JSON.stringify((await grader.get(base)).body)).toContain('Graded Student');
   });
+  it('flags an answer for a second look with a note, finds it under the flagged filter, and clears it (audited)', async () => {
+    const { attempts, base, grader, instructor } = await setUp(['clear answer', 'is this copied?', 'another']);
+    const flagged = attempts[1]!;
+    const flag = await grader.put(`${base}/answers/${flagged}/flag`, { flagged: true, note: 'same as another answer' });
+    expect(flag.status).toBe(200);
+    expect(flag.body.flag).toMatchObject({ note: 'same as another answer', flaggedBy: 'grader' });
+    const listed = (await instructor.get(`${base}?filter=flagged`)).body.entries;
+    expect(listed.map((entry: { attemptId: string }) => entry.attemptId)).toEqual([flagged]);
+    expect(listed[0].flag.note).toBe('same as another answer');
+    expect((await instructor.get(`${base}/answers/${flagged}`)).body.flag.note).toBe('same as another answer');
+    // A flagged answer can still be graded: the flag marks it, it does not hold it back.
+    const graded = await grader.put(`${base}/answers/${flagged}/grade`, { items: [], expectedVersion: 0 });
+    expect(graded.status).toBe(200);
+    expect((await grader.put(`${base}/answers/${flagged}/flag`, { flagged: false })).body.flag).toBeUndefined();
+    expect((await instructor.get(`${base}?filter=flagged`)).body.entries).toEqual([]);
+    expect((await auditActions('grading.flagged')).map((event) => event.subject)).toEqual([
+      `answer:${flagged}/${WRITTEN}`,
+    ]);
+    expect(await auditActions('grading.unflagged')).toHaveLength(1);
+    // A flag needs its note, and only answers in the queue can be flagged.
+    expect((await grader.put(`${base}/answers/${flagged}/flag`, { flagged: true })).status).toBe(400);
+    expect((await grader.put(`${base}/answers/nobody/flag`, { flagged: true, note: 'x' })).status).toBe(404);
+  });
 });
