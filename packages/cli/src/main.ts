@@ -88,7 +88,10 @@ or fails, or a computed question gives an invalid instance or one its check disa
     .command('grade')
     .description('score a responses table and write the results')
     .argument('<exam>', 'the exam file (exam.md)')
-    .argument('<responses>', 'CSV: a `student` column, optional `name`, one column per question (id or Q-number)')
+    .argument(
+      '<responses>',
+      "CSV: a `student` column, optional `name`, one column per question (id or Q-number); or the server's responses.csv",
+    )
     .option('-o, --out <file>', 'where to write the results CSV (default: <responses>.results.csv beside the input)')
     .addOption(
       new Option('--invalid-marks <policy>', 'partial fills, ticks, crosses and unclear marks read from paper')

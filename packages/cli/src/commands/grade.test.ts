@@ -63,6 +63,31 @@ describe('examforge grade', () => {
     expect(readFileSync(join(directory, 'class.results.csv'), 'utf8')).toContain('s1,,0.5');
   });
 
+  it("grades the server's long responses.csv (one row per student and question) as it grades its own table", async () => {
+    const directory = scratch();
+    const responses = join(directory, 'responses.csv');
+    writeFileSync(
+      responses,
+      [
+        'student,name,question,number,kind,answer,score,rubric items,adjustment,adjustment reason,comment,grader',
+        's1,Asha,l2-prior,1,single,B,0.5,,,,,',
+        's1,Asha,wasserstein-vs-js,27,free,"JS is constant, ""W1"" is not",1.25,js-constant,0.25,close,Good.,grader',
+        's2,Ben,wasserstein-vs-js,27,free,not graded yet,ungraded,,,,,',
+      ].join('\n'),
+    );
+    const { code } = await runCli('grade', BUNDLED, responses);
+    expect(code).toBe(0);
+    const rows = parse<Record<string, string>>(readFileSync(join(directory, 'responses.results.csv'), 'utf8'), {
+      columns: true,
+    });
+    expect(
+      rows.map((row) => [row.student, row['l2-prior'], row['wasserstein-vs-js'], row.total, row.ungraded]),
+    ).toEqual([
+      ['s1', '0.5', '1.25', '1.75', ''],
+      ['s2', '0', '0', '0', 'wasserstein-vs-js'],
+    ]);
+  });
+
   it('rejects an unknown policy value as a usage error', async () => {
     const { code, stderr } = await runCli('grade', BUNDLED, SAMPLE_RESPONSES, '--invalid-marks', 'half');
     expect(code).toBe(2);

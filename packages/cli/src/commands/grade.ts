@@ -5,6 +5,8 @@ import {
   computedQuestionIds,
   formatDiagnostic,
   instantiateExam,
+  isLongResponseTable,
+  pivotLongResponses,
   variantSeed,
   readResponseTable,
   resultsTable,
@@ -42,7 +44,9 @@ export async function runGrade(
   output: Output,
 ): Promise<number> {
   const exam = loadExam(examPath);
-  const table = readResponseTable(exam, readCsv(responsesPath));
+  const rows = readCsv(responsesPath);
+  // The server's responses.csv (one row per student and question) is read as the wide table `scan` writes.
+  const table = readResponseTable(exam, isLongResponseTable(rows[0] ?? []) ? pivotLongResponses(exam, rows) : rows);
   const errors = table.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new UserError(

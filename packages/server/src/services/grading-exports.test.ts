@@ -1,9 +1,10 @@
+import { isLongResponseTable, parseExam, pivotLongResponses, readResponseTable, score } from '@examforge/core';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/databases.js';
 import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
-import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
+import { BUNDLED_SOURCE, createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 import { unguardTextCell } from './csv-text-cell.js';
 
 /** Typed answers a spreadsheet or a careless CSV writer would break. */
@@ -80,6 +81,30 @@ describe.each(DIALECTS)('grading exports and imports on %s', (dialect) => {
     const choice = csv.find((row) => row.question === 'l2-prior');
     expect(choice).toMatchObject({ kind: 'single', answer: '-', score: '0' });
     expect(await events('responses.exported')).toHaveLength(1);
+  });
+
+  it('scores the same offline: the export read as the CLI reads it gives the totals the server gives', async () => {
+    const { attempts, sitting, grading, grader, instructor } = await setUp(AWKWARD);
+    const grade = (attemptId: string, body: object) =>
+      grader.put(`${grading}/answers/${attemptId}/grade`, { expectedVersion: 0, ...body });
+    await grade(attempts[0]!, { items: ['js-constant'], adjustment: '0.25', adjustmentReason: 'close' });
+    await grade(attempts[1]!, { items: ['js-constant', 'w1-gradient'] });
+    await grade(attempts[2]!, { items: [] });
+    const text = (await instructor.get(`${sitting}/responses.csv`)).text;
+    const rows: string[][] = parse(text, { bom: true });
+    expect(isLongResponseTable(rows[0]!)).toBe(true);
+    const exam = parsedBundledExam();
+    const table = readResponseTable(exam, pivotLongResponses(exam, rows));
+    expect(table.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const offline = Object.fromEntries(
+      table.students.map((row) => [row.student, score(exam, row.responses).total.toString()]),
+    );
+    const results = (await instructor.get(`${sitting}/results`)).body as { studentNumber: string; total?: string }[];
+    const online = Object.fromEntries(
+      results.filter((row) => row.total !== undefined).map((row) => [row.studentNumber, row.total]),
+    );
+    expect(offline).toEqual(online);
+    expect(offline.g00000).toBe('1.25');
   });
 
   it('guards names that look like formulas in results.csv too', async () => {
@@ -317,4 +342,10 @@ async function makePaperBox(world: TestWorld, attemptId: string): Promise<void> 
       scan_page: 1,
     })
     .execute();
+}
+
+function parsedBundledExam() {
+  const parsed = parseExam(BUNDLED_SOURCE);
+  if (!parsed.ok) throw new Error('the bundled exam does not parse');
+  return parsed.exam;
 }
