@@ -61,7 +61,12 @@ export function readGradesCsv(csv: string): GradesCsvRow[] {
 function parseCsv(csv: string): string[][] {
   try {
     // Empty lines are kept so that a record's index is its spreadsheet row; cells are not trimmed (comments).
-    return parse(csv, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    return parse(csv, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n'],
+    });
   } catch (error) {
     throw badRequest('grades-csv-invalid', `the file is not a readable CSV: ${(error as Error).message}`);
   }
