@@ -126,6 +126,11 @@ export interface FreeResponseQuestion extends QuestionBase {
   readonly kind: 'free';
   readonly solution?: string;
   readonly rubric: readonly RubricItem[];
+  /**
+   * `full` for negative grading (`### Rubric {from=full}`): an answer starts with the question's marks and the items
+   * applied (deductions, written with negative points) take points off. Absent: it starts from 0 and items add.
+   */
+  readonly rubricFrom?: 'full';
 }
 
 export interface RubricItem {

@@ -97,6 +97,8 @@ const CASES: readonly Expected[] = [
   { file: '32-duplicate-option.md', code: 'duplicate-option', message: 'option (c) repeats option (a)', line: 18, column: 7 },
   // `What is $\frac{1}{2$ of 4?`: where the missing `}` belongs (the closing `$`).
   { file: '33-tex-unclosed-brace.md', code: 'tex-syntax', message: "expected '}'", line: 14, column: 20 },
+  // `### Rubric {from=half}`: the value.
+  { file: '47-rubric-from-half.md', code: 'attribute-value', message: '`from=half` is not allowed', line: 50, column: 18 },
   // `$\begin{bmatrix} 1 \end{matrix}$`: the `\end` that does not match.
   { file: '34-tex-environment-mismatch.md', code: 'tex-syntax', message: 'Mismatch', line: 14, column: 47 },
   // The second line of a `|` block in `instructions:`.

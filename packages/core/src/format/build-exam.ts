@@ -295,7 +295,23 @@ export class ExamBuilder {
     }
     const solution = this.partText(base.id, raw, 'Solution');
     const rubric = this.rubric(base.id, raw);
-    return rubric && { ...base, kind, ...(solution !== undefined && { solution }), rubric };
+    const rubricPart = raw.parts.find((candidate) => candidate.name === 'Rubric');
+    this.rejectAttributes(
+      rubricPart?.attributes,
+      ['from'],
+      [],
+      'a rubric takes `from=full` (items deduct from full marks)',
+    );
+    const from = this.enumAttribute(rubricPart?.attributes, 'from', ['zero', 'full']);
+    return (
+      rubric && {
+        ...base,
+        kind,
+        ...(solution !== undefined && { solution }),
+        rubric,
+        ...(from === 'full' && { rubricFrom: 'full' as const }),
+      }
+    );
   }
 
   private options(questionId: string, raw: RawQuestion, idAt: Position): ChoiceOption[] | undefined {

@@ -71,7 +71,9 @@ function printQuestion(question: Question): string[] {
   if (question.explanation !== undefined) blocks.push('### Explanation', question.explanation);
   if (question.kind === 'free') {
     if (question.solution !== undefined) blocks.push('### Solution', question.solution);
-    if (question.rubric.length > 0) blocks.push('### Rubric', question.rubric.map(printRubricItem).join('\n'));
+    const heading = question.rubricFrom === 'full' ? '### Rubric {from=full}' : '### Rubric';
+    if (question.rubric.length > 0) blocks.push(heading, question.rubric.map(printRubricItem).join('\n'));
+    else if (question.rubricFrom === 'full') blocks.push(heading);
   }
   if (question.generator) blocks.push('### Generator', fenced(question.generator.source));
   if (question.check) blocks.push(...printCheck(question.check));

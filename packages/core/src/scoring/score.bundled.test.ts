@@ -424,6 +424,46 @@ const cases: Case[] = [
     maximum: '16',
   },
   {
+    name: 'negative grading: a deduction is taken from the full marks',
+    exam: replaceQuestion(exam, 'wasserstein-vs-js', (question) =>
+      question.kind === 'free'
+        ? {
+            ...question,
+            rubricFrom: 'full',
+            rubric: [
+              { id: 'sign-error', points: Rational.parse('-0.5') as Rational, text: 'Sign error in the gradient' },
+              { id: 'no-example', points: Rational.of(-2), text: 'No example' },
+            ],
+          }
+        : question,
+    ),
+    answers: {},
+    grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['sign-error'] } },
+    total: '1.5',
+    maximum: '16',
+    questions: { 'wasserstein-vs-js': ['partial', '1.5'] },
+  },
+  {
+    name: 'negative grading: deductions past the marks stop at 0, flagged',
+    exam: replaceQuestion(exam, 'wasserstein-vs-js', (question) =>
+      question.kind === 'free'
+        ? {
+            ...question,
+            rubricFrom: 'full',
+            rubric: [
+              { id: 'sign-error', points: Rational.parse('-0.5') as Rational, text: 'Sign error in the gradient' },
+              { id: 'no-example', points: Rational.of(-2), text: 'No example' },
+            ],
+          }
+        : question,
+    ),
+    answers: {},
+    grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['sign-error', 'no-example'] } },
+    total: '0',
+    maximum: '16',
+    flagged: ['wasserstein-vs-js'],
+  },
+  {
     name: 'points over the marks are limited to the marks, flagged',
     answers: {},
     grades: { 'wasserstein-vs-js': { kind: 'points', points: Rational.of(5) } },

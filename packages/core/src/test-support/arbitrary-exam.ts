@@ -189,9 +189,14 @@ const question = (questionId: string): fc.Arbitrary<Question> =>
         withoutUndefined({ ...b, id: questionId, kind: 'numeric' as const, answer, generator: g }),
       ),
     fc
-      .record({ b: base, solution: optional(text(3, true)), rubric })
-      .map(({ b, solution, rubric: r }) =>
-        withoutUndefined({ ...b, id: questionId, kind: 'free' as const, solution, rubric: r }),
+      .record({
+        b: base,
+        solution: optional(text(3, true)),
+        rubric,
+        rubricFrom: optional(fc.constant('full' as const)),
+      })
+      .map(({ b, solution, rubric: r, rubricFrom }) =>
+        withoutUndefined({ ...b, id: questionId, kind: 'free' as const, solution, rubric: r, rubricFrom }),
       ),
   );
 

@@ -126,6 +126,8 @@ export const AnswerForGradingSchema = z.object({
     marks: z.string(),
     solution: z.string().optional(),
     rubric: z.array(RubricItemViewSchema),
+    /** `full`: negative grading, items deduct from the marks; `zero`: items add from 0. */
+    rubricFrom: z.enum(['zero', 'full']),
   }),
   grade: GradeViewSchema.optional(),
   /** The caller's lease on the answer (claimed by `next` or `claim`), renewed by `claim`. */

@@ -1,4 +1,4 @@
-import { Rational, type Grade } from '@examforge/core';
+import { Rational, rubricPoints, type Grade } from '@examforge/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { GradeInput, GradeView } from '../api/index.js';
@@ -39,12 +39,9 @@ export async function loadGrades(
   return byAttempt;
 }
 
-/** The points a grade gives under the scope's rubric: items plus adjustment, clamped to [0, marks] as core does. */
+/** The points a grade gives under the scope's rubric, as core scores it. */
 export function gradePoints(scope: GradingScope, grade: Grade): Rational {
-  if (grade.kind === 'points') return grade.points.clamp(Rational.ZERO, scope.marks);
-  const applied = scope.question.rubric.filter((item) => grade.items.includes(item.id));
-  const raw = Rational.sum(applied.map((item) => item.points)).plus(grade.adjustment ?? Rational.ZERO);
-  return raw.clamp(Rational.ZERO, scope.marks);
+  return rubricPoints(scope.question, scope.marks, grade).points;
 }
 
 /** Checks a grade against the question's rubric: known items, an exact adjustment, a reason for any adjustment. */

@@ -97,6 +97,7 @@ export async function presentAnswerForGrading(
       marks: scope.marks.toString(),
       ...(scope.question.solution !== undefined && { solution: scope.question.solution }),
       rubric: scope.question.rubric.map((item) => ({ id: item.id, points: item.points.toString(), text: item.text })),
+      rubricFrom: scope.question.rubricFrom ?? 'zero',
     },
     ...(grade && { grade: presentGrade(scope, grade, names.get(grade.graded_by) ?? grade.graded_by) }),
     ...(claim?.graderId === viewer.id && { claimExpiresAt: claim.expiresAt }),

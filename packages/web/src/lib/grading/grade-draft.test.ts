@@ -30,6 +30,16 @@ describe('grade drafts', () => {
     expect(draftPoints(rubric, '2', { ...empty, items: ['js-constant'], adjustment: '-0.5', reason: 'x' })).toBe('0.5');
   });
 
+  it('starts from the marks under negative grading: deductions take points off, never below 0', () => {
+    const deductions = [
+      { id: 'sign-error', points: '-0.5' },
+      { id: 'no-derivation', points: '-2' },
+    ];
+    expect(draftPoints(deductions, '2', empty, 'full')).toBe('2');
+    expect(draftPoints(deductions, '2', { ...empty, items: ['sign-error'] }, 'full')).toBe('1.5');
+    expect(draftPoints(deductions, '2', { ...empty, items: ['sign-error', 'no-derivation'] }, 'full')).toBe('0');
+  });
+
   it('leaves out a zero adjustment and an empty comment, and trims what it sends', () => {
     expect(gradeInputOf(rubric, { ...empty, adjustment: '0', reason: 'none', comment: '  ' })).toEqual({ items: [] });
     expect(gradeInputOf(rubric, { ...empty, adjustment: ' -1 ', reason: ' late ', comment: ' good ' })).toEqual({

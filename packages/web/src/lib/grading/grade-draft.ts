@@ -49,14 +49,23 @@ export function draftProblem(draft: GradeDraft): string | undefined {
   return undefined;
 }
 
-/** The points the draft gives, as the server computes them: items plus adjustment, clamped to [0, marks]. */
-export function draftPoints(rubric: readonly RubricItem[], marks: string, draft: GradeDraft): string | undefined {
+/**
+ * The points the draft gives, as the server computes them: items plus adjustment added to 0 (or, under negative
+ * grading, to the marks), clamped to [0, marks].
+ */
+export function draftPoints(
+  rubric: readonly RubricItem[],
+  marks: string,
+  draft: GradeDraft,
+  from: 'zero' | 'full' = 'zero',
+): string | undefined {
   const adjustment = adjustmentOf(draft);
   if (!adjustment) return undefined;
   const applied = rubric.filter((item) => draft.items.includes(item.id)).map((item) => Rational.parse(item.points));
   const maximum = Rational.parse(marks);
   if (!maximum || applied.some((points) => points === undefined)) return undefined;
-  const sum = Rational.sum(applied.filter((points) => points !== undefined));
+  const start = from === 'full' ? maximum : Rational.ZERO;
+  const sum = Rational.sum([start, ...applied.filter((points) => points !== undefined)]);
   return sum.plus(adjustment).clamp(Rational.ZERO, maximum).toString();
 }
 
