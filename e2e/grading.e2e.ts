@@ -2,17 +2,22 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { expectAccessible } from './accessibility.js';
 import { DEMO, instructorApi, openSitting } from './api.js';
 import { bundledAs } from './exams.js';
+import { scanHandwrittenAnswers } from './handwritten-scan.js';
 import { addGrader, gradingEvents, ITEMS, submitTypedAnswer, typedAnswer, type AnswerKind } from './grading-setup.js';
-import { ADJUSTMENT, COMMENTS, gradeWithKeyboard, signIn } from './keyboard-grader.js';
+import { ADJUSTMENT, COMMENTS, expectImageLoaded, gradeWithKeyboard, signIn } from './keyboard-grader.js';
 import { keepScreenshot } from './screenshots.js';
 
 const QUESTION = 'wasserstein-vs-js';
 const KINDS: readonly AnswerKind[] = ['both', 'js', 'w1', 'neither'];
 const ONLINE = Array.from({ length: 15 }, (_, i) => `o${String(i + 1).padStart(2, '0')}`);
+const PAPER = Array.from({ length: 15 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+const STUDENTS = [...ONLINE, ...PAPER];
+const SOURCE = bundledAs('e2e-grading');
 
 interface QueueEntry {
   attemptId: string;
   state: string;
+  source: string;
   version: number;
   items: string[];
   points?: string;
@@ -25,17 +30,20 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   request,
 }) => {
   test.setTimeout(300_000);
-  const { sittingId, codes } = await openSitting(request, bundledAs('e2e-grading'), {
+  const { sittingId, codes } = await openSitting(request, SOURCE, {
     durationMinutes: 120,
     graceSeconds: 60,
-    students: ONLINE,
+    students: STUDENTS,
   });
-  await instructorApi(request);
+  const { csrf } = await instructorApi(request);
   const examId = ((await (await request.get(`/api/sittings/${sittingId}`)).json()) as { examId: string }).examId;
-  const kindOf = new Map(ONLINE.map((student, i) => [student, KINDS[i % KINDS.length] ?? 'neither']));
+  const kindOf = new Map(STUDENTS.map((student, i) => [student, KINDS[i % KINDS.length] ?? 'neither']));
   for (const [i, student] of ONLINE.entries()) {
     await submitTypedAnswer(codes[student] ?? '', QUESTION, typedAnswer(kindOf.get(student) ?? 'neither', i + 1));
   }
+  await scanHandwrittenAnswers(request, { sittingId, csrf, source: SOURCE, questionId: QUESTION, students: PAPER });
+  const byStudent = await attemptsByStudent(request, sittingId);
+  const handwritten = (attemptId: string) => kindOf.get(studentOf(byStudent, attemptId)) ?? 'neither';
   const graders = [await addGrader(examId, 'grader-ada'), await addGrader(examId, 'grader-bo')];
 
   // The instructor's way in: the sitting page says how much grading is left.
@@ -43,28 +51,28 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   const instructor = await instructorContext.newPage();
   await signIn(instructor, DEMO);
   await instructor.goto(`/instructor/sittings/${sittingId}`);
-  await expect(instructor.getByTestId('grading-summary')).toHaveText('(15 of 15 written answers to grade)');
+  await expect(instructor.getByTestId('grading-summary')).toHaveText('(30 of 30 written answers to grade)');
   await expectAccessible(instructor, 'the sitting page');
   await instructor.getByTestId('grading-link').click();
-  await expect(instructor.getByTestId(`grading-progress-${QUESTION}`)).toHaveText('0 of 15 graded');
+  await expect(instructor.getByTestId(`grading-progress-${QUESTION}`)).toHaveText('0 of 30 graded');
   await expectAccessible(instructor, 'the grading overview');
 
   // Two graders, two browsers, the same question at the same time, keyboard only.
   const pages = await Promise.all(graders.map((grader) => graderPage(browser, grader, sittingId)));
   await expectAccessible(pages[0]!, 'the grading page with an answer');
   await keepScreenshot(pages[0]!, 'grading-answer');
-  const done = await Promise.all(pages.map((page) => gradeWithKeyboard(page)));
+  const done = await Promise.all(pages.map((page) => gradeWithKeyboard(page, handwritten)));
   for (const graded of done) expect(graded.size).toBeGreaterThan(0);
-  expect(done[0]!.size + done[1]!.size).toBe(15);
+  expect(done[0]!.size + done[1]!.size).toBe(30);
   expect([...done[0]!.keys()].filter((id) => done[1]!.has(id))).toEqual([]);
   await expectAccessible(pages[1]!, 'the grading page after the last answer');
   await keepScreenshot(pages[1]!, 'grading-done');
 
   // Every answer graded exactly once: version 1 everywhere, one grade.applied each, no conflict.
   const entries = await queue(request, sittingId);
-  expect(entries).toHaveLength(15);
-  const byStudent = await attemptsByStudent(request, sittingId);
-  for (const student of ONLINE) {
+  expect(entries).toHaveLength(30);
+  expect(entries.filter((entry) => entry.source === 'paper')).toHaveLength(15);
+  for (const student of STUDENTS) {
     const entry = entries.find((candidate) => candidate.attemptId === byStudent.get(student));
     const kind = kindOf.get(student) ?? 'neither';
     expect(entry, student).toMatchObject({ state: 'graded', version: 1, items: [...ITEMS[kind]] });
@@ -91,7 +99,7 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   await expectAccessible(instructor, 'the grading page with the rubric editor');
   await keepScreenshot(instructor, 'grading-rubric-edit');
   const after = await totals(request, sittingId);
-  for (const student of ONLINE) {
+  for (const student of STUDENTS) {
     const kind = kindOf.get(student) ?? 'neither';
     const moved = ITEMS[kind].includes('w1-gradient') ? -0.5 : 0;
     expect(Number(after.get(student)) - Number(before.get(student)), student).toBeCloseTo(moved, 9);
@@ -108,13 +116,15 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   await instructor.getByTestId('names-toggle').click();
   await expect(instructor.getByTestId('names-control')).toHaveAttribute('data-revealed', 'true');
   await pages[0]!.reload();
-  await expect(pages[0]!.getByTestId('grading-answer-title')).toContainText('Student o');
+  await expect(pages[0]!.getByTestId('grading-answer-title')).toContainText(/Student [op]\d\d/);
   await instructorContext.close();
   await Promise.all(pages.map((page) => page.context().close()));
 
   // A student reads the items applied to their answer and the comment (results are released at once here).
   const w1Student = ONLINE.find((student) => kindOf.get(student) === 'w1') ?? '';
-  await studentSeesFeedback(browser, codes[w1Student] ?? '');
+  await studentSeesFeedback(browser, codes[w1Student] ?? '', 'typed');
+  const w1Writer = PAPER.find((student) => kindOf.get(student) === 'w1') ?? '';
+  await studentSeesFeedback(browser, codes[w1Writer] ?? '', 'handwritten');
 });
 
 async function graderPage(
@@ -130,7 +140,7 @@ async function graderPage(
   return page;
 }
 
-async function studentSeesFeedback(browser: Browser, accessCode: string): Promise<void> {
+async function studentSeesFeedback(browser: Browser, accessCode: string, how: 'typed' | 'handwritten'): Promise<void> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/');
@@ -142,8 +152,11 @@ async function studentSeesFeedback(browser: Browser, accessCode: string): Promis
   await expect(feedback.getByTestId('feedback-item-w1-gradient')).toContainText('+0.5');
   await expect(feedback.getByTestId('feedback-comment')).toContainText(COMMENTS.w1 ?? '');
   await expect(page.getByTestId(`points-${QUESTION}`)).toHaveText('0.5 / 2');
-  await expectAccessible(page, "the student's results");
-  await keepScreenshot(page, 'grading-student-feedback');
+  if (how === 'handwritten') {
+    await expectImageLoaded(page.getByTestId(`crop-${QUESTION}`));
+  }
+  await expectAccessible(page, `the results of a student who ${how} their answer`);
+  await keepScreenshot(page, `grading-student-feedback-${how}`);
   await context.close();
 }
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { KEYS, kindOfText, type AnswerKind } from './grading-setup.js';
 
 /** What one grader did: the answers they saved, by attempt id, with the kind they judged each to be. */
@@ -20,12 +20,14 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /**
- * Grades every answer the page brings, with the keyboard alone: reads the rendered answer, presses the rubric items'
+ * Grades every answer the page brings, with the keyboard alone: reads the rendered answer (a handwritten one is
+ * judged by `handwritten`, as the test cannot read strokes; its scan must show, and the whole page once), presses the rubric items'
  * number keys, types a comment (c … Escape) or an adjustment (a … Tab … Escape, first without its reason, which is
  * refused), and saves with Enter, which brings the next ungraded answer, until none is left for this grader.
  */
-export async function gradeWithKeyboard(page: Page): Promise<Graded> {
+export async function gradeWithKeyboard(page: Page, handwritten: (attemptId: string) => AnswerKind): Promise<Graded> {
   const graded: Graded = new Map();
+  let lookedAtPage = false;
   const workspace = page.getByTestId('grading-workspace');
   const announcement = page.getByTestId('grading-announcement');
   for (;;) {
@@ -46,7 +48,15 @@ export async function gradeWithKeyboard(page: Page): Promise<Graded> {
       return graded;
     }
     await expect(workspace).toBeFocused();
-    const kind = kindOfText((await page.getByTestId('answer-text').textContent()) ?? '');
+    const typed = page.getByTestId('answer-text');
+    let kind: AnswerKind;
+    if (await typed.isVisible()) kind = kindOfText((await typed.textContent()) ?? '');
+    else {
+      await expectImageShown(page);
+      if (!lookedAtPage) await lookAtWholePage(page);
+      lookedAtPage = true;
+      kind = handwritten(attemptId);
+    }
     for (const key of KEYS[kind]) await page.keyboard.press(key);
     const comment = COMMENTS[kind];
     if (comment !== undefined) {
@@ -59,6 +69,31 @@ export async function gradeWithKeyboard(page: Page): Promise<Graded> {
     graded.set(attemptId, kind);
     await expect(announcement).toContainText('Saved answer');
   }
+}
+
+/** An image is on screen and loaded, not a broken one. */
+export async function expectImageLoaded(image: Locator): Promise<void> {
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth))
+    .toBeGreaterThan(0);
+}
+
+/** The scanned box is on screen. */
+async function expectImageShown(page: Page): Promise<void> {
+  await expectImageLoaded(page.getByTestId('scan-image'));
+}
+
+/** Zooms in, shows the whole page (w) and goes back to the box (w), zoom back out: keys only. */
+async function lookAtWholePage(page: Page): Promise<void> {
+  await page.keyboard.press('+');
+  await page.keyboard.press('w');
+  await expect(page.getByTestId('scan-whole-page')).toHaveAttribute('aria-pressed', 'true');
+  await expectImageShown(page);
+  await expect(page.getByTestId('scan-image')).toHaveAttribute('src', /page\.jpg$/);
+  await page.keyboard.press('w');
+  await page.keyboard.press('-');
+  await expect(page.getByTestId('scan-image')).toHaveAttribute('src', /crop\.jpg$/);
 }
 
 async function adjust(page: Page): Promise<void> {

@@ -5,6 +5,7 @@ import {
   GradeViewSchema,
   GradingProgressSchema,
   NextAnswerResultSchema,
+  PaperBoxViewSchema,
   QueueSchema,
   RevealNamesSchema,
   RubricItemViewSchema,
@@ -15,6 +16,7 @@ import {
   type GradeView,
   type GradingProgress,
   type NextAnswer,
+  type PaperBoxView,
   type QueueEntry,
   type QueueQuery,
 } from '@examforge/server/api';
@@ -31,6 +33,8 @@ const answerPath = (sittingId: string, questionId: string, attemptId: string): s
 export interface Queue {
   readonly progress: GradingProgress;
   readonly entries: readonly QueueEntry[];
+  /** Paper answers whose box was judged blank: not in the queue unless a person says they are written. */
+  readonly blankPaperAnswers?: readonly (PaperBoxView & { readonly attemptId: string })[];
 }
 export interface NextAnswerResult {
   readonly answer?: AnswerForGrading;
@@ -138,4 +142,19 @@ export function removeRubricItem(
   itemId: string,
 ): Promise<readonly RubricItemView[]> {
   return apiRequest('DELETE', rubricItemPath(sittingId, questionId, itemId), RubricItemViewSchema.array());
+}
+
+/** A person's word on a paper answer's box: `blank` takes it out of the queue, `written` puts it in. */
+export function setPaperInk(
+  sittingId: string,
+  attemptId: string,
+  questionId: string,
+  ink: 'blank' | 'written',
+): Promise<PaperBoxView> {
+  return apiRequest(
+    'POST',
+    `${sittingPath(sittingId)}/paper-answers/${encodeURIComponent(attemptId)}/${encodeURIComponent(questionId)}/ink`,
+    PaperBoxViewSchema,
+    { body: { ink } },
+  );
 }

@@ -57,7 +57,16 @@ function QuestionResultCard({ result, question }: QuestionResultCardProps) {
       <dl className="facts">
         <dt>Answer</dt>
         <dd data-testid={`answer-${result.questionId}`}>
-          <AnswerView answer={result.answer} question={question} />
+          {result.crop === undefined ? (
+            <AnswerView answer={result.answer} question={question} />
+          ) : (
+            <img
+              src={result.crop}
+              alt={`Your answer to question ${result.number} as scanned from your sheet`}
+              className="result-crop"
+              data-testid={`crop-${result.questionId}`}
+            />
+          )}
         </dd>
         {result.correct !== undefined && result.correct.length > 0 && (
           <>

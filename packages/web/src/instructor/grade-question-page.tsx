@@ -8,6 +8,7 @@ import { Loading } from '../components/loading.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { draftOf } from '../lib/grading/grade-draft.js';
 import { describeProgress } from '../lib/grading/grading-progress-text.js';
+import { BlankPaperAnswers } from './blank-paper-answers.js';
 import { GradingFiltersForm } from './grading-filters.js';
 import { GradingKeyLegend } from './grading-key-legend.js';
 import { GradingQueueTable } from './grading-queue-table.js';
@@ -120,6 +121,11 @@ export function GradeQuestionPage() {
             session.setCurrent({ kind: 'answer', answer: current.answer, draft: draftOf(current.answer.grade) })
           }
           onRubricEdited={afterRubricEdit}
+          onBoxBlank={() => {
+            session.refresh();
+            setAnnouncement('The box is called blank: it scores as blank.');
+            go('next-ungraded');
+          }}
           onGroupGraded={(count) => {
             setAnnouncement(`Graded ${count} answers alike.`);
             go('next-ungraded');
@@ -147,6 +153,14 @@ export function GradeQuestionPage() {
           />
         )}
       </section>
+      <BlankPaperAnswers
+        sittingId={sittingId}
+        questionId={questionId}
+        boxes={everyAnswer.data?.blankPaperAnswers ?? []}
+        onWritten={(id) =>
+          void session.open(id).then(() => setAnnouncement('The box is called written: grade it now.'))
+        }
+      />
     </main>
   );
 }

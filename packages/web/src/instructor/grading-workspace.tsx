@@ -6,6 +6,7 @@ import type { GradingKeyAction } from '../lib/grading/grading-keys.js';
 import { AnswerGroupPanel } from './answer-group-panel.js';
 import { AnswerPane } from './answer-pane.js';
 import { ConflictNotice } from './conflict-notice.js';
+import { PaperInkControl } from './paper-ink-control.js';
 import { ADJUSTMENT_FIELD, COMMENT_FIELD, GradeForm } from './grade-form.js';
 import { QuestionPanel } from './question-panel.js';
 import { RubricEditor } from './rubric-editor.js';
@@ -30,6 +31,8 @@ export interface GradingWorkspaceProps {
   readonly onKeepTheirs: () => void;
   readonly onRubricEdited: (rubric: readonly RubricItemView[], what: string) => void;
   readonly onGroupGraded: (count: number) => void;
+  /** A paper answer's box was called blank: it left the queue. */
+  readonly onBoxBlank: () => void;
 }
 
 /**
@@ -101,10 +104,20 @@ export function GradingWorkspace(props: GradingWorkspaceProps) {
         )}
         <AnswerPane
           answer={answer.answer}
+          pageUrl={answer.paperBox?.pageUrl}
           view={view}
           onViewChange={(change) => setView(changeScanView(view, change))}
           label={label}
         />
+        {answer.paperBox && (
+          <PaperInkControl
+            sittingId={sittingId}
+            questionId={answer.question.id}
+            attemptId={answer.attemptId}
+            box={answer.paperBox}
+            onBlank={props.onBoxBlank}
+          />
+        )}
         {answer.groupId !== undefined && (
           <AnswerGroupPanel
             sittingId={sittingId}

@@ -4,7 +4,13 @@ import { Markdown } from '../components/markdown-view.js';
 /** The question as asked and its model solution, beside the answer. */
 export function QuestionPanel({ question }: { readonly question: AnswerForGrading['question'] }) {
   return (
-    <section className="grading-question" aria-labelledby="grading-question-title" data-testid="grading-question">
+    // Focusable: wide display math scrolls sideways, and a keyboard user must be able to scroll it.
+    <section
+      className="grading-question"
+      tabIndex={0}
+      aria-labelledby="grading-question-title"
+      data-testid="grading-question"
+    >
       <h3 id="grading-question-title">
         Question {question.number} ({question.marks} marks)
       </h3>

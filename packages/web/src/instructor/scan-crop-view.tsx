@@ -32,6 +32,8 @@ export function wholePageUrl(cropUrl: string): string {
 
 interface ScanCropViewProps {
   readonly url: string;
+  /** The whole page, when the server says where it is; else the crop's URL with `page.jpg`. */
+  readonly pageUrl?: string;
   readonly view: ScanView;
   readonly onChange: (change: ScanViewChange) => void;
   /** Says whose answer it is, for the image's text alternative. */
@@ -39,8 +41,8 @@ interface ScanCropViewProps {
 }
 
 /** A handwritten answer: the scanned box (or its whole page) with zoom and rotate; a missing image is said so. */
-export function ScanCropView({ url, view, onChange, label }: ScanCropViewProps) {
-  const source = view.wholePage ? wholePageUrl(url) : url;
+export function ScanCropView({ url, pageUrl, view, onChange, label }: ScanCropViewProps) {
+  const source = view.wholePage ? (pageUrl ?? wholePageUrl(url)) : url;
   const [failed, setFailed] = useState<string | undefined>();
   return (
     <div className="scan-view" data-testid="scan-view">
@@ -72,7 +74,7 @@ export function ScanCropView({ url, view, onChange, label }: ScanCropViewProps) 
             : 'The scanned box could not be loaded.'}
         </p>
       ) : (
-        <div className="scan-frame">
+        <div className="scan-frame" tabIndex={0} role="region" aria-label={`Scan of ${label}, scrollable`}>
           <img
             key={source}
             src={source}
