@@ -1,6 +1,7 @@
 import type { AnswerForGrading } from '@examforge/server/api';
 import { Markdown } from '../components/markdown-view.js';
-import { ScanCropView, type ScanView, type ScanViewChange } from './scan-crop-view.js';
+import type { ScanView, ScanViewChange } from '../lib/grading/scan-view.js';
+import { ScanCropView } from './scan-crop-view.js';
 
 interface AnswerPaneProps {
   readonly answer: AnswerForGrading['answer'];

@@ -11,7 +11,7 @@ import { ADJUSTMENT_FIELD, COMMENT_FIELD, GradeForm } from './grade-form.js';
 import { QuestionPanel } from './question-panel.js';
 import { RubricEditor } from './rubric-editor.js';
 import { RubricPanel } from './rubric-panel.js';
-import { changeScanView, INITIAL_SCAN_VIEW } from './scan-crop-view.js';
+import { changeScanView, INITIAL_SCAN_VIEW } from '../lib/grading/scan-view.js';
 import { useGradingKeys } from './use-grading-keys.js';
 import type { Move } from './use-grading-session.js';
 
