@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundledExam } from '../test-support/bundled-exam.js';
+import { parseExam } from '../format/parse.js';
+import { bundledExam, bundledExamText } from '../test-support/bundled-exam.js';
 import { isLongResponseTable, pivotLongResponses } from './long-responses.js';
 import { readResponseTable } from './response-table.js';
 
@@ -57,5 +58,20 @@ describe('long responses tables (the server export)', () => {
     expect(wide.slice(1).map((cells) => cells[2])).toEqual(['rubric(made-up)', 'lots']);
     const errors = readResponseTable(exam, wide).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.message)).toEqual(['wasserstein-vs-js: cannot read "lots"']);
+  });
+});
+
+describe('a negatively graded question', () => {
+  it('gives an adjusted grade the points the rubric gives from full marks', () => {
+    const source = bundledExamText().replace(
+      '### Rubric\n\n- (1) Shows that $JS',
+      '### Rubric {from=full}\n\n- (-0.5) Misses that $JS',
+    );
+    expect(source).toContain('{from=full}');
+    const parsed = parseExam(source);
+    if (!parsed.ok) throw new Error('the edited exam does not parse');
+    const wide = pivotLongResponses(parsed.exam, [HEADER, row('s1', 'wasserstein-vs-js', 'x', 'js-constant', '0.5')]);
+    // 2 marks, minus 0.5 for the deduction, plus the 0.5 adjustment (from 0 it would be 0).
+    expect(wide[1]?.[2]).toBe('2');
   });
 });

@@ -1,6 +1,7 @@
-import { findQuestion } from '../exam-queries.js';
+import { findQuestion, marksOf } from '../exam-queries.js';
 import type { Exam } from '../model.js';
 import { Rational } from '../rational.js';
+import { rubricPoints } from '../scoring/rubric-points.js';
 
 /**
  * The server's `responses.csv` is long: one row per (student, question) with the answer and, for a written answer,
@@ -19,7 +20,7 @@ export function isLongResponseTable(header: readonly string[]): boolean {
 /**
  * Pivots a long responses table (header first) into a wide one, students and questions in order of appearance.
  * A choice or numeric answer keeps its cell; a written answer's cell becomes its grade: `rubric(items)`, exact points
- * when the grade has an adjustment (its items' points plus the adjustment), `-` when left blank, and empty while
+ * when the grade has an adjustment (what the rubric and the adjustment give), `-` when left blank, and empty while
  * ungraded.
  *
  * @example
@@ -58,18 +59,19 @@ function wideCell(
   row: readonly string[],
   cell: (row: readonly string[], column: string) => string,
 ): string {
-  const question = findQuestion(exam, questionId)?.question;
-  if (question?.kind !== 'free') return cell(row, 'answer');
+  const placed = findQuestion(exam, questionId);
+  const question = placed?.question;
+  if (!placed || question?.kind !== 'free') return cell(row, 'answer');
   const items = cell(row, 'rubric items').trim();
   const adjustment = cell(row, 'adjustment').trim();
   if (items === '' && adjustment === '') return cell(row, 'answer').trim() === '-' ? '-' : '';
   const ids = items === '-' ? [] : items.split(/[\s;]+/).filter(Boolean);
   const points = Rational.parse(adjustment);
   const known = ids.every((id) => question.rubric.some((item) => item.id === id));
-  // The wide cell has no adjustment: a grade with one becomes its exact points. Unknown items and an unreadable
-  // adjustment are passed on as they are, for the table reader to report.
+  // The wide cell has no adjustment: a grade with one becomes its exact points, as the rubric gives them (positive or
+  // negative grading). Unknown items and an unreadable adjustment are passed on as they are, for the reader to report.
   if (adjustment === '' || !known) return `rubric(${ids.join(' ')})`;
   if (!points) return adjustment;
-  const applied = question.rubric.filter((item) => ids.includes(item.id)).map((item) => item.points);
-  return Rational.sum(applied).plus(points).toString();
+  const grade = { kind: 'rubric' as const, items: ids, adjustment: points };
+  return rubricPoints(question, marksOf(question, placed.section), grade).points.toString();
 }
