@@ -24,8 +24,8 @@ export const ImportProblemSchema = z.object({ row: z.number().int(), column: z.s
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
 /**
- * One data row of the file: `new` (the answer had no grade), `changed` (with the fields that change), `unchanged`,
- * `skipped` (no grade given: the answer stays as it is), or `error`.
+ * One data row of the file: `new` (the answer had no grade), `changed` (with the fields that change), `unchanged`, or
+ * `error`. Rows that give no grade (an exported file's choice questions and ungraded answers) are only counted.
  */
 export const ImportRowSchema = z.discriminatedUnion('outcome', [
   z.object({
@@ -37,7 +37,6 @@ export const ImportRowSchema = z.discriminatedUnion('outcome', [
     after: ImportedGradeSchema,
     changed: z.array(z.enum(['items', 'adjustment', 'adjustmentReason', 'comment'])),
   }),
-  z.object({ outcome: z.literal('skipped'), row: z.number().int(), student: z.string(), questionId: z.string() }),
   z.object({ outcome: z.literal('error'), row: z.number().int(), problems: z.array(ImportProblemSchema) }),
 ]);
 export type ImportRow = z.infer<typeof ImportRowSchema>;
@@ -50,6 +49,7 @@ export const GradesImportReportSchema = z.object({
     new: z.number().int(),
     changed: z.number().int(),
     unchanged: z.number().int(),
+    /** Rows that give no grade: the answer stays as it is. */
     skipped: z.number().int(),
     error: z.number().int(),
   }),

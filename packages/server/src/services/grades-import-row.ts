@@ -29,14 +29,20 @@ export interface QuestionTargets {
 
 type Field = Parameters<typeof columnName>[0];
 
+/** What a row comes to: its report (none when it gives no grade) and the grade to write, if it changes one. */
+export interface ResolvedRow {
+  readonly report?: ImportRow;
+  readonly write?: GradeWrite;
+}
+
 /** `rubric items` cell of a grade that applies no item (as `responses.csv` writes it). */
 const NO_ITEMS = '-';
 
 /**
  * Decides what one row does: a new grade, a change (and which fields), nothing, or why it cannot be imported (each
- * problem with its row and column). A row without any grade cell is skipped: the answer stays as it is.
+ * problem with its row and column). A row without any grade cell is skipped (no `report`): the answer stays as it is.
  */
-export function resolveImportRow(row: GradesCsvRow, targets: ImportTargets): { report: ImportRow; write?: GradeWrite } {
+export function resolveImportRow(row: GradesCsvRow, targets: ImportTargets): ResolvedRow {
   const problems = new Problems(row.row);
   const rosterId = targets.students.get(row.student);
   if (row.student === '') problems.add('student', 'no student number');
@@ -45,7 +51,7 @@ export function resolveImportRow(row: GradesCsvRow, targets: ImportTargets): { r
   if (row.question === '') problems.add('question', 'no question id');
   else if (question === undefined) problems.add('question', `this exam has no question \`${row.question}\``);
   const empty = !row.items && !row.adjustment && !row.adjustmentReason && !row.comment;
-  if (empty && problems.none()) return { report: skipped(row) };
+  if (empty && problems.none()) return {};
   if (question === 'not-written')
     problems.add('question', `\`${row.question}\` is not a written question: only written answers take grades`);
   if (question === undefined || question === 'not-written' || rosterId === undefined) return problems.report();
@@ -89,10 +95,6 @@ class Problems {
   report(): { report: ImportRow } {
     return { report: { outcome: 'error', row: this.row, problems: [...this.list] } };
   }
-}
-
-function skipped(row: GradesCsvRow): ImportRow {
-  return { outcome: 'skipped', row: row.row, student: row.student, questionId: row.question };
 }
 
 /** The row's grade as the grading routes take it; the same limits and rules, each broken one named by its column. */

@@ -3,10 +3,10 @@ import type { GradesImportReport, ImportRow } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { badRequest } from './access.js';
-import { writeGrades, type GradeWrite } from './apply-grade.js';
+import { writeGrades } from './apply-grade.js';
 import { recordEvent } from './audit.js';
 import { readGradesCsv } from './grades-csv.js';
-import { resolveImportRow, type ImportTargets, type QuestionTargets } from './grades-import-row.js';
+import { resolveImportRow, type ImportTargets, type QuestionTargets, type ResolvedRow } from './grades-import-row.js';
 import { loadQueue } from './grading-queue.js';
 import { getGradingScope } from './grading-scope.js';
 import { loadExamVersion } from './exams.js';
@@ -39,9 +39,10 @@ export async function importGrades(
     if (first === undefined) return resolveImportRow(line, targets);
     const message = `student \`${line.student}\` and question \`${line.question}\` are graded on row ${first} already`;
     return { report: { outcome: 'error', row: line.row, problems: [{ row: line.row, column: 'student', message }] } };
-  }) satisfies { report: ImportRow; write?: GradeWrite }[];
-  const rows = resolved.map(({ report }) => report);
-  const report = { dryRun: options.dryRun, applied: false, counts: countOutcomes(rows), rows };
+  }) satisfies ResolvedRow[];
+  const rows = resolved.flatMap(({ report }) => (report ? [report] : []));
+  const counts = { ...countOutcomes(rows), skipped: resolved.length - rows.length };
+  const report = { dryRun: options.dryRun, applied: false, counts, rows };
   if (options.dryRun) return report;
   refuseProblems(rows);
   const writes = resolved.flatMap(({ write }) => (write ? [write] : []));
@@ -88,8 +89,8 @@ async function questionTargets(context: AppContext, sittingId: string, questionI
   };
 }
 
-function countOutcomes(rows: readonly ImportRow[]): GradesImportReport['counts'] {
-  const counts = { new: 0, changed: 0, unchanged: 0, skipped: 0, error: 0 };
+function countOutcomes(rows: readonly ImportRow[]): Omit<GradesImportReport['counts'], 'skipped'> {
+  const counts = { new: 0, changed: 0, unchanged: 0, error: 0 };
   for (const row of rows) counts[row.outcome] += 1;
   return counts;
 }
