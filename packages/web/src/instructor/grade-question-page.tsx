@@ -29,6 +29,7 @@ export function GradeQuestionPage() {
   const user = useStaffUser();
   const [filters, setFilters] = useState<GradingFilters>(ALL);
   const [announcement, setAnnouncement] = useState('');
+  const [arrival, setArrival] = useState(0);
   const session = useGradingSession(sittingId, questionId, filters);
   const everyAnswer = useQuery({
     queryKey: queryKeys.gradingQueue(sittingId, questionId, ALL),
@@ -65,6 +66,7 @@ export function GradeQuestionPage() {
     void move(to, attemptId).then((result) => {
       if (result && 'none' in result) setAnnouncement(nothingThere(to));
       else if (result) setAnnouncement(`Now ${label(result.attemptId)}.`);
+      setArrival((count) => count + 1);
     });
   const afterRubricEdit = (rubric: readonly RubricItemView[], what: string) => {
     session.refresh();
@@ -113,6 +115,7 @@ export function GradeQuestionPage() {
           heldByOther={current.heldByOther === true || claimLost}
           canEditRubric={canManage(user)}
           saving={session.pending}
+          arrival={arrival}
           label={label}
           onDraft={session.setDraft}
           onSave={(then) => save(current.answer, current.draft, then)}
@@ -148,7 +151,10 @@ export function GradeQuestionPage() {
             current={attemptId}
             label={label}
             onOpen={(id) =>
-              void session.open(id).then((answer) => answer && setAnnouncement(`Now ${label(answer.attemptId)}.`))
+              void session.open(id).then((answer) => {
+                if (answer) setAnnouncement(`Now ${label(answer.attemptId)}.`);
+                setArrival((count) => count + 1);
+              })
             }
           />
         )}
@@ -158,7 +164,10 @@ export function GradeQuestionPage() {
         questionId={questionId}
         boxes={everyAnswer.data?.blankPaperAnswers ?? []}
         onWritten={(id) =>
-          void session.open(id).then(() => setAnnouncement('The box is called written: grade it now.'))
+          void session.open(id).then(() => {
+            setAnnouncement('The box is called written: grade it now.');
+            setArrival((count) => count + 1);
+          })
         }
       />
     </main>

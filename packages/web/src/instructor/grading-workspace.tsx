@@ -24,6 +24,8 @@ export interface GradingWorkspaceProps {
   readonly heldByOther: boolean;
   readonly canEditRubric: boolean;
   readonly saving: boolean;
+  /** Changes whenever the grader arrives at an answer (even the one shown): the workspace takes focus again. */
+  readonly arrival: number;
   readonly label: (attemptId: string) => string;
   readonly onDraft: (draft: GradeDraft) => void;
   readonly onSave: (then: 'stay' | 'next-ungraded') => void;
@@ -45,7 +47,7 @@ export function GradingWorkspace(props: GradingWorkspaceProps) {
   const [view, setView] = useState(INITIAL_SCAN_VIEW);
   const [editing, setEditing] = useState(false);
   const rubric = answer.question.rubric;
-  useEffect(() => region.current?.focus(), []);
+  useEffect(() => region.current?.focus(), [props.arrival]);
   const onAction = useCallback(
     (action: GradingKeyAction) => {
       switch (action.kind) {

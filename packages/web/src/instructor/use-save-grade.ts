@@ -1,6 +1,6 @@
 import type { AnswerForGrading } from '@examforge/server/api';
 import { useCallback } from 'react';
-import { errorCode, errorMessage } from '../api/api-error.js';
+import { errorCode } from '../api/api-error.js';
 import { saveGrade } from '../api/grading-api.js';
 import { draftProblem, gradeInputOf, type GradeDraft } from '../lib/grading/grade-draft.js';
 import type { useGradingSession } from './use-grading-session.js';
@@ -36,8 +36,12 @@ export function useSaveGrade(
         } catch (failure) {
           if (errorCode(failure) !== 'grade-conflict') throw failure;
           const fresh = await reload(answer.attemptId, { draft });
-          if (fresh.grade) setCurrent({ kind: 'answer', answer: fresh, draft, conflict: fresh.grade });
-          announce(`Not saved: ${errorMessage(failure)}`);
+          refresh();
+          if (!fresh.grade) throw failure;
+          setCurrent({ kind: 'answer', answer: fresh, draft, conflict: fresh.grade });
+          announce(
+            `Not saved: ${fresh.grade.gradedBy} graded this answer first. Their grade is shown; your choices are kept, save again to put yours in its place.`,
+          );
           return undefined;
         }
       }).then(async (grade) => {
