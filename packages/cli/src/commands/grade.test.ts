@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED, runCli, SAMPLE_RESPONSES } from '../test-support/run-cli.js';
+import { BUNDLED, REPO, runCli, SAMPLE_RESPONSES } from '../test-support/run-cli.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'examforge-grade-'));
 
@@ -86,6 +86,19 @@ describe('examforge grade', () => {
       ['s1', '0.5', '1.25', '1.75', ''],
       ['s2', '0', '0', '0', 'wasserstein-vs-js'],
     ]);
+  });
+
+  it("refuses the server's export of an exam with computed questions: its instances come from the server's seeds", async () => {
+    const directory = scratch();
+    const responses = join(directory, 'responses.csv');
+    writeFileSync(
+      responses,
+      'student,name,question,number,kind,answer,score,rubric items,adjustment,adjustment reason,comment,grader\n' +
+        's1,Asha,conv-output-size,1,single,A,1,,,,,\n',
+    );
+    const { code, stderr } = await runCli('grade', `${REPO}exams/dl-practice/exam.md`, responses);
+    expect(code).toBe(2);
+    expect(stderr).toContain('server export of an exam with computed questions');
   });
 
   it('rejects an unknown policy value as a usage error', async () => {

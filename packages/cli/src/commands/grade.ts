@@ -45,8 +45,13 @@ export async function runGrade(
 ): Promise<number> {
   const exam = loadExam(examPath);
   const rows = readCsv(responsesPath);
+  const fromServer = isLongResponseTable(rows[0] ?? []);
+  if (fromServer && computedQuestionIds(exam).length > 0)
+    throw new UserError(`${responsesPath} is a server export of an exam with computed questions`, [
+      "each student's instances come from the server's seeds, which the export does not carry: use the server's results",
+    ]);
   // The server's responses.csv (one row per student and question) is read as the wide table `scan` writes.
-  const table = readResponseTable(exam, isLongResponseTable(rows[0] ?? []) ? pivotLongResponses(exam, rows) : rows);
+  const table = readResponseTable(exam, fromServer ? pivotLongResponses(exam, rows) : rows);
   const errors = table.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new UserError(
