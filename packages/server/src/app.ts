@@ -19,8 +19,8 @@ import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
 import { paperRoutes } from './routes/paper.js';
-import { resultsReleaseRoutes } from './routes/results-release.js';
 import { paperAnswerRoutes } from './routes/paper-answers.js';
+import { resultsReleaseRoutes } from './routes/results-release.js';
 import { sittingRoutes } from './routes/sittings.js';
 import { HttpError } from './errors.js';
 
