@@ -29,7 +29,7 @@ export { withKey, dropQuestion } from './edit.js';
 export { readResponseCell, formatResponseCell, MISSING_CELL, type CellReading } from './table/response-cell.js';
 export { readResponseTable, type ResponseTable, type StudentRow } from './table/response-table.js';
 export { isLongResponseTable, pivotLongResponses } from './table/long-responses.js';
-export { resultsTable, NOT_READ_CELL, type GradedStudent } from './results/results-table.js';
+export { resultsTable, NOT_READ_CELL, UNGRADED_CELL, type GradedStudent } from './results/results-table.js';
 export { summariseResults, type ResultsSummary } from './results/summary.js';
 export { seededRandom, shuffleInPlace } from './delivery/seeded-random.js';
 export { makeVariant, variantSeed, type Variant, type ShuffleSettings } from './delivery/variant.js';

@@ -84,7 +84,7 @@ describe('examforge grade', () => {
       rows.map((row) => [row.student, row['l2-prior'], row['wasserstein-vs-js'], row.total, row.ungraded]),
     ).toEqual([
       ['s1', '0.5', '1.25', '1.75', ''],
-      ['s2', '0', '0', '0', 'wasserstein-vs-js'],
+      ['s2', '0', 'ungraded', '0', 'wasserstein-vs-js'],
     ]);
   });
 

@@ -11,12 +11,14 @@ export interface GradedStudent {
 
 /** What a results cell says for an answer that was not read from the scan (it counts 0 in the totals). */
 export const NOT_READ_CELL = 'not read';
+/** What a results cell says for a written answer no one has graded yet (it counts 0 in the totals until graded). */
+export const UNGRADED_CELL = 'ungraded';
 
 /**
  * The results as rows for a CSV: one row per student with the points of every question, the section totals, the
  * total, the maximum and what needs a look. Points are exact (`0.5`, `-0.5`, `1/3`). A question without a key is
- * empty; an answer not read from the scan says `not read` (never 0, which would look like a blank), and the
- * `not read` column lists those questions.
+ * empty; an answer not read from the scan says `not read` and a written answer not yet graded `ungraded` (never 0,
+ * which would look like a blank or a zero mark), and the `not read` and `ungraded` columns list those questions.
  */
 export function resultsTable(exam: Exam, students: readonly GradedStudent[]): string[][] {
   const questions = listQuestions(exam);
@@ -47,5 +49,6 @@ export function resultsTable(exam: Exam, students: readonly GradedStudent[]): st
 
 function questionCell(question: QuestionScore, missing: readonly string[]): string {
   if (missing.includes(question.questionId)) return NOT_READ_CELL;
+  if (question.status === 'ungraded') return UNGRADED_CELL;
   return question.status === 'not-scored' ? '' : question.points.toString();
 }
