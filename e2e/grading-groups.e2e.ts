@@ -98,6 +98,18 @@ test('answers alike are graded in one action with one split out, and a grade con
   const events = gradingEvents(QUESTION).filter((event) => event.subject.includes(attempt('g3')));
   expect(events.map((event) => event.action)).toEqual(['grade.applied', 'grade.conflict', 'grade.applied']);
   await other.api.dispose();
+
+  // The instructor adds a rubric item while grading, and removes it again while no answer carries it.
+  await page.getByTestId('rubric-edit-toggle').click();
+  await page.getByTestId('rubric-edit-new-id').fill('r2');
+  await page.getByTestId('rubric-edit-new-points').fill('0.5');
+  await page.getByTestId('rubric-edit-new-text').fill('States $\\nabla_\\theta W_1 = \\operatorname{sign}(\\theta)$');
+  await page.getByTestId('rubric-edit-new-save').press('Enter');
+  await expect(page.getByTestId('rubric-item-r2')).toContainText('+0.5');
+  await expect(page.getByTestId('rubric-edit-new-id')).toHaveValue('');
+  await page.getByTestId('rubric-edit-r2-remove').press('Enter');
+  await expect(page.getByTestId('grading-announcement')).toContainText('Rubric item r2 removed.');
+  await expect(page.getByTestId('rubric-item-r2')).toHaveCount(0);
 });
 
 async function queue(request: APIRequestContext, sittingId: string): Promise<Entry[]> {

@@ -23,16 +23,20 @@ type Edit =
  * server refuses an item in use with 409 `rubric-item-in-use`, shown in its words). Each edit is a new exam version.
  */
 export function RubricEditor({ sittingId, questionId, rubric, onEdited }: RubricEditorProps) {
+  // A fresh, empty form for the next item once one was added.
+  const [added, setAdded] = useState(0);
   const edit = useMutation({
     mutationFn: (change: Edit) =>
       change.kind === 'set'
         ? setRubricItem(sittingId, questionId, change.itemId, { points: change.points, text: change.text })
         : removeRubricItem(sittingId, questionId, change.itemId),
-    onSuccess: (next, change) =>
+    onSuccess: (next, change) => {
+      if (!rubric.some((item) => item.id === change.itemId)) setAdded((count) => count + 1);
       onEdited(
         next,
         change.kind === 'set' ? `Rubric item ${change.itemId} saved.` : `Rubric item ${change.itemId} removed.`,
-      ),
+      );
+    },
   });
   return (
     <section className="rubric-editor" aria-labelledby="rubric-editor-title" data-testid="rubric-editor">
@@ -41,7 +45,7 @@ export function RubricEditor({ sittingId, questionId, rubric, onEdited }: Rubric
       {rubric.map((item) => (
         <RubricItemForm key={item.id} item={item} pending={edit.isPending} onSubmit={(change) => edit.mutate(change)} />
       ))}
-      <RubricItemForm pending={edit.isPending} onSubmit={(change) => edit.mutate(change)} />
+      <RubricItemForm key={`new-${added}`} pending={edit.isPending} onSubmit={(change) => edit.mutate(change)} />
       {edit.isError && <ErrorNotice title="Rubric not changed." error={edit.error} testId="rubric-error" />}
     </section>
   );
