@@ -99,6 +99,25 @@ test('answers alike are graded in one action with one split out, and a grade con
   expect(events.map((event) => event.action)).toEqual(['grade.applied', 'grade.conflict', 'grade.applied']);
   await other.api.dispose();
 
+  // g4 needs a second look: f, a note, Enter flags it; the "flagged" filter finds it.
+  await page
+    .getByTestId(`queue-entry-${attempt('g4')}`)
+    .getByRole('button')
+    .press('Enter');
+  await expect(workspace).toHaveAttribute('data-attempt-id', attempt('g4'));
+  await expect(workspace).toBeFocused();
+  await page.keyboard.press('f');
+  await page.keyboard.type('Is "no idea" worth a comment?');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('grading-announcement')).toContainText('Flagged for a second look.');
+  await expect(page.getByTestId('answer-flag')).toContainText(
+    'Flagged by Demo Instructor: Is "no idea" worth a comment?',
+  );
+  await page.getByTestId('filter-state').selectOption('flagged');
+  await expect(page.getByTestId('grading-queue').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId(`queue-entry-${attempt('g4')}`)).toContainText('Is "no idea" worth a comment?');
+  await expectAccessible(page, 'the grading page with a flagged answer');
+
   // The instructor adds a rubric item while grading, and removes it again while no answer carries it.
   await page.getByTestId('rubric-edit-toggle').click();
   await page.getByTestId('rubric-edit-new-id').fill('r2');

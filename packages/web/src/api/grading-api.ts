@@ -46,6 +46,14 @@ export interface SavedComment {
   readonly uses: number;
 }
 
+/** A flag change comes back as `{flag?}`; the page reads the answer again to show it. */
+const FlagReply: ReplyParser<unknown> = {
+  safeParse: (value) =>
+    typeof value === 'object' && value !== null
+      ? { success: true, data: value }
+      : { success: false, error: { message: 'not an object' } },
+};
+
 /** A saved grade comes back as `{grade}`. */
 const SavedGradeReply: ReplyParser<GradeView> = {
   safeParse: (value) =>
@@ -157,4 +165,14 @@ export function setPaperInk(
     PaperBoxViewSchema,
     { body: { ink } },
   );
+}
+
+/** Flags the answer for a second look with a note, or clears its flag. */
+export function setAnswerFlag(
+  sittingId: string,
+  questionId: string,
+  attemptId: string,
+  flag: { readonly flagged: true; readonly note: string } | { readonly flagged: false },
+): Promise<unknown> {
+  return apiRequest('PUT', `${answerPath(sittingId, questionId, attemptId)}/flag`, FlagReply, { body: flag });
 }

@@ -124,6 +124,11 @@ export function GradeQuestionPage() {
             session.setCurrent({ kind: 'answer', answer: current.answer, draft: draftOf(current.answer.grade) })
           }
           onRubricEdited={afterRubricEdit}
+          onFlagChanged={(what) => {
+            session.refresh();
+            setAnnouncement(what);
+            void session.reload(current.answer.attemptId);
+          }}
           onBoxBlank={() => {
             session.refresh();
             setAnnouncement('The box is called blank: it scores as blank.');

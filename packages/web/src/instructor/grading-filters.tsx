@@ -25,6 +25,7 @@ export function GradingFiltersForm({ filters, onChange, rubric, me }: GradingFil
           <option value="all">all answers</option>
           <option value="ungraded">ungraded</option>
           <option value="graded">graded</option>
+          <option value="flagged">flagged for a second look</option>
         </select>
       </span>
       <span className="field">

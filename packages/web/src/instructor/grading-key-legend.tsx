@@ -25,9 +25,9 @@ export function GradingKeyLegend({ scanned }: { readonly scanned: boolean }) {
         </dt>
         <dd>next ungraded answer</dd>
         <dt>
-          <kbd>a</kbd>, <kbd>c</kbd>
+          <kbd>a</kbd>, <kbd>c</kbd>, <kbd>f</kbd>
         </dt>
-        <dd>type an adjustment, a comment</dd>
+        <dd>type an adjustment, a comment, why the answer needs a second look (flag)</dd>
         <dt>
           <kbd>Esc</kbd>
         </dt>

@@ -17,6 +17,7 @@ const STATES: Record<QueueEntry['state'], string> = {
 export function GradingQueueTable({ entries, current, label, onOpen }: GradingQueueTableProps) {
   if (entries.length === 0) return <p>No answer matches the filters.</p>;
   const named = entries.some((entry) => entry.student !== undefined);
+  const flagged = entries.some((entry) => entry.flag !== undefined);
   return (
     <div className="table-wrap">
       <table className="table grading-queue" data-testid="grading-queue">
@@ -29,6 +30,7 @@ export function GradingQueueTable({ entries, current, label, onOpen }: GradingQu
             <th scope="col">State</th>
             <th scope="col">Points</th>
             <th scope="col">Graded by</th>
+            {flagged && <th scope="col">Flag</th>}
           </tr>
         </thead>
         <tbody>
@@ -49,6 +51,7 @@ export function GradingQueueTable({ entries, current, label, onOpen }: GradingQu
               <td>{STATES[entry.state]}</td>
               <td>{entry.points ?? '—'}</td>
               <td>{entry.gradedBy ?? '—'}</td>
+              {flagged && <td>{entry.flag ? `${entry.flag.note} (${entry.flag.flaggedBy})` : ''}</td>}
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RubricItemView } from '../api/grading-api.js';
 import { draftPoints, toggleItem, type GradeDraft } from '../lib/grading/grade-draft.js';
 import type { GradingKeyAction } from '../lib/grading/grading-keys.js';
+import { AnswerFlagControl, FLAG_FIELD } from './answer-flag-control.js';
 import { AnswerGroupPanel } from './answer-group-panel.js';
 import { AnswerPane } from './answer-pane.js';
 import { ConflictNotice } from './conflict-notice.js';
@@ -14,6 +15,8 @@ import { RubricPanel } from './rubric-panel.js';
 import { changeScanView, INITIAL_SCAN_VIEW } from '../lib/grading/scan-view.js';
 import { useGradingKeys } from './use-grading-keys.js';
 import type { Move } from './use-grading-session.js';
+
+const FIELDS = { adjustment: ADJUSTMENT_FIELD, comment: COMMENT_FIELD, flag: FLAG_FIELD } as const;
 
 export interface GradingWorkspaceProps {
   readonly sittingId: string;
@@ -35,6 +38,8 @@ export interface GradingWorkspaceProps {
   readonly onGroupGraded: (count: number) => void;
   /** A paper answer's box was called blank: it left the queue. */
   readonly onBoxBlank: () => void;
+  /** The answer's flag was set or cleared. */
+  readonly onFlagChanged: (what: string) => void;
 }
 
 /**
@@ -61,7 +66,7 @@ export function GradingWorkspace(props: GradingWorkspaceProps) {
         case 'move':
           return onMove(action.to);
         case 'focus':
-          return document.getElementById(action.field === 'adjustment' ? ADJUSTMENT_FIELD : COMMENT_FIELD)?.focus();
+          return document.getElementById(FIELDS[action.field])?.focus();
         case 'view':
           return setView((now) => changeScanView(now, action.change));
         case 'none':
@@ -133,16 +138,29 @@ export function GradingWorkspace(props: GradingWorkspaceProps) {
         )}
       </section>
       <section className="grading-grade" aria-label="Grade">
-        <RubricPanel rubric={rubric} applied={draft.items} onToggle={(id) => onDraft(toggleItem(draft, id))} />
+        <RubricPanel
+          rubric={rubric}
+          from={answer.question.rubricFrom}
+          applied={draft.items}
+          onToggle={(id) => onDraft(toggleItem(draft, id))}
+        />
         <GradeForm
           sittingId={sittingId}
           questionId={answer.question.id}
           draft={draft}
           onDraft={onDraft}
           onSave={onSave}
-          points={draftPoints(rubric, answer.question.marks, draft)}
+          points={draftPoints(rubric, answer.question.marks, draft, answer.question.rubricFrom)}
           marks={answer.question.marks}
           saving={props.saving}
+        />
+        <AnswerFlagControl
+          key={answer.flag?.flaggedAt ?? 'unflagged'}
+          sittingId={sittingId}
+          questionId={answer.question.id}
+          attemptId={answer.attemptId}
+          flag={answer.flag}
+          onChanged={props.onFlagChanged}
         />
         {props.canEditRubric && (
           <button

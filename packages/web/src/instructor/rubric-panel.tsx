@@ -5,6 +5,8 @@ type RubricItem = AnswerForGrading['question']['rubric'][number];
 
 interface RubricPanelProps {
   readonly rubric: readonly RubricItem[];
+  /** Positive grading (items add up from 0) or negative (items deduct from full marks). */
+  readonly from: AnswerForGrading['question']['rubricFrom'];
   readonly applied: readonly string[];
   readonly onToggle: (itemId: string) => void;
 }
@@ -16,10 +18,14 @@ export function itemKey(index: number): string | undefined {
 }
 
 /** The question's rubric as checkboxes, each with its number key. */
-export function RubricPanel({ rubric, applied, onToggle }: RubricPanelProps) {
+export function RubricPanel({ rubric, from, applied, onToggle }: RubricPanelProps) {
   return (
     <fieldset className="fieldset rubric-panel" data-testid="rubric-panel">
-      <legend>Rubric: the items this answer earns</legend>
+      <legend>
+        {from === 'full'
+          ? 'Rubric: the deductions from full marks this answer takes'
+          : 'Rubric: the items this answer earns'}
+      </legend>
       {rubric.length === 0 && <p>The rubric has no items yet.</p>}
       {rubric.map((item, index) => {
         const key = itemKey(index);

@@ -20,6 +20,7 @@ describe('grading keys', () => {
 
   it('goes to the fields and changes the view of a scan', () => {
     expect(gradingKeyAction('c', 2)).toEqual({ kind: 'focus', field: 'comment' });
+    expect(gradingKeyAction('f', 2)).toEqual({ kind: 'focus', field: 'flag' });
     expect(gradingKeyAction('+', 2)).toEqual({ kind: 'view', change: 'zoom-in' });
     expect(gradingKeyAction('w', 2)).toEqual({ kind: 'view', change: 'whole-page' });
     expect(gradingKeyAction('x', 2)).toEqual({ kind: 'none' });

@@ -5,7 +5,7 @@ export type GradingKeyAction =
   /** Save the grade; Enter then moves on to the next ungraded answer. */
   | { readonly kind: 'save'; readonly then: 'stay' | 'next-ungraded' }
   | { readonly kind: 'move'; readonly to: 'next' | 'previous' | 'next-ungraded' }
-  | { readonly kind: 'focus'; readonly field: 'adjustment' | 'comment' }
+  | { readonly kind: 'focus'; readonly field: 'adjustment' | 'comment' | 'flag' }
   | { readonly kind: 'view'; readonly change: 'zoom-in' | 'zoom-out' | 'rotate' | 'whole-page' }
   | { readonly kind: 'none' };
 
@@ -17,6 +17,7 @@ const MOVES: Readonly<Record<string, GradingKeyAction>> = {
   u: { kind: 'move', to: 'next-ungraded' },
   a: { kind: 'focus', field: 'adjustment' },
   c: { kind: 'focus', field: 'comment' },
+  f: { kind: 'focus', field: 'flag' },
   '+': { kind: 'view', change: 'zoom-in' },
   '=': { kind: 'view', change: 'zoom-in' },
   '-': { kind: 'view', change: 'zoom-out' },
@@ -29,7 +30,7 @@ const MOVES: Readonly<Record<string, GradingKeyAction>> = {
 /**
  * The grading page's keys, outside text fields: 1–9 and 0 (the tenth) toggle rubric items, Enter saves and brings
  * the next ungraded answer, s saves and stays, n/j and p/k move through the queue under the filters, u jumps to the
- * next ungraded answer, a and c go to the adjustment and the comment, + − r w zoom, rotate and show the whole page.
+ * next ungraded answer, a, c and f go to the adjustment, the comment and the flag's note, + − r w zoom, rotate and show the whole page.
  *
  * @example
  * gradingKeyAction('3', 5); // { kind: 'toggle', index: 2 }
