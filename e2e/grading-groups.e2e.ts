@@ -99,12 +99,25 @@ test('answers alike are graded in one action with one split out, and a grade con
   expect(events.map((event) => event.action)).toEqual(['grade.applied', 'grade.conflict', 'grade.applied']);
   await other.api.dispose();
 
-  // g4 needs a second look: f, a note, Enter flags it; the "flagged" filter finds it.
+  // g4 needs a second look: f, a note, Enter flags it; the "flagged" filter finds it. On the way, k and j move back
+  // and forth in queue order (by attempt id).
   await page
     .getByTestId(`queue-entry-${attempt('g4')}`)
     .getByRole('button')
     .press('Enter');
   await expect(workspace).toHaveAttribute('data-attempt-id', attempt('g4'));
+  await expect(workspace).toBeFocused();
+  const order = students.map(attempt).sort();
+  const before = order[order.indexOf(attempt('g4')) - 1];
+  await page.keyboard.press('k');
+  if (before === undefined) {
+    await expect(page.getByTestId('grading-announcement')).toContainText('No previous answer');
+  } else {
+    await expect(workspace).toHaveAttribute('data-attempt-id', before);
+    await expect(workspace).toBeFocused();
+    await page.keyboard.press('j');
+    await expect(workspace).toHaveAttribute('data-attempt-id', attempt('g4'));
+  }
   await expect(workspace).toBeFocused();
   await page.keyboard.press('f');
   await page.keyboard.type('Is "no idea" worth a comment?');

@@ -62,10 +62,11 @@ export function GradeQuestionPage() {
     });
     // Once per question (not on every new `move`): changing the filters must not lose the grader's place.
   }, [questionId]);
-  const go = (to: Move) =>
+  /** Moves, then announces where the grader is, after what was done first (`done`), in one message. */
+  const go = (to: Move, done = '') =>
     void move(to, attemptId).then((result) => {
-      if (result && 'none' in result) setAnnouncement(nothingThere(to));
-      else if (result) setAnnouncement(`Now ${label(result.attemptId)}.`);
+      if (result && 'none' in result) setAnnouncement(`${done}${nothingThere(to)}`);
+      else if (result) setAnnouncement(`${done}Now ${label(result.attemptId)}.`);
       setArrival((count) => count + 1);
     });
   const afterRubricEdit = (rubric: readonly RubricItemView[], what: string) => {
@@ -119,7 +120,7 @@ export function GradeQuestionPage() {
           label={label}
           onDraft={session.setDraft}
           onSave={(then) => save(current.answer, current.draft, then)}
-          onMove={go}
+          onMove={(to) => go(to)}
           onKeepTheirs={() =>
             session.setCurrent({ kind: 'answer', answer: current.answer, draft: draftOf(current.answer.grade) })
           }
@@ -131,12 +132,10 @@ export function GradeQuestionPage() {
           }}
           onBoxBlank={() => {
             session.refresh();
-            setAnnouncement('The box is called blank: it scores as blank.');
-            go('next-ungraded');
+            go('next-ungraded', 'The box is called blank: it scores as blank. ');
           }}
           onGroupGraded={(count) => {
-            setAnnouncement(`Graded ${count} answers alike.`);
-            go('next-ungraded');
+            go('next-ungraded', `Graded ${count} answers alike. `);
           }}
         />
       )}
