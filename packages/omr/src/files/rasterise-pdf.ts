@@ -1,5 +1,6 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from '../grey-image.js';
+import { luma } from './decode-grey.js';
 import { ScanFileError, type ScanFile } from './scan-file.js';
 
 /** The parts of pdf.js's Node canvas (from @napi-rs/canvas) used here; the package has no DOM types. */
@@ -34,12 +35,5 @@ export async function renderPdfPage(document: PDFDocumentProxy, number: number, 
   await page.render({ canvasContext: context, viewport, canvas }).promise;
   const rgba = context.getImageData(0, 0, width, height).data;
   page.cleanup();
-  return { width, height, pixels: luma(rgba) };
-}
-
-function luma(rgba: Uint8ClampedArray): Uint8Array {
-  const pixels = new Uint8Array(rgba.length / 4);
-  for (let i = 0, j = 0; i < pixels.length; i += 1, j += 4)
-    pixels[i] = ((rgba[j] ?? 255) * 77 + (rgba[j + 1] ?? 255) * 150 + (rgba[j + 2] ?? 255) * 29) >> 8;
-  return pixels;
+  return { width, height, pixels: luma(rgba, 4) };
 }

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { decodeGrey } from './decode-grey.js';
 import type { GreyImage } from '../grey-image.js';
 import { openPdf, type OpenScan } from './pdf-pages.js';
 import { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
@@ -54,18 +55,10 @@ export async function* decodeScanFile(file: ScanFile, options: DecodeOptions = {
 
 async function decodeImage(file: ScanFile): Promise<GreyImage> {
   try {
-    const { data, info } = await sharp(file.data).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
-    const pixels = info.channels === 1 ? new Uint8Array(data) : firstChannel(data, info.channels);
-    return { width: info.width, height: info.height, pixels };
+    return await decodeGrey(sharp(file.data).rotate());
   } catch (error) {
     throw new ScanFileError(file.name, `cannot be decoded as an image (${(error as Error).message})`);
   }
-}
-
-function firstChannel(data: Buffer, channels: number): Uint8Array {
-  const pixels = new Uint8Array(data.length / channels);
-  for (let i = 0; i < pixels.length; i += 1) pixels[i] = data[i * channels] ?? 255;
-  return pixels;
 }
 
 /** A greyscale image as PNG (crops for the review queue). */

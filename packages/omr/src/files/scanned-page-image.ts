@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
+import { decodeGrey } from './decode-grey.js';
 
 /**
  * The fast path for what scanners write: a page that is one full-page image. Its JPEG (or deflated 8-bit) bytes are
@@ -20,9 +21,7 @@ export async function scannedPageImage(document: PDFDocument, page: PDFPage): Pr
   if (!width || !height || Math.abs(shownWidth / shownHeight - pageWidth / pageHeight) > 0.03) return undefined;
   const decoder = decoderFor(image, width, height);
   if (!decoder) return undefined;
-  const { data, info } = await decoder.rotate(rotation).greyscale().raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) return undefined;
-  return { width: info.width, height: info.height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  return decodeGrey(decoder.rotate(rotation));
 }
 
 function singleImage(document: PDFDocument, page: PDFPage): PDFRawStream | undefined {
