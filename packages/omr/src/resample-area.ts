@@ -51,23 +51,21 @@ export function resampleArea(
   const width = Math.floor(window.width / average);
   const height = Math.floor(window.height / average);
   const pixels = new Uint8Array(width * height);
+  const at = { image, homography, area, scale };
+  if (average === 1) {
+    for (let y = 0; y < height; y += 1) sampleRow(at, window.left, window.top + y, pixels, y * width, width);
+    return { width, height, pixels };
+  }
   const sums = new Uint32Array(width);
   const row = new Uint8Array(width * average);
-  const sample = rowSampler(image, homography, area, scale);
   const blockArea = average * average;
   for (let y = 0; y < height; y += 1) {
-    if (average === 1) {
-      sample(window.left, window.top + y, pixels.subarray(y * width, (y + 1) * width));
-      continue;
-    }
     sums.fill(0);
     for (let dy = 0; dy < average; dy += 1) {
-      sample(window.left, window.top + y * average + dy, row);
-      for (let x = 0, i = 0; x < width; x += 1) {
-        let sum = 0;
-        for (let dx = 0; dx < average; dx += 1, i += 1) sum += row[i] ?? 255;
-        sums[x] = (sums[x] ?? 0) + sum;
-      }
+      const chord = sampleRow(at, window.left, window.top + y * average + dy, row, 0, row.length);
+      // A row inside the scan along a straight line is summed as it is walked; any other is sampled, then summed.
+      if (chord) addChordBlocks(at.image, chord, sums, average);
+      else addBlocks(row, sums, average);
     }
     for (let x = 0, out = y * width; x < width; x += 1, out += 1)
       pixels[out] = ((2 * (sums[x] ?? 0) + blockArea) / (2 * blockArea)) | 0;
@@ -75,47 +73,129 @@ export function resampleArea(
   return { width, height, pixels };
 }
 
-/** Fills `target` with the area's pixels of one row from column `left` on (nearest neighbour, white outside). */
-function rowSampler(image: GreyImage, homography: Homography, area: Rect, scale: number) {
-  const [a = 1, b = 0, c = 0, d = 0, e = 1, f = 0, g = 0, k = 0] = homography;
-  const step = 1 / scale;
-  const { width: sourceWidth, height: sourceHeight, pixels: source } = image;
+interface Sampling {
+  readonly image: GreyImage;
+  readonly homography: Homography;
+  readonly area: Rect;
+  readonly scale: number;
+}
+
+/** A straight walk through the scan: the first point, the step per pixel, the number of pixels. */
+interface Chord {
+  readonly sx: number;
+  readonly sy: number;
+  readonly stepX: number;
+  readonly stepY: number;
+  readonly count: number;
+}
+
+/**
+ * Writes `count` pixels of row `rowIndex` of the area, from column `left` on, into `target` from `offset` (the scan's
+ * pixel under each centre; white outside the scan) — or, when `target` is to be summed and the row is a straight walk
+ * that stays inside the scan, returns that walk instead of writing it.
+ */
+function sampleRow(
+  at: Sampling,
+  left: number,
+  rowIndex: number,
+  target: Uint8Array,
+  offset: number,
+  count: number,
+): Chord | undefined {
+  const [a = 1, b = 0, c = 0, d = 0, e = 1, f = 0, g = 0, k = 0] = at.homography;
+  const step = 1 / at.scale;
+  const u = at.area.x + left * step;
+  const v = at.area.y + rowIndex * step;
+  // Along a row the numerators and the denominator of the projection grow linearly. Pixel (i, j) of the image has its
+  // centre at (i, j): the nearest pixel to (sx, sy) is (floor(sx + ½), floor(sy + ½)).
+  const [x, y, w] = [a * u + b * v + c, d * u + e * v + f, g * u + k * v + 1];
   const [ax, dx, gx] = [a * step, d * step, g * step];
-  return (left: number, rowIndex: number, target: Uint8Array) => {
-    const u = area.x + left * step;
-    const v = area.y + rowIndex * step;
-    // Along a row the numerators and the denominator of the projection grow linearly.
-    let x = a * u + b * v + c;
-    let y = d * u + e * v + f;
-    const w = g * u + k * v + 1;
-    // Pixel (i, j) of the image has its centre at (i, j): the nearest pixel to (sx, sy) is (floor(sx + ½), …).
-    const last = Math.max(1, target.length - 1);
-    if (Math.abs((gx * last) / w) < FLAT_ROW) {
-      // A scan, or a photo whose perspective hardly bends the row: sampled along the straight line between the row's
-      // exact ends, with no division per pixel.
-      const end = w + gx * last;
-      let sx = x / w + 0.5;
-      let sy = y / w + 0.5;
-      const stepX = ((x + ax * last) / end + 0.5 - sx) / last;
-      const stepY = ((y + dx * last) / end + 0.5 - sy) / last;
-      for (let index = 0; index < target.length; index += 1, sx += stepX, sy += stepY)
-        target[index] =
-          sx >= 0 && sy >= 0 && sx < sourceWidth && sy < sourceHeight
-            ? (source[(sy | 0) * sourceWidth + (sx | 0)] ?? 255)
-            : 255;
-      return;
-    }
-    for (let index = 0, depth = w; index < target.length; index += 1) {
-      const perspective = 1 / depth;
-      const sx = x * perspective + 0.5;
-      const sy = y * perspective + 0.5;
-      x += ax;
-      y += dx;
-      depth += gx;
-      target[index] =
-        sx >= 0 && sy >= 0 && sx < sourceWidth && sy < sourceHeight
-          ? (source[(sy | 0) * sourceWidth + (sx | 0)] ?? 255)
-          : 255;
-    }
+  const last = Math.max(1, count - 1);
+  if (Math.abs((gx * last) / w) < FLAT_ROW) {
+    // A scan, or a photo whose perspective hardly bends the row: walked along the chord between the row's exact ends.
+    const end = w + gx * last;
+    const [sx, sy] = [x / w + 0.5, y / w + 0.5];
+    const stepX = ((x + ax * last) / end + 0.5 - sx) / last;
+    const stepY = ((y + dx * last) / end + 0.5 - sy) / last;
+    const chord = { sx, sy, stepX, stepY, count };
+    if (target.length === count && offset === 0 && withinScan(at.image, chord)) return chord;
+    walkChord(at.image, sx, sy, stepX, stepY, target, offset, count);
+    return undefined;
+  }
+  const { width, height, pixels } = at.image;
+  for (let index = 0; index < count; index += 1) {
+    const depth = w + gx * index;
+    const sx = (x + ax * index) / depth + 0.5;
+    const sy = (y + dx * index) / depth + 0.5;
+    target[offset + index] =
+      sx >= 0 && sy >= 0 && sx < width && sy < height ? (pixels[(sy | 0) * width + (sx | 0)] ?? 255) : 255;
+  }
+  return undefined;
+}
+
+/** Whether every point of the walk lies a pixel or more inside the scan (a line is inside where both its ends are). */
+function withinScan(image: GreyImage, chord: Chord): boolean {
+  const ends = [0, chord.count - 1].map((i) => [chord.sx + chord.stepX * i, chord.sy + chord.stepY * i] as const);
+  return ends.every(([x, y]) => x >= 1 && y >= 1 && x < image.width - 1 && y < image.height - 1);
+}
+
+/** Adds each block of `average` pixels along a walk that stays inside the scan into its column's sum. */
+function addChordBlocks(image: GreyImage, chord: Chord, sums: Uint32Array, average: number): void {
+  const { width, pixels } = image;
+  const { stepX, stepY } = chord;
+  let [px, py] = [chord.sx, chord.sy];
+  for (let x = 0; x < sums.length; x += 1) {
+    let sum = 0;
+    for (let dx = 0; dx < average; dx += 1, px += stepX, py += stepY) sum += pixels[(py | 0) * width + (px | 0)] ?? 255;
+    sums[x] = (sums[x] ?? 0) + sum;
+  }
+}
+
+/**
+ * Nearest pixels along a straight line through the image. The stretch that lies inside the image (one pixel in from
+ * where the line's own arithmetic says it enters and leaves, for rounding) is copied without a bounds test per pixel;
+ * the ends are tested.
+ */
+function walkChord(
+  image: GreyImage,
+  sx: number,
+  sy: number,
+  stepX: number,
+  stepY: number,
+  target: Uint8Array,
+  offset: number,
+  count: number,
+): void {
+  const { width, height, pixels } = image;
+  const [fromX, toX] = inside(sx, stepX, width, count);
+  const [fromY, toY] = inside(sy, stepY, height, count);
+  const from = Math.min(count, Math.max(fromX, fromY) + 1);
+  const to = Math.max(from, Math.min(toX, toY) - 1);
+  const tested = (index: number) => {
+    const px = sx + stepX * index;
+    const py = sy + stepY * index;
+    return px >= 0 && py >= 0 && px < width && py < height ? (pixels[(py | 0) * width + (px | 0)] ?? 255) : 255;
   };
+  for (let index = 0; index < from; index += 1) target[offset + index] = tested(index);
+  let px = sx + stepX * from;
+  let py = sy + stepY * from;
+  for (let index = offset + from, end = offset + to; index < end; index += 1, px += stepX, py += stepY)
+    target[index] = pixels[(py | 0) * width + (px | 0)] ?? 255;
+  for (let index = to; index < count; index += 1) target[offset + index] = tested(index);
+}
+
+/** The indices [from, to) of `start + i × step` (i < count) that fall in [0, limit), by the line's arithmetic. */
+function inside(start: number, step: number, limit: number, count: number): [number, number] {
+  if (step === 0) return start >= 0 && start < limit ? [0, count] : [0, 0];
+  const [enter, leave] = step > 0 ? [-start / step, (limit - start) / step] : [(limit - start) / step, -start / step];
+  return [Math.max(0, Math.ceil(enter)), Math.min(count, Math.ceil(leave))];
+}
+
+/** Adds each block of `average` neighbouring pixels of a row into its column's sum. */
+function addBlocks(row: Uint8Array, sums: Uint32Array, average: number): void {
+  for (let x = 0, i = 0; x < sums.length; x += 1) {
+    let sum = 0;
+    for (let dx = 0; dx < average; dx += 1, i += 1) sum += row[i] ?? 255;
+    sums[x] = (sums[x] ?? 0) + sum;
+  }
 }
