@@ -71,6 +71,9 @@ export function inkAnalysisFactor(scale: number): number {
  * const ink = judgeAveragedBox(cutPlacedBox(upright, homography, place, factor), place.scale / factor);
  */
 export function judgeAveragedBox(image: GreyImage, scale: number): BoxInk {
+  // Paper is at most white: a box with no pixel HIGH darker than white has no pixel a stroke could start from, and
+  // needs no paper levels (most blank boxes: the same verdict, for a fraction of the work).
+  if (darkest(image) > 255 * (1 - HIGH)) return { ink: 'blank', inkShare: 0, confidence: 1, largestStroke: 0 };
   const darkness = darknessAgainstPaper(image, scale);
   const grain = paperGrain(darkness);
   const low = Math.max(LOW, LOW_SIGMAS * grain);
@@ -98,6 +101,12 @@ export function judgeAveragedBox(image: GreyImage, scale: number): BoxInk {
  */
 export function boxHasInk(crop: AnswerBoxCrop): boolean {
   return judgeBoxInk(crop).ink === 'written';
+}
+
+function darkest(image: GreyImage): number {
+  let least = 255;
+  for (const grey of image.pixels) if (grey < least) least = grey;
+  return least;
 }
 
 /** The image averaged over `factor` × `factor` blocks (rounded half up): each source row is read once, in order. */
