@@ -62,10 +62,14 @@ export function resampleArea(
   for (let y = 0; y < height; y += 1) {
     sums.fill(0);
     for (let dy = 0; dy < average; dy += 1) {
-      const chord = sampleRow(at, window.left, window.top + y * average + dy, row, 0, row.length);
+      const rowIndex = window.top + y * average + dy;
       // A row inside the scan along a straight line is summed as it is walked; any other is sampled, then summed.
-      if (chord) addChordBlocks(at.image, chord, sums, average);
-      else addBlocks(row, sums, average);
+      const chord = chordOf(at, window.left, rowIndex, row.length);
+      if (chord && withinScan(at.image, chord)) addChordBlocks(at.image, chord, sums, average);
+      else {
+        sampleRow(at, window.left, rowIndex, row, 0, row.length);
+        addBlocks(row, sums, average);
+      }
     }
     for (let x = 0, out = y * width; x < width; x += 1, out += 1)
       pixels[out] = ((2 * (sums[x] ?? 0) + blockArea) / (2 * blockArea)) | 0;
@@ -89,39 +93,43 @@ interface Chord {
   readonly count: number;
 }
 
-/**
- * Writes `count` pixels of row `rowIndex` of the area, from column `left` on, into `target` from `offset` (the scan's
- * pixel under each centre; white outside the scan) — or, when `target` is to be summed and the row is a straight walk
- * that stays inside the scan, returns that walk instead of writing it.
- */
-function sampleRow(
-  at: Sampling,
-  left: number,
-  rowIndex: number,
-  target: Uint8Array,
-  offset: number,
-  count: number,
-): Chord | undefined {
+/** Where row `rowIndex` of the area, from column `left` on, falls in the scan. */
+function projectRow(at: Sampling, left: number, rowIndex: number) {
   const [a = 1, b = 0, c = 0, d = 0, e = 1, f = 0, g = 0, k = 0] = at.homography;
   const step = 1 / at.scale;
   const u = at.area.x + left * step;
   const v = at.area.y + rowIndex * step;
   // Along a row the numerators and the denominator of the projection grow linearly. Pixel (i, j) of the image has its
   // centre at (i, j): the nearest pixel to (sx, sy) is (floor(sx + ½), floor(sy + ½)).
-  const [x, y, w] = [a * u + b * v + c, d * u + e * v + f, g * u + k * v + 1];
-  const [ax, dx, gx] = [a * step, d * step, g * step];
+  return { x: a * u + b * v + c, y: d * u + e * v + f, w: g * u + k * v + 1, ax: a * step, dx: d * step, gx: g * step };
+}
+
+/**
+ * The row's `count` pixels as a straight walk through the scan when perspective hardly bends it (a scan, or a photo
+ * taken square on): the chord between the row's exact ends. Undefined for a row that bends.
+ */
+function chordOf(at: Sampling, left: number, rowIndex: number, count: number): Chord | undefined {
+  const { x, y, w, ax, dx, gx } = projectRow(at, left, rowIndex);
   const last = Math.max(1, count - 1);
-  if (Math.abs((gx * last) / w) < FLAT_ROW) {
-    // A scan, or a photo whose perspective hardly bends the row: walked along the chord between the row's exact ends.
-    const end = w + gx * last;
-    const [sx, sy] = [x / w + 0.5, y / w + 0.5];
-    const stepX = ((x + ax * last) / end + 0.5 - sx) / last;
-    const stepY = ((y + dx * last) / end + 0.5 - sy) / last;
-    const chord = { sx, sy, stepX, stepY, count };
-    if (target.length === count && offset === 0 && withinScan(at.image, chord)) return chord;
-    walkChord(at.image, sx, sy, stepX, stepY, target, offset, count);
-    return undefined;
+  if (Math.abs((gx * last) / w) >= FLAT_ROW) return undefined;
+  const end = w + gx * last;
+  const [sx, sy] = [x / w + 0.5, y / w + 0.5];
+  const stepX = ((x + ax * last) / end + 0.5 - sx) / last;
+  const stepY = ((y + dx * last) / end + 0.5 - sy) / last;
+  return { sx, sy, stepX, stepY, count };
+}
+
+/**
+ * Writes `count` pixels of row `rowIndex` of the area, from column `left` on, into `target` from `offset`: the scan's
+ * pixel under each centre, white outside the scan.
+ */
+function sampleRow(at: Sampling, left: number, rowIndex: number, target: Uint8Array, offset: number, count: number) {
+  const chord = chordOf(at, left, rowIndex, count);
+  if (chord) {
+    walkChord(at.image, chord, target, offset);
+    return;
   }
+  const { x, y, w, ax, dx, gx } = projectRow(at, left, rowIndex);
   const { width, height, pixels } = at.image;
   for (let index = 0; index < count; index += 1) {
     const depth = w + gx * index;
@@ -130,7 +138,6 @@ function sampleRow(
     target[offset + index] =
       sx >= 0 && sy >= 0 && sx < width && sy < height ? (pixels[(sy | 0) * width + (sx | 0)] ?? 255) : 255;
   }
-  return undefined;
 }
 
 /** Whether every point of the walk lies a pixel or more inside the scan (a line is inside where both its ends are). */
@@ -156,16 +163,8 @@ function addChordBlocks(image: GreyImage, chord: Chord, sums: Uint32Array, avera
  * where the line's own arithmetic says it enters and leaves, for rounding) is copied without a bounds test per pixel;
  * the ends are tested.
  */
-function walkChord(
-  image: GreyImage,
-  sx: number,
-  sy: number,
-  stepX: number,
-  stepY: number,
-  target: Uint8Array,
-  offset: number,
-  count: number,
-): void {
+function walkChord(image: GreyImage, chord: Chord, target: Uint8Array, offset: number): void {
+  const { sx, sy, stepX, stepY, count } = chord;
   const { width, height, pixels } = image;
   const [fromX, toX] = inside(sx, stepX, width, count);
   const [fromY, toY] = inside(sy, stepY, height, count);

@@ -49,6 +49,20 @@ function replaceQuestion(base: Exam, id: string, change: (question: Question) =>
   };
 }
 
+/** The bundled exam with `wasserstein-vs-js` graded negatively: from its 2 marks, deductions of 0.5 and 2. */
+const negativeGrading = replaceQuestion(exam, 'wasserstein-vs-js', (question) =>
+  question.kind === 'free'
+    ? {
+        ...question,
+        rubricFrom: 'full',
+        rubric: [
+          { id: 'sign-error', points: Rational.parse('-0.5') as Rational, text: 'Sign error in the gradient' },
+          { id: 'no-example', points: Rational.of(-2), text: 'No example' },
+        ],
+      }
+    : question,
+);
+
 /** `batched-matmul` asked as "which of these compute the batch products?": (a), (b) and (d) are all right. */
 function withMultipleMatmul(scoring: MultipleScoring): Exam {
   return replaceQuestion(exam, 'batched-matmul', (question) => {
@@ -425,18 +439,7 @@ const cases: Case[] = [
   },
   {
     name: 'negative grading: a deduction is taken from the full marks',
-    exam: replaceQuestion(exam, 'wasserstein-vs-js', (question) =>
-      question.kind === 'free'
-        ? {
-            ...question,
-            rubricFrom: 'full',
-            rubric: [
-              { id: 'sign-error', points: Rational.parse('-0.5') as Rational, text: 'Sign error in the gradient' },
-              { id: 'no-example', points: Rational.of(-2), text: 'No example' },
-            ],
-          }
-        : question,
-    ),
+    exam: negativeGrading,
     answers: {},
     grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['sign-error'] } },
     total: '1.5',
@@ -445,18 +448,7 @@ const cases: Case[] = [
   },
   {
     name: 'negative grading: deductions past the marks stop at 0, flagged',
-    exam: replaceQuestion(exam, 'wasserstein-vs-js', (question) =>
-      question.kind === 'free'
-        ? {
-            ...question,
-            rubricFrom: 'full',
-            rubric: [
-              { id: 'sign-error', points: Rational.parse('-0.5') as Rational, text: 'Sign error in the gradient' },
-              { id: 'no-example', points: Rational.of(-2), text: 'No example' },
-            ],
-          }
-        : question,
-    ),
+    exam: negativeGrading,
     answers: {},
     grades: { 'wasserstein-vs-js': { kind: 'rubric', items: ['sign-error', 'no-example'] } },
     total: '0',

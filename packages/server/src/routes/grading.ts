@@ -32,9 +32,9 @@ import { revealNames } from '../services/grading-names.js';
 import { claimNextAnswer } from '../services/grading-navigation.js';
 import { getGradingScope } from '../services/grading-scope.js';
 import { gradingSummary } from '../services/grading-summary.js';
-import { setAnswerFlag } from '../services/grading-flags.js';
+import { presentFlag, setAnswerFlag } from '../services/grading-flags.js';
 import { loadQueue } from '../services/grading-queue.js';
-import { flagView, listQueue, presentAnswerForGrading } from '../services/grading-view.js';
+import { listQueue, presentAnswerForGrading } from '../services/grading-view.js';
 import { editRubric } from '../services/rubric-edit.js';
 import { listComments, saveComment } from '../services/saved-comments.js';
 
@@ -146,8 +146,7 @@ export function gradingRoutes(context: AppContext): FastifyPluginAsyncZod {
         if (!queue.answers.some((answer) => answer.attemptId === request.params.attemptId))
           throw notFound('answer to grade');
         const row = await setAnswerFlag(context, user, scope, request.params.attemptId, request.body);
-        const flags = new Map(row ? [[row.attempt_id, row]] : []);
-        return flagView({ ...queue, flags }, request.params.attemptId, new Map([[user.id, user.name]]));
+        return row ? { flag: presentFlag(row, user.name) } : {};
       },
     );
     app.put(

@@ -9,7 +9,7 @@ import {
 import type { GradesTable } from '../db/schema.js';
 import type { GradeWrite } from './apply-grade.js';
 import { columnName, type GradesCsvRow } from './grades-csv.js';
-import { readGrade } from './grades.js';
+import { gradeDecision } from './grades.js';
 import type { GradingScope } from './grading-scope.js';
 
 /** What a row is checked against: the sitting's roster and, per written question, its gradable answers and grades. */
@@ -64,7 +64,7 @@ export function resolveImportRow(row: GradesCsvRow, targets: ImportTargets): Res
     );
   if (!problems.none() || attemptId === undefined) return problems.report();
   const current = question.grades.get(attemptId);
-  const before = current && storedGrade(current);
+  const before = current && gradeDecision(current);
   const after = normalised(input);
   const changed = changedFields(before, after);
   const outcome = !before ? 'new' : changed.length > 0 ? 'changed' : 'unchanged';
@@ -133,16 +133,6 @@ function normalised(input: GradeInput): ImportedGrade {
     ...(adjusted && { adjustment: adjustment.toString() }),
     ...(adjusted && input.adjustmentReason && { adjustmentReason: input.adjustmentReason }),
     ...(input.comment && { comment: input.comment }),
-  };
-}
-
-function storedGrade(row: GradesTable): ImportedGrade {
-  const grade = readGrade(row);
-  return {
-    items: grade.kind === 'rubric' ? [...grade.items] : [],
-    ...(row.adjustment !== null && { adjustment: row.adjustment }),
-    ...(row.adjustment_reason !== null && { adjustmentReason: row.adjustment_reason }),
-    ...(row.comment !== null && { comment: row.comment }),
   };
 }
 

@@ -57,14 +57,21 @@ export function validateGradeInput(scope: GradingScope, input: GradeInput): void
     throw badRequest('adjustment-reason-required', 'say why the points are adjusted');
 }
 
-export function presentGrade(scope: GradingScope, row: GradesTable, graderName: string): GradeView {
+/** What a grader decided, as the API names it: the items, the adjustment with its reason, the comment. */
+export function gradeDecision(row: GradesTable) {
   const grade = readGrade(row);
   return {
     items: grade.kind === 'rubric' ? [...grade.items] : [],
     ...(row.adjustment !== null && { adjustment: row.adjustment }),
     ...(row.adjustment_reason !== null && { adjustmentReason: row.adjustment_reason }),
     ...(row.comment !== null && { comment: row.comment }),
-    points: gradePoints(scope, grade).toString(),
+  };
+}
+
+export function presentGrade(scope: GradingScope, row: GradesTable, graderName: string): GradeView {
+  return {
+    ...gradeDecision(row),
+    points: gradePoints(scope, readGrade(row)).toString(),
     gradedBy: graderName,
     gradedAt: row.graded_at,
     version: row.version,

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/databases.js';
 import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
+import { finishedBatch } from '../test-support/paper-seed.js';
 import { BUNDLED_SOURCE, createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 import { unguardTextCell } from './csv-text-cell.js';
 
@@ -302,29 +303,9 @@ describe.each(DIALECTS)('grading exports and imports on %s', (dialect) => {
 /** Turns a seeded online attempt into a paper one whose written box was read as written (no typed answer). */
 async function makePaperBox(world: TestWorld, attemptId: string): Promise<void> {
   const db = world.context.db;
-  const at = world.context.clock.now().toISOString();
   await db.deleteFrom('answers').where('attempt_id', '=', attemptId).execute();
   await db.updateTable('attempts').set({ close_reason: 'paper' }).where('id', '=', attemptId).execute();
-  const batch = {
-    id: `batch-${attemptId}`,
-    sitting_id: world.sitting.id,
-    uploaded_by: world.users.instructor.id,
-    file_name: 'scan.pdf',
-    file_kind: 'pdf' as const,
-    file_size: 1,
-    file_data: Buffer.from('x'),
-    status: 'done' as const,
-    pages_total: 1,
-    pages_done: 1,
-    tries: 1,
-    error: null,
-    anomalies_json: '[]',
-    sheets_json: '[]',
-    lease_until: null,
-    created_at: at,
-    started_at: at,
-    finished_at: at,
-  };
+  const batch = finishedBatch(world, `batch-${attemptId}`);
   await db.insertInto('scan_batches').values(batch).execute();
   await db
     .insertInto('paper_answer_boxes')

@@ -1,4 +1,4 @@
-import type { SetFlag } from '../api/index.js';
+import type { AnswerFlag, SetFlag } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { GradingFlagsTable } from '../db/schema.js';
@@ -59,4 +59,9 @@ export async function questionFlags(context: AppContext, scope: GradingScope): P
     .where('grading_flags.question_id', '=', scope.question.id)
     .execute();
   return new Map(rows.map((row) => [row.attempt_id, row]));
+}
+
+/** A flag as graders see it: who flagged it, by name. */
+export function presentFlag(row: GradingFlagsTable, flaggedBy: string): AnswerFlag {
+  return { note: row.note, flaggedBy, flaggedAt: row.flagged_at };
 }

@@ -3,6 +3,7 @@ import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { groupKey } from './answer-groups.js';
+import { presentFlag } from './grading-flags.js';
 import { gradePoints, presentGrade, readGrade } from './grades.js';
 import { loadQueue, queueProgress, type QueueAnswer, type QueueState } from './grading-queue.js';
 import type { GradingScope } from './grading-scope.js';
@@ -109,12 +110,9 @@ export async function presentAnswerForGrading(
 }
 
 /** The answer's flag, if any, as graders see it (who flagged it by name). */
-export function flagView(state: QueueState, attemptId: string, names: ReadonlyMap<string, string>) {
+function flagView(state: QueueState, attemptId: string, names: ReadonlyMap<string, string>) {
   const flag = state.flags.get(attemptId);
-  if (!flag) return {};
-  return {
-    flag: { note: flag.note, flaggedBy: names.get(flag.flagged_by) ?? flag.flagged_by, flaggedAt: flag.flagged_at },
-  };
+  return flag ? { flag: presentFlag(flag, names.get(flag.flagged_by) ?? flag.flagged_by) } : {};
 }
 
 const graderOf = (row: { graded_by: string } | { flagged_by: string }) =>

@@ -13,29 +13,7 @@ export async function seedPaper(world: TestWorld): Promise<{ batch: string; item
   const student = world.roster[2]!;
   const grey = { width: 40, height: 30, pixels: new Uint8Array(40 * 30).fill(200) };
   const [batch, item, paperAttempt] = [newId(), newId(), newId()];
-  await db
-    .insertInto('scan_batches')
-    .values({
-      id: batch,
-      sitting_id: world.sitting.id,
-      uploaded_by: world.users.instructor.id,
-      file_name: 'seed.pdf',
-      file_kind: 'pdf',
-      file_size: 1,
-      file_data: Buffer.from('%PDF'),
-      status: 'done',
-      pages_total: 1,
-      pages_done: 1,
-      tries: 1,
-      error: null,
-      anomalies_json: '[]',
-      sheets_json: '[]',
-      lease_until: null,
-      created_at: at,
-      started_at: at,
-      finished_at: at,
-    })
-    .execute();
+  await db.insertInto('scan_batches').values(finishedBatch(world, batch)).execute();
   await db
     .insertInto('attempts')
     .values({
@@ -100,4 +78,29 @@ export async function seedPaper(world: TestWorld): Promise<{ batch: string; item
     })
     .execute();
   return { batch, item, paperAttempt };
+}
+
+/** A scan batch row that has finished reading (its file a placeholder), uploaded by the world's instructor. */
+export function finishedBatch(world: TestWorld, id: string) {
+  const at = world.clock.now().toISOString();
+  return {
+    id,
+    sitting_id: world.sitting.id,
+    uploaded_by: world.users.instructor.id,
+    file_name: 'seed.pdf',
+    file_kind: 'pdf' as const,
+    file_size: 1,
+    file_data: Buffer.from('%PDF'),
+    status: 'done' as const,
+    pages_total: 1,
+    pages_done: 1,
+    tries: 1,
+    error: null,
+    anomalies_json: '[]',
+    sheets_json: '[]',
+    lease_until: null,
+    created_at: at,
+    started_at: at,
+    finished_at: at,
+  };
 }
