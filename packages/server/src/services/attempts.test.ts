@@ -194,4 +194,64 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
     world.clock.advance(180_000);
     expect(await connection()).toBe('offline');
   });
+  it('closes a storm of expired attempts in batches, each exactly once, with two closers racing', async () => {
+    const storm = 2_345;
+    const deadline = new Date(T0.getTime() - 60_000).toISOString();
+    const ids = Array.from({ length: storm }, (_, index) => `storm-${index}`);
+    for (let from = 0; from < storm; from += 500) {
+      const slice = ids.slice(from, from + 500);
+      await world.context.db
+        .insertInto('roster')
+        .values(
+          slice.map((id) => ({
+            id,
+            sitting_id: world.sitting.id,
+            student_number: id,
+            name: id,
+            email: `${id}@storm.test`,
+            time_multiplier: 1,
+            access_code: id,
+          })),
+        )
+        .execute();
+      await world.context.db
+        .insertInto('attempts')
+        .values(
+          slice.map((id) => ({
+            id,
+            sitting_id: world.sitting.id,
+            roster_id: id,
+            variant_seed: id,
+            started_at: T0.toISOString(),
+            deadline_at: deadline,
+            accepts_until: deadline,
+            closed_at: null,
+            close_reason: null,
+            last_seq: 0,
+            last_save_at: null,
+            last_seen_at: null,
+            generated_json: null,
+          })),
+        )
+        .execute();
+    }
+    world.clock.set(T0);
+    const counts = await Promise.all([closeExpiredAttempts(world.context), closeExpiredAttempts(world.context)]);
+    const closed = await world.context.db
+      .selectFrom('attempts')
+      .select(['id', 'closed_at', 'close_reason'])
+      .where('id', 'like', 'storm-%')
+      .execute();
+    expect(closed.every((row) => row.closed_at === deadline && row.close_reason === 'expired')).toBe(true);
+    const events = await world.context.db
+      .selectFrom('audit_events')
+      .select('subject')
+      .where('action', '=', 'attempt.expired')
+      .where('subject', 'like', 'attempt:storm-%')
+      .execute();
+    expect(events).toHaveLength(storm);
+    expect(new Set(events.map((event) => event.subject)).size).toBe(storm);
+    expect(counts[0] + counts[1]).toBe(storm);
+    expect(await closeExpiredAttempts(world.context)).toBe(0);
+  });
 });

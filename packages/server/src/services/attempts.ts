@@ -204,36 +204,61 @@ export async function submitAttempt(context: AppContext, student: RosterRow): Pr
   return getAttemptState(context, student);
 }
 
+/** Attempts closed per transaction: one commit (one fsync) per batch, small enough to keep each write short. */
+const CLOSE_BATCH = 1000;
+
 /**
- * Closes every attempt whose deadline has passed, whether or not its student is still there. Run every second by
- * the jobs loop; the update is conditional, so several app processes running it at once close each attempt once.
+ * Closes every attempt whose deadline has passed, a batch per transaction: one UPDATE … RETURNING takes the batch and
+ * the audit events are inserted together, so 10,000 attempts expiring in the same second cost ten commits, not
+ * 10,000. Several app nodes may run this at once: on PostgreSQL each takes rows the others have not locked (SKIP
+ * LOCKED), and the `closed_at IS NULL` condition makes a close happen exactly once on either database, so each closed
+ * attempt has exactly one `attempt.expired` event. `closed_at` records the deadline (the time the answers count up
+ * to); the event's `at` records when the close actually happened.
  */
 export async function closeExpiredAttempts(context: AppContext): Promise<number> {
-  const now = context.clock.now();
-  const due = await context.db
-    .selectFrom('attempts')
-    .select(['id', 'deadline_at'])
-    .where('closed_at', 'is', null)
-    .where('deadline_at', '<=', now.toISOString())
-    .limit(500)
-    .execute();
   let closed = 0;
-  for (const attempt of due) {
-    closed += await context.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('attempts')
-        .set({ closed_at: attempt.deadline_at, close_reason: 'expired' })
-        .where('id', '=', attempt.id)
-        .where('closed_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return 0;
-      await recordEvent(trx, now, SYSTEM, 'attempt.expired', `attempt:${attempt.id}`, {
-        deadline: attempt.deadline_at,
-      });
-      return 1;
-    });
+  for (;;) {
+    const batch = await closeExpiredBatch(context);
+    closed += batch;
+    if (batch < CLOSE_BATCH) return closed;
   }
-  return closed;
+}
+
+async function closeExpiredBatch(context: AppContext): Promise<number> {
+  const now = context.clock.now();
+  return context.db.transaction().execute(async (trx) => {
+    let due = trx
+      .selectFrom('attempts')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .where('deadline_at', '<=', now.toISOString())
+      .orderBy('deadline_at')
+      .limit(CLOSE_BATCH);
+    if (context.dialect === 'postgres') due = due.forUpdate().skipLocked();
+    const closed = await trx
+      .updateTable('attempts')
+      .set((eb) => ({ closed_at: eb.ref('deadline_at'), close_reason: 'expired' as const }))
+      .where('id', 'in', due)
+      .where('closed_at', 'is', null)
+      .returning(['id', 'deadline_at'])
+      .execute();
+    if (closed.length > 0) {
+      await trx
+        .insertInto('audit_events')
+        .values(
+          closed.map((attempt) => ({
+            at: now.toISOString(),
+            actor_kind: SYSTEM.kind,
+            actor_id: SYSTEM.id,
+            action: 'attempt.expired',
+            subject: `attempt:${attempt.id}`,
+            data_json: JSON.stringify({ deadline: attempt.deadline_at }),
+          })),
+        )
+        .execute();
+    }
+    return closed.length;
+  });
 }
 
 /** The student's page is still there: recorded for the live monitor, nothing else (no audit event). */
