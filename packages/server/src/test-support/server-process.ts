@@ -18,6 +18,8 @@ export async function startServerProcess(env: {
   demoStudents: number;
   webRoot?: string;
   port?: number;
+  /** More environment for the server (e.g. several nodes: `DEMO: 'off'` on all but the first). */
+  extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = env.port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN], {
@@ -29,6 +31,7 @@ export async function startServerProcess(env: {
       DEMO: 'on',
       DEMO_STUDENTS: String(env.demoStudents),
       WEB_ROOT: env.webRoot ?? '/nonexistent',
+      ...env.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
