@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './auth/abuse-limits.js';
 import type { Clock } from './clock.js';
 import type { Dialect } from './db/connect.js';
 import type { Database } from './db/schema.js';
@@ -15,14 +16,12 @@ export interface Settings {
   /** Cookies marked Secure (behind HTTPS). */
   readonly secureCookies: boolean;
   readonly sessionHours: number;
-  /** Failed logins per email within the window before logins are refused. */
-  readonly loginAttemptLimit: number;
-  readonly loginWindowMinutes: number;
+  /** Limits on guessing passwords and access codes (auth/abuse-limits.ts, decision 0012). */
+  readonly limits: AbuseLimits;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   secureCookies: false,
   sessionHours: 12,
-  loginAttemptLimit: 5,
-  loginWindowMinutes: 15,
+  limits: DEFAULT_ABUSE_LIMITS,
 };

@@ -1,44 +1,37 @@
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { normaliseAccessCode } from '../ids.js';
+import { admitJoin, admitLogin, joinSucceeded, loginFailed, loginSucceeded } from './abuse-limits.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, type RosterRow, type UserRow } from './sessions.js';
 
 /**
- * Email + password login with a per-email limit on failures: after `loginAttemptLimit` failures within the window,
- * further attempts are refused (even with the right password) until the window has passed. Attempts are kept in the
- * database, so the limit holds across app processes.
+ * Email + password login, limited per email and address, per address, and slowed per email (abuse-limits.ts): an
+ * attacker's failures never refuse the right password from another address. Counts are kept in the database, so the
+ * limits hold across app processes.
  */
 export async function logIn(
   context: AppContext,
   email: string,
   password: string,
+  address: string,
 ): Promise<{ user: UserRow; token: string; csrfToken: string }> {
   const { db, clock, settings } = context;
   const now = clock.now();
   const normalised = email.trim().toLowerCase();
-  const since = new Date(now.getTime() - settings.loginWindowMinutes * 60_000).toISOString();
-  const failures = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('email', '=', normalised)
-    .where('success', '=', 0)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (failures.count >= settings.loginAttemptLimit) {
-    throw new HttpError(
-      429,
-      'too-many-attempts',
-      `too many failed logins; try again in ${settings.loginWindowMinutes} minutes`,
-    );
-  }
+  const scope = { db, limits: settings.limits, now };
+  await admitLogin(scope, normalised, address);
   const row = await db.selectFrom('users').selectAll().where('email', '=', normalised).executeTakeFirst();
   const ok = row !== undefined && (await verifyPassword(row.password_hash, password));
   await db
     .insertInto('login_attempts')
     .values({ email: normalised, at: now.toISOString(), success: ok ? 1 : 0 })
     .execute();
-  if (!row || !ok) throw new HttpError(401, 'bad-credentials', 'email or password is wrong');
+  if (!row || !ok) {
+    await loginFailed(scope, normalised);
+    throw new HttpError(401, 'bad-credentials', 'email or password is wrong');
+  }
+  await loginSucceeded(scope, normalised, address);
   const session = await createSession(db, { userId: row.id }, now, settings.sessionHours);
   const { password_hash: _hash, ...user } = row;
   return { user, ...session };
@@ -48,7 +41,10 @@ export async function logIn(
 export async function joinWithCode(
   context: AppContext,
   accessCode: string,
+  address: string,
 ): Promise<{ student: RosterRow; token: string; csrfToken: string }> {
+  const scope = { db: context.db, limits: context.settings.limits, now: context.clock.now() };
+  await admitJoin(scope, address);
   const code = normaliseAccessCode(accessCode);
   const formatted = code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
   const student = await context.db
@@ -58,6 +54,7 @@ export async function joinWithCode(
     .executeTakeFirst();
   if (!student)
     throw new HttpError(401, 'bad-access-code', 'this access code is not on any roster; check it against your slip');
+  await joinSucceeded(scope, address);
   const session = await createSession(
     context.db,
     { rosterId: student.id },

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect.js';
+import { createRateLimits } from './rate-limits-migration.js';
 
 /**
  * Migrations, in order, under version control with the code. Each runs on SQLite and PostgreSQL alike; where the two
@@ -20,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-grading': { up: (db) => grading(db) },
     '0006-paper-answer-boxes': { up: (db) => paperAnswerBoxes(db, dialect) },
     '0007-grading-flags': { up: (db) => gradingFlags(db) },
+    '0009-rate-limits': { up: (db) => createRateLimits(db) },
   };
 }
 

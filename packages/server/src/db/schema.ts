@@ -26,6 +26,7 @@ export interface Database {
   grading_flags: GradingFlagsTable;
   paper_answer_boxes: PaperAnswerBoxesTable;
   scan_box_crops: ScanBoxCropsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export interface UsersTable {
@@ -45,6 +46,13 @@ export interface SessionsTable {
   csrf_token: string;
   expires_at: string;
   created_at: string;
+}
+
+/** Attempts counted per key in its current fixed window (auth/rate-limits.ts). */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  resets_at: string;
 }
 
 export interface LoginAttemptsTable {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { RateLimitedError } from '../auth/rate-limits.js';
 import { HttpError } from '../errors.js';
 
 /** Fastify's own error codes for a client's mistakes, with the message we show instead of its internal one. */
@@ -31,6 +32,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof HttpError) {
     // Our side failed (e.g. a generator): staff find why in the log; the caller gets the message only.
     if (error.status >= 500) request.log.error({ err: error, cause: error.cause }, error.message);
+    if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(error.status).send({
       code: error.code,
       message: error.message,

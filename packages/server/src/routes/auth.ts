@@ -30,7 +30,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/auth/login',
       { schema: { tags: ['auth'], body: LoginSchema, response: { 200: MeSchema } } },
       async (request, reply) => {
-        const { user, token, csrfToken } = await logIn(context, request.body.email, request.body.password);
+        const { user, token, csrfToken } = await logIn(context, request.body.email, request.body.password, request.ip);
         reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
         return presentMe({ kind: 'user', sessionId: '', csrfToken, user });
       },
@@ -39,7 +39,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/student/join',
       { schema: { tags: ['auth'], body: JoinSchema, response: { 200: MeSchema } } },
       async (request, reply) => {
-        const { student, token, csrfToken } = await joinWithCode(context, request.body.accessCode);
+        const { student, token, csrfToken } = await joinWithCode(context, request.body.accessCode, request.ip);
         reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
         return presentMe({ kind: 'student', sessionId: '', csrfToken, student });
       },

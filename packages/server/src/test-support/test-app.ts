@@ -5,7 +5,7 @@ import type { RosterEntry, Sitting } from '../api/index.js';
 import { buildApp } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ManualClock } from '../clock.js';
-import { DEFAULT_SETTINGS, type AppContext } from '../context.js';
+import { DEFAULT_SETTINGS, type AppContext, type Settings } from '../context.js';
 import type { UsersTable } from '../db/schema.js';
 import { newId } from '../ids.js';
 import { importExam } from '../services/exams.js';
@@ -112,17 +112,24 @@ export interface TestWorld {
  */
 export async function createTestWorld(
   dialect: TestDialect,
-  options: { students?: number; source?: string } = {},
+  options: { students?: number; source?: string; settings?: Partial<Settings> } = {},
 ): Promise<TestWorld> {
   const handle = await freshDatabase(dialect);
   const clock = new ManualClock(T0);
-  const context: AppContext = { db: handle.db, dialect: handle.dialect, clock, settings: DEFAULT_SETTINGS };
+  const context: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  };
   const passwordHash = await hashPassword(PASSWORD);
   const user = (role: UsersTable['role'], name: string): UsersTable => ({
     id: newId(),
     email: `${name}@examforge.test`,
     name,
     role,
+    // The site's owner administers accounts too, as the demo instructor does.
+    is_admin: role === 'owner' ? 1 : 0,
     password_hash: passwordHash,
     created_at: T0.toISOString(),
   });
