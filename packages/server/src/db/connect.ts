@@ -11,6 +11,28 @@ export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** The PostgreSQL pool's connections now (metrics); SQLite has one connection and no pool. */
+  readonly poolUse?: () => PoolUse;
+}
+
+export interface PoolUse {
+  readonly total: number;
+  readonly idle: number;
+  /** Queries waiting for a connection: above 0 for long, the pool is too small or the database too slow. */
+  readonly waiting: number;
+}
+
+export interface OpenOptions {
+  /**
+   * Told when an idle pooled PostgreSQL connection breaks (the server restarted or went away). The pool drops that
+   * connection and opens another when needed; without a listener, node-postgres would crash the process.
+   */
+  readonly onPoolError?: (error: Error) => void;
+}
+
+/** `postgres://…` and `postgresql://…` name a PostgreSQL database; anything else is a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
 
 /**
@@ -18,13 +40,15 @@ export interface DatabaseHandle {
  * SQLite runs in WAL mode with `synchronous=FULL`, so an acknowledged commit survives a crash of the process and of
  * the machine.
  */
-export function openDatabase(url: string): DatabaseHandle {
-  if (/^postgres(ql)?:\/\//.test(url)) {
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+  if (isPostgresUrl(url)) {
     // Numbers from COUNT(*) and BIGINT columns come back as strings by default; ours fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    pool.on('error', (error) => options.onPoolError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, dialect: 'postgres', close: () => db.destroy(), poolUse };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);

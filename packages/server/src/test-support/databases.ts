@@ -37,3 +37,10 @@ async function freshPostgresDatabase(): Promise<string> {
   await client.end();
   return base.replace(/\/[^/]*$/, `/${name}`);
 }
+
+/** Where a new, empty database can be made (nothing created or migrated): a SQLite path, or a new PostgreSQL database. */
+export async function emptyDatabaseUrl(dialect: TestDialect): Promise<string> {
+  return dialect === 'sqlite'
+    ? join(mkdtempSync(join(tmpdir(), 'examforge-sqlite-')), 'empty.sqlite')
+    : freshPostgresDatabase();
+}
