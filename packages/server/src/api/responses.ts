@@ -1,12 +1,22 @@
 import type { Response } from '@examforge/core';
 import { z } from 'zod';
 
-/** An answer as the browser sends it; the same shapes as `Response` in @examforge/core. Letters are canonical. */
+/**
+ * The longest written answer kept, in characters as JavaScript and the browser's text box count them (UTF-16 code
+ * units). One place for the server's check and the text box's counter.
+ */
+export const TEXT_ANSWER_MAX_LENGTH = 50_000;
+
+/**
+ * An answer as the browser sends it; the same shapes as `Response` in @examforge/core. Letters are canonical. A text
+ * is not limited here: one over `TEXT_ANSWER_MAX_LENGTH` is refused by the save for its question alone (the request
+ * body limit bounds it), so it cannot hold up the other answers of the same request.
+ */
 export const AnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('blank') }),
   z.strictObject({ kind: z.literal('choice'), selected: z.array(z.string().regex(/^[a-z]$/)).max(26) }),
   z.strictObject({ kind: z.literal('numeric'), value: z.number() }),
-  z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
+  z.strictObject({ kind: z.literal('text'), text: z.string() }),
 ]);
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -31,7 +41,7 @@ export const RecordedAnswerSchema = z.discriminatedUnion('kind', [
     invalidMarks: z.array(InvalidMarkSchema).max(26).optional(),
   }),
   z.strictObject({ kind: z.literal('numeric'), value: z.number() }),
-  z.strictObject({ kind: z.literal('text'), text: z.string().max(50_000) }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(TEXT_ANSWER_MAX_LENGTH) }),
 ]);
 export type RecordedAnswer = z.infer<typeof RecordedAnswerSchema>;
 
@@ -55,9 +65,23 @@ export type Save = z.infer<typeof SaveSchema>;
 export const SaveBatchSchema = z.strictObject({ saves: z.array(SaveSchema).min(1).max(500) });
 export type SaveBatch = z.infer<typeof SaveBatchSchema>;
 
+/** A save the server refused for its question alone (the rest of the batch is stored), and why. */
+export const RefusedSaveSchema = z.object({
+  seq: z.number().int(),
+  questionId: z.string(),
+  code: z.enum(['answer-too-long']),
+  message: z.string(),
+  /** The answer's length and the limit, in characters. */
+  length: z.number().int(),
+  limit: z.number().int(),
+});
+export type RefusedSave = z.infer<typeof RefusedSaveSchema>;
+
 export const SaveAckSchema = z.object({
-  /** Every seq in the batch is durably handled (stored, or superseded by a higher one already stored). */
+  /** Every seq in the batch is durably handled (stored, or superseded by a higher one already stored), or refused. */
   acknowledged: z.array(z.number().int()),
+  /** Saves not stored because of their own content; sending them again changes nothing, a new change may. */
+  refused: z.array(RefusedSaveSchema),
   /** The highest seq the server holds for this attempt. */
   lastSeq: z.number().int(),
   serverNow: z.string(),

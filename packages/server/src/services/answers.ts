@@ -7,7 +7,13 @@ import {
   type StudentResponses,
 } from '@examforge/core';
 import type { Kysely } from 'kysely';
-import { RecordedAnswerSchema, type RecordedAnswer, type Save } from '../api/index.js';
+import {
+  RecordedAnswerSchema,
+  TEXT_ANSWER_MAX_LENGTH,
+  type RecordedAnswer,
+  type RefusedSave,
+  type Save,
+} from '../api/index.js';
 import type { AnswersTable, Database } from '../db/schema.js';
 import { badRequest } from './access.js';
 
@@ -31,6 +37,38 @@ export function validateSaves(exam: Exam, saves: readonly Save[]): void {
       if (outside) throw badRequest('unknown-option', `question \`${save.questionId}\` has no option (${outside})`);
     }
   }
+}
+
+/**
+ * Splits a batch into the saves to store and those refused for their own content (a written answer over
+ * `TEXT_ANSWER_MAX_LENGTH`), so that one over-long answer never holds up the student's other answers.
+ *
+ * @example
+ * const { accepted, refused } = refuseOverlongAnswers(saves); // refused[0].code === 'answer-too-long'
+ */
+export function refuseOverlongAnswers(saves: readonly Save[]): { accepted: Save[]; refused: RefusedSave[] } {
+  const accepted: Save[] = [];
+  const refused: RefusedSave[] = [];
+  for (const save of saves) {
+    const length = save.answer.kind === 'text' ? save.answer.text.length : 0;
+    if (length <= TEXT_ANSWER_MAX_LENGTH) accepted.push(save);
+    else refused.push(overlong(save, length));
+  }
+  return { accepted, refused };
+}
+
+function overlong(save: Save, length: number): RefusedSave {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    seq: save.seq,
+    questionId: save.questionId,
+    code: 'answer-too-long',
+    message:
+      `the answer to question \`${save.questionId}\` is ${count(length)} characters long and the limit is ` +
+      `${count(TEXT_ANSWER_MAX_LENGTH)}: shorten it to save it (the other answers are saved)`,
+    length,
+    limit: TEXT_ANSWER_MAX_LENGTH,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
-import { loadAnswers, readStoredAnswer, upsertAnswers, validateSaves } from './answers.js';
+import { loadAnswers, readStoredAnswer, refuseOverlongAnswers, upsertAnswers, validateSaves } from './answers.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { attemptExam, generateInstances } from './attempt-exam.js';
 import { variantSeed } from './paper-layouts.js';
@@ -136,10 +136,11 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
   refuseIfClosed(attempt, now);
   const sitting = await findSittingRow(context, student.sitting_id);
   validateSaves(await attemptExam(context, sitting.exam_version_id, attempt), saves);
+  const { accepted, refused } = refuseOverlongAnswers(saves);
   const savedAt = now.toISOString();
-  const highest = Math.max(...saves.map((save) => save.seq));
+  const highest = Math.max(0, ...accepted.map((save) => save.seq));
   const lastSeq = await context.db.transaction().execute(async (trx) => {
-    await upsertAnswers(trx, attempt.id, saves, savedAt);
+    await upsertAnswers(trx, attempt.id, accepted, savedAt);
     await trx
       .updateTable('attempts')
       .set({
@@ -149,8 +150,19 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
       })
       .where('id', '=', attempt.id)
       .execute();
-    for (const save of saves) {
+    for (const save of accepted) {
       await recordEvent(trx, now, { kind: 'student', id: student.id }, 'answer.saved', `attempt:${attempt.id}`, save);
+    }
+    for (const { seq, questionId, code, length } of refused) {
+      const refusal = { seq, questionId, code, length };
+      await recordEvent(
+        trx,
+        now,
+        { kind: 'student', id: student.id },
+        'answer.refused',
+        `attempt:${attempt.id}`,
+        refusal,
+      );
     }
     const row = await trx
       .selectFrom('attempts')
@@ -160,7 +172,8 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
     return row.last_seq;
   });
   return {
-    acknowledged: saves.map((save) => save.seq),
+    acknowledged: accepted.map((save) => save.seq),
+    refused,
     lastSeq,
     serverNow: context.clock.now().toISOString(),
     deadline: attempt.deadline_at,
