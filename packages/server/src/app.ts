@@ -13,8 +13,10 @@ import {
 import { resolveIdentity, SESSION_COOKIE, type Identity } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { handleError } from './http/error-handler.js';
+import { accountRoutes } from './routes/accounts.js';
 import { attemptRoutes } from './routes/attempt.js';
 import { authRoutes } from './routes/auth.js';
+import { examStaffRoutes } from './routes/exam-staff.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
@@ -102,6 +104,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   });
   await app.register(authRoutes(context));
   await app.register(examRoutes(context));
+  await app.register(examStaffRoutes(context));
+  await app.register(accountRoutes(context));
   await app.register(sittingRoutes(context));
   await app.register(attemptRoutes(context));
   await app.register(paperRoutes(context));

@@ -42,7 +42,8 @@ export async function seedDemo(
   };
   await context.db
     .insertInto('users')
-    .values({ ...user, password_hash: await hashPassword(DEMO_INSTRUCTOR.password) })
+    // The demo instructor is an administrator too, so that a newcomer can try the accounts page.
+    .values({ ...user, is_admin: 1, password_hash: await hashPassword(DEMO_INSTRUCTOR.password) })
     .execute();
   const exam = await importExam(context, user, readFileSync(examPath, 'utf8'));
   for (const path of alsoImport) await importExam(context, user, readFileSync(path, 'utf8'));

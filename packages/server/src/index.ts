@@ -10,3 +10,6 @@ export { readQueuedScans, startJobs } from './jobs/jobs.js';
 export { closeExpiredAttempts } from './services/attempts.js';
 export { hashPassword } from './auth/passwords.js';
 export { startServer } from './main.js';
+export { hasAdministrator, issueSetupCode } from './auth/setup-code.js';
+export { createAccount, getAccountByEmail, listAccounts } from './services/accounts.js';
+export { disableAccount, enableAccount, issuePasswordReset } from './services/account-status.js';

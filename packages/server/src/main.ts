@@ -7,6 +7,7 @@ import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
 import { startJobs } from './jobs/jobs.js';
+import { printSetupCode } from './setup-notice.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -60,6 +61,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       console.log(`  ${student.accessCode}  ${student.name}${extra}`);
     }
   }
+  if (config.DEMO === 'off') await printSetupCode(context, url);
   const shutdown = async () => {
     await stopJobs();
     await app.close();

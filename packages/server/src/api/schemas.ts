@@ -23,7 +23,7 @@ export const MeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('user'),
     csrfToken: z.string(),
-    user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema }),
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema, isAdmin: z.boolean() }),
   }),
   z.object({
     kind: z.literal('student'),

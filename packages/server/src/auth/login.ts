@@ -31,6 +31,7 @@ export async function logIn(
     await loginFailed(scope, normalised);
     throw new HttpError(401, 'bad-credentials', 'email or password is wrong');
   }
+  if (row.disabled_at) throw new HttpError(403, 'account-disabled', 'this account is disabled; ask an administrator');
   await loginSucceeded(scope, normalised, address);
   const session = await createSession(db, { userId: row.id }, now, settings.sessionHours);
   const { password_hash: _hash, ...user } = row;

@@ -48,8 +48,10 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
   if (session.user_id) {
     const user = await db
       .selectFrom('users')
-      .select(['id', 'email', 'name', 'role', 'created_at'])
+      .select(['id', 'email', 'name', 'role', 'created_at', 'is_admin', 'disabled_at'])
       .where('id', '=', session.user_id)
+      // A disabled account's sessions stop working at once, whichever node the request reaches.
+      .where('disabled_at', 'is', null)
       .executeTakeFirst();
     return user ? { kind: 'user', sessionId: session.id, csrfToken: session.csrf_token, user } : { kind: 'anonymous' };
   }

@@ -21,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-grading': { up: (db) => grading(db) },
     '0006-paper-answer-boxes': { up: (db) => paperAnswerBoxes(db, dialect) },
     '0007-grading-flags': { up: (db) => gradingFlags(db) },
+    '0008-accounts': { up: (db) => accounts(db) },
     '0009-rate-limits': { up: (db) => createRateLimits(db) },
   };
 }
@@ -358,5 +359,36 @@ async function gradingFlags(db: Kysely<unknown>): Promise<void> {
     .addColumn('flagged_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('flagged_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('grading_flags_pk', ['attempt_id', 'question_id'])
+    .execute();
+}
+
+/**
+ * Accounts people can run (decision 0011): an administrator flag beside the teaching role, disabled accounts that keep
+ * their history, one-time set-password tokens and first-start setup codes, both stored as hashes. Every existing
+ * site owner becomes an administrator, so an upgraded site is never left without one.
+ */
+async function accounts(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('users')
+    .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+  await sql`UPDATE users SET is_admin = 1 WHERE role = 'owner'`.execute(db);
+  await db.schema
+    .createTable('password_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .execute();
+  await db.schema.createIndex('password_tokens_user').on('password_tokens').column('user_id').execute();
+  await db.schema
+    .createTable('setup_codes')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
     .execute();
 }

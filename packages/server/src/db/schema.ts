@@ -26,6 +26,8 @@ export interface Database {
   grading_flags: GradingFlagsTable;
   paper_answer_boxes: PaperAnswerBoxesTable;
   scan_box_crops: ScanBoxCropsTable;
+  password_tokens: PasswordTokensTable;
+  setup_codes: SetupCodesTable;
   rate_limits: RateLimitsTable;
 }
 
@@ -36,6 +38,31 @@ export interface UsersTable {
   password_hash: string;
   role: 'owner' | 'instructor' | 'grader';
   created_at: string;
+  /** 1: administers accounts (creates, disables, resets); orthogonal to the teaching role (decision 0011). */
+  is_admin?: number;
+  /** When an administrator disabled the account (null: active); its grades and audit events stay attributed. */
+  disabled_at?: string | null;
+}
+
+/** A one-time secret that lets a person set their password (a new account, or a reset); only its hash is kept. */
+export interface PasswordTokensTable {
+  /** SHA-256 of the token. */
+  id: string;
+  user_id: string;
+  purpose: 'set-password';
+  created_at: string;
+  expires_at: string;
+  /** Set when used (or replaced by a newer token): a token works once. */
+  used_at: string | null;
+}
+
+/** The code a production server prints on first start, to create the first administrator; only its hash is kept. */
+export interface SetupCodesTable {
+  /** SHA-256 of the normalised code. */
+  id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

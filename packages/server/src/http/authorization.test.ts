@@ -78,6 +78,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const answer = `${grading}/answers/${written[0]}`;
     const group = { items: [], members: written.slice(1).map((attemptId) => ({ attemptId, expectedVersion: 0 })) };
     const rubricItem = `${sitting}/rubric/${WRITTEN}/items`;
+    const newPassword = 'long enough passphrase';
+    const all = (status: number) => ACTORS.map(() => status);
     const gradesImport = { csv: 'student,question,rubric items,adjustment,adjustment reason,comment\n', dryRun: true };
     //                                   anon studA studB other grader otherI instr owner
     return [
@@ -101,6 +103,34 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${sitting}/responses.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grades/import`, gradesImport, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+      // Accounts (decision 0011): the owner of this world is the site's administrator.
+      ['GET', '/api/setup', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+      ['POST', '/api/setup', { code: 'AAAA-AAAA', email: 'a@x.test', name: 'A', password: newPassword }, all(403)],
+      ['GET', '/api/users', undefined, [401, 403, 403, 403, 403, 403, 403, 200]],
+      [
+        'POST',
+        '/api/users',
+        { email: 'new@x.test', name: 'New', role: 'grader' },
+        [401, 403, 403, 403, 403, 403, 403, 201],
+      ],
+      ['POST', '/api/users/nobody/disable', {}, [401, 403, 403, 403, 403, 403, 403, 404]],
+      ['POST', '/api/users/nobody/enable', {}, [401, 403, 403, 403, 403, 403, 403, 404]],
+      ['POST', '/api/users/nobody/reset', {}, [401, 403, 403, 403, 403, 403, 403, 404]],
+      ['POST', '/api/auth/set-password', { token: 'not-a-token', password: newPassword }, all(410)],
+      [
+        'POST',
+        '/api/auth/password',
+        { currentPassword: 'wrong', newPassword },
+        [401, 403, 403, 403, 400, 400, 400, 400],
+      ],
+      ['GET', `${exam}/staff`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      [
+        'POST',
+        `${exam}/staff`,
+        { email: 'grader@examforge.test', role: 'grader' },
+        [401, 403, 403, 403, 403, 403, 200, 200],
+      ],
+      ['DELETE', `${exam}/staff/nobody`, undefined, [401, 403, 403, 403, 403, 403, 404, 404]],
       ['GET', '/api/exams', undefined, [401, 403, 403, 403, 200, 200, 200, 200]],
       ['GET', exam, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${exam}/preview`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
@@ -190,7 +220,9 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(groupId, ':groupId')
             .replace(`/${WRITTEN}`, '/:questionId')
             .replace(/\/items\/[^/]+$/, '/items/:itemId')
-            .replace(/\/sheet\/1$/, '/sheet/:page')}`,
+            .replace(/\/sheet\/1$/, '/sheet/:page')
+            .replace(/\/staff\/nobody$/, '/staff/:userId')
+            .replace(/\/users\/nobody\//, '/users/:userId/')}`,
       ),
     );
     const served = servedRoutes(world.app.printRoutes({ commonPrefix: false }));

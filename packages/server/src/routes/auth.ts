@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { JoinSchema, LoginSchema, MeSchema, type Me } from '../api/index.js';
-import { joinWithCode, logIn } from '../auth/login.js';
+import { joinWithCode } from '../auth/login.js';
+import { auditedLogIn, auditLogout } from '../auth/login-audit.js';
 import { deleteSession, SESSION_COOKIE, type Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 
@@ -10,7 +11,8 @@ export function presentMe(identity: Identity): Me {
       return { kind: 'anonymous' };
     case 'user': {
       const { id, email, name, role } = identity.user;
-      return { kind: 'user', csrfToken: identity.csrfToken, user: { id, email, name, role } };
+      const isAdmin = identity.user.is_admin === 1;
+      return { kind: 'user', csrfToken: identity.csrfToken, user: { id, email, name, role, isAdmin } };
     }
     case 'student': {
       const { id, name, student_number, sitting_id } = identity.student;
@@ -30,7 +32,12 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/auth/login',
       { schema: { tags: ['auth'], body: LoginSchema, response: { 200: MeSchema } } },
       async (request, reply) => {
-        const { user, token, csrfToken } = await logIn(context, request.body.email, request.body.password, request.ip);
+        const { user, token, csrfToken } = await auditedLogIn(
+          context,
+          request.body.email,
+          request.body.password,
+          request.ip,
+        );
         reply.setCookie(SESSION_COOKIE, token, { ...cookie, maxAge: context.settings.sessionHours * 3600 });
         return presentMe({ kind: 'user', sessionId: '', csrfToken, user });
       },
@@ -45,7 +52,10 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
       },
     );
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-      if (request.identity.kind !== 'anonymous') await deleteSession(context.db, request.identity.sessionId);
+      if (request.identity.kind !== 'anonymous') {
+        await auditLogout(context, request.identity);
+        await deleteSession(context.db, request.identity.sessionId);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     });

@@ -17,6 +17,7 @@ import { sittingMonitor } from '../services/monitor.js';
 import { changeKey, dropFromSitting } from '../services/regrade.js';
 import { attemptResults, sittingResults } from '../services/results.js';
 import { presentResultsCsv } from '../services/results-csv.js';
+import { recordResultsExport } from '../services/results-export.js';
 import { importRoster, listRoster } from '../services/roster.js';
 import { findSittingRow, getSitting } from '../services/sittings.js';
 
@@ -86,13 +87,14 @@ export function sittingRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/sittings/:sittingId/results.csv',
       { schema: { tags: ['results'], params: SittingParams } },
       async (request, reply) => {
-        await staff(request.identity, request.params.sittingId, 'staff');
+        const user = await staff(request.identity, request.params.sittingId, 'staff');
         const rows = await sittingResults(context, request.params.sittingId);
         const exam = await loadExamVersion(
           context,
           (await findSittingRow(context, request.params.sittingId)).exam_version_id,
         );
         const csv = presentResultsCsv(exam, rows);
+        await recordResultsExport(context, user, request.params.sittingId, rows.length);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="results.csv"')

@@ -15,6 +15,13 @@ export function requireUser(
   return identity.user;
 }
 
+/** Account administration (creating, disabling, resetting people) is for administrators, whatever their role. */
+export function requireAdmin(identity: Identity): UserRow {
+  const user = requireUser(identity);
+  if (user.is_admin !== 1) throw forbidden('this is for administrators');
+  return user;
+}
+
 export function requireStudent(identity: Identity): RosterRow {
   if (identity.kind === 'anonymous') throw unauthorized('join with your access code first');
   if (identity.kind !== 'student') throw forbidden('this is for students taking the exam');
