@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { countAttempt, refusal, sweepRateLimits, uncountAttempt, type RateLimit } from './rate-limits.js';
+import { countAttempt, peekAttempts, refusal, sweepRateLimits, type RateLimit } from './rate-limits.js';
 
 /**
  * Limits on guessing, shaped so that an attacker cannot turn them against the people they protect (decision 0012):
@@ -38,8 +38,9 @@ interface LimitScope {
 }
 
 /**
- * Counts a login attempt for the email from the address and refuses it (429) when either the pair or the address is
- * over its limit. Call `loginSucceeded` when the password was right, `loginFailed` when it was not.
+ * Refuses a login (429) while the email from this address, or the address, is over its limit of failures. Only
+ * failures are counted (`loginFailed`), after the fact: a burst of right passwords from one address (a department
+ * behind one NAT at 9:00) never counts, even transiently.
  *
  * @example
  * await admitLogin(scope, 'ada@uni.test', request.ip);
@@ -47,28 +48,34 @@ interface LimitScope {
 export async function admitLogin(scope: LimitScope, email: string, address: string): Promise<void> {
   const { db, limits, now } = scope;
   await maybeSweep(db, now);
+  const pair = await peekAttempts(db, pairKey(email, address), now);
+  if (pair.count >= limits.loginPerAccountAddress.limit) {
+    throw refusal(pair, now, 'too many failed logins for this email from your address');
+  }
+  const fromAddress = await peekAttempts(db, addressKey('login', address), now);
+  if (fromAddress.count >= limits.loginPerAddress.limit) {
+    throw refusal(fromAddress, now, 'too many failed logins from your address');
+  }
+}
+
+/**
+ * A wrong password: counted against the email and address, the address, and the email from anywhere (atomically: of
+ * many failures at once, those past a limit are refused with 429); past the email's free failures the reply waits
+ * (growing) before it goes.
+ */
+export async function loginFailed(scope: LimitScope, email: string, address: string): Promise<void> {
+  const { db, limits, now } = scope;
   const pair = await countAttempt(db, pairKey(email, address), limits.loginPerAccountAddress, now);
   const fromAddress = await countAttempt(db, addressKey('login', address), limits.loginPerAddress, now);
+  const { count } = await countAttempt(db, `login:account:${email}`, limits.loginSlowdown, now);
+  const delay = slowdownDelayMs(limits.loginSlowdown, count);
+  if (delay > 0) await sleep(delay);
   if (pair.count > limits.loginPerAccountAddress.limit) {
     throw refusal(pair, now, 'too many failed logins for this email from your address');
   }
   if (fromAddress.count > limits.loginPerAddress.limit) {
     throw refusal(fromAddress, now, 'too many failed logins from your address');
   }
-}
-
-/** The right password: the attempt is taken back from the address's counts. */
-export async function loginSucceeded(scope: LimitScope, email: string, address: string): Promise<void> {
-  await uncountAttempt(scope.db, pairKey(email, address));
-  await uncountAttempt(scope.db, addressKey('login', address));
-}
-
-/** A wrong password: counted against the email; past its free failures, the reply waits (growing) before it goes. */
-export async function loginFailed(scope: LimitScope, email: string): Promise<void> {
-  const { db, limits, now } = scope;
-  const { count } = await countAttempt(db, `login:account:${email}`, limits.loginSlowdown, now);
-  const delay = slowdownDelayMs(limits.loginSlowdown, count);
-  if (delay > 0) await sleep(delay);
 }
 
 /**
@@ -83,19 +90,28 @@ export function slowdownDelayMs(slowdown: AbuseLimits['loginSlowdown'], failures
   return Math.min(slowdown.maxDelayMs, slowdown.firstDelayMs * 2 ** Math.min(over - 1, 30));
 }
 
-/** Counts a join attempt from the address and refuses it (429) past the limit; call `joinSucceeded` for a valid code. */
+/**
+ * Refuses a join (429) while the address is over its limit of wrong access codes. Valid codes are never counted: a
+ * whole hall may join through one address at once.
+ */
 export async function admitJoin(scope: LimitScope, address: string): Promise<void> {
   const { db, limits, now } = scope;
   await maybeSweep(db, now);
-  const state = await countAttempt(db, addressKey('join', address), limits.joinPerAddress, now);
-  if (state.count > limits.joinPerAddress.limit) {
+  const state = await peekAttempts(db, addressKey('join', address), now);
+  if (state.count >= limits.joinPerAddress.limit) {
     throw refusal(state, now, 'too many wrong access codes from your address');
   }
 }
 
-/** A valid access code does not count against the address: a whole hall may join from one address. */
-export async function joinSucceeded(scope: LimitScope, address: string): Promise<void> {
-  await uncountAttempt(scope.db, addressKey('join', address));
+/**
+ * A wrong access code: counted against the address, atomically, so however many guesses arrive at once exactly
+ * `limit` of them are answered as wrong codes and the rest are refused (429).
+ */
+export async function joinFailed(scope: LimitScope, address: string): Promise<void> {
+  const state = await countAttempt(scope.db, addressKey('join', address), scope.limits.joinPerAddress, scope.now);
+  if (state.count > scope.limits.joinPerAddress.limit) {
+    throw refusal(state, scope.now, 'too many wrong access codes from your address');
+  }
 }
 
 const pairKey = (email: string, address: string) => `login:account-address:${email}|${address}`;

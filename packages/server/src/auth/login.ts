@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { normaliseAccessCode } from '../ids.js';
-import { admitJoin, admitLogin, joinSucceeded, loginFailed, loginSucceeded } from './abuse-limits.js';
+import { admitJoin, admitLogin, joinFailed, loginFailed } from './abuse-limits.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, type RosterRow, type UserRow } from './sessions.js';
 
@@ -28,11 +28,10 @@ export async function logIn(
     .values({ email: normalised, at: now.toISOString(), success: ok ? 1 : 0 })
     .execute();
   if (!row || !ok) {
-    await loginFailed(scope, normalised);
+    await loginFailed(scope, normalised, address);
     throw new HttpError(401, 'bad-credentials', 'email or password is wrong');
   }
   if (row.disabled_at) throw new HttpError(403, 'account-disabled', 'this account is disabled; ask an administrator');
-  await loginSucceeded(scope, normalised, address);
   const session = await createSession(db, { userId: row.id }, now, settings.sessionHours);
   const { password_hash: _hash, ...user } = row;
   return { user, ...session };
@@ -53,9 +52,10 @@ export async function joinWithCode(
     .selectAll()
     .where('access_code', '=', formatted)
     .executeTakeFirst();
-  if (!student)
+  if (!student) {
+    await joinFailed(scope, address);
     throw new HttpError(401, 'bad-access-code', 'this access code is not on any roster; check it against your slip');
-  await joinSucceeded(scope, address);
+  }
   const session = await createSession(
     context.db,
     { rosterId: student.id },

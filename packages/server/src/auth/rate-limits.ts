@@ -56,25 +56,15 @@ export async function countAttempt(
   return { count: row.count, resetsAt: new Date(row.resets_at) };
 }
 
-/** Takes back one counted attempt (it turned out to be legitimate: the right password, a valid access code). */
-export async function uncountAttempt(db: Kysely<Database>, key: string): Promise<void> {
-  await db
-    .updateTable('rate_limits')
-    .set({ count: sql<number>`rate_limits.count - 1` })
-    .where('key', '=', key)
-    .where('count', '>', 0)
-    .execute();
-}
-
-/** The current count for `key` without counting anything (0 when its window has ended). */
-export async function peekAttempts(db: Kysely<Database>, key: string, now: Date): Promise<number> {
+/** Where `key` stands without counting anything (count 0 when its window has ended or it has none). */
+export async function peekAttempts(db: Kysely<Database>, key: string, now: Date): Promise<LimitState> {
   const row = await db
     .selectFrom('rate_limits')
-    .select('count')
+    .select(['count', 'resets_at'])
     .where('key', '=', key)
     .where('resets_at', '>', now.toISOString())
     .executeTakeFirst();
-  return row ? row.count : 0;
+  return row ? { count: row.count, resetsAt: new Date(row.resets_at) } : { count: 0, resetsAt: now };
 }
 
 /** Forgets counters whose window has ended; run now and then so the table holds only live keys. */
