@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -12,7 +12,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { resolveIdentity, SESSION_COOKIE, type Identity } from './auth/sessions.js';
 import type { AppContext } from './context.js';
+import { registerApiDocs } from './http/api-docs.js';
 import { handleError } from './http/error-handler.js';
+import { requestId, RequestLog } from './http/logging.js';
+import { registerMetrics, type MetricsOptions } from './http/metrics.js';
+import { registerRequestIds } from './http/request-ids.js';
 import { accountRoutes } from './routes/accounts.js';
 import { attemptRoutes } from './routes/attempt.js';
 import { authRoutes } from './routes/auth.js';
@@ -20,6 +24,7 @@ import { examStaffRoutes } from './routes/exam-staff.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
+import { healthRoutes, SESSIONLESS_ROUTES } from './routes/health.js';
 import { paperRoutes } from './routes/paper.js';
 import { paperAnswerRoutes } from './routes/paper-answers.js';
 import { resultsReleaseRoutes } from './routes/results-release.js';
@@ -35,7 +40,10 @@ declare module 'fastify' {
 export interface AppOptions {
   /** The built browser app (packages/web/dist), served with a fallback to index.html for its routes. */
   readonly webRoot?: string;
-  readonly logger?: boolean;
+  /** The pino logger (main.ts: `createLogger` in http/logging.ts); without one the app logs nothing (tests). */
+  readonly logger?: FastifyBaseLogger;
+  /** Serve `GET /metrics` (Prometheus); off unless given. */
+  readonly metrics?: MetricsOptions;
 }
 
 /** Requests that change state must carry the session's CSRF token, except those that create the session. */
@@ -49,13 +57,17 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    logController: new RequestLog(),
+    // The caller's (or the proxy's) x-request-id when sane, else a fresh UUID; echoed by registerRequestIds.
+    genReqId: requestId,
     bodyLimit: 3 * 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerRequestIds(app);
   // The API speaks JSON only: any other body type is refused with 415 rather than half-read.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
@@ -91,6 +103,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     },
   });
   app.addHook('onRequest', async (request) => {
+    if (SESSIONLESS_ROUTES.has(request.routeOptions.url ?? '')) return;
     request.identity = await resolveIdentity(context.db, request.cookies[SESSION_COOKIE], context.clock.now());
     if (
       UNSAFE_METHODS.has(request.method) &&
@@ -102,6 +115,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
       }
     }
   });
+  // Before the routes: a hook added to the root later does not reach plugins already registered.
+  if (options.metrics) registerMetrics(app, context, options.metrics);
   await app.register(authRoutes(context));
   await app.register(examRoutes(context));
   await app.register(examStaffRoutes(context));
@@ -113,8 +128,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(gradingRoutes(context));
   await app.register(gradingExportRoutes(context));
   await app.register(resultsReleaseRoutes(context));
-  app.get('/api/docs', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs/json'));
-  app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(healthRoutes(context));
+  await registerApiDocs(app);
   await serveWeb(app, options.webRoot);
   return app;
 }

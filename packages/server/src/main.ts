@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type AppContext } from './context.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
+import { createLogger, LOG_LEVELS, logJobFailure } from './http/logging.js';
 import { startJobs } from './jobs/jobs.js';
 import { printSetupCode } from './setup-notice.js';
 
@@ -19,6 +20,10 @@ const ConfigSchema = z.object({
   DEMO: z.enum(['on', 'off']).default('on'),
   DEMO_STUDENTS: z.coerce.number().int().min(0).max(100_000).default(10),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS: z.enum(['on', 'off']).default('on'),
+  /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 /** Starts the server: migrate, seed the demo on an empty database, run the jobs loop, listen. */
@@ -31,7 +36,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     process.exit(2);
   }
   const config = parsed.data;
-  const handle = openDatabase(config.DATABASE_URL);
+  // JSON lines for a log collector; readable lines when a person watches the terminal.
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
+  const handle = openDatabase(config.DATABASE_URL, {
+    onConnectionError: (error) => logger.warn({ err: error }, 'a PostgreSQL connection broke; the pool opens another'),
+  });
   await migrateToLatest(handle);
   const context: AppContext = {
     db: handle.db,
@@ -39,8 +48,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     clock: systemClock,
     settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
   };
-  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger: false });
-  const stopJobs = startJobs(context, (error) => app.log.error(error));
+  const metrics = config.METRICS === 'on' ? { token: config.METRICS_TOKEN, poolUse: handle.poolUse } : undefined;
+  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger, metrics });
+  const stopJobs = startJobs(context, logJobFailure(logger));
   const demo =
     config.DEMO === 'on'
       ? await seedDemo(context, `${repository}exams/dl-endsem-winter-2025/exam.md`, config.DEMO_STUDENTS, [

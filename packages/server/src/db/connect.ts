@@ -24,10 +24,11 @@ export interface PoolUse {
 
 export interface OpenOptions {
   /**
-   * Told when an idle pooled PostgreSQL connection breaks (the server restarted or went away). The pool drops that
-   * connection and opens another when needed; without a listener, node-postgres would crash the process.
+   * Told when a pooled PostgreSQL connection breaks (the server restarted or went away), idle or in use: a query on
+   * it fails with its own error, and the pool opens another connection when needed. Without a listener on every
+   * connection, node-postgres throws the error where nothing can catch it and the process dies.
    */
-  readonly onPoolError?: (error: Error) => void;
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 /** `postgres://…` and `postgresql://…` name a PostgreSQL database; anything else is a SQLite file. */
@@ -45,7 +46,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     // Numbers from COUNT(*) and BIGINT columns come back as strings by default; ours fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    pool.on('error', (error) => options.onPoolError?.(error));
+    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+    // An idle connection's error reaches the pool too; the listener above has reported it.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     return { db, dialect: 'postgres', close: () => db.destroy(), poolUse };

@@ -2,6 +2,9 @@ import type { AppContext } from '../context.js';
 import { closeExpiredAttempts } from '../services/attempts.js';
 import { claimScanBatch, readScanBatch } from '../services/scan-reading.js';
 
+/** The loop's jobs, named in every report of a failure (the `job` field of its log line). */
+export type JobName = 'close-expired-attempts' | 'read-scans';
+
 /**
  * The background loop. Once a second: close the attempts whose deadline has passed (so an abandoned attempt is
  * closed within about a second of its deadline), and, unless a batch is already being read, read queued scan batches
@@ -11,16 +14,21 @@ import { claimScanBatch, readScanBatch } from '../services/scan-reading.js';
  */
 export function startJobs(
   context: AppContext,
-  onError: (error: unknown) => void,
+  onError: (error: unknown, job: JobName) => void,
   intervalMs = 1000,
 ): () => Promise<void> {
   let stopping = false;
   let running: Promise<unknown> = Promise.resolve();
   let scanning: Promise<void> | undefined;
   const timer = setInterval(() => {
-    running = running.then(() => closeExpiredAttempts(context)).catch(onError);
+    running = running
+      .then(() => closeExpiredAttempts(context))
+      .catch((error: unknown) => onError(error, 'close-expired-attempts'));
     scanning ??= readQueuedScans(context, () => stopping)
-      .then(() => undefined, onError)
+      .then(
+        () => undefined,
+        (error: unknown) => onError(error, 'read-scans'),
+      )
       .finally(() => (scanning = undefined));
   }, intervalMs);
   return async () => {

@@ -11,7 +11,12 @@ import { freePort } from './free-port.js';
  */
 export interface PostgresCluster {
   readonly url: string;
+  /** Stops the server and deletes its data. */
   stop(): void;
+  /** Stops the server and keeps its data: a database outage, as clients see it (connections refused). */
+  pause(): void;
+  /** Starts a paused server again on the same port with the same data. */
+  resume(): void;
 }
 
 function findBinaries(): string {
@@ -44,9 +49,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'examforge', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(directory, 'server.log'), '-w', 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(directory, 'server.log'), '-w', 'start']);
+  start();
   return {
     url: `postgres://examforge@127.0.0.1:${port}/postgres`,
+    pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop: () => {
       spawnSync(
         asRoot ? 'runuser' : join(bin, 'pg_ctl'),

@@ -31,6 +31,8 @@ export async function startServerProcess(env: {
       DEMO: 'on',
       DEMO_STUDENTS: String(env.demoStudents),
       WEB_ROOT: env.webRoot ?? '/nonexistent',
+      // Warnings and errors only: the output is kept in memory for the test, and a save storm logs a line per save.
+      LOG_LEVEL: 'warn',
       ...env.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { RosterEntry, Sitting } from '../api/index.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ManualClock } from '../clock.js';
 import { DEFAULT_SETTINGS, type AppContext, type Settings } from '../context.js';
@@ -108,11 +108,11 @@ export interface TestWorld {
  * A running app on a fresh database with a fixed clock: an owner, the bundled exam's instructor, an instructor of
  * another exam, a grader on the bundled exam; a sitting of the bundled exam (window 09:00–17:00, 120 minutes, grace
  * 60 s) with three students, and a sitting of another exam with one student. `source` replaces the bundled exam
- * (e.g. `PRACTICE_SOURCE`) in the main sitting.
+ * (e.g. `PRACTICE_SOURCE`) in the main sitting; `app` is handed to buildApp (a logger to read back, metrics).
  */
 export async function createTestWorld(
   dialect: TestDialect,
-  options: { students?: number; source?: string; settings?: Partial<Settings> } = {},
+  options: { students?: number; source?: string; settings?: Partial<Settings>; app?: AppOptions } = {},
 ): Promise<TestWorld> {
   const handle = await freshDatabase(dialect);
   const clock = new ManualClock(T0);
@@ -179,7 +179,7 @@ export async function createTestWorld(
     title: 'Other sitting',
   });
   const otherRoster = await importRoster(context, users.otherInstructor, otherSitting.id, 'id,name\no1,Other Student');
-  const app = await buildApp(context);
+  const app = await buildApp(context, options.app);
   const world: TestWorld = {
     app,
     context,
