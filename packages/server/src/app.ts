@@ -19,6 +19,7 @@ import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { registerRequestIds } from './http/request-ids.js';
 import { accountRoutes } from './routes/accounts.js';
 import { attemptRoutes } from './routes/attempt.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { examStaffRoutes } from './routes/exam-staff.js';
 import { examRoutes } from './routes/exams.js';
@@ -128,6 +129,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(gradingRoutes(context));
   await app.register(gradingExportRoutes(context));
   await app.register(resultsReleaseRoutes(context));
+  await app.register(auditRoutes(context));
   await app.register(healthRoutes(context));
   await registerApiDocs(app);
   await serveWeb(app, options.webRoot);

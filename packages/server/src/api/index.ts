@@ -1,4 +1,5 @@
 /** The API contract, importable by the browser app without the server's runtime. */
+export * from './audit.js';
 export * from './accounts.js';
 export * from './grading.js';
 export * from './grading-exports.js';

@@ -102,6 +102,14 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['DELETE', `${rubricItem}/extra`, undefined, [401, 403, 403, 403, 403, 403, 200, 400]],
       ['GET', `${sitting}/responses.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grades/import`, gradesImport, [401, 403, 403, 403, 403, 403, 200, 200]],
+      // The audit trail and the archive name the students behind anonymous grading: instructors and owners only.
+      ['GET', `${sitting}/audit?kind=grade.applied`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${sitting}/audit/facets`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${sitting}/audit.csv`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${exam}/audit`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${exam}/audit/facets`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${exam}/audit.csv?actor=system`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${exam}/archive`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
       // Accounts (decision 0011): the owner of this world is the site's administrator.
       ['GET', '/api/setup', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],

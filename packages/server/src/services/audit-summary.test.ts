@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeEvent } from './audit-summary.js';
+
+describe('summarizeEvent', () => {
+  const cases: readonly [kind: string, data: unknown, questionId: string | null, summary: string][] = [
+    [
+      'attempt.started',
+      { deadline: '2026-12-01T11:00:00.000Z' },
+      null,
+      'started the exam (deadline 2026-12-01T11:00:00.000Z)',
+    ],
+    [
+      'answer.saved',
+      { seq: 1, questionId: 'q1', answer: { kind: 'choice', selected: ['a', 'c'] } },
+      null,
+      'saved an answer to q1: AC',
+    ],
+    [
+      'answer.saved',
+      { questionId: 'q2', answer: { kind: 'text', text: 'x'.repeat(100) } },
+      null,
+      `saved an answer to q2: “${'x'.repeat(79)}…”`,
+    ],
+    [
+      'answer.saved',
+      { questionId: 'q3', answer: { kind: 'blank' }, flagged: true },
+      null,
+      'saved an answer to q3: blank (flagged)',
+    ],
+    [
+      'grade.applied',
+      { version: 2, items: [], adjustment: '-0.5', previous: { version: 1 } },
+      'q4',
+      'regraded q4: no rubric item, adjusted -0.5 (version 2)',
+    ],
+    [
+      'grade.applied',
+      { version: 1, items: ['a', 'b'], adjustment: '1/2', comment: 'ok' },
+      'q4',
+      'graded q4: items a, b, adjusted +1/2, comment “ok” (version 1)',
+    ],
+    [
+      'exam.key-changed',
+      { questionId: 'q5', letters: ['b'] },
+      null,
+      'changed the key of q5 to B; everyone is regraded',
+    ],
+    ['roster.imported', { students: 1 }, null, 'imported a roster of 1 student'],
+    [
+      'scan.read',
+      { sheets: 3, attached: 2, anomalies: ['blank-page'] },
+      null,
+      'read a scan batch: 3 sheets, 2 attached to students, 1 anomaly',
+    ],
+    [
+      'rubric.edited',
+      { questionId: 'q6', change: { kind: 'remove', itemId: 'i1' } },
+      null,
+      'edited the rubric of q6: removed item i1',
+    ],
+    ['grading.names-revealed', { revealed: false }, null, 'hid students’ names from graders'],
+    // A payload that is not what the kind usually carries still reads, and a kind nobody taught it reads as its name.
+    ['roster.imported', 'not an object', null, 'imported a roster of ? students'],
+    ['answer.saved', { answer: { kind: 'hologram' } }, null, 'saved an answer to a question: ?'],
+    ['user.password-reset', { userId: 'u1' }, null, 'user password reset'],
+  ];
+  it.each(cases)('%s %j reads in words', (kind, data, questionId, summary) => {
+    expect(summarizeEvent(kind, data, { questionId })).toBe(summary);
+  });
+});
