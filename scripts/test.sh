@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: a real PostgreSQL server (started privately by the tests), Chromium for the
-# browser tests (Playwright drives Debian's build; browser downloads do not work here), and poppler-utils, whose
-# pdftoppm rasterises printed sheets independently of our own code.
-required_packages=(postgresql chromium poppler-utils)
+# browser tests (Playwright drives Debian's build; browser downloads do not work here), poppler-utils, whose
+# pdftoppm rasterises printed sheets independently of our own code, and HAProxy, the load balancer the multi-node
+# test puts in front of several app processes with the repository's deploy/haproxy.cfg.
+required_packages=(postgresql chromium poppler-utils haproxy)
 missing=()
 for package in "${required_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

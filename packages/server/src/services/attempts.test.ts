@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeExpiredAttempts } from './attempts.js';
 import { startJobs } from '../jobs/jobs.js';
 import { DIALECTS } from '../test-support/databases.js';
+import { expiryEventCounts, insertExpiringAttempts } from '../test-support/expiring-attempts.js';
 import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
 const choice = (letter: string) => ({ kind: 'choice', selected: [letter] });
@@ -196,45 +197,14 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
   });
   it('closes a storm of expired attempts in batches, each exactly once, with two closers racing', async () => {
     const storm = 2_345;
-    const deadline = new Date(T0.getTime() - 60_000).toISOString();
-    const ids = Array.from({ length: storm }, (_, index) => `storm-${index}`);
-    for (let from = 0; from < storm; from += 500) {
-      const slice = ids.slice(from, from + 500);
-      await world.context.db
-        .insertInto('roster')
-        .values(
-          slice.map((id) => ({
-            id,
-            sitting_id: world.sitting.id,
-            student_number: id,
-            name: id,
-            email: `${id}@storm.test`,
-            time_multiplier: 1,
-            access_code: id,
-          })),
-        )
-        .execute();
-      await world.context.db
-        .insertInto('attempts')
-        .values(
-          slice.map((id) => ({
-            id,
-            sitting_id: world.sitting.id,
-            roster_id: id,
-            variant_seed: id,
-            started_at: T0.toISOString(),
-            deadline_at: deadline,
-            accepts_until: deadline,
-            closed_at: null,
-            close_reason: null,
-            last_seq: 0,
-            last_save_at: null,
-            last_seen_at: null,
-            generated_json: null,
-          })),
-        )
-        .execute();
-    }
+    const deadline = new Date(T0.getTime() - 60_000);
+    const ids = await insertExpiringAttempts(world.context.db, {
+      sittingId: world.sitting.id,
+      count: storm,
+      startedAt: new Date(T0.getTime() - 3_600_000),
+      deadline,
+      prefix: 'storm',
+    });
     world.clock.set(T0);
     const counts = await Promise.all([closeExpiredAttempts(world.context), closeExpiredAttempts(world.context)]);
     const closed = await world.context.db
@@ -242,15 +212,12 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
       .select(['id', 'closed_at', 'close_reason'])
       .where('id', 'like', 'storm-%')
       .execute();
-    expect(closed.every((row) => row.closed_at === deadline && row.close_reason === 'expired')).toBe(true);
-    const events = await world.context.db
-      .selectFrom('audit_events')
-      .select('subject')
-      .where('action', '=', 'attempt.expired')
-      .where('subject', 'like', 'attempt:storm-%')
-      .execute();
-    expect(events).toHaveLength(storm);
-    expect(new Set(events.map((event) => event.subject)).size).toBe(storm);
+    expect(closed).toHaveLength(storm);
+    expect(closed.every((row) => row.closed_at === deadline.toISOString() && row.close_reason === 'expired')).toBe(
+      true,
+    );
+    const events = await expiryEventCounts(world.context.db, ids);
+    expect([...events.values()].every((count) => count === 1)).toBe(true);
     expect(counts[0] + counts[1]).toBe(storm);
     expect(await closeExpiredAttempts(world.context)).toBe(0);
   });

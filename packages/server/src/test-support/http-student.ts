@@ -24,6 +24,17 @@ export class HttpStudent {
     return { status: response.status, json };
   }
 
+  /** A raw upload (a scan, an image) with the session's cookie and CSRF token. */
+  async upload(path: string, body: Buffer, contentType: string): Promise<{ status: number; json: any }> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  }
+
   async joinAndStart(accessCode: string): Promise<void> {
     const joined = await this.request('POST', '/api/student/join', { accessCode });
     if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.json)}`);
