@@ -6,7 +6,13 @@ import { RecordedAnswerSchema } from './responses.js';
  * (types). Times are ISO 8601 strings in UTC; ids are opaque strings.
  */
 
-export const ErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export const ErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+  /** The request's id (also its `x-request-id` header): staff find the request's log lines by it. */
+  requestId: z.string().optional(),
+});
 export type ApiError = z.infer<typeof ErrorSchema>;
 
 export const RoleSchema = z.enum(['owner', 'instructor', 'grader']);
