@@ -111,6 +111,9 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${exam}/audit.csv?actor=system`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${exam}/archive`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+      // Probes (docs/operations.md): anyone, no session looked up.
+      ['GET', '/api/health', undefined, all(200)],
+      ['GET', '/api/ready', undefined, all(200)],
       // Accounts (decision 0011): the owner of this world is the site's administrator.
       ['GET', '/api/setup', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
       ['POST', '/api/setup', { code: 'AAAA-AAAA', email: 'a@x.test', name: 'A', password: newPassword }, all(403)],
