@@ -42,11 +42,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (options.pretty && !options.destination) {
     return pino({
       ...settings,
-      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+      transport: { target: 'pino-pretty', options: PRETTY },
     });
   }
   return options.destination ? pino(settings, options.destination) : pino(settings);
 }
+
+/** At a terminal, a request is one line: `request completed GET /api/attempt → 200 in 3.1 ms (<reqId>)`. */
+const PRETTY = {
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,reqId,req,res,responseTime',
+  messageFormat:
+    '{msg}{if req.method} {req.method} {req.url} → {res.statusCode} in {responseTime} ms{end}{if reqId} ({reqId}){end}',
+};
 
 function serializeRequest(request: FastifyRequest) {
   return { method: request.method, url: request.url, route: request.routeOptions.url, remoteAddress: request.ip };
@@ -90,7 +98,7 @@ export class RequestLog extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const level: Level = PROBE_ROUTES.has(request.routeOptions.url ?? '') ? 'debug' : 'info';
-    const fields = { req: request, res: reply, responseTime: reply.elapsedTime };
+    const fields = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
     // The response failed after it began (e.g. the client went away mid-download).
     if (error) reply.log.warn({ ...fields, err: error }, 'request failed while responding');
     else reply.log[level](fields, 'request completed');
