@@ -25,13 +25,15 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
 };
 
 /**
- * The one place errors become responses: `{code, message, details?}`, a 4xx for every mistake a client can make,
- * and a 500 (logged, with no internals shown) only for our own bugs.
+ * The one place errors become responses: `{code, message, details?}` (and `requestId`, added to every error body by
+ * request-ids.ts), a 4xx for every mistake a client can make, and a 500 (logged, with no internals shown) only for
+ * our own bugs.
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) {
-    // Our side failed (e.g. a generator): staff find why in the log; the caller gets the message only.
-    if (error.status >= 500) request.log.error({ err: error, cause: error.cause }, error.message);
+    // Our side failed (e.g. a generator): staff find why in the log (the cause, with its stack, is inside `err`); the
+    // caller gets the message only.
+    if (error.status >= 500) request.log.error({ err: error }, error.message);
     if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(error.status).send({
       code: error.code,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type AppContext } from '../context.js';
+import { HttpError } from '../errors.js';
 import { startJobs } from '../jobs/jobs.js';
 import { ManualClock } from '../clock.js';
 import { freshDatabase } from '../test-support/databases.js';
@@ -38,6 +39,12 @@ describe('logs', () => {
     world.app.get('/api/test/boom', () => {
       throw new Error('boom for the logging test');
     });
+    // Our side failed behind a domain error (as a failing generator does): 5xx with the cause behind it.
+    world.app.get('/api/test/unavailable', () => {
+      throw Object.assign(new HttpError(503, 'variant-unavailable', 'no variant for you'), {
+        cause: new Error('the generator threw'),
+      });
+    });
   });
   afterAll(() => world.close());
 
@@ -55,6 +62,15 @@ describe('logs', () => {
     expect(line?.err.message).toBe('boom for the logging test');
     expect(line?.err.stack).toContain('logging.test.ts');
     expect(response.text).not.toContain('logging.test.ts');
+  });
+
+  it('logs a 5xx domain error at error level with the stack of its cause', async () => {
+    const response = await world.client().get('/api/test/unavailable');
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ code: 'variant-unavailable', requestId: response.headers['x-request-id'] });
+    const line = log.lines().find((entry) => entry.reqId === response.body.requestId && entry.level === 50);
+    expect(line?.err.cause.message).toBe('the generator threw');
+    expect(line?.err.cause.stack).toContain('logging.test.ts');
   });
 
   it('keeps a sane incoming x-request-id and replaces one that is not', async () => {
