@@ -28,6 +28,8 @@ function routes() {
   return [
     { path: '/', element: <LandingPage /> },
     { path: '/login', lazy: page(() => import('./instructor/login-page.js'), 'LoginPage') },
+    { path: '/setup', lazy: page(() => import('./accounts/setup-page.js'), 'SetupPage') },
+    { path: '/set-password', lazy: page(() => import('./accounts/set-password-page.js'), 'SetPasswordPage') },
     {
       path: '/exam',
       lazy: page(() => import('./student/student-exam-layout.js'), 'StudentExamLayout'),
@@ -42,6 +44,8 @@ function routes() {
       lazy: page(() => import('./instructor/instructor-layout.js'), 'InstructorLayout'),
       children: [
         { index: true, lazy: page(() => import('./instructor/exams-page.js'), 'ExamsPage') },
+        { path: 'accounts', lazy: page(() => import('./accounts/accounts-page.js'), 'AccountsPage') },
+        { path: 'password', lazy: page(() => import('./accounts/change-password-page.js'), 'ChangePasswordPage') },
         { path: 'exams/:examId', lazy: page(() => import('./instructor/exam-detail-page.js'), 'ExamDetailPage') },
         { path: 'exams/:examId/preview', lazy: page(() => import('./instructor/preview-page.js'), 'PreviewPage') },
         { path: 'sittings/:sittingId', lazy: page(() => import('./instructor/sitting-page.js'), 'SittingPage') },

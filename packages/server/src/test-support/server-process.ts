@@ -10,6 +10,8 @@ export interface ServerProcess {
   /** SIGKILL: no shutdown hooks, no flushing; what was committed is all that survives. */
   kill9(): Promise<void>;
   stop(): Promise<void>;
+  /** Waits until the process has printed a line matching `pattern` (e.g. the setup code) and returns the match. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
 /** Runs the real server (the built `dist/main.js`) as a separate process on a free loopback port. */
@@ -18,6 +20,8 @@ export async function startServerProcess(env: {
   demoStudents: number;
   webRoot?: string;
   port?: number;
+  /** `off`: a production start, which prints a setup code while there is no administrator (default `on`). */
+  demo?: 'on' | 'off';
   /** More environment for the server (e.g. several nodes: `DEMO: 'off'` on all but the first). */
   extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
@@ -28,7 +32,7 @@ export async function startServerProcess(env: {
       DATABASE_URL: env.databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DEMO: 'on',
+      DEMO: env.demo ?? 'on',
       DEMO_STUDENTS: String(env.demoStudents),
       WEB_ROOT: env.webRoot ?? '/nonexistent',
       // Warnings and errors only: the output is kept in memory for the test, and a save storm logs a line per save.
@@ -66,6 +70,14 @@ export async function startServerProcess(env: {
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
+    },
+    waitForOutput: async (pattern, timeoutMs = 10_000) => {
+      for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`the server did not print ${String(pattern)}:\n${output}`);
     },
   };
 }

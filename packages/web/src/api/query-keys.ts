@@ -1,10 +1,13 @@
 /** Every TanStack Query key in one place, so that invalidations cannot drift from the queries they target. */
 export const queryKeys = {
   me: ['me'] as const,
+  setup: ['setup'] as const,
+  accounts: ['accounts'] as const,
   attempt: ['attempt'] as const,
   attemptResults: ['attempt', 'results'] as const,
   exams: ['exams'] as const,
   exam: (examId: string) => ['exams', examId] as const,
+  staff: (examId: string) => ['exams', examId, 'staff'] as const,
   preview: (examId: string) => ['exams', examId, 'preview'] as const,
   verify: (examId: string) => ['exams', examId, 'verify'] as const,
   variant: (examId: string, seed: string) => ['exams', examId, 'preview', 'seed', seed] as const,

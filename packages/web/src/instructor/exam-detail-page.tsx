@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { fetchExam, fetchPreview, type Diagnostic } from '../api/exams-api.js';
+import { ExamStaffSection } from '../accounts/exam-staff-section.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
@@ -67,6 +68,7 @@ export function ExamDetailPage() {
           </ul>
         )}
       </section>
+      <ExamStaffSection examId={examId} user={user} />
       {canManage(user) && (preview.data || preview.isError) && (
         <NewSittingForm examId={examId} examTitle={detail.title} durationMinutes={preview.data?.duration ?? 60} />
       )}

@@ -59,6 +59,8 @@ function StaffBar({ user }: { readonly user: StaffUser }) {
       </Link>
       <nav aria-label="Instructor">
         <Link to="/instructor">Exams</Link>
+        {user.isAdmin && <Link to="/instructor/accounts">Accounts</Link>}
+        <Link to="/instructor/password">Password</Link>
       </nav>
       <span className="staff-user">
         {user.name} · {user.role}

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { LoginHelp } from '../accounts/login-help.js';
 import { logIn } from '../api/auth-api.js';
 import { queryKeys } from '../api/query-keys.js';
-import { ErrorNotice } from '../components/error-notice.js';
+import { PlainError } from '../components/plain-error.js';
 import { usePageTitle } from '../components/use-page-title.js';
 
 /** `/login`: staff sign in with email and password, then return where they were going. */
@@ -60,8 +61,9 @@ export function LoginPage() {
         <button type="submit" className="button button-primary" disabled={login.isPending} data-testid="login-submit">
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>
-        {login.isError && <ErrorNotice title="Not signed in." error={login.error} testId="login-error" />}
+        {login.isError && <PlainError title="Not signed in." error={login.error} testId="login-error" />}
       </form>
+      <LoginHelp />
     </main>
   );
 }
