@@ -92,6 +92,16 @@ describe('logs', () => {
     expect(lines[0]?.req.route).toBe('/api/auth/login');
   });
 
+  it('puts the request id in the bodies of errors Fastify raises before a handler runs', async () => {
+    const client = world.client();
+    const malformed = await client.request('POST', '/api/auth/login', '{"email":', {
+      'content-type': 'application/json',
+    });
+    expect(malformed.body).toMatchObject({ code: 'malformed-json', requestId: malformed.headers['x-request-id'] });
+    const missing = await client.get('/no/such/page.js');
+    expect(missing.body).toMatchObject({ code: 'not-found', requestId: missing.headers['x-request-id'] });
+  });
+
   it('writes no password, cookie, session or CSRF token', async () => {
     const client = await world.logIn('instructor');
     await client.get('/api/exams');
