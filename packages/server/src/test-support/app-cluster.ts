@@ -110,7 +110,7 @@ export async function startAppCluster(options: {
     async stop() {
       proxy.kill('SIGTERM');
       await proxyExited;
-      await Promise.all(nodes.map((node) => (node.child.exitCode === null ? node.stop() : undefined)));
+      await Promise.all(nodes.filter((node) => node.child.exitCode === null).map((node) => node.stop()));
     },
   };
   // The proxy marks a node up after one passed check (`rise 1`, every second): wait for all of them.

@@ -17,8 +17,7 @@ export class HttpStudent {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const text = await response.text();
-    const json: unknown = text ? JSON.parse(text) : undefined;
+    const json = parseReply(await response.text());
     const token = (json as { csrfToken?: unknown } | undefined)?.csrfToken;
     if (typeof token === 'string') this.csrf = token;
     return { status: response.status, json };
@@ -31,8 +30,7 @@ export class HttpStudent {
       headers: { 'content-type': contentType, cookie: this.cookie, 'x-csrf-token': this.csrf },
       body,
     });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    return { status: response.status, json: parseReply(await response.text()) };
   }
 
   async joinAndStart(accessCode: string): Promise<void> {
@@ -40,5 +38,15 @@ export class HttpStudent {
     if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.json)}`);
     const started = await this.request('POST', '/api/attempt/start', {});
     if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
+  }
+}
+
+/** The app answers JSON; a proxy in front may answer its own HTML page (502, 503), kept as the message. */
+function parseReply(text: string): any {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { code: 'not-json', message: text.slice(0, 300) };
   }
 }
