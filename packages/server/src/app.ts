@@ -25,7 +25,7 @@ import { examStaffRoutes } from './routes/exam-staff.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
-import { healthRoutes, SESSIONLESS_ROUTES } from './routes/health.js';
+import { healthRoutes, PROBE_ROUTES } from './routes/health.js';
 import { paperRoutes } from './routes/paper.js';
 import { paperAnswerRoutes } from './routes/paper-answers.js';
 import { resultsReleaseRoutes } from './routes/results-release.js';
@@ -104,7 +104,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     },
   });
   app.addHook('onRequest', async (request) => {
-    if (SESSIONLESS_ROUTES.has(request.routeOptions.url ?? '')) return;
+    if (PROBE_ROUTES.has(request.routeOptions.url ?? '')) return;
     request.identity = await resolveIdentity(context.db, request.cookies[SESSION_COOKIE], context.clock.now());
     if (
       UNSAFE_METHODS.has(request.method) &&

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { JobName } from '../jobs/jobs.js';
+import { PROBE_ROUTES } from '../routes/health.js';
 import { pino, stdSerializers, type DestinationStream, type Level, type Logger } from 'pino';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -82,9 +83,6 @@ export function requestId(raw: IncomingMessage): string {
   const incoming = raw.headers['x-request-id'];
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
-
-/** Routes polled every few seconds by a load balancer or Prometheus: their lines are debug, not info. */
-const PROBE_ROUTES = new Set(['/api/health', '/api/ready', '/metrics']);
 
 /**
  * One line per request, when it completes (Fastify's default is two: incoming and completed), with its status and

@@ -37,5 +37,8 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-/** Routes that run without resolving the caller's session: probes and the metrics scrape touch no session row. */
-export const SESSIONLESS_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
+/**
+ * Routes polled every few seconds by a load balancer or Prometheus: they run without resolving the caller's session
+ * (no session row is read), and their request lines are logged at debug.
+ */
+export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
