@@ -48,7 +48,9 @@ function routes() {
         { path: 'password', lazy: page(() => import('./accounts/change-password-page.js'), 'ChangePasswordPage') },
         { path: 'exams/:examId', lazy: page(() => import('./instructor/exam-detail-page.js'), 'ExamDetailPage') },
         { path: 'exams/:examId/preview', lazy: page(() => import('./instructor/preview-page.js'), 'PreviewPage') },
+        { path: 'exams/:examId/audit', lazy: page(() => import('./instructor/audit-page.js'), 'AuditPage') },
         { path: 'sittings/:sittingId', lazy: page(() => import('./instructor/sitting-page.js'), 'SittingPage') },
+        { path: 'sittings/:sittingId/audit', lazy: page(() => import('./instructor/audit-page.js'), 'AuditPage') },
         {
           path: 'sittings/:sittingId/review',
           lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage'),

@@ -25,4 +25,9 @@ export const queryKeys = {
   answerGroups: (sittingId: string, questionId: string) =>
     ['sittings', sittingId, 'grading', questionId, 'groups'] as const,
   attemptDetail: (sittingId: string, attemptId: string) => ['sittings', sittingId, 'attempts', attemptId] as const,
+  /** A sitting's or an exam's audit trail under the filters (the sitting's or exam's own keys cover it). */
+  audit: (scope: 'sitting' | 'exam', id: string, filters: object) =>
+    [scope === 'sitting' ? 'sittings' : 'exams', id, 'audit', filters] as const,
+  auditFacets: (scope: 'sitting' | 'exam', id: string) =>
+    [scope === 'sitting' ? 'sittings' : 'exams', id, 'audit', 'facets'] as const,
 };

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { examArchiveUrl } from '../api/audit-api.js';
 import { fetchExam, fetchPreview, type Diagnostic } from '../api/exams-api.js';
 import { ExamStaffSection } from '../accounts/exam-staff-section.js';
 import { queryKeys } from '../api/query-keys.js';
@@ -51,6 +52,20 @@ export function ExamDetailPage() {
           Preview as a student
         </Link>
       </p>
+      {canManage(user) && (
+        <p className="button-row">
+          <Link
+            className="button"
+            to={`/instructor/exams/${encodeURIComponent(examId)}/audit`}
+            data-testid="audit-link"
+          >
+            Audit trail
+          </Link>
+          <a className="button" href={examArchiveUrl(examId)} download data-testid="exam-archive">
+            Download everything (.zip)
+          </a>
+        </p>
+      )}
       <section aria-labelledby="sittings-title">
         <h2 id="sittings-title">Sittings</h2>
         {detail.sittings.length === 0 ? (

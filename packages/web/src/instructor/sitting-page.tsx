@@ -59,6 +59,13 @@ export function SittingPage() {
         <dt>Solutions</dt>
         <dd>{details.releaseSolutions}</dd>
       </dl>
+      {canManage(user) && (
+        <p className="no-print">
+          <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}/audit`} data-testid="audit-link">
+            Audit trail
+          </Link>
+        </p>
+      )}
       <nav className="section-nav no-print" aria-label="On this page">
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
         <a href="#grading">Grading</a> <a href="#results">Results</a>
