@@ -120,6 +120,10 @@ describe('readiness on PostgreSQL', () => {
     cluster.resume();
     const up = await untilStatus(app, '/api/ready', 200);
     expect(up.body).toMatchObject({ status: 'ready', database: 'postgres' });
+    const pool = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(pool).toMatch(/^examforge_database_up 1$/m);
+    expect(pool).toMatch(/^examforge_db_pool_connections\{state="total"\} [1-9]/m);
+    expect(pool).toMatch(/^examforge_db_pool_connections\{state="waiting"\} 0$/m);
     // The connection the pool held broke with the server: reported, not a crash of the process.
     expect(connectionErrors.length).toBeGreaterThan(0);
   });

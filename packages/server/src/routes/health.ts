@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorSchema } from '../api/index.js';
 import type { AppContext } from '../context.js';
 import { checkReadiness } from '../db/readiness.js';
 import { HttpError } from '../errors.js';
@@ -24,7 +25,8 @@ export function healthRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get('/api/health', { schema: { tags: ['operations'], response: { 200: HealthSchema } } }, () => ({
       status: 'ok' as const,
     }));
-    app.get('/api/ready', { schema: { tags: ['operations'], response: { 200: ReadySchema } } }, async () => {
+    const readySchema = { tags: ['operations'], response: { 200: ReadySchema, 503: ErrorSchema } };
+    app.get('/api/ready', { schema: readySchema }, async () => {
       const readiness = await checkReadiness(context.db, context.dialect, READY_TIMEOUT_MS);
       if (readiness.kind === 'not-ready') throw new HttpError(503, 'not-ready', readiness.problem);
       return {
