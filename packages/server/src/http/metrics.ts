@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import type { PoolUse } from '../db/connect.js';
 import { withTimeout } from '../db/readiness.js';
 import { HttpError } from '../errors.js';
-import { readOperationsSnapshot } from '../services/operations-snapshot.js';
+import { readOperationsSnapshot, type OperationsSnapshot } from '../services/operations-snapshot.js';
 
 export interface MetricsOptions {
   /** When set, a scrape must send `Authorization: Bearer <token>` (Prometheus: `authorization.credentials`). */
@@ -91,7 +91,7 @@ function databaseGauges(registry: Registry) {
     'examforge_job_lag_seconds',
     'How long the oldest attempt past its deadline has waited to be closed (0: none waits)',
   );
-  return (snapshot: Awaited<ReturnType<typeof readOperationsSnapshot>>) => {
+  return (snapshot: OperationsSnapshot) => {
     active.set(snapshot.activeAttempts);
     batches.set({ status: 'queued' }, snapshot.scanBatchesQueued);
     batches.set({ status: 'reading' }, snapshot.scanBatchesReading);
