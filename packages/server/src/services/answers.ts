@@ -7,13 +7,7 @@ import {
   type StudentResponses,
 } from '@examforge/core';
 import type { Kysely } from 'kysely';
-import {
-  RecordedAnswerSchema,
-  TEXT_ANSWER_MAX_LENGTH,
-  type RecordedAnswer,
-  type RefusedSave,
-  type Save,
-} from '../api/index.js';
+import { RecordedAnswerSchema, type RecordedAnswer, type Save } from '../api/index.js';
 import type { AnswersTable, Database } from '../db/schema.js';
 import { badRequest } from './access.js';
 
@@ -37,38 +31,6 @@ export function validateSaves(exam: Exam, saves: readonly Save[]): void {
       if (outside) throw badRequest('unknown-option', `question \`${save.questionId}\` has no option (${outside})`);
     }
   }
-}
-
-/**
- * Splits a batch into the saves to store and those refused for their own content (a written answer over
- * `TEXT_ANSWER_MAX_LENGTH`), so that one over-long answer never holds up the student's other answers.
- *
- * @example
- * const { accepted, refused } = refuseOverlongAnswers(saves); // refused[0].code === 'answer-too-long'
- */
-export function refuseOverlongAnswers(saves: readonly Save[]): { accepted: Save[]; refused: RefusedSave[] } {
-  const accepted: Save[] = [];
-  const refused: RefusedSave[] = [];
-  for (const save of saves) {
-    const length = save.answer.kind === 'text' ? save.answer.text.length : 0;
-    if (length <= TEXT_ANSWER_MAX_LENGTH) accepted.push(save);
-    else refused.push(overlong(save, length));
-  }
-  return { accepted, refused };
-}
-
-function overlong(save: Save, length: number): RefusedSave {
-  const count = (n: number) => n.toLocaleString('en-US');
-  return {
-    seq: save.seq,
-    questionId: save.questionId,
-    code: 'answer-too-long',
-    message:
-      `the answer to question \`${save.questionId}\` is ${count(length)} characters long and the limit is ` +
-      `${count(TEXT_ANSWER_MAX_LENGTH)}: shorten it to save it (the other answers are saved)`,
-    length,
-    limit: TEXT_ANSWER_MAX_LENGTH,
-  };
 }
 
 /**
@@ -109,6 +71,26 @@ export async function upsertAnswers(
 
 export async function loadAnswers(db: Kysely<Database>, attemptId: string): Promise<AnswersTable[]> {
   return db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).execute();
+}
+
+/** Every stored answer of a sitting's attempts in one query, by attempt id (results read them all at once). */
+export async function loadSittingAnswers(
+  db: Kysely<Database>,
+  sittingId: string,
+): Promise<Map<string, AnswersTable[]>> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('attempts', 'attempts.id', 'answers.attempt_id')
+    .selectAll('answers')
+    .where('attempts.sitting_id', '=', sittingId)
+    .execute();
+  const byAttempt = new Map<string, AnswersTable[]>();
+  for (const row of rows) {
+    const list = byAttempt.get(row.attempt_id);
+    if (list) list.push(row);
+    else byAttempt.set(row.attempt_id, [row]);
+  }
+  return byAttempt;
 }
 
 /** A stored answer, parsed at the boundary: online answers and paper readings (with their invalid marks) alike. */

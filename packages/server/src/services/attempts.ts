@@ -1,12 +1,12 @@
 import { attemptTimes, isReleased, makeVariant, studentView } from '@examforge/core';
 import { sql } from 'kysely';
-import type { AttemptState, Save, SaveAck } from '../api/index.js';
+import { refuseOverlongAnswers, type AttemptState, type Save, type SaveAck } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
-import { loadAnswers, readStoredAnswer, refuseOverlongAnswers, upsertAnswers, validateSaves } from './answers.js';
+import { loadAnswers, readStoredAnswer, upsertAnswers, validateSaves } from './answers.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { attemptExam, generateInstances } from './attempt-exam.js';
 import { variantSeed } from './paper-layouts.js';

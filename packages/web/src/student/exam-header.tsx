@@ -73,7 +73,7 @@ function TimeWarningBanner({ warning }: { readonly warning: TimeWarning }) {
 }
 
 function SaveStatusLine({ status }: { readonly status: SaveStatus }) {
-  const waiting = status.kind === 'saved' ? 0 : status.waiting;
+  const waiting = 'waiting' in status ? status.waiting : 0;
   return (
     <p
       className={`save-status save-status-${status.kind}`}

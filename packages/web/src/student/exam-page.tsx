@@ -9,7 +9,7 @@ import { jumpToQuestion, QuestionNav } from './question-nav.js';
 
 /** `/exam` during an attempt: header with timer and save status, the question panel, and the questions. */
 export function ExamPage() {
-  const { view, book, status, timing, setAnswer, toggleFlag } = useExamSessionContext();
+  const { view, book, status, timing, setAnswer, toggleFlag, refusals } = useExamSessionContext();
   usePageTitle(view.title);
   useFocusFromReview();
   return (
@@ -26,7 +26,7 @@ export function ExamPage() {
         <QuestionNav view={view} book={book} onJump={jumpToQuestion} />
         <main id="exam-main" className="exam-main" tabIndex={-1}>
           <ExamIntro view={view} />
-          <QuestionList view={view} book={book} onAnswer={setAnswer} onToggleFlag={toggleFlag} />
+          <QuestionList view={view} book={book} refusals={refusals} onAnswer={setAnswer} onToggleFlag={toggleFlag} />
           <div className="exam-end">
             <Link to="/exam/review" className="button button-primary">
               Review and submit

@@ -1,5 +1,5 @@
 import type { StudentQuestionView } from '@examforge/core';
-import type { Answer } from '@examforge/server/api';
+import type { Answer, RefusedSave } from '@examforge/server/api';
 import { memo } from 'react';
 import { Markdown } from '../components/markdown-view.js';
 import { isAnswered, type AnswerEntry } from '../lib/answers/answer-book.js';
@@ -14,6 +14,8 @@ export interface QuestionCardProps {
   readonly onAnswer: (questionId: string, answer: Answer) => void;
   readonly onToggleFlag: (questionId: string) => void;
   readonly disabled?: boolean;
+  /** Set when the answer was not saved for being too long. */
+  readonly refusal?: RefusedSave;
 }
 
 /** One question: its number, marks, stem, the answer field for its kind, and the flag. Re-renders only on its own change. */
@@ -23,6 +25,7 @@ export const QuestionCard = memo(function QuestionCard({
   onAnswer,
   onToggleFlag,
   disabled = false,
+  refusal,
 }: QuestionCardProps) {
   const titleId = `question-${question.id}-title`;
   const stemId = `question-${question.id}-stem`;
@@ -36,6 +39,7 @@ export const QuestionCard = memo(function QuestionCard({
       data-testid={`question-${question.id}`}
       data-answered={answered}
       data-flagged={entry.flagged}
+      data-refused={refusal !== undefined}
     >
       <header className="question-head">
         <h3 id={titleId} tabIndex={-1} className="question-title">
@@ -54,6 +58,7 @@ export const QuestionCard = memo(function QuestionCard({
         labelledBy={titleId}
         describedBy={stemId}
         disabled={disabled}
+        refusal={refusal}
       />
       <div className="question-actions">
         <button
@@ -89,9 +94,10 @@ interface AnswerFieldProps {
   readonly labelledBy: string;
   readonly describedBy: string;
   readonly disabled: boolean;
+  readonly refusal: RefusedSave | undefined;
 }
 
-function AnswerField({ question, entry, onAnswer, labelledBy, describedBy, disabled }: AnswerFieldProps) {
+function AnswerField({ question, entry, onAnswer, labelledBy, describedBy, disabled, refusal }: AnswerFieldProps) {
   const common = { answer: entry.answer, onAnswer, describedBy, disabled };
   switch (question.kind) {
     case 'single':
@@ -100,6 +106,13 @@ function AnswerField({ question, entry, onAnswer, labelledBy, describedBy, disab
     case 'numeric':
       return <NumericAnswer questionId={question.id} {...common} />;
     case 'free':
-      return <FreeAnswer questionId={question.id} {...common} />;
+      return (
+        <FreeAnswer
+          questionId={question.id}
+          questionNumber={question.number}
+          {...common}
+          {...(refusal && { refusal })}
+        />
+      );
   }
 }

@@ -1,5 +1,5 @@
 import type { StudentExamView } from '@examforge/core';
-import type { Answer, AttemptState } from '@examforge/server/api';
+import type { Answer, AttemptState, RefusedSave } from '@examforge/server/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveAnswers, type Timed } from '../api/attempt-api.js';
 import { entryOf, mergeAnswers, type AnswerBook, type AnswerEntry } from '../lib/answers/answer-book.js';
@@ -20,6 +20,8 @@ export interface ExamSession {
   readonly view: StudentExamView;
   readonly book: AnswerBook;
   readonly status: SaveStatus;
+  /** Answers not saved for being too long, by question: kept on the device and in the text box, not sent again. */
+  readonly refusals: ReadonlyMap<string, RefusedSave>;
   readonly timing: ExamTiming;
   readonly setAnswer: (questionId: string, answer: Answer) => void;
   readonly toggleFlag: (questionId: string) => void;
@@ -38,6 +40,7 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
   const [book, setBook] = useState<AnswerBook>({});
   const bookRef = useRef<AnswerBook>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, RefusedSave>>(new Map());
   const [timing, setTiming] = useState<ExamTiming>({ clock: initial.clock, deadline: initial.body.deadline });
   // Only the state at mount restores answers; later refetches of the attempt must not overwrite what was typed.
   const initialRef = useRef(initial);
@@ -48,6 +51,7 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
     void restoreSession(initialRef.current, attemptKey, {
       onStatus: setStatus,
       onTiming: setTiming,
+      onRefused: setRefusals,
     }).then(({ autosaver: restored, book: restoredBook }) => {
       if (disposed) return restored.dispose();
       created = restored;
@@ -85,12 +89,13 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
   const flushNow = useCallback(() => autosaver?.flushNow() ?? Promise.resolve(false), [autosaver]);
 
   if (!autosaver) return undefined;
-  const session: ExamSession = { view, book, status, timing, setAnswer, toggleFlag, flushNow };
+  const session: ExamSession = { view, book, status, refusals, timing, setAnswer, toggleFlag, flushNow };
   return session;
 }
 
 interface SessionListeners {
   readonly onStatus: (status: SaveStatus) => void;
+  readonly onRefused: (refused: ReadonlyMap<string, RefusedSave>) => void;
   readonly onTiming: (timing: ExamTiming) => void;
 }
 
@@ -103,6 +108,7 @@ async function restoreSession(initial: Timed<AttemptState>, attemptKey: string, 
     outbox,
     savedAt: state.serverNow,
     onStatus: listeners.onStatus,
+    onRefused: listeners.onRefused,
     transport: {
       async send(saves) {
         const reply = await saveAnswers(saves);

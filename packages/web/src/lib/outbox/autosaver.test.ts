@@ -1,4 +1,4 @@
-import type { Answer, Save, SaveAck } from '@examforge/server/api';
+import { TEXT_ANSWER_MAX_LENGTH, type Answer, type RefusedSave, type Save, type SaveAck } from '@examforge/server/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '../../api/api-error.js';
 import { Autosaver, type SaveTransport } from './autosaver.js';
@@ -23,7 +23,13 @@ class FakeServer implements SaveTransport {
 
   ackAll(saves: readonly Save[]): SaveAck {
     const seqs = saves.map((save) => save.seq);
-    return { acknowledged: seqs, lastSeq: Math.max(...seqs), serverNow: '2025-01-01T10:00:05.000Z', deadline: '' };
+    return {
+      acknowledged: seqs,
+      refused: [],
+      lastSeq: Math.max(...seqs),
+      serverNow: '2025-01-01T10:00:05.000Z',
+      deadline: '',
+    };
   }
 }
 
@@ -31,9 +37,17 @@ async function setUp(store: OutboxStore = createMemoryOutboxStore(), lastSeq = 0
   const outbox = await Outbox.open(store, key, lastSeq);
   const server = new FakeServer();
   const statuses: SaveStatus[] = [];
-  const autosaver = new Autosaver({ outbox, transport: server, onStatus: (s) => statuses.push(s), random: () => 0.5 });
+  const refusals: ReadonlyMap<string, RefusedSave>[] = [];
+  const autosaver = new Autosaver({
+    outbox,
+    transport: server,
+    onStatus: (s) => statuses.push(s),
+    onRefused: (refused) => refusals.push(refused),
+    random: () => 0.5,
+  });
   const lastStatus = (): SaveStatus | undefined => statuses.at(-1);
-  return { outbox, server, autosaver, lastStatus };
+  const lastRefused = () => [...(refusals.at(-1) ?? new Map<string, RefusedSave>()).keys()];
+  return { outbox, server, autosaver, lastStatus, lastRefused };
 }
 
 beforeEach(() => {
@@ -185,5 +199,67 @@ describe('Autosaver', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(server.batches.map((batch) => batch.map((save) => save.questionId))).toEqual([['q1'], ['q2']]);
     expect(outbox.size).toBe(0);
+  });
+
+  describe('an answer refused for its length', () => {
+    const essay = (length: number): Answer => ({ kind: 'text', text: 'x'.repeat(length) });
+
+    it('is kept on the device but never sent, while the other answers keep saving', async () => {
+      const { server, outbox, autosaver, lastStatus, lastRefused } = await setUp();
+      autosaver.change({ questionId: 'essay', answer: essay(TEXT_ANSWER_MAX_LENGTH + 1), flagged: false });
+      expect(lastRefused()).toEqual(['essay']);
+      autosaver.change({ questionId: 'q1', answer: choice('a'), flagged: false });
+      await vi.advanceTimersByTimeAsync(1000);
+      autosaver.change({ questionId: 'q2', answer: choice('b'), flagged: false });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(server.batches.map((batch) => batch.map((save) => save.questionId))).toEqual([['q1'], ['q2']]);
+      expect(outbox.pending().map((save) => save.questionId)).toEqual(['essay']);
+      expect(lastStatus()).toEqual({ kind: 'refused', questionIds: ['essay'] });
+      expect(await autosaver.flushNow()).toBe(false);
+
+      autosaver.change({ questionId: 'essay', answer: essay(10), flagged: false });
+      expect(lastRefused()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(server.batches.at(-1)!.map((save) => save.questionId)).toEqual(['essay']);
+      expect(lastStatus()).toMatchObject({ kind: 'saved' });
+      expect(outbox.size).toBe(0);
+    });
+
+    it('stops resending what the server refused, and takes the rest of the batch as saved', async () => {
+      const { server, autosaver, lastStatus, lastRefused } = await setUp();
+      server.reply = (saves) => {
+        const [first, ...rest] = saves;
+        const refusal: RefusedSave = {
+          seq: first!.seq,
+          questionId: first!.questionId,
+          code: 'answer-too-long',
+          message: 'too long',
+          length: 9,
+          limit: 8,
+        };
+        return { ...server.ackAll(saves), acknowledged: rest.map((save) => save.seq), refused: [refusal] };
+      };
+      autosaver.change({ questionId: 'essay', answer: essay(9), flagged: false });
+      autosaver.change({ questionId: 'q1', answer: choice('a'), flagged: false });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(lastRefused()).toEqual(['essay']);
+      expect(lastStatus()).toEqual({ kind: 'refused', questionIds: ['essay'] });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(server.batches).toHaveLength(1);
+    });
+
+    it('is refused again after a reload, from what the device kept', async () => {
+      const store = createMemoryOutboxStore();
+      const first = await setUp(store);
+      first.autosaver.change({ questionId: 'essay', answer: essay(TEXT_ANSWER_MAX_LENGTH + 5), flagged: false });
+      await first.outbox.settled();
+      first.autosaver.dispose();
+      const second = await setUp(store);
+      second.autosaver.start();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(second.server.batches).toHaveLength(0);
+      expect(second.lastRefused()).toEqual(['essay']);
+      expect(second.outbox.pending()[0]!.answer).toEqual(essay(TEXT_ANSWER_MAX_LENGTH + 5));
+    });
   });
 });

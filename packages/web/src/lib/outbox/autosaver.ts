@@ -1,4 +1,4 @@
-import type { Save, SaveAck } from '@examforge/server/api';
+import { refuseOverlongAnswers, type RefusedSave, type Save, type SaveAck } from '@examforge/server/api';
 import type { AnswerChange, Outbox } from './outbox.js';
 import { classifySaveFailure, type SaveFailure } from './save-failure.js';
 import type { SaveStatus } from './save-status.js';
@@ -15,6 +15,8 @@ export interface AutosaverOptions {
   readonly onStatus: (status: SaveStatus) => void;
   /** Every acknowledgement, for the caller to resync its clock and deadline. */
   readonly onAck?: (ack: SaveAck) => void;
+  /** The answers refused for their own content (too long), by question; called whenever that changes. */
+  readonly onRefused?: (refused: ReadonlyMap<string, RefusedSave>) => void;
   /** Server time at which the loaded state was known to be saved. */
   readonly savedAt?: string;
   readonly timing?: SaveTiming;
@@ -28,6 +30,10 @@ const MAX_BATCH = 500;
  * Sends the outbox to the server: each change within a second, one request at a time, retrying with backoff after a
  * failure and at once when the browser comes back online, and stopping for good when the server says the attempt is
  * closed. Timers are the only IO here besides the two ports.
+ *
+ * A save refused for its own content (a written answer over the limit: by the server, or here before sending, by the
+ * same rule) stays in the outbox — it is the student's text, kept on the device — but is not sent again; the
+ * question's next change replaces it, and the other questions keep saving.
  *
  * @example
  * const autosaver = new Autosaver({ outbox, transport, onStatus: setStatus });
@@ -48,6 +54,7 @@ export class Autosaver {
   private closedMessage: string | undefined;
   private lastAckAt: string | undefined;
   private disposed = false;
+  private readonly refused = new Map<string, RefusedSave>();
 
   constructor(private readonly options: AutosaverOptions) {
     this.timing = options.timing ?? DEFAULT_SAVE_TIMING;
@@ -62,7 +69,8 @@ export class Autosaver {
 
   change(change: AnswerChange): void {
     if (this.stopped) return;
-    this.options.outbox.record(change);
+    const save = this.options.outbox.record(change);
+    this.setRefusals([save], this.checkLength([save]));
     const now = Date.now();
     this.firstPendingAtMs ??= now;
     this.lastChangeAtMs = now;
@@ -84,19 +92,25 @@ export class Autosaver {
 
   /** Sends everything now (before submitting). True when the server has acknowledged every change. */
   async flushNow(): Promise<boolean> {
-    while (!this.stopped && this.options.outbox.size > 0) {
+    while (!this.stopped && this.sendable().length > 0) {
       if (!(await this.send())) return false;
     }
     return this.options.outbox.size === 0;
   }
 
   status(): SaveStatus {
-    const waiting = this.options.outbox.size;
+    const waiting = this.options.outbox.size - this.refused.size;
     if (this.closedMessage !== undefined) return { kind: 'closed', message: this.closedMessage, waiting };
     if (this.refusal && waiting > 0) return { kind: 'failed', ...this.refusal, waiting };
     if (this.unreachable || this.browserOffline) return { kind: 'offline', waiting };
     if (waiting > 0 || this.flight) return { kind: 'saving', waiting };
+    if (this.refused.size > 0) return { kind: 'refused', questionIds: [...this.refused.keys()] };
     return this.lastAckAt === undefined ? { kind: 'saved' } : { kind: 'saved', at: this.lastAckAt };
+  }
+
+  /** The answers not saved because of their own content (too long), by question. */
+  refusals(): ReadonlyMap<string, RefusedSave> {
+    return this.refused;
   }
 
   get closed(): boolean {
@@ -115,7 +129,7 @@ export class Autosaver {
   private send(): Promise<boolean> {
     if (this.flight) return this.flight;
     this.clearTimer();
-    const batch = this.options.outbox.pending().slice(0, MAX_BATCH);
+    const batch = this.sendable().slice(0, MAX_BATCH);
     if (batch.length === 0 || this.stopped) return Promise.resolve(batch.length === 0);
     this.firstPendingAtMs = undefined;
     this.flight = this.deliver(batch).finally(() => {
@@ -136,12 +150,16 @@ export class Autosaver {
     }
     await this.options.outbox.acknowledge(ack.acknowledged);
     this.options.outbox.observeServerSeq(ack.lastSeq);
+    this.setRefusals(
+      batch.filter((save) => ack.acknowledged.includes(save.seq)),
+      ack.refused,
+    );
     this.unreachable = false;
     this.refusal = undefined;
     this.lastAckAt = ack.serverNow;
     this.options.onAck?.(ack);
-    const acknowledged = new Set(ack.acknowledged);
-    if (batch.every((save) => acknowledged.has(save.seq))) {
+    const handled = new Set([...ack.acknowledged, ...ack.refused.map((refused) => refused.seq)]);
+    if (batch.every((save) => handled.has(save.seq))) {
       this.failures = 0;
       return true;
     }
@@ -149,6 +167,37 @@ export class Autosaver {
     this.failures += 1;
     this.scheduleRetry();
     return false;
+  }
+
+  /**
+   * The saves to send: the outbox's, less those refused (by the server, or here by the same rule before they go, so
+   * an over-long answer never makes a request too large to take).
+   */
+  private sendable(): Save[] {
+    const pending = this.options.outbox.pending();
+    this.setRefusals([], this.checkLength(pending));
+    return pending.filter((save) => this.refused.get(save.questionId)?.seq !== save.seq);
+  }
+
+  private checkLength(saves: readonly Save[]): readonly RefusedSave[] {
+    return refuseOverlongAnswers(saves).refused;
+  }
+
+  /**
+   * Clears each question's refusal that `superseding` saves replace (a newer change, or a save acknowledged), then
+   * records `refused`; tells the page when what is refused changed.
+   */
+  private setRefusals(superseding: readonly Save[], refused: readonly RefusedSave[]): void {
+    const before = this.refusedSeqs();
+    for (const save of superseding) {
+      if ((this.refused.get(save.questionId)?.seq ?? Infinity) <= save.seq) this.refused.delete(save.questionId);
+    }
+    for (const refusal of refused) this.refused.set(refusal.questionId, refusal);
+    if (this.refusedSeqs() !== before) this.options.onRefused?.(new Map(this.refused));
+  }
+
+  private refusedSeqs(): string {
+    return [...this.refused.values()].map((refusal) => refusal.seq).join(',');
   }
 
   private fail(failure: SaveFailure): void {

@@ -5,6 +5,8 @@ export type SaveStatus =
   | { readonly kind: 'saving'; readonly waiting: number }
   | { readonly kind: 'offline'; readonly waiting: number }
   | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly waiting: number }
+  /** Everything is saved except answers refused for their own content (too long): shown at each such question. */
+  | { readonly kind: 'refused'; readonly questionIds: readonly string[] }
   | { readonly kind: 'closed'; readonly message: string; readonly waiting: number };
 
 /**
@@ -25,6 +27,10 @@ export function describeSaveStatus(status: SaveStatus, formatTime: (iso: string)
         : `Offline — ${answers(status.waiting)} waiting, keep working`;
     case 'failed':
       return `Not saved: ${status.message} — ${answers(status.waiting)} kept on this device`;
+    case 'refused':
+      return status.questionIds.length === 1
+        ? 'One answer is too long to save (see its question) — all other answers saved'
+        : `${status.questionIds.length} answers are too long to save (see their questions) — all other answers saved`;
     case 'closed':
       return status.waiting === 0
         ? `Saving stopped: ${status.message}`

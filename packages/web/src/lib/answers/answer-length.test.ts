@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describeLength, lengthAnnouncement, lengthState, refusalMessage } from './answer-length.js';
+
+describe('answer length', () => {
+  it('is within, near (its last tenth) or over the limit', () => {
+    expect([0, 44_999, 45_000, 50_000, 50_001].map((length) => lengthState(length))).toEqual([
+      'within',
+      'within',
+      'near',
+      'near',
+      'over',
+    ]);
+  });
+
+  it('counts against the limit in words', () => {
+    expect(describeLength(1234)).toBe('1,234 of 50,000 characters');
+    expect(lengthAnnouncement('within', 10)).toBe('');
+    expect(lengthAnnouncement('near', 46_000)).toBe('Your answer is near the limit: 46,000 of 50,000 characters');
+    expect(lengthAnnouncement('over', 50_120)).toBe(
+      'Your answer is 120 characters over the limit of 50,000 and will not be saved',
+    );
+  });
+
+  it('names the question that was not saved and says what to do', () => {
+    expect(refusalMessage(27, { length: 50_120, limit: 50_000 })).toBe(
+      'Question 27 is not saved: your answer is 50,120 characters long and the limit is 50,000. ' +
+        'Shorten it by 120 characters to save it; your other answers are saved.',
+    );
+  });
+});
