@@ -27,23 +27,29 @@ interface Names {
  * const events = await presentAuditEvents(context, await auditEventRows(context, scope, {}, undefined, 50));
  */
 export async function presentAuditEvents(context: AppContext, rows: readonly AuditEventRow[]): Promise<AuditEvent[]> {
-  const subjects = rows.map((row) => parseSubject(row.subject));
-  const names = await lookUpNames(context, rows, subjects);
-  return rows.map((row, index) => presentEvent(row, subjects[index] ?? parseSubject(row.subject), names));
+  const read = rows.map((row) => ({ row, subject: parseSubject(row.subject), data: readPayload(row.data_json) }));
+  const names = await lookUpNames(context, read);
+  return read.map((event) => presentEvent(event, names));
 }
 
-function presentEvent(row: AuditEventRow, subject: AuditSubject, names: Names): AuditEvent {
-  const data = readPayload(row.data_json);
+/** An event row with its subject and payload read once. */
+interface ReadEvent {
+  readonly row: AuditEventRow;
+  readonly subject: AuditSubject;
+  readonly data: unknown;
+}
+
+function presentEvent({ row, subject, data }: ReadEvent, names: Names): AuditEvent {
   const attemptId = subjectAttemptId(subject);
   const attempt = attemptId === undefined ? undefined : names.attempts.get(attemptId);
-  const questionId = subject.kind === 'answer' ? subject.questionId : payloadQuestion(data);
+  const questionId = subject.kind === 'answer' ? subject.questionId : (payloadField(data, 'questionId') ?? null);
   const sittingId = subject.kind === 'sitting' ? subject.sittingId : (attempt?.sittingId ?? null);
   return {
     id: row.id,
     at: row.at,
     kind: row.action,
     actor: presentActor(row, names),
-    summary: summarizeEvent(row.action, data, { questionId }),
+    summary: summarizeEvent(row.action, data, { questionId, nameOf: (id) => names.users.get(id)?.name }),
     subject: row.subject,
     sittingId,
     sittingTitle: sittingId === null ? null : (names.sittings.get(sittingId) ?? null),
@@ -73,13 +79,17 @@ function presentActor(row: AuditEventRow, names: Names): AuditActor {
   }
 }
 
-async function lookUpNames(
-  context: AppContext,
-  rows: readonly AuditEventRow[],
-  subjects: readonly AuditSubject[],
-): Promise<Names> {
+async function lookUpNames(context: AppContext, events: readonly ReadEvent[]): Promise<Names> {
+  const rows = events.map((event) => event.row);
+  const subjects = events.map((event) => event.subject);
   const attemptIds = unique(subjects.map(subjectAttemptId));
-  const userIds = unique(rows.map((row) => (row.actor_kind === 'user' ? row.actor_id : undefined)));
+  // People an event is about (a role granted) are named like the people who act.
+  const userIds = unique(
+    events.flatMap(({ row, data }) => [
+      row.actor_kind === 'user' ? row.actor_id : undefined,
+      payloadField(data, 'userId'),
+    ]),
+  );
   const attemptRows =
     attemptIds.length === 0
       ? []
@@ -150,9 +160,11 @@ function readPayload(json: string): unknown {
   }
 }
 
-function payloadQuestion(data: unknown): string | null {
-  if (typeof data !== 'object' || data === null || !('questionId' in data)) return null;
-  return typeof data.questionId === 'string' ? data.questionId : null;
+/** A string field of a payload, if the payload is an object that has it. */
+function payloadField(data: unknown, field: 'userId' | 'questionId'): string | undefined {
+  if (typeof data !== 'object' || data === null || !(field in data)) return undefined;
+  const value: unknown = (data as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function unique(values: readonly (string | undefined)[]): string[] {

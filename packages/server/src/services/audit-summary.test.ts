@@ -59,12 +59,22 @@ describe('summarizeEvent', () => {
       'edited the rubric of q6: removed item i1',
     ],
     ['grading.names-revealed', { revealed: false }, null, 'hid students’ names from graders'],
+    [
+      'answer.refused',
+      { questionId: 'q7', code: 'answer-too-long', length: 50001 },
+      null,
+      'tried to save an answer to q7, refused: 50001 characters, over the limit',
+    ],
+    ['staff.granted', { userId: 'u1', role: 'grader' }, null, 'gave Grace the grader role on this exam'],
+    ['staff.revoked', { userId: 'u2' }, null, 'took someone off this exam’s staff'],
     // A payload that is not what the kind usually carries still reads, and a kind nobody taught it reads as its name.
     ['roster.imported', 'not an object', null, 'imported a roster of ? students'],
     ['answer.saved', { answer: { kind: 'hologram' } }, null, 'saved an answer to a question: ?'],
     ['user.password-reset', { userId: 'u1' }, null, 'user password reset'],
   ];
   it.each(cases)('%s %j reads in words', (kind, data, questionId, summary) => {
-    expect(summarizeEvent(kind, data, { questionId })).toBe(summary);
+    expect(summarizeEvent(kind, data, { questionId, nameOf: (id) => (id === 'u1' ? 'Grace' : undefined) })).toBe(
+      summary,
+    );
   });
 });

@@ -5,6 +5,8 @@ import { RecordedAnswerSchema } from '../api/index.js';
 /** What a summary may say about the event beyond its payload: the question it is about, when the subject names one. */
 export interface SummaryContext {
   readonly questionId: string | null;
+  /** A member of staff's name, for events about a person (`staff.granted` names who got the role). */
+  readonly nameOf?: (userId: string) => string | undefined;
 }
 
 /** A payload as written: an object whose fields are read one by one, each checked, so an old or odd payload still reads. */
@@ -23,10 +25,13 @@ export function summarizeEvent(kind: string, data: unknown, context: SummaryCont
   const payload = PayloadSchema.parse(data);
   const question = context.questionId ?? text(payload.questionId) ?? 'a question';
   const summary = SUMMARIES[kind];
-  return summary ? summary(payload, question) : kind.replace(/[.-]/g, ' ');
+  if (!summary) return kind.replace(/[.-]/g, ' ');
+  const userId = text(payload.userId);
+  const person = userId === undefined ? 'someone' : (context.nameOf?.(userId) ?? 'someone');
+  return summary(payload, question, person);
 }
 
-const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string) => string>> = {
+const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, person: string) => string>> = {
   'exam.imported': (p) => `imported version ${count(p.version)} of the exam file ${text(p.slug) ?? ''}`.trim(),
   'exam.archived': () => 'downloaded the exam archive (every sitting’s data)',
   'exam.key-changed': (p, q) => `changed the key of ${q} to ${letters(p.letters)}; everyone is regraded`,
@@ -61,6 +66,11 @@ const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string) =>
   'grades.imported': (p) => `imported grades: ${count(p.new)} new, ${count(p.changed)} changed`,
   'rubric.edited': (p, q) => `edited the rubric of ${q}${rubricChange(p.change)}`,
   'results.released': () => 'released the results to the students',
+  'answer.refused': (p, q) =>
+    `tried to save an answer to ${q}, refused: ${text(p.code) === 'answer-too-long' ? `${count(p.length)} characters, over the limit` : (text(p.code) ?? '?')}`,
+  'results.exported': () => 'downloaded the results',
+  'staff.granted': (p, _q, person) => `gave ${person} the ${text(p.role) ?? '?'} role on this exam`,
+  'staff.revoked': (_p, _q, person) => `took ${person} off this exam’s staff`,
   'responses.exported': (p) => `downloaded responses.csv ${p.withNames === true ? 'with' : 'without'} names`,
   'audit.exported': () => 'downloaded this audit trail as CSV',
 };
