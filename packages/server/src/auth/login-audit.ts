@@ -9,7 +9,8 @@ const LOGIN_FORM: Actor = { kind: 'system', id: 'login' };
 
 /**
  * `logIn` with its audit events: `auth.login` for a success, `auth.login-failed` with the reason's code for a refusal
- * (wrong password, disabled account, too many attempts). The password is never recorded.
+ * (wrong password, disabled account). The password is never recorded. Refusals by the abuse limits (429) are not
+ * recorded one by one: the limiter counts them, and an attacker could otherwise grow the append-only trail at will.
  */
 export async function auditedLogIn(...args: Parameters<typeof logIn>): Promise<Awaited<ReturnType<typeof logIn>>> {
   const [context, email] = args;
@@ -28,7 +29,7 @@ export async function auditedLogIn(...args: Parameters<typeof logIn>): Promise<A
     );
     return result;
   } catch (error) {
-    if (error instanceof HttpError && error.status < 500) {
+    if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
       await recordEvent(
         context.db,
         context.clock.now(),

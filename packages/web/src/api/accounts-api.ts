@@ -13,6 +13,7 @@ import {
   type SetupStatus,
   type StaffMember,
 } from '@examforge/server/api';
+import { fetchMe } from './auth-api.js';
 import { setCsrfToken } from './csrf-token.js';
 import { apiRequest, IGNORE_REPLY } from './http.js';
 
@@ -26,6 +27,7 @@ export function fetchSetupStatus(): Promise<SetupStatus> {
 
 /** Creates the first administrator with the setup code the server printed, and signs them in. */
 export async function setUpFirstAdmin(input: FirstAdmin): Promise<Me> {
+  await withSessionToken();
   const me = await apiRequest('POST', '/api/setup', MeSchema, { body: input });
   setCsrfToken(me.csrfToken);
   return me;
@@ -48,6 +50,7 @@ export function resetPassword(userId: string): Promise<AccountWithLink> {
 }
 
 export async function setPassword(token: string, password: string): Promise<void> {
+  await withSessionToken();
   await apiRequest('POST', '/api/auth/set-password', IGNORE_REPLY, { body: { token, password } });
 }
 
@@ -65,4 +68,12 @@ export function grantRole(examId: string, input: GrantRole): Promise<readonly St
 
 export function revokeRole(examId: string, userId: string): Promise<readonly StaffMember[]> {
   return apiRequest('DELETE', `${staff(examId)}/${encodeURIComponent(userId)}`, StaffMemberSchema.array());
+}
+
+/**
+ * These pages are reached from a link, often in a browser already signed in (an administrator trying a link): the
+ * session's CSRF token is recovered first, or the server would refuse the request.
+ */
+async function withSessionToken(): Promise<void> {
+  await fetchMe();
 }
