@@ -3,7 +3,8 @@
  * every 10 s for the duration (default 5 minutes), over real HTTP on loopback against the real server process, on
  * SQLite and on PostgreSQL. Reports start and save latency (p50, p99, max), throughput and errors, and afterwards
  * checks that every acknowledged save is stored. Goal: 3,000 students with save p99 under 100 ms and no errors.
- * Options: --students N --minutes M --ramp S --db sqlite|postgres|both.
+ * Options: --students N --minutes M --ramp S --db sqlite|postgres|both --nodes N. With --nodes above 1, PostgreSQL
+ * is also measured with N app processes behind HAProxy (deploy/haproxy.cfg), beside the one-process figures.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
+import { startAppCluster } from '../packages/server/src/test-support/app-cluster.js';
 import { startPostgresCluster } from '../packages/server/src/test-support/postgres-cluster.js';
 import { startServerProcess } from '../packages/server/src/test-support/server-process.js';
 import type { BenchmarkResult } from './run.js';
@@ -43,6 +45,7 @@ async function runOn(
   students: number,
   minutes: number,
   rampSeconds: number,
+  nodes = 1,
 ): Promise<Record<string, string | number>> {
   const cluster = dialect === 'postgres' ? await startPostgresCluster() : undefined;
   let url = join(mkdtempSync(join(tmpdir(), 'examforge-bench-')), 'bench.sqlite');
@@ -53,7 +56,10 @@ async function runOn(
     await client.end();
     url = cluster.url.replace(/\/[^/]*$/, '/bench');
   }
-  const server = await startServerProcess({ databaseUrl: url, demoStudents: students });
+  const server =
+    nodes > 1
+      ? await startAppCluster({ databaseUrl: url, nodes, demoStudents: students })
+      : await startServerProcess({ databaseUrl: url, demoStudents: students });
   const handle = openDatabase(url);
   const codes = (await handle.db.selectFrom('roster').select('access_code').orderBy('student_number').execute()).map(
     (r) => r.access_code,
@@ -120,6 +126,7 @@ async function runOn(
   const ms = (value: number) => Math.round(value * 10) / 10;
   return {
     database: dialect,
+    'app processes': nodes > 1 ? `${nodes} behind HAProxy` : 1,
     students,
     'start p50 ms': ms(percentile(startLatencies, 50)),
     'start p99 ms': ms(percentile(startLatencies, 99)),
@@ -139,9 +146,12 @@ export async function benchmarkExamDay(): Promise<BenchmarkResult> {
   const minutes = Number(option('minutes', '5'));
   const ramp = Number(option('ramp', '60'));
   const which = option('db', 'both');
+  const nodes = Number(option('nodes', '1'));
   const dialects = which === 'both' ? (['sqlite', 'postgres'] as const) : ([which] as ['sqlite'] | ['postgres']);
   const rows = [];
   for (const dialect of dialects) rows.push(await runOn(dialect, students, minutes, ramp));
+  if (nodes > 1 && (dialects as readonly string[]).includes('postgres'))
+    rows.push(await runOn('postgres', students, minutes, ramp, nodes));
   return {
     name: 'exam-day',
     workload: `${students} students start within ${ramp} s, then save every 10 s for ${minutes} min`,

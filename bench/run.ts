@@ -3,6 +3,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchmarkCloseStorm } from './close-storm.bench.js';
 import { benchmarkExamDay } from './exam-day.bench.js';
 import { benchmarkGrading } from './grading.bench.js';
 import { benchmarkPrint } from './print.bench.js';
@@ -19,6 +20,7 @@ export interface BenchmarkResult {
 const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = {
   score: benchmarkScore,
   'exam-day': benchmarkExamDay,
+  'close-storm': benchmarkCloseStorm,
   print: benchmarkPrint,
   omr: benchmarkOmr,
   'omr-independent': benchmarkOmrIndependent,

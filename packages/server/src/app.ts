@@ -43,6 +43,12 @@ export interface AppOptions {
   readonly webRoot?: string;
   /** The pino logger (main.ts: `createLogger` in http/logging.ts); without one the app logs nothing (tests). */
   readonly logger?: FastifyBaseLogger;
+  /**
+   * Whose `X-Forwarded-For` to believe for the client's address (abuse limits, logs): false when the app is reached
+   * directly (the default: a client could otherwise choose its address), the number of proxy hops in front of it (1
+   * behind one HAProxy), or the proxies' addresses. main.ts reads it from `TRUST_PROXY`.
+   */
+  readonly trustProxy?: boolean | number | string[];
   /** Serve `GET /metrics` (Prometheus); off unless given. */
   readonly metrics?: MetricsOptions;
 }
@@ -63,7 +69,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     // The caller's (or the proxy's) x-request-id when sane, else a fresh UUID; echoed by registerRequestIds.
     genReqId: requestId,
     bodyLimit: 3 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustedProxies(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -149,4 +155,12 @@ async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Prom
     }
     return reply.sendFile('index.html');
   });
+}
+
+/** Fastify's types take a hop count as a function: the first `hops` addresses from the app's side are proxies. */
+function trustedProxies(
+  setting: AppOptions['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting ?? false;
 }

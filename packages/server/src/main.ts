@@ -20,6 +20,13 @@ const ConfigSchema = z.object({
   DEMO: z.enum(['on', 'off']).default('on'),
   DEMO_STUDENTS: z.coerce.number().int().min(0).max(100_000).default(10),
   SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  /** `off` (reached directly), a number of proxy hops (`1` behind one HAProxy), or the proxies' addresses, comma-separated. */
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((value): boolean | number | string[] =>
+      value === 'off' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((part) => part.trim()),
+    ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS: z.enum(['on', 'off']).default('on'),
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
@@ -49,7 +56,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
   };
   const metrics = config.METRICS === 'on' ? { token: config.METRICS_TOKEN, poolUse: handle.poolUse } : undefined;
-  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger, metrics });
+  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger, metrics, trustProxy: config.TRUST_PROXY });
   const stopJobs = startJobs(context, logJobFailure(logger));
   const demo =
     config.DEMO === 'on'

@@ -96,7 +96,7 @@ describe.each(DIALECTS)('abuse limits on %s', (dialect) => {
 
   it('shares its counts between two app instances on one database', async () => {
     world.clock.set(new Date(T0.getTime() + 4 * 3_600_000));
-    const other = await buildApp(world.context);
+    const other = await buildApp(world.context, { trustProxy: 1 });
     try {
       const second = new TestClient(other);
       for (let i = 0; i < LIMITS.joinPerAddress.limit; i += 1) {

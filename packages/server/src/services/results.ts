@@ -15,7 +15,7 @@ import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
 import { sheetPagesByAttempt } from './annotated-sheet.js';
-import { loadAnswers, toStudentResponses } from './answers.js';
+import { loadAnswers, loadSittingAnswers, toStudentResponses } from './answers.js';
 import { attemptStatus } from './attempts.js';
 import { attemptExam } from './attempt-exam.js';
 import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
@@ -51,6 +51,7 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
     context.db,
     attempts.map((attempt) => attempt.id),
   );
+  const answers = await loadSittingAnswers(context.db, sittingId);
   const now = context.clock.now();
   return Promise.all(
     roster.map(async (student): Promise<ResultRow> => {
@@ -58,10 +59,7 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
       const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
       if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
       const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-      const responses = withBoxResponses(
-        toStudentResponses(await loadAnswers(context.db, attempt.id)),
-        boxes.get(attempt.id),
-      );
+      const responses = withBoxResponses(toStudentResponses(answers.get(attempt.id) ?? []), boxes.get(attempt.id));
       const report = score(exam, { ...responses, grades: grades.get(attempt.id) ?? {} });
       return {
         ...base,

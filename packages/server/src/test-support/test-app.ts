@@ -179,7 +179,8 @@ export async function createTestWorld(
     title: 'Other sitting',
   });
   const otherRoster = await importRoster(context, users.otherInstructor, otherSitting.id, 'id,name\no1,Other Student');
-  const app = await buildApp(context, options.app);
+  // Tests stand behind one proxy hop: a request's `x-forwarded-for` is its client's address.
+  const app = await buildApp(context, { trustProxy: 1, ...options.app });
   const world: TestWorld = {
     app,
     context,
