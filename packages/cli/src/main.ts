@@ -6,6 +6,7 @@ import { runShow } from './commands/show.js';
 import { runPrint } from './commands/print.js';
 import { runScan } from './commands/scan.js';
 import { runVerify } from './commands/verify.js';
+import { addBackupCommands } from './commands/backup.js';
 import { addUsersCommand } from './commands/users.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
@@ -208,6 +209,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
       ) => done(await runScan(exam, files, options, output)),
     );
   addUsersCommand(program, output, done);
+  addBackupCommands(program, output, done);
   return program;
 }
 

@@ -13,3 +13,4 @@ export { startServer } from './main.js';
 export { hasAdministrator, issueSetupCode } from './auth/setup-code.js';
 export { createAccount, getAccountByEmail, listAccounts } from './services/accounts.js';
 export { disableAccount, enableAccount, issuePasswordReset } from './services/account-status.js';
+export { backupDatabase, BackupError, restoreDatabase, type BackupSummary } from './db/backup.js';
