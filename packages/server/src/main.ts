@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().default(`${repository}data/examforge.sqlite`),
+  /** PostgreSQL connections per app process (docs/deploy.md: processes × pool < max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   WEB_ROOT: z.string().default(`${repository}packages/web/dist`),
   DEMO: z.enum(['on', 'off']).default('on'),
   DEMO_STUDENTS: z.coerce.number().int().min(0).max(100_000).default(10),
@@ -47,6 +49,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: process.stdout.isTTY });
   const handle = openDatabase(config.DATABASE_URL, {
     onConnectionError: (error) => logger.warn({ err: error }, 'a PostgreSQL connection broke; the pool opens another'),
+    poolSize: config.DATABASE_POOL_SIZE,
   });
   await migrateToLatest(handle);
   const context: AppContext = {

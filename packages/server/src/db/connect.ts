@@ -29,6 +29,11 @@ export interface OpenOptions {
    * connection, node-postgres throws the error where nothing can catch it and the process dies.
    */
   readonly onConnectionError?: (error: Error) => void;
+  /**
+   * PostgreSQL connections this process may hold (default 10). Every app process has its own pool: the sum over all
+   * processes must stay below the server's `max_connections` (docs/deploy.md).
+   */
+  readonly poolSize?: number;
 }
 
 /** `postgres://…` and `postgresql://…` name a PostgreSQL database; anything else is a SQLite file. */
@@ -45,7 +50,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   if (isPostgresUrl(url)) {
     // Numbers from COUNT(*) and BIGINT columns come back as strings by default; ours fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
     // An idle connection's error reaches the pool too; the listener above has reported it.
     pool.on('error', () => undefined);
