@@ -68,6 +68,8 @@ export async function examArchiveName(context: AppContext, examId: string): Prom
 
 async function writeArchive(context: AppContext, user: UserRow, examId: string, output: PassThrough): Promise<void> {
   const zip = new Zip((error, chunk, final) => {
+    // The client went away: the writer stops at its next file or chunk.
+    if (output.destroyed) return;
     if (error) output.destroy(error);
     else {
       output.write(chunk);
