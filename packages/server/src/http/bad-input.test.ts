@@ -1,5 +1,7 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
+import { createTestWorld, PASSWORD, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
+import { BAD_IDS, badBodies, writeRoutes, type WriteRoute } from '../test-support/write-routes.js';
 
 /** Every mistake a client can make gets a 4xx with `{code, message}`; never a 500. */
 describe('bad input', () => {
@@ -326,3 +328,166 @@ describe('bad input', () => {
     expect(Object.keys(response.body.paths)).toContain('/api/attempt/answers');
   });
 });
+
+/** A client over a real socket: a reply that never comes (a reset, a dropped connection) is an error, not a status. */
+class SocketClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly base: string) {}
+
+  async signIn(path: string, body: object): Promise<this> {
+    const response = await this.send('POST', path, JSON.stringify(body));
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return this;
+  }
+
+  async send(method: string, path: string, body?: string | Buffer, contentType = 'application/json') {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined && { 'content-type': contentType }),
+        ...(this.cookie && { cookie: this.cookie, 'x-csrf-token': this.csrf }),
+      },
+      ...(body !== undefined && { body }),
+    });
+    const text = await response.text();
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('ef_session='));
+    if (cookie) this.cookie = cookie.split(';')[0]!;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    const token = (parsed as { csrfToken?: unknown } | undefined)?.csrfToken;
+    if (typeof token === 'string') this.csrf = token;
+    return { status: response.status, body: parsed };
+  }
+}
+
+describe('every write route, over a real socket, with every kind of bad input', () => {
+  let world: TestWorld;
+  let base = '';
+  const clients = new Map<string, SocketClient>();
+  const params = new Map<string, string>();
+  let routes: WriteRoute[] = [];
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite');
+    world.clock.set(T0);
+    base = await world.app.listen({ port: 0, host: '127.0.0.1' });
+    clients.set('anonymous', new SocketClient(base));
+    const signIn = (path: string, body: object) => new SocketClient(base).signIn(path, body);
+    for (const who of ['owner', 'instructor'] as const)
+      clients.set(who, await signIn('/api/auth/login', { email: world.users[who].email, password: PASSWORD }));
+    const student = await signIn('/api/student/join', { accessCode: world.roster[0]!.accessCode });
+    await student.send('POST', '/api/attempt/start');
+    clients.set('student', student);
+    const attempt = await world.context.db.selectFrom('attempts').select('id').executeTakeFirstOrThrow();
+    params.set('sittingId', world.sitting.id).set('examId', world.examId).set('attemptId', attempt.id);
+    params.set('questionId', 'wasserstein-vs-js');
+    const openApi = (await clients.get('anonymous')!.send('GET', '/api/docs/json')).body as Parameters<
+      typeof writeRoutes
+    >[1];
+    routes = writeRoutes(world.app.printRoutes({ commonPrefix: false }), openApi);
+  });
+  afterAll(() => world.close());
+
+  it('finds the write routes', () => {
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toContain('PUT /api/attempt/answers');
+  });
+
+  /** Who calls a route: a student for their attempt, nobody for those that start or end a session, else staff. */
+  const callerOf = (path: string) => {
+    if (path.startsWith('/api/attempt')) return 'student';
+    const starts = ['/api/auth/login', '/api/student/join', '/api/setup', '/api/auth/set-password', '/api/auth/logout'];
+    if (starts.includes(path)) return 'anonymous';
+    return path.startsWith('/api/users') ? 'owner' : 'instructor';
+  };
+  const fill = (path: string, value?: string) =>
+    path.replace(/:(\w+)/g, (_, name: string) => value ?? params.get(name) ?? 'nope');
+
+  it('answers every bad request with a 4xx and {code, message}: no 500, no dropped connection', async () => {
+    const failures: string[] = [];
+    const oversized = JSON.stringify({ source: 'x'.repeat(4 * 1024 * 1024) });
+    for (const route of routes) {
+      const client = clients.get(callerOf(route.path))!;
+      const cases: [string, string, string | undefined, string?][] = [
+        ['malformed JSON', fill(route.path), '{"saves": ['],
+        ['a body that is not JSON', fill(route.path), 'a=1&b=2', 'text/plain'],
+        ['an oversized body', fill(route.path), oversized],
+        ...badBodies(route.bodySchema).map(({ name, json }): [string, string, string] => [
+          name,
+          fill(route.path),
+          json,
+        ]),
+        ...(route.path.includes(':') ? BAD_IDS : []).map((id): [string, string, string] => [
+          `the id ${id.slice(0, 20)}`,
+          fill(route.path, id),
+          '{}',
+        ]),
+      ];
+      for (const [name, path, body, contentType] of cases) {
+        const where = `${route.method} ${route.path} with ${name}`;
+        try {
+          const reply = await client.send(route.method, path, body, contentType);
+          if (reply.status >= 500) failures.push(`${where}: ${reply.status} ${JSON.stringify(reply.body)}`);
+          else if (reply.status >= 400 && !isProblem(reply.body))
+            failures.push(`${where}: ${reply.status} without {code, message}`);
+        } catch (error) {
+          failures.push(`${where}: no reply (${String(error)})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect((await clients.get('instructor')!.send('GET', '/api/exams')).status).toBe(200);
+  });
+
+  it.each([
+    ['with its length', false],
+    ['chunked, with no length', true],
+  ])('replies 413 with {code, message} to a body over the limit sent %s', async (_, chunked) => {
+    for (const [path, contentType, size, code] of [
+      ['/api/exams', 'application/json', 8 * 1024 * 1024, 'body-too-large'],
+      ['/api/student/join', 'application/json', 4 * 1024 * 1024, 'body-too-large'],
+      [`/api/sittings/${world.sitting.id}/scans`, 'application/pdf', 60 * 1024 * 1024, 'scan-too-large'],
+    ] as const) {
+      const reply = await streamBody(new URL(base), path, contentType, size, chunked);
+      expect(reply.status, path).toBe(413);
+      expect(JSON.parse(reply.text), path).toMatchObject({ code, message: expect.stringMatching(/MB/) });
+    }
+    expect((await clients.get('instructor')!.send('GET', '/api/exams')).status).toBe(200);
+  });
+});
+
+function isProblem(body: unknown): boolean {
+  const { code, message } = (body ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' && message !== '';
+}
+
+/** Streams `size` bytes to a path as a client that only reads the reply once it has sent everything (as Node's does). */
+function streamBody(base: URL, path: string, contentType: string, size: number, chunked: boolean) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const headers = { 'content-type': contentType, ...(!chunked && { 'content-length': String(size) }) };
+    const req = request({ host: base.hostname, port: base.port, path, method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < size) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      req.end();
+    };
+    pump();
+  });
+}

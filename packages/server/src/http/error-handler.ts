@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { RateLimitedError } from '../auth/rate-limits.js';
 import { HttpError } from '../errors.js';
+import { describeBodyLimit, replyBodyTooLarge } from './body-too-large.js';
 
 /** Fastify's own error codes for a client's mistakes, with the message we show instead of its internal one. */
 const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -11,7 +12,6 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
     code: 'malformed-json',
     message: 'the request body is empty but says it is JSON',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', message: 'the request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported-media-type',
@@ -29,7 +29,15 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
  * request-ids.ts), a 4xx for every mistake a client can make, and a 500 (logged, with no internals shown) only for
  * our own bugs.
  */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | Promise<FastifyReply> {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = describeBodyLimit(request);
+    return replyBodyTooLarge(request, reply, 'body-too-large', `the request body is larger than its limit, ${limit}`);
+  }
   if (error instanceof HttpError) {
     // Our side failed (e.g. a generator): staff find why in the log (the cause, with its stack, is inside `err`); the
     // caller gets the message only.

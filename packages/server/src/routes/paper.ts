@@ -5,6 +5,7 @@ import { ReviewDecisionSchema, ReviewItemSchema, ScanBatchSchema } from '../api/
 import type { Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { replyBodyTooLarge } from '../http/body-too-large.js';
 import { handleError } from '../http/error-handler.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
 import { annotatedSheetPage } from '../services/annotated-sheet.js';
@@ -166,12 +167,14 @@ export function paperRoutes(context: AppContext): FastifyPluginAsyncZod {
 }
 
 /** Upload mistakes in words that say what to do; everything else goes to the one error handler. */
-function uploadErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function uploadErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | Promise<FastifyReply> {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.status(413).send({
-      code: 'scan-too-large',
-      message: `a scan file may be at most ${MAX_MEGABYTES} MB; split the batch into smaller files`,
-    });
+    const message = `a scan file may be at most ${MAX_MEGABYTES} MB; split the batch into smaller files`;
+    return replyBodyTooLarge(request, reply, 'scan-too-large', message);
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.status(415).send({
