@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useManagesExam } from '../accounts/use-manages-exam.js';
 import { examArchiveUrl } from '../api/audit-api.js';
 import { fetchExam, fetchPreview, type Diagnostic } from '../api/exams-api.js';
 import { ExamStaffSection } from '../accounts/exam-staff-section.js';
@@ -9,7 +10,7 @@ import { Loading } from '../components/loading.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { formatDateTime } from '../lib/format/format-time.js';
 import { DiagnosticsList } from './diagnostics-list.js';
-import { canManage, useStaffUser } from './instructor-layout.js';
+import { useStaffUser } from './instructor-layout.js';
 import { NewSittingForm } from './new-sitting-form.js';
 import { VariantPreviewSection } from './variant-preview-section.js';
 import { VerifySection } from './verify-section.js';
@@ -18,6 +19,7 @@ import { VerifySection } from './verify-section.js';
 export function ExamDetailPage() {
   const { examId = '' } = useParams();
   const user = useStaffUser();
+  const manages = useManagesExam(examId);
   const exam = useQuery({ queryKey: queryKeys.exam(examId), queryFn: () => fetchExam(examId) });
   // The preview carries the exam's duration, which the new-sitting form starts from.
   const preview = useQuery({ queryKey: queryKeys.preview(examId), queryFn: () => fetchPreview(examId) });
@@ -52,7 +54,7 @@ export function ExamDetailPage() {
           Preview as a student
         </Link>
       </p>
-      {canManage(user) && (
+      {manages && (
         <p className="button-row">
           <Link
             className="button"
@@ -84,7 +86,7 @@ export function ExamDetailPage() {
         )}
       </section>
       <ExamStaffSection examId={examId} user={user} />
-      {canManage(user) && (preview.data || preview.isError) && (
+      {manages && (preview.data || preview.isError) && (
         <NewSittingForm examId={examId} examTitle={detail.title} durationMinutes={preview.data?.duration ?? 60} />
       )}
       <section aria-labelledby="lint-title">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useManagesSitting } from '../accounts/use-manages-exam.js';
 import { fetchQueue, type RubricItemView } from '../api/grading-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
@@ -13,7 +14,7 @@ import { GradingFiltersForm } from './grading-filters.js';
 import { GradingKeyLegend } from './grading-key-legend.js';
 import { GradingQueueTable } from './grading-queue-table.js';
 import { GradingWorkspace } from './grading-workspace.js';
-import { canManage, useStaffUser } from './instructor-layout.js';
+import { useStaffUser } from './instructor-layout.js';
 import { useClaimRenewal } from './use-claim-renewal.js';
 import { useGradingSession, type GradingFilters, type Move } from './use-grading-session.js';
 import { useSaveGrade } from './use-save-grade.js';
@@ -27,6 +28,7 @@ const ALL = { filter: 'all' } as const;
 export function GradeQuestionPage() {
   const { sittingId = '', questionId = '' } = useParams();
   const user = useStaffUser();
+  const manages = useManagesSitting(sittingId);
   const [filters, setFilters] = useState<GradingFilters>(ALL);
   const [announcement, setAnnouncement] = useState('');
   const [arrival, setArrival] = useState(0);
@@ -114,7 +116,7 @@ export function GradeQuestionPage() {
           draft={current.draft}
           conflict={current.conflict}
           heldByOther={current.heldByOther === true || claimLost}
-          canEditRubric={canManage(user)}
+          canEditRubric={manages}
           saving={session.pending}
           arrival={arrival}
           label={label}

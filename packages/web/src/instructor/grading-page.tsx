@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useManagesSitting } from '../accounts/use-manages-exam.js';
 import { fetchGradingProgress } from '../api/grading-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { GradingQuestionList } from './grading-question-list.js';
-import { canManage, useStaffUser } from './instructor-layout.js';
 import { NamesControl } from './names-control.js';
 import { useNamesRevealed } from './use-names-revealed.js';
 
@@ -16,7 +16,7 @@ import { useNamesRevealed } from './use-names-revealed.js';
  */
 export function GradingPage() {
   const { sittingId = '' } = useParams();
-  const user = useStaffUser();
+  const manages = useManagesSitting(sittingId);
   usePageTitle('Grading');
   const progress = useQuery({
     queryKey: queryKeys.grading(sittingId),
@@ -33,7 +33,7 @@ export function GradingPage() {
       {progress.isPending && <Loading />}
       {progress.isError && <ErrorNotice title="Could not load the grading progress." error={progress.error} />}
       {progress.data && <GradingQuestionList sittingId={sittingId} progress={progress.data} />}
-      {canManage(user) && <NamesControl sittingId={sittingId} revealed={revealed} />}
+      {manages && <NamesControl sittingId={sittingId} revealed={revealed} />}
     </main>
   );
 }

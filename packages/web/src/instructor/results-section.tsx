@@ -2,6 +2,7 @@ import type { StudentExamView, StudentQuestionView } from '@examforge/core';
 import type { ResultRow } from '@examforge/server/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { useManagesSitting } from '../accounts/use-manages-exam.js';
 import { responsesCsvUrl } from '../api/grading-exports-api.js';
 import { fetchResults, fetchSitting, resultsCsvUrl } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
@@ -10,7 +11,6 @@ import { Loading } from '../components/loading.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { ungradedByQuestion } from '../lib/format/ungraded-by-question.js';
 import { GradingLeft } from './grading-left.js';
-import { canManage, useStaffUser } from './instructor-layout.js';
 import { ReleaseResultsControl } from './release-results-control.js';
 
 interface ResultsSectionProps {
@@ -26,7 +26,7 @@ interface ResultsSectionProps {
  * are still ungraded).
  */
 export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
-  const user = useStaffUser();
+  const manages = useManagesSitting(sittingId);
   const results = useQuery({ queryKey: queryKeys.results(sittingId), queryFn: () => fetchResults(sittingId) });
   const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
   const columns = results.data ? columnsOf(view, results.data) : [];
@@ -45,9 +45,7 @@ export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
       {results.isPending && <Loading />}
       {results.isError && <ErrorNotice title="Could not load the results." error={results.error} />}
       {results.data && <GradingLeft ungraded={ungraded} />}
-      {results.data && sitting.data && canManage(user) && (
-        <ReleaseResultsControl sitting={sitting.data} ungraded={ungraded} />
-      )}
+      {results.data && sitting.data && manages && <ReleaseResultsControl sitting={sitting.data} ungraded={ungraded} />}
       {results.data && <ResultsTable sittingId={sittingId} rows={results.data} columns={columns} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { useManagesSitting } from '../accounts/use-manages-exam.js';
 import { fetchPreview } from '../api/exams-api.js';
 import { fetchSitting } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
@@ -10,7 +11,6 @@ import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { formatDateTime, formatMinutes } from '../lib/format/format-time.js';
 import { DropQuestionForm } from './drop-question-form.js';
 import { GradingSection } from './grading-section.js';
-import { canManage, useStaffUser } from './instructor-layout.js';
 import { KeyChangeForm } from './key-change-form.js';
 import { MonitorSection } from './monitor-section.js';
 import { PaperSection } from './paper-section.js';
@@ -20,7 +20,7 @@ import { RosterSection } from './roster-section.js';
 /** `/instructor/sittings/:sittingId`: roster, live monitor, results, and the regrading actions. */
 export function SittingPage() {
   const { sittingId = '' } = useParams();
-  const user = useStaffUser();
+  const manages = useManagesSitting(sittingId);
   const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
   const examId = sitting.data?.examId;
   const preview = useQuery({
@@ -59,7 +59,7 @@ export function SittingPage() {
         <dt>Solutions</dt>
         <dd>{details.releaseSolutions}</dd>
       </dl>
-      {canManage(user) && (
+      {manages && (
         <p className="no-print">
           <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}/audit`} data-testid="audit-link">
             Audit trail
@@ -70,13 +70,13 @@ export function SittingPage() {
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
         <a href="#grading">Grading</a> <a href="#results">Results</a>
       </nav>
-      {canManage(user) && <RosterSection sittingId={sittingId} title={details.title} />}
+      {manages && <RosterSection sittingId={sittingId} title={details.title} />}
       <MonitorSection sittingId={sittingId} />
-      <PaperSection sittingId={sittingId} canUpload={canManage(user)} />
+      <PaperSection sittingId={sittingId} canUpload={manages} />
       <GradingSection sittingId={sittingId} />
       <ResultsSection sittingId={sittingId} view={preview.data} />
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
-      {canManage(user) && questions.length > 0 && (
+      {manages && questions.length > 0 && (
         <section className="sitting-section no-print" aria-labelledby="regrade-title">
           <h2 id="regrade-title">Regrade</h2>
           <div className="card-row">
