@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../context.js';
 import type { SittingsTable } from '../db/schema.js';
 import { guardTextCell } from './csv-text-cell.js';
-import type { ArchiveEntry } from './exam-archive.js';
+import type { ArchiveEntry } from './archive-writer.js';
 import { loadExamVersion } from './exams.js';
 import { responsesCsv } from './responses-csv.js';
 import { sittingResults } from './results.js';
@@ -120,4 +120,32 @@ async function sittingGrades(context: AppContext, sittingId: string): Promise<st
 function itemsCell(json: string): string {
   const items: unknown = JSON.parse(json);
   return Array.isArray(items) ? items.filter((item) => typeof item === 'string').join(' ') : '';
+}
+
+/** `sittings.json`: each sitting's window, settings, and the exam version it is scored against now. */
+export function sittingsArchiveEntry(
+  sittings: readonly SittingsTable[],
+  versions: ReadonlyMap<string, number>,
+): ArchiveEntry {
+  const presented = sittings.map((sitting) => ({
+    id: sitting.id,
+    title: sitting.title,
+    examVersion: versions.get(sitting.exam_version_id) ?? null,
+    opensAt: sitting.opens_at,
+    closesAt: sitting.closes_at,
+    durationMinutes: sitting.duration_minutes,
+    graceSeconds: sitting.grace_seconds,
+    shuffleQuestions: sitting.shuffle_questions === 1,
+    shuffleOptions: sitting.shuffle_options === 1,
+    releaseResults: sitting.release_results,
+    releaseSolutions: sitting.release_solutions,
+    namesRevealedAt: sitting.names_revealed_at ?? null,
+    createdAt: sitting.created_at,
+  }));
+  return {
+    path: 'sittings.json',
+    description: 'the sittings: window, duration, settings, and the exam version each is scored against now',
+    text: `${JSON.stringify(presented, null, 2)}\n`,
+    rows: presented.length,
+  };
 }
