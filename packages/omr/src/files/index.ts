@@ -11,6 +11,6 @@ export {
   encodeAnnotated,
   type DecodeOptions,
 } from './scan-files.js';
-export { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
+export { MAX_PAGE_PIXELS, ScanFileError, ScanTooLargeError, type ScanFile, type ScanFileKind } from './scan-file.js';
 export { scanFiles, type ScanBatchOptions, type ScanBatchResult, type ScanPageSource } from './scan-batch.js';
 export { startPageReaders, type PageReaders, type PageReadersOptions, type PageReading } from './page-readers.js';

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { GreyImage } from '../grey-image.js';
 import type { PageResult } from '../read-page.js';
 import type { ScanContextSpec } from '../scan-context-spec.js';
-import type { ScanFile } from './scan-file.js';
+import { ScanFileError, type ScanFile } from './scan-file.js';
 import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
 
 export interface PageReadersOptions {
@@ -50,7 +50,7 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
       state.inHand -= 1;
       const waiting = pending.get(reply.requestId);
       pending.delete(reply.requestId);
-      if (reply.kind === 'error') waiting?.reject(new Error(reply.message));
+      if (reply.kind === 'error') waiting?.reject(replyError(reply));
       else waiting?.resolve({ result: reply.result, ...imageOf(reply) });
     });
     worker.on('error', (error) => {
@@ -115,4 +115,9 @@ function workerEntry(): URL {
   const here = new URL('./scan-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
   return new URL('../../dist/files/scan-worker.js', import.meta.url);
+}
+
+/** A worker's error as an error here: a fault of the file stays a `ScanFileError`, so callers can tell it from ours. */
+function replyError(reply: Extract<WorkerReply, { kind: 'error' }>): Error {
+  return reply.fileError ? new ScanFileError(reply.fileError.file, reply.fileError.message) : new Error(reply.message);
 }

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from '../grey-image.js';
 import { openWithPdfjs, renderPdfPage } from './rasterise-pdf.js';
-import { ScanFileError, type ScanFile } from './scan-file.js';
+import { checkPagePixels, ScanFileError, type ScanFile } from './scan-file.js';
 import { scannedPageImage } from './scanned-page-image.js';
 
 /** Random access to the pages of a scan file as greyscale images. */
@@ -28,13 +28,17 @@ async function load(file: ScanFile): Promise<PDFDocument> {
 export async function openPdf(file: ScanFile, dpi: number): Promise<OpenScan> {
   const document = await load(file);
   const pages = document.getPages();
+  pages.forEach((page, index) => {
+    const { width, height } = page.getSize();
+    checkPagePixels(file.name, `page ${index + 1}`, (width * dpi) / 72, (height * dpi) / 72);
+  });
   let rendered: Promise<PDFDocumentProxy> | undefined;
   return {
     pageCount: pages.length,
     async page(index) {
       const page = pages[index];
       if (!page) throw new RangeError(`${file.name} has no page ${index + 1}`);
-      const image = await scannedPageImage(document, page);
+      const image = await scannedPageImage(document, page, file.name);
       if (image) return image;
       rendered ??= openWithPdfjs(file);
       return renderPdfPage(await rendered, index + 1, dpi);

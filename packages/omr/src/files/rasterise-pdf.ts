@@ -1,7 +1,7 @@
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from '../grey-image.js';
 import { luma } from './decode-grey.js';
-import { ScanFileError, type ScanFile } from './scan-file.js';
+import { checkPagePixels, ScanFileError, type ScanFile } from './scan-file.js';
 
 /** The parts of pdf.js's Node canvas (from @napi-rs/canvas) used here; the package has no DOM types. */
 interface CanvasContext {
@@ -29,6 +29,7 @@ export async function renderPdfPage(document: PDFDocumentProxy, number: number, 
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.round(viewport.width);
   const height = Math.round(viewport.height);
+  checkPagePixels('the scan', `page ${number}`, width, height);
   const { canvas, context } = (document.canvasFactory as CanvasFactory).create(width, height);
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { decodeGrey } from './decode-grey.js';
 import type { GreyImage } from '../grey-image.js';
 import { openPdf, type OpenScan } from './pdf-pages.js';
-import { ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
+import { checkPagePixels, MAX_PAGE_PIXELS, ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
 
 export interface DecodeOptions {
   /** Resolution at which PDF pages are rasterised (images keep their own). Default 200. */
@@ -27,10 +27,12 @@ export async function countScanPages(file: ScanFile): Promise<number> {
 
 /**
  * Opens a scan file for reading its pages as greyscale images: PDF pages decoded (scanned images) or rasterised
- * (pdf.js), PNG and JPEG decoded with sharp (turned by their EXIF orientation).
+ * (pdf.js), PNG and JPEG decoded with sharp (turned by their EXIF orientation). An image's header must read and its
+ * size must be within `MAX_PAGE_PIXELS`, and every PDF page's at `dpi`, before any page is decoded.
  */
 export async function openScanFile(file: ScanFile, options: DecodeOptions = {}): Promise<OpenScan> {
   if (scanFileKind(file) === 'pdf') return openPdf(file, options.dpi ?? 200);
+  await checkImageHeader(file);
   return {
     pageCount: 1,
     page: () => decodeImage(file),
@@ -53,9 +55,22 @@ export async function* decodeScanFile(file: ScanFile, options: DecodeOptions = {
   }
 }
 
+async function checkImageHeader(file: ScanFile): Promise<void> {
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    // The header only, without sharp's own pixel limit, so that a bomb is refused below as too large, not as broken.
+    ({ width, height } = await sharp(file.data, { limitInputPixels: false }).metadata());
+  } catch (error) {
+    throw new ScanFileError(file.name, `cannot be decoded as an image (${(error as Error).message})`);
+  }
+  if (!width || !height) throw new ScanFileError(file.name, 'is an image without a size');
+  checkPagePixels(file.name, 'the image', width, height);
+}
+
 async function decodeImage(file: ScanFile): Promise<GreyImage> {
   try {
-    return await decodeGrey(sharp(file.data).rotate());
+    return await decodeGrey(sharp(file.data, { limitInputPixels: MAX_PAGE_PIXELS }).rotate());
   } catch (error) {
     throw new ScanFileError(file.name, `cannot be decoded as an image (${(error as Error).message})`);
   }

@@ -13,4 +13,10 @@ export type WorkerRequest =
 /** Messages from a worker to the pool. */
 export type WorkerReply =
   | { readonly kind: 'page'; readonly requestId: number; readonly result: PageResult; readonly image?: GreyImage }
-  | { readonly kind: 'error'; readonly requestId: number; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly requestId: number;
+      readonly message: string;
+      /** Set when the file is at fault (a `ScanFileError`): its name and what is wrong, to be rebuilt on this side. */
+      readonly fileError?: { readonly file: string; readonly message: string };
+    };

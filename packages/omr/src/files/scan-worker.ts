@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { readPage, type ScanContext } from '../read-page.js';
 import { scanContextFrom } from '../scan-context-spec.js';
 import type { OpenScan } from './pdf-pages.js';
+import { ScanFileError } from './scan-file.js';
 import { openScanFile } from './scan-files.js';
 import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
 
@@ -32,6 +33,9 @@ parentPort?.on('message', (message: WorkerRequest) => {
         kind: 'error',
         requestId: message.requestId,
         message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ScanFileError && {
+          fileError: { file: error.file, message: error.message.slice(error.file.length + 2) },
+        }),
       };
       parentPort?.postMessage(reply);
     });

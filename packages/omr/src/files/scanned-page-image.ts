@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFDocument, 
 import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
 import { decodeGrey } from './decode-grey.js';
+import { checkPagePixels, MAX_PAGE_PIXELS } from './scan-file.js';
 
 /**
  * The fast path for what scanners write: a page that is one full-page image. Its JPEG (or deflated 8-bit) bytes are
@@ -10,11 +11,16 @@ import { decodeGrey } from './decode-grey.js';
  * pdf.js. Undefined when the page is anything else (vector content, several images, CCITT or JBIG2 black-and-white
  * encodings): the caller renders it instead.
  */
-export async function scannedPageImage(document: PDFDocument, page: PDFPage): Promise<GreyImage | undefined> {
+export async function scannedPageImage(
+  document: PDFDocument,
+  page: PDFPage,
+  name = 'the scan',
+): Promise<GreyImage | undefined> {
   const image = singleImage(document, page);
   if (!image) return undefined;
   const width = numberOf(image.dict.get(PDFName.of('Width')));
   const height = numberOf(image.dict.get(PDFName.of('Height')));
+  checkPagePixels(name, 'a page image', width, height);
   const { width: pageWidth, height: pageHeight } = page.getSize();
   const rotation = ((page.getRotation().angle % 360) + 360) % 360;
   const [shownWidth, shownHeight] = rotation % 180 === 0 ? [width, height] : [height, width];
@@ -39,13 +45,19 @@ function decoderFor(image: PDFRawStream, width: number, height: number): sharp.S
   const filter = image.dict.get(PDFName.of('Filter'));
   const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
   if (filters.length !== 1) return undefined;
-  if (filters[0] === PDFName.of('DCTDecode')) return sharp(image.contents);
+  if (filters[0] === PDFName.of('DCTDecode')) return sharp(image.contents, { limitInputPixels: MAX_PAGE_PIXELS });
   const colourSpace = image.dict.get(PDFName.of('ColorSpace'));
   const channels = colourSpace === PDFName.of('DeviceGray') ? 1 : colourSpace === PDFName.of('DeviceRGB') ? 3 : 0;
   const bits = numberOf(image.dict.get(PDFName.of('BitsPerComponent')));
   const predictor = image.dict.get(PDFName.of('DecodeParms'));
   if (filters[0] !== PDFName.of('FlateDecode') || channels === 0 || bits !== 8 || predictor) return undefined;
-  const pixels = inflateSync(image.contents);
+  // Never inflate more than the image declares: a deflate bomb stops at the declared size (and is then not this page).
+  let pixels: Buffer;
+  try {
+    pixels = inflateSync(image.contents, { maxOutputLength: width * height * channels + 1 });
+  } catch {
+    return undefined;
+  }
   if (pixels.length !== width * height * channels) return undefined;
   return sharp(pixels, { raw: { width, height, channels: channels } });
 }

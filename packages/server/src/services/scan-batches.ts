@@ -1,4 +1,4 @@
-import { countScanPages, scanFileKind, ScanFileError } from '@examforge/omr/files';
+import { countScanPages, scanFileKind, ScanFileError, ScanTooLargeError } from '@examforge/omr/files';
 import { ScanAnomalyViewSchema, ScanSheetViewSchema, type ScanBatch } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -14,8 +14,9 @@ export const MAX_SCAN_PAGES = 1000;
 
 /**
  * Stores an uploaded scan file as a queued batch for the reading job. The file's kind is read from its first bytes
- * (not its name or content type, which may lie); a PDF must open and say how many pages it has, so a broken file is
- * refused now rather than failing later in the job.
+ * (not its name or content type, which may lie); a PDF must open and say how many pages it has, and an image's header
+ * must read, each page within the pixel limit, so a broken file or a decompression bomb is refused now (415 not a scan,
+ * 422 unreadable, 413 too large) rather than failing later in the job.
  */
 export async function createScanBatch(
   context: AppContext,
@@ -29,10 +30,17 @@ export async function createScanBatch(
   let kind: ScanBatchesTable['file_kind'];
   try {
     kind = scanFileKind(file);
-    pages = await countScanPages(file);
   } catch (error) {
     if (error instanceof ScanFileError) throw new HttpError(415, 'not-a-scan', error.message);
     throw error;
+  }
+  try {
+    pages = await countScanPages(file);
+  } catch (error) {
+    if (error instanceof ScanTooLargeError) throw new HttpError(413, 'scan-too-large', error.message);
+    if (error instanceof ScanFileError) throw new HttpError(422, 'unreadable-scan', error.message);
+    // Whatever else a reader throws on these bytes, the file is at fault: say so rather than fail as our error.
+    throw new HttpError(422, 'unreadable-scan', `${fileName} could not be read (${(error as Error).message})`);
   }
   if (pages === 0) throw new HttpError(422, 'empty-scan', `${fileName} has no pages`);
   if (pages > MAX_SCAN_PAGES)
