@@ -71,3 +71,17 @@ export {
   type Rect,
 } from './paper/sheet-layout.js';
 export { encodeSheetIdentity, decodeSheetIdentity, type SheetIdentity } from './paper/sheet-identity.js';
+export {
+  analyseItems,
+  GROUP_SHARE,
+  type AnalysisInput,
+  type ChoiceCell,
+  type ItemAnalysis,
+  type ItemInput,
+  type ItemStatistics,
+  type OptionStatistics,
+  type TestStatistics,
+} from './analysis/item-analysis.js';
+export { analysisInput, type ScoredStudent } from './analysis/analysis-input.js';
+export { FLAG_THRESHOLDS, type ItemFlag, type ItemFlagKind } from './analysis/item-flags.js';
+export type { HistogramBin } from './analysis/descriptive.js';
