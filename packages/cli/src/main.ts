@@ -6,6 +6,7 @@ import { runShow } from './commands/show.js';
 import { runPrint } from './commands/print.js';
 import { runScan } from './commands/scan.js';
 import { runVerify } from './commands/verify.js';
+import { addArchiveCommand } from './commands/archive.js';
 import { addBackupCommands } from './commands/backup.js';
 import { addUsersCommand } from './commands/users.js';
 import { processOutput, styles, type Output } from './console.js';
@@ -210,6 +211,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
     );
   addUsersCommand(program, output, done);
   addBackupCommands(program, output, done);
+  addArchiveCommand(program, output, done);
   return program;
 }
 

@@ -14,3 +14,4 @@ export { hasAdministrator, issueSetupCode } from './auth/setup-code.js';
 export { createAccount, getAccountByEmail, listAccounts } from './services/accounts.js';
 export { disableAccount, enableAccount, issuePasswordReset } from './services/account-status.js';
 export { backupDatabase, BackupError, restoreDatabase, type BackupSummary } from './db/backup.js';
+export { examArchiveName, findArchivableExam, streamExamArchive } from './services/exam-archive.js';

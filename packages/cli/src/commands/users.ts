@@ -101,7 +101,7 @@ export function addUsersCommand(program: Command, output: Output, done: (code: n
 }
 
 /** Opens (and migrates) the database, runs the command, closes it; the server's refusals become user errors. */
-async function withServer(
+export async function withServer(
   options: DatabaseOption,
   run: (server: Server, context: Context) => Promise<void>,
 ): Promise<number> {

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { requireExamAccess, requireSittingAccess, requireUser } from '../services/access.js';
 import type { AuditScope } from '../services/audit-trail.js';
 import { auditFacets, auditPage, exportAuditCsv } from '../services/audit-view.js';
-import { examArchiveName, streamExamArchive } from '../services/exam-archive.js';
+import { examArchiveName, streamExamArchive, userExporter } from '../services/exam-archive.js';
 
 const ExamParams = z.object({ examId: z.string().min(1).max(100) });
 const SittingParams = z.object({ sittingId: z.string().min(1).max(100) });
@@ -76,7 +76,7 @@ export function auditRoutes(context: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['audit'], params: ExamParams } },
       async (request, reply) => {
         const { user } = await examScope(request.identity, request.params.examId);
-        const archive = await streamExamArchive(context, user, request.params.examId);
+        const archive = await streamExamArchive(context, userExporter(user), request.params.examId);
         return reply
           .header('content-type', 'application/zip')
           .header(

@@ -3,9 +3,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { ExamVersionsTable } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { ArchiveWriter } from './archive-writer.js';
-import { recordEvent } from './audit.js';
+import { recordEvent, type Actor } from './audit.js';
 import { auditCsvChunks } from './audit-view.js';
 import { sittingArchiveFiles, sittingsArchiveEntry } from './exam-archive-sitting.js';
 
@@ -13,6 +13,20 @@ import { sittingArchiveFiles, sittingsArchiveEntry } from './exam-archive-sittin
 const APP_VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+
+/** Who takes an archive: the audit event's actor, named in the manifest. */
+export interface ArchiveExporter {
+  readonly actor: Actor;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A signed-in user as the exporter of an archive. */
+export const userExporter = (user: UserRow): ArchiveExporter => ({
+  actor: { kind: 'user', id: user.id },
+  name: user.name,
+  email: user.email,
+});
 
 const MANIFEST = { path: 'manifest.json', description: 'this list: what each file is, counts, who exported it' };
 
@@ -26,14 +40,34 @@ const MANIFEST = { path: 'manifest.json', description: 'this list: what each fil
  * client (backpressure), so memory stays at one sitting's files whatever the exam's size.
  *
  * @example
- * reply.header('content-type', 'application/zip').send(await streamExamArchive(context, user, examId));
+ * reply.header('content-type', 'application/zip').send(await streamExamArchive(context, userExporter(user), examId));
  */
-export async function streamExamArchive(context: AppContext, user: UserRow, examId: string): Promise<Readable> {
-  const now = context.clock.now();
-  await recordEvent(context.db, now, { kind: 'user', id: user.id }, 'exam.archived', `exam:${examId}`, {});
+export async function streamExamArchive(context: AppContext, by: ArchiveExporter, examId: string): Promise<Readable> {
+  await recordEvent(context.db, context.clock.now(), by.actor, 'exam.archived', `exam:${examId}`, {});
   const output = new PassThrough();
-  writeArchive(context, user, examId, output).catch((error: unknown) => output.destroy(error as Error));
+  writeArchive(context, by, examId, output).catch((error: unknown) => output.destroy(error as Error));
   return output;
+}
+
+/**
+ * The exam an id or an exam file's own id (`dl-endsem-winter-2025`) names, for the command line; a file id that
+ * several owners imported is refused with their exams' ids.
+ */
+export async function findArchivableExam(context: AppContext, ref: string): Promise<string> {
+  const exams = await context.db
+    .selectFrom('exams')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', ref)]))
+    .execute();
+  const [only, ...more] = exams;
+  if (!only) throw notFound(`exam \`${ref}\``);
+  if (more.length > 0)
+    throw new HttpError(
+      400,
+      'ambiguous-exam',
+      `several exams have the file id \`${ref}\`; name one by its id: ${exams.map((exam) => exam.id).join(', ')}`,
+    );
+  return only.id;
 }
 
 /** `<exam file id>-archive.zip`: the exam file's own id is letters, digits and dashes. */
@@ -43,7 +77,12 @@ export async function examArchiveName(context: AppContext, examId: string): Prom
   return `${exam.slug.replace(/[^A-Za-z0-9._-]/g, '-')}-archive.zip`;
 }
 
-async function writeArchive(context: AppContext, user: UserRow, examId: string, output: PassThrough): Promise<void> {
+async function writeArchive(
+  context: AppContext,
+  by: ArchiveExporter,
+  examId: string,
+  output: PassThrough,
+): Promise<void> {
   const writer = new ArchiveWriter(output);
   const exam = await context.db.selectFrom('exams').select('slug').where('id', '=', examId).executeTakeFirstOrThrow();
   const versions = await writeVersions(context, writer, examId);
@@ -70,7 +109,7 @@ async function writeArchive(context: AppContext, user: UserRow, examId: string, 
     examId,
     examSlug: exam.slug,
     exportedAt: context.clock.now().toISOString(),
-    exportedBy: { id: user.id, name: user.name, email: user.email },
+    exportedBy: { kind: by.actor.kind, id: by.actor.id, name: by.name, email: by.email },
     appVersion: APP_VERSION,
     counts: {
       versions: versions.length,
