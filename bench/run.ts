@@ -3,6 +3,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchmarkAnalyse } from './analyse.bench.js';
 import { benchmarkCloseStorm } from './close-storm.bench.js';
 import { benchmarkExamDay } from './exam-day.bench.js';
 import { benchmarkGrading } from './grading.bench.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult
   omr: benchmarkOmr,
   'omr-independent': benchmarkOmrIndependent,
   grading: benchmarkGrading,
+  analyse: benchmarkAnalyse,
 };
 
 const names = process.argv

@@ -17,26 +17,32 @@ export interface ScoredStudent {
 export function analysisInput(exam: Exam, students: readonly ScoredStudent[]): AnalysisInput {
   const items: ItemInput[] = [];
   listQuestions(exam).forEach(({ question }, index) => {
-    const scores = students.map((student) => student.report.questions[index]);
-    const maximum = scores.find((score) => score && score.maximum.toNumber() > 0)?.maximum.toNumber();
-    if (maximum === undefined) return; // not scored, dropped, bonus: nothing to analyse
+    // Plain loops: this runs once per question per student (a million cells for 10,000 × 100).
+    let maximum: number | undefined;
     const column = new Float64Array(students.length);
-    scores.forEach((score, row) => {
+    for (let row = 0; row < students.length; row += 1) {
+      const score = students[row]?.report.questions[index];
       const unavailable =
         !score || score.status === 'ungraded' || score.status === 'missing' || score.status === 'not-scored';
       column[row] = unavailable ? Number.NaN : score.points.toNumber();
-    });
+      if (maximum === undefined && score && score.maximum.numerator > 0) maximum = score.maximum.toNumber();
+    }
+    if (maximum === undefined) return; // not scored, dropped, bonus: nothing to analyse
+    const item: ItemInput = { id: question.id, maximum, scores: column };
+    if (!hasOptionTable(question)) {
+      items.push(item);
+      return;
+    }
+    const cells = new Array<ChoiceCell>(students.length);
+    for (let row = 0; row < students.length; row += 1)
+      cells[row] = choiceCell(students[row]?.responses.answers[question.id]);
     items.push({
-      id: question.id,
-      maximum,
-      scores: column,
-      ...(hasOptionTable(question) && {
-        choice: {
-          options: question.options.map((_, option) => optionLetter(option)),
-          key: question.options.flatMap((option, position) => (option.correct ? [optionLetter(position)] : [])),
-          cells: students.map((student) => choiceCell(student.responses.answers[question.id])),
-        },
-      }),
+      ...item,
+      choice: {
+        options: question.options.map((_, option) => optionLetter(option)),
+        key: question.options.flatMap((option, position) => (option.correct ? [optionLetter(position)] : [])),
+        cells,
+      },
     });
   });
   return { students: students.length, items, step: smallestStep(items) };
