@@ -102,6 +102,16 @@ test('an over-long answer is refused for its question alone; the other answers k
   expect(saved.causal).toMatchObject({ kind: 'text', text: expect.stringContaining('x_') });
   expect(saved.wasserstein).toBeUndefined();
 
+  // A submit stops and names the question, rather than end the attempt without the answer.
+  await page.getByTestId('submit').click();
+  await expect(page.getByTestId('review-page')).toBeVisible();
+  await expect(page.getByTestId('review-too-long')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.getByTestId('submit-error')).toContainText(`${number} is too long to save`);
+  await expectAccessible(page, 'the review page with an answer too long to save');
+  await page.getByTestId('back-to-exam').click();
+  await expect(page.getByTestId('exam-page')).toBeVisible();
+
   // After a reload the refused text is still in its box (kept on this device), refused again, not lost.
   await page.reload();
   // A busy machine may take a while to restore the page (the device's outbox, a 50,000-character preview).

@@ -7,6 +7,8 @@ import { submitAttempt } from '../api/attempt-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { tooLongToSubmit } from '../lib/answers/answer-length.js';
+import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { reviewSummary } from '../lib/exam-view/review-summary.js';
 import { ExamHeader } from './exam-header.js';
 import { useExamSessionContext } from './exam-session-context.js';
@@ -22,7 +24,8 @@ export function ReviewPage() {
   const summary = reviewSummary(view, book);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const submit = useSubmit(session.flushNow);
+  const tooLong = questionsOf(view).filter((question) => session.refusals.has(question.id));
+  const submit = useSubmit(session.flushNow, tooLong);
   return (
     <div className="exam-shell" data-testid="review-page">
       <ExamHeader title={view.title} timing={timing} status={status} />
@@ -39,6 +42,9 @@ export function ReviewPage() {
           questions={summary.unanswered}
           testId="review-unanswered"
         />
+        {tooLong.length > 0 && (
+          <QuestionLinks title="Too long to save" empty="" questions={tooLong} testId="review-too-long" />
+        )}
         <QuestionLinks
           title="Flagged for review"
           empty="No question is flagged."
@@ -69,11 +75,16 @@ export function ReviewPage() {
   );
 }
 
-function useSubmit(flushNow: () => Promise<boolean>) {
+function useSubmit(flushNow: () => Promise<boolean>, tooLong: readonly StudentQuestionView[]) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      if (!(await flushNow())) {
+      const saved = await flushNow();
+      if (tooLong.length > 0) {
+        const numbers = tooLong.map((question) => question.number);
+        throw new ApiRequestError(0, 'answer-too-long', tooLongToSubmit(numbers));
+      }
+      if (!saved) {
         throw new ApiRequestError(
           0,
           'not-saved',

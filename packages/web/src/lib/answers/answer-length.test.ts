@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLength, lengthAnnouncement, lengthState, refusalMessage } from './answer-length.js';
+import { describeLength, lengthAnnouncement, lengthState, refusalMessage, tooLongToSubmit } from './answer-length.js';
 
 describe('answer length', () => {
   it('is within, near (its last tenth) or over the limit', () => {
@@ -26,5 +26,12 @@ describe('answer length', () => {
       'Question 27 is not saved: your answer is 50,120 characters long and the limit is 50,000. ' +
         'Shorten it by 120 characters to save it; your other answers are saved.',
     );
+  });
+
+  it('says which questions stop a submit', () => {
+    expect(tooLongToSubmit([27])).toBe(
+      'Question 27 is too long to save: shorten it to at most 50,000 characters, then submit. Nothing was submitted.',
+    );
+    expect(tooLongToSubmit([3, 27])).toMatch(/^Questions 3, 27 are too long to save: shorten them/);
   });
 });

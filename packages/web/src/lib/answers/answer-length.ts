@@ -55,3 +55,20 @@ export function refusalMessage(questionNumber: number, refused: Pick<RefusedSave
     'your other answers are saved.'
   );
 }
+
+/**
+ * Why a submit stops while answers are refused for their length: a submit would end the attempt without them.
+ *
+ * @example
+ * tooLongToSubmit([27]); // 'Question 27 is too long to save: …'
+ */
+export function tooLongToSubmit(questionNumbers: readonly number[]): string {
+  const which =
+    questionNumbers.length === 1
+      ? `Question ${questionNumbers[0] ?? ''} is`
+      : `Questions ${questionNumbers.join(', ')} are`;
+  return (
+    `${which} too long to save: shorten ${questionNumbers.length === 1 ? 'it' : 'them'} to at most ` +
+    `${count(TEXT_ANSWER_MAX_LENGTH)} characters, then submit. Nothing was submitted.`
+  );
+}
