@@ -1,12 +1,4 @@
-import {
-  histogram,
-  mean,
-  pairwiseCovariance,
-  present,
-  quantile,
-  standardDeviation,
-  type HistogramBin,
-} from './descriptive.js';
+import { histogram, mean, pairwiseCovariance, quantile, standardDeviation, type HistogramBin } from './descriptive.js';
 import { flagItem, type ItemFlag } from './item-flags.js';
 import { alphaIfDeleted, correctedItemTotal, covarianceSums, cronbachAlpha } from './reliability.js';
 
@@ -125,14 +117,13 @@ export function analyseItems(input: AnalysisInput): ItemAnalysis {
   const sums = covarianceSums(pairwiseCovariance(items.map((item) => item.scores)));
   const alpha = cronbachAlpha(sums);
   const itemStatistics = items.map((item, index): ItemStatistics => {
-    const scores = present(item.scores);
-    const itemMean = mean(scores);
+    const { n, mean: itemMean, sd } = moments(item.scores);
     const base = {
       id: item.id,
-      n: scores.length,
-      unavailable: students - scores.length,
+      n,
+      unavailable: students - n,
       mean: itemMean,
-      sd: standardDeviation(scores),
+      sd,
       facility: itemMean / item.maximum,
       discrimination: items.length > 1 ? correctedItemTotal(sums, index) : Number.NaN,
       upperLower: groupFacility(item, groups.upper) - groupFacility(item, groups.lower),
@@ -166,7 +157,12 @@ export function analyseItems(input: AnalysisInput): ItemAnalysis {
 interface Groups {
   readonly upper: readonly number[];
   readonly lower: readonly number[];
+  /** Per student: UPPER, LOWER or 0. */
+  readonly membership: Int8Array;
 }
+
+const UPPER = 1;
+const LOWER = -1;
 
 /**
  * The upper and lower groups: ⌈27 %⌉ of the class each, by total, ties broken by the students' order (the first of
@@ -175,7 +171,12 @@ interface Groups {
 function upperAndLower(totals: Float64Array): Groups {
   const size = Math.ceil(GROUP_SHARE * totals.length);
   const ranked = Array.from(totals.keys()).sort((a, b) => (totals[b] ?? 0) - (totals[a] ?? 0) || a - b);
-  return { upper: ranked.slice(0, size), lower: ranked.slice(ranked.length - size) };
+  const upper = ranked.slice(0, size);
+  const lower = ranked.slice(ranked.length - size);
+  const membership = new Int8Array(totals.length);
+  for (const row of upper) membership[row] = UPPER;
+  for (const row of lower) membership[row] = LOWER;
+  return { upper, lower, membership };
 }
 
 function groupFacility(item: ItemInput, rows: readonly number[]): number {
@@ -190,33 +191,62 @@ function groupFacility(item: ItemInput, rows: readonly number[]): number {
   return n === 0 ? Number.NaN : sum / n / item.maximum;
 }
 
+/** The option table in one pass over the class (it runs for every choice question of every analysis). */
 function optionTable(
   choice: NonNullable<ItemInput['choice']>,
   totals: Float64Array,
   groups: Groups,
 ): Pick<ItemStatistics, 'options' | 'blank' | 'invalid' | 'several'> {
-  const share = (rows: readonly number[], option: string) => {
-    const available = rows.filter((row) => choice.cells[row] !== null);
-    return available.length === 0
-      ? Number.NaN
-      : available.filter((row) => choice.cells[row] === option).length / available.length;
-  };
-  const options = choice.options.map((option): OptionStatistics => {
-    const choosers: number[] = [];
-    choice.cells.forEach((cell, row) => {
-      if (cell === option) choosers.push(totals[row] ?? 0);
-    });
+  const position = new Map(choice.options.map((option, index) => [option, index]));
+  const count = new Float64Array(choice.options.length);
+  const totalOf = new Float64Array(choice.options.length);
+  const inUpper = new Float64Array(choice.options.length);
+  const inLower = new Float64Array(choice.options.length);
+  let upperAvailable = 0;
+  let lowerAvailable = 0;
+  const other = { blank: 0, invalid: 0, several: 0 };
+  choice.cells.forEach((cell, row) => {
+    if (cell === null) return;
+    const group = groups.membership[row] ?? 0;
+    if (group === UPPER) upperAvailable += 1;
+    else if (group === LOWER) lowerAvailable += 1;
+    const index = position.get(cell);
+    if (index === undefined) {
+      if (cell === 'blank' || cell === 'invalid' || cell === 'several') other[cell] += 1;
+      return;
+    }
+    count[index] = (count[index] ?? 0) + 1;
+    totalOf[index] = (totalOf[index] ?? 0) + (totals[row] ?? 0);
+    if (group === UPPER) inUpper[index] = (inUpper[index] ?? 0) + 1;
+    else if (group === LOWER) inLower[index] = (inLower[index] ?? 0) + 1;
+  });
+  const options = choice.options.map((option, index): OptionStatistics => {
+    const chosen = count[index] ?? 0;
     return {
       option,
       keyed: choice.key.includes(option),
-      count: choosers.length,
-      upperShare: share(groups.upper, option),
-      lowerShare: share(groups.lower, option),
-      meanTotal: mean(choosers),
+      count: chosen,
+      upperShare: upperAvailable === 0 ? Number.NaN : (inUpper[index] ?? 0) / upperAvailable,
+      lowerShare: lowerAvailable === 0 ? Number.NaN : (inLower[index] ?? 0) / lowerAvailable,
+      meanTotal: chosen === 0 ? Number.NaN : (totalOf[index] ?? 0) / chosen,
     };
   });
-  const count = (kind: ChoiceCell) => choice.cells.filter((cell) => cell === kind).length;
-  return { options, blank: count('blank'), invalid: count('invalid'), several: count('several') };
+  return { options, ...other };
+}
+
+/** Count, mean and sample SD of the present values, without copying them. */
+function moments(values: Float64Array): { n: number; mean: number; sd: number } {
+  let n = 0;
+  let sum = 0;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    n += 1;
+    sum += value;
+  }
+  const average = n === 0 ? Number.NaN : sum / n;
+  let squares = 0;
+  for (const value of values) if (!Number.isNaN(value)) squares += (value - average) ** 2;
+  return { n, mean: average, sd: n < 2 ? Number.NaN : Math.sqrt(squares / (n - 1)) };
 }
 
 /** KR-20 as α of right/wrong scores (full marks or not) of the choice items; equal to the formula on complete data. */
