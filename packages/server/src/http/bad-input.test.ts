@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorld, PASSWORD, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
@@ -412,8 +413,10 @@ describe('every write route, over a real socket, with every kind of bad input', 
     const oversized = JSON.stringify({ source: 'x'.repeat(4 * 1024 * 1024) });
     for (const route of routes) {
       const client = clients.get(callerOf(route.path))!;
-      const cases: [string, string, string | undefined, string?][] = [
+      const cases: [string, string, string | Buffer | undefined, string?][] = [
         ['malformed JSON', fill(route.path), '{"saves": ['],
+        ['random bytes as a file', fill(route.path), randomBytes(64 * 1024), 'application/octet-stream'],
+        ['random bytes said to be a PDF', fill(route.path), randomBytes(4096), 'application/pdf'],
         ['a body that is not JSON', fill(route.path), 'a=1&b=2', 'text/plain'],
         ['an oversized body', fill(route.path), oversized],
         ...badBodies(route.bodySchema).map(({ name, json }): [string, string, string] => [
