@@ -17,7 +17,10 @@ export interface AbuseLimits {
    * delay that doubles from `firstDelayMs` up to `maxDelayMs`. The right password is never delayed or refused.
    */
   readonly loginSlowdown: RateLimit & { readonly firstDelayMs: number; readonly maxDelayMs: number };
-  /** Wrong access codes from one address (an exam hall behind one address shares it: only wrong codes count). */
+  /**
+   * Wrong access codes from one address. An exam hall behind one address (NAT) shares it, so only wrong codes count and
+   * the default is generous: 100 per 10 minutes is 14,400 guesses a day against 31^8 (8.5 × 10^11) possible codes.
+   */
   readonly joinPerAddress: RateLimit;
 }
 
@@ -25,7 +28,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   loginPerAccountAddress: { limit: 10, windowSeconds: 15 * 60 },
   loginPerAddress: { limit: 100, windowSeconds: 15 * 60 },
   loginSlowdown: { limit: 5, windowSeconds: 15 * 60, firstDelayMs: 500, maxDelayMs: 8000 },
-  joinPerAddress: { limit: 30, windowSeconds: 10 * 60 },
+  joinPerAddress: { limit: 100, windowSeconds: 10 * 60 },
 };
 
 /** Ended windows are swept on about one counted attempt in this many. */
