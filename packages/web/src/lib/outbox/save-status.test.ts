@@ -11,6 +11,14 @@ describe('describeSaveStatus', () => {
     [{ kind: 'offline', waiting: 3 }, 'Offline — 3 answers waiting, keep working'],
     [{ kind: 'offline', waiting: 1 }, 'Offline — 1 answer waiting, keep working'],
     [{ kind: 'offline', waiting: 0 }, 'Offline — all answers saved, keep working'],
+    [
+      { kind: 'refused', questionIds: ['essay'] },
+      'One answer is too long to save (see its question) — all other answers saved',
+    ],
+    [
+      { kind: 'refused', questionIds: ['a', 'b'] },
+      '2 answers are too long to save (see their questions) — all other answers saved',
+    ],
     [{ kind: 'closed', message: 'Time is up.', waiting: 0 }, 'Saving stopped: Time is up.'],
     [
       { kind: 'closed', message: 'Time is up.', waiting: 2 },
