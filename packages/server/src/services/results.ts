@@ -15,12 +15,12 @@ import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
 import { sheetPagesByAttempt } from './annotated-sheet.js';
-import { loadAnswers, loadSittingAnswers, toStudentResponses } from './answers.js';
+import { loadAnswers, toStudentResponses } from './answers.js';
+import { scoreSitting } from './sitting-scores.js';
 import { attemptStatus } from './attempts.js';
 import { attemptExam } from './attempt-exam.js';
 import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
 import { loadGrades } from './grades.js';
-import { loadExamVersion } from './exams.js';
 import { loadBoxResponses, paperAnswerCropUrl, withBoxResponses } from './paper-answer-responses.js';
 import { findSittingRow, sittingShuffle } from './sittings.js';
 
@@ -29,58 +29,33 @@ import { findSittingRow, sittingShuffle } from './sittings.js';
  * key change or a dropped question shows in every student's score at once.
  */
 export async function sittingResults(context: AppContext, sittingId: string): Promise<ResultRow[]> {
-  const sitting = await findSittingRow(context, sittingId);
-  // Parsed once here: the per-student scoring below runs concurrently, and a version just written (a key change, a
-  // rubric edit) would otherwise be parsed once per student before the first parse is cached.
-  await loadExamVersion(context, sitting.exam_version_id);
-  const roster = await context.db
-    .selectFrom('roster')
-    .selectAll()
-    .where('sitting_id', '=', sittingId)
-    .orderBy('student_number')
-    .execute();
-  const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
-  const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
+  const { rows } = await scoreSitting(context, sittingId);
   const sheetPages = await sheetPagesByAttempt(context, sittingId);
   const openReviews = await openReviewCounts(context, sittingId);
-  const grades = await loadGrades(
-    context.db,
-    attempts.map((attempt) => attempt.id),
-  );
-  const boxes = await loadBoxResponses(
-    context.db,
-    attempts.map((attempt) => attempt.id),
-  );
-  const answers = await loadSittingAnswers(context.db, sittingId);
   const now = context.clock.now();
-  return Promise.all(
-    roster.map(async (student): Promise<ResultRow> => {
-      const attempt = byRoster.get(student.id);
-      const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
-      if (!attempt) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
-      const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-      const responses = withBoxResponses(toStudentResponses(answers.get(attempt.id) ?? []), boxes.get(attempt.id));
-      const report = score(exam, { ...responses, grades: grades.get(attempt.id) ?? {} });
-      return {
-        ...base,
-        attemptId: attempt.id,
-        status: attemptStatus(attempt, now),
-        total: report.total.toString(),
-        maximum: report.maximum.toString(),
-        questions: Object.fromEntries(report.questions.map((q) => [q.questionId, resultCell(q)])),
-        flagged: [...report.flagged],
-        notRead: [...report.missing],
-        ungraded: [...report.ungraded],
-        ...(attempt.close_reason === 'paper'
-          ? {
-              source: 'paper',
-              sheetPages: sheetPages.get(attempt.id) ?? [],
-              openReviews: openReviews.get(attempt.id) ?? 0,
-            }
-          : { source: 'online' }),
-      };
-    }),
-  );
+  return rows.map(({ student, scored }): ResultRow => {
+    const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
+    if (!scored) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
+    const { attempt, report } = scored;
+    return {
+      ...base,
+      attemptId: attempt.id,
+      status: attemptStatus(attempt, now),
+      total: report.total.toString(),
+      maximum: report.maximum.toString(),
+      questions: Object.fromEntries(report.questions.map((q) => [q.questionId, resultCell(q)])),
+      flagged: [...report.flagged],
+      notRead: [...report.missing],
+      ungraded: [...report.ungraded],
+      ...(attempt.close_reason === 'paper'
+        ? {
+            source: 'paper',
+            sheetPages: sheetPages.get(attempt.id) ?? [],
+            openReviews: openReviews.get(attempt.id) ?? 0,
+          }
+        : { source: 'online' }),
+    };
+  });
 }
 
 /** A question's cell: its points, empty when not scored, and `ungraded` (never 0) while no grader has decided. */
