@@ -1,7 +1,7 @@
 /** The API contract, importable by the browser app without the server's runtime. */
-export * from './audit.js';
 export * from './accounts.js';
 export * from './answer-limits.js';
+export * from './audit.js';
 export * from './grading.js';
 export * from './grading-exports.js';
 export * from './paper.js';
