@@ -18,6 +18,7 @@ import { requestId, RequestLog } from './http/logging.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { registerRequestIds } from './http/request-ids.js';
 import { accountRoutes } from './routes/accounts.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { attemptRoutes } from './routes/attempt.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -135,6 +136,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(gradingRoutes(context));
   await app.register(gradingExportRoutes(context));
   await app.register(resultsReleaseRoutes(context));
+  await app.register(analysisRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(healthRoutes(context));
   await registerApiDocs(app);

@@ -43,6 +43,8 @@ export interface OptionStatistics {
 
 export interface ItemStatistics {
   readonly id: string;
+  /** Full marks of the question. */
+  readonly maximum: number;
   /** Students whose answer is available (scored). */
   readonly n: number;
   /** Answers not available: ungraded written answers, answers not read from a scan. */
@@ -120,6 +122,7 @@ export function analyseItems(input: AnalysisInput): ItemAnalysis {
     const { n, mean: itemMean, sd } = moments(item.scores);
     const base = {
       id: item.id,
+      maximum: item.maximum,
       n,
       unavailable: students - n,
       mean: itemMean,

@@ -1,5 +1,6 @@
 /** The API contract, importable by the browser app without the server's runtime. */
 export * from './accounts.js';
+export * from './analysis.js';
 export * from './answer-limits.js';
 export * from './audit.js';
 export * from './grading.js';

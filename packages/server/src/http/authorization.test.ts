@@ -154,6 +154,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${sitting}/monitor`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/results`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/results.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/analysis`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/attempts/${attemptA}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/key`, { questionId: 'l2-prior', letters: ['b'] }, [401, 403, 403, 403, 403, 403, 200, 200]],
       [
