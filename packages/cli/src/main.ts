@@ -6,6 +6,7 @@ import { runShow } from './commands/show.js';
 import { runPrint } from './commands/print.js';
 import { runScan } from './commands/scan.js';
 import { runVerify } from './commands/verify.js';
+import { addAnalyseCommand } from './commands/analyse.js';
 import { addArchiveCommand } from './commands/archive.js';
 import { addBackupCommands } from './commands/backup.js';
 import { addUsersCommand } from './commands/users.js';
@@ -209,6 +210,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
         options: { out: string; manifest?: string; dpi: number; annotate: boolean; workers?: number },
       ) => done(await runScan(exam, files, options, output)),
     );
+  addAnalyseCommand(program, output, done);
   addUsersCommand(program, output, done);
   addBackupCommands(program, output, done);
   addArchiveCommand(program, output, done);
