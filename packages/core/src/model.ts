@@ -50,6 +50,11 @@ export interface QuestionBase {
   /** Code that computes the answer, run by `examforge verify` (never shown to students). */
   readonly check?: AnswerCheck;
   /**
+   * Why no computation can decide the question (a `### No check` part, Markdown): `examforge verify` lists it for a
+   * question without a check, so "not checked" is a stated decision rather than work not done. Never with `check`.
+   */
+  readonly noCheck?: string;
+  /**
    * A computed question: code that makes the stem, options and key from a seed (single-choice and numeric questions
    * only). The stem and options written in the file are the instructor's template and preview; each student sees the
    * instance generated from their variant seed (see `instantiateExam`).

@@ -44,7 +44,16 @@ export interface RawListItem {
   readonly attributesColumn?: number;
 }
 
-export const PART_NAMES = ['Answer', 'Explanation', 'Solution', 'Rubric', 'Generator', 'Check', 'Note'] as const;
+export const PART_NAMES = [
+  'Answer',
+  'Explanation',
+  'Solution',
+  'Rubric',
+  'Generator',
+  'Check',
+  'No check',
+  'Note',
+] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface RawPart {
@@ -141,7 +150,7 @@ class BodyScanner {
     if (this.target === 'skip' && !this.question) return;
     if (!this.question) {
       this.error('part-outside-question', heading.line, 1, `a \`###\` heading outside a question`, {
-        hint: '`###` headings name the parts of a question (Answer, Explanation, Solution, Rubric, Generator, Check, Note)',
+        hint: '`###` headings name the parts of a question (Answer, Explanation, Solution, Rubric, Generator, Check, No check, Note)',
       });
       this.target = 'none';
       return;

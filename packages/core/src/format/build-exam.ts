@@ -198,6 +198,7 @@ export class ExamBuilder {
     const explanation = this.partText(id, raw, 'Explanation');
     const note = this.partText(id, raw, 'Note');
     const check = this.check(id, raw);
+    const noCheck = this.noCheck(id, raw);
     const generator = this.generator(id, raw);
     if (this.diagnostics.length > errorsBefore) return undefined;
     return {
@@ -212,6 +213,7 @@ export class ExamBuilder {
       ...(explanation !== undefined && { explanation }),
       ...(note !== undefined && { note }),
       ...(check && { check }),
+      ...(noCheck !== undefined && { noCheck }),
       ...(generator && { generator }),
     };
   }
@@ -236,6 +238,20 @@ export class ExamBuilder {
     return read.check;
   }
 
+  /** A `### No check` part: the reason, as text; it contradicts a `### Check` part. */
+  private noCheck(questionId: string, raw: RawQuestion): string | undefined {
+    const part = raw.parts.find((candidate) => candidate.name === 'No check');
+    if (!part) return undefined;
+    this.rejectAttributes(part.attributes, [], [], 'the reason goes below the heading');
+    if (raw.parts.some((candidate) => candidate.name === 'Check')) {
+      this.error('check-and-no-check', { line: part.line, column: 5 }, 'the question has a check and a No check part', {
+        expected: 'a `### Check` part, or a `### No check` part saying why no computation can decide the question',
+        hint: 'remove the No check part if the check decides the question',
+      });
+    }
+    return this.partText(questionId, raw, 'No check');
+  }
+
   private questionKind(raw: RawQuestion): Question['kind'] | undefined {
     const declared = this.enumAttribute(raw.heading.attributes, 'type', QUESTION_TYPES);
     if (declared === undefined && raw.heading.attributes?.values.has('type')) return undefined;
@@ -251,10 +267,10 @@ export class ExamBuilder {
     idAt: Position,
   ): Question | undefined {
     const allowedParts: Record<Question['kind'], readonly PartName[]> = {
-      single: ['Explanation', 'Generator', 'Check', 'Note'],
-      multiple: ['Explanation', 'Check', 'Note'],
-      numeric: ['Answer', 'Explanation', 'Generator', 'Check', 'Note'],
-      free: ['Explanation', 'Solution', 'Rubric', 'Check', 'Note'],
+      single: ['Explanation', 'Generator', 'Check', 'No check', 'Note'],
+      multiple: ['Explanation', 'Check', 'No check', 'Note'],
+      numeric: ['Answer', 'Explanation', 'Generator', 'Check', 'No check', 'Note'],
+      free: ['Explanation', 'Solution', 'Rubric', 'Check', 'No check', 'Note'],
     };
     for (const part of raw.parts) {
       if (!allowedParts[kind].includes(part.name)) {
@@ -429,7 +445,7 @@ export class ExamBuilder {
   private partText(questionId: string, raw: RawQuestion, name: PartName): string | undefined {
     const part = raw.parts.find((candidate) => candidate.name === name);
     if (!part) return undefined;
-    const text = this.field(`question.${questionId}.${name.toLowerCase()}`, part.lines);
+    const text = this.field(`question.${questionId}.${name.toLowerCase().replace(' ', '-')}`, part.lines);
     if (text === '') {
       this.error('empty-part', { line: part.line, column: 1 }, `the ${name} part is empty`, {
         hint: `write the ${name.toLowerCase()} below the heading, or remove the heading`,

@@ -77,6 +77,7 @@ function printQuestion(question: Question): string[] {
   }
   if (question.generator) blocks.push('### Generator', fenced(question.generator.source));
   if (question.check) blocks.push(...printCheck(question.check));
+  if (question.noCheck !== undefined) blocks.push('### No check', question.noCheck);
   if (question.note !== undefined) blocks.push('### Note', question.note);
   return blocks;
 }

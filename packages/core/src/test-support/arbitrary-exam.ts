@@ -89,18 +89,21 @@ const scoring: fc.Arbitrary<MultipleScoring> = fc.oneof(
     .map(withoutUndefined),
 );
 
-const base = fc.record({
-  title: optional(title),
-  stem: text(4, true),
-  marks: optional(mark),
-  penalty: optional(penalty),
-  keyUnknown: fc.boolean(),
-  dropped: optional(fc.constantFrom('full-marks' as const, 'exclude' as const)),
-  bonus: fc.boolean(),
-  explanation: optional(text(3, true)),
-  note: optional(text(2, true)),
-  check: optional(answerCheck()),
-});
+const base = fc
+  .record({
+    title: optional(title),
+    stem: text(4, true),
+    marks: optional(mark),
+    penalty: optional(penalty),
+    keyUnknown: fc.boolean(),
+    dropped: optional(fc.constantFrom('full-marks' as const, 'exclude' as const)),
+    bonus: fc.boolean(),
+    explanation: optional(text(3, true)),
+    note: optional(text(2, true)),
+    check: optional(answerCheck()),
+    noCheck: optional(text(2, true)),
+  })
+  .map(({ check, noCheck, ...rest }) => ({ ...rest, ...(check ? { check } : { noCheck }) }));
 
 /** Check code: TypeScript-looking lines, including ones that look like headings, options and fences. */
 function answerCheck() {
