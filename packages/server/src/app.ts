@@ -29,6 +29,7 @@ import { gradingExportRoutes } from './routes/grading-exports.js';
 import { healthRoutes, PROBE_ROUTES } from './routes/health.js';
 import { paperRoutes } from './routes/paper.js';
 import { paperAnswerRoutes } from './routes/paper-answers.js';
+import { regradeRequestRoutes } from './routes/regrade-requests.js';
 import { resultsReleaseRoutes } from './routes/results-release.js';
 import { sittingRoutes } from './routes/sittings.js';
 import { HttpError } from './errors.js';
@@ -136,6 +137,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(gradingRoutes(context));
   await app.register(gradingExportRoutes(context));
   await app.register(resultsReleaseRoutes(context));
+  await app.register(regradeRequestRoutes(context));
   await app.register(analysisRoutes(context));
   await app.register(auditRoutes(context));
   await app.register(healthRoutes(context));

@@ -7,6 +7,7 @@ export * from './grading.js';
 export * from './grading-exports.js';
 export * from './paper.js';
 export * from './paper-answers.js';
+export * from './regrade-requests.js';
 export * from './responses.js';
 export * from './schemas.js';
 export * from './verify.js';

@@ -106,6 +106,8 @@ export const SittingSchema = z.object({
   shuffleOptions: z.boolean(),
   releaseResults: ReleaseSchema,
   releaseSolutions: ReleaseSchema,
+  /** Until when students may ask for a regrade once results are released (absent: not offered, or closed). */
+  regradeUntil: z.string().optional(),
 });
 export type Sitting = z.infer<typeof SittingSchema>;
 

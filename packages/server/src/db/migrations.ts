@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect.js';
 import { createRateLimits } from './rate-limits-migration.js';
+import { createRegradeRequests } from './regrade-requests-migration.js';
 
 /**
  * Migrations, in order, under version control with the code. Each runs on SQLite and PostgreSQL alike; where the two
@@ -23,6 +24,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007-grading-flags': { up: (db) => gradingFlags(db) },
     '0008-accounts': { up: (db) => accounts(db) },
     '0009-rate-limits': { up: (db) => createRateLimits(db) },
+    '0010-regrade-requests': { up: (db) => createRegradeRequests(db) },
   };
 }
 

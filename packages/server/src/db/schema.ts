@@ -29,6 +29,7 @@ export interface Database {
   password_tokens: PasswordTokensTable;
   setup_codes: SetupCodesTable;
   rate_limits: RateLimitsTable;
+  regrade_requests: RegradeRequestsTable;
 }
 
 export interface UsersTable {
@@ -132,6 +133,8 @@ export interface SittingsTable {
   sheet_page_size?: 'A4' | 'Letter' | null;
   /** When an instructor let graders see students' names (null: grading is anonymous). */
   names_revealed_at?: string | null;
+  /** Until when students may ask for a regrade once results are released (null: not offered, or closed). */
+  regrade_until?: string | null;
 }
 
 export interface RosterTable {
@@ -324,4 +327,22 @@ export interface ScanBoxCropsTable {
   scan_page: number;
   question_id: string;
   image_jpeg: Buffer;
+}
+
+/** A student's request that one answer be graded again, with the reason; staff accept (with the grade) or decline. */
+export interface RegradeRequestsTable {
+  id: string;
+  sitting_id: string;
+  attempt_id: string;
+  question_id: string;
+  reason: string;
+  /** At most one `open` request per (attempt, question): a partial unique index. */
+  status: 'open' | 'accepted' | 'declined' | 'withdrawn';
+  /** Staff's answer to the student. */
+  reply: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  /** The grade version an accepted written answer's regrade wrote (null: none, as for a choice question). */
+  grade_version: number | null;
 }

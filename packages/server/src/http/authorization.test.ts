@@ -80,6 +80,9 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const rubricItem = `${sitting}/rubric/${WRITTEN}/items`;
     const newPassword = 'long enough passphrase';
     const all = (status: number) => ACTORS.map(() => status);
+    const regrade = { questionId: 'l2-prior', reason: 'B is right too.' };
+    const decline = { outcome: 'declined', reply: 'The key stands.' };
+    const regradeWindow = { until: new Date(T0.getTime() + 3_600_000).toISOString() };
     const gradesImport = { csv: 'student,question,rubric items,adjustment,adjustment reason,comment\n', dryRun: true };
     //                                   anon studA studB other grader otherI instr owner
     return [
@@ -177,6 +180,14 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${paperAnswer}/crop.jpg`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${paperAnswer}/page.jpg`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${paperAnswer}/ink`, { ink: 'written' }, [401, 403, 403, 403, 200, 403, 200, 200]],
+      // Regrade requests: results are not released here, so a student's request is refused (409), not forbidden.
+      ['GET', '/api/attempt/regrade-requests', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
+      ['POST', '/api/attempt/regrade-requests', regrade, [401, 409, 409, 409, 403, 403, 403, 403]],
+      ['POST', '/api/attempt/regrade-requests/nobody/withdraw', {}, [401, 404, 404, 404, 403, 403, 403, 403]],
+      ['GET', `${sitting}/regrade-requests`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/regrade-requests/nobody`, undefined, [401, 403, 403, 403, 404, 403, 404, 404]],
+      ['POST', `${sitting}/regrade-requests/nobody/decision`, decline, [401, 403, 403, 403, 404, 403, 404, 404]],
+      ['PUT', `${sitting}/regrade-window`, regradeWindow, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/attempt', undefined, [401, 200, 200, 200, 403, 403, 403, 403]],
       ['PUT', '/api/attempt/answers', save, [401, 200, 409, 409, 403, 403, 403, 403]],
       ['GET', '/api/attempt/results', undefined, [401, 403, 403, 403, 403, 403, 403, 403]],
@@ -234,7 +245,8 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(/\/items\/[^/]+$/, '/items/:itemId')
             .replace(/\/sheet\/1$/, '/sheet/:page')
             .replace(/\/staff\/nobody$/, '/staff/:userId')
-            .replace(/\/users\/nobody\//, '/users/:userId/')}`,
+            .replace(/\/users\/nobody\//, '/users/:userId/')
+            .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')}`,
       ),
     );
     const served = servedRoutes(world.app.printRoutes({ commonPrefix: false }));

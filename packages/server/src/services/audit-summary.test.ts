@@ -47,6 +47,20 @@ describe('summarizeEvent', () => {
     ],
     ['roster.imported', { students: 1 }, null, 'imported a roster of 1 student'],
     [
+      'regrade.requested',
+      { questionId: 'q7', reason: 'B is right too.' },
+      null,
+      'asked for a regrade of q7: “B is right too.”',
+    ],
+    [
+      'regrade.accepted',
+      { reply: 'Yes: +1.', gradeVersion: 3 },
+      'q8',
+      'accepted the regrade request on q8 (grade version 3): “Yes: +1.”',
+    ],
+    ['regrade.declined', { reply: 'No.' }, 'q8', 'declined the regrade request on q8: “No.”'],
+    ['regrade.window', { until: null }, null, 'closed regrade requests'],
+    [
       'scan.read',
       { sheets: 3, attached: 2, anomalies: ['blank-page'] },
       null,

@@ -66,6 +66,13 @@ const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, pe
   'grades.imported': (p) => `imported grades: ${count(p.new)} new, ${count(p.changed)} changed`,
   'rubric.edited': (p, q) => `edited the rubric of ${q}${rubricChange(p.change)}`,
   'results.released': () => 'released the results to the students',
+  'regrade.window': (p) =>
+    text(p.until) ? `let students ask for regrades until ${text(p.until) ?? ''}` : 'closed regrade requests',
+  'regrade.requested': (p, q) => `asked for a regrade of ${q}: “${clip(text(p.reason) ?? '')}”`,
+  'regrade.withdrawn': (_p, q) => `withdrew their regrade request on ${q}`,
+  'regrade.accepted': (p, q) =>
+    `accepted the regrade request on ${q}${typeof p.gradeVersion === 'number' ? ` (grade version ${count(p.gradeVersion)})` : ''}: “${clip(text(p.reply) ?? '')}”`,
+  'regrade.declined': (p, q) => `declined the regrade request on ${q}: “${clip(text(p.reply) ?? '')}”`,
   'answer.refused': (p, q) =>
     `tried to save an answer to ${q}, refused: ${text(p.code) === 'answer-too-long' ? `${count(p.length)} characters, over the limit` : (text(p.code) ?? '?')}`,
   'results.exported': () => 'downloaded the results',

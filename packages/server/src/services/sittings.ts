@@ -82,6 +82,7 @@ export function presentSitting(row: SittingsTable, examTitle: string): Sitting {
     ...sittingShuffle(row),
     releaseResults: row.release_results,
     releaseSolutions: row.release_solutions,
+    ...(row.regrade_until && { regradeUntil: row.regrade_until }),
   };
 }
 
