@@ -96,7 +96,13 @@ export function scatterChart(report: AnalysisReport): Chart {
       height: 360,
       marginLeft: 48,
       marginTop: 30,
-      x: { label: 'Facility', domain: [0, 1], grid: true },
+      // With negative marking a facility can be below 0 (more penalties than marks).
+      x: {
+        label: 'Facility',
+        domain: [Math.min(0, ...points.map((point) => point.facility)), 1],
+        nice: true,
+        grid: true,
+      },
       y: { label: 'Discrimination', domain: [-1, 1], grid: true },
       symbol: { domain: ['not flagged', 'flagged'], range: ['circle', 'triangle'] },
       color: { domain: ['not flagged', 'flagged'], range: ['#4269d0', '#d1352b'] },
@@ -132,7 +138,7 @@ export function optionChart(question: AnalysedQuestion): Chart | undefined {
       marginBottom: 36,
       fx: { label: null, domain: options.map(label) },
       x: { label: null, domain: ['upper', 'lower'] },
-      y: { label: 'Share', domain: [0, 1], percent: true, grid: true },
+      y: { label: 'Share of the group', domain: [0, 1], grid: true },
       color: { domain: ['upper', 'lower'], range: ['#4269d0', '#efb118'] },
       marks: [
         Plot.barY(
