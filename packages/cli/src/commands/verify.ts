@@ -18,10 +18,10 @@ import {
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
 import { readUserFile } from '../files.js';
-import { plural } from '../render/exam-overview.js';
 import { progress } from '../render/progress.js';
 import { renderComputedTable } from './verify-computed.js';
 import { FINDINGS, renderVerifySummary, renderVerifyTable } from './verify-table.js';
+import { listUnchecked, renderUncheckedTable, type UncheckedQuestion } from './verify-unchecked.js';
 
 export interface VerifyOptions {
   /** Print the results as JSON instead of a table. */
@@ -65,13 +65,11 @@ export async function runVerify(path: string, options: VerifyOptions, output: Ou
   bar?.done();
   const computed = await runComputed(exam, sourceMap, seedCount, options, output);
   const findings = results.some((result) => FINDINGS.includes(result.verdict)) || computed.some(computedFinding);
-  if (options.json) output.out(JSON.stringify({ ...jsonReport(exam.id, results), computed }, null, 2));
+  const unchecked = listUnchecked(exam);
+  if (options.json) output.out(JSON.stringify({ ...jsonReport(exam.id, results), unchecked, computed }, null, 2));
   else {
     const computedCount = computedQuestionIds(exam).length;
-    const checks =
-      results.length > 0 || computedCount === 0
-        ? renderReport(results, listQuestions(exam).length - computedCount, path, s)
-        : [];
+    const checks = results.length > 0 || computedCount === 0 ? renderReport(results, unchecked, path, s) : [];
     const table =
       computed.length > 0
         ? ['', `Computed questions, ${seedCount} seeds each:`, ...renderComputedTable(computed, s)]
@@ -100,14 +98,19 @@ async function runComputed(
   return summaries;
 }
 
-function renderReport(results: readonly CheckResult[], questions: number, path: string, s: ReturnType<typeof styles>) {
+function renderReport(
+  results: readonly CheckResult[],
+  unchecked: readonly UncheckedQuestion[],
+  path: string,
+  s: ReturnType<typeof styles>,
+) {
+  const table = renderUncheckedTable(unchecked, s);
   if (results.length === 0)
-    return [`No question of ${path} has a check (add a \`### Check\` part to compute its answer).`];
-  const unchecked = questions - results.length;
+    return [`No question of ${path} has a check (add a \`### Check\` part to compute its answer).`, '', ...table];
   return [
     ...renderVerifyTable(results, path, s),
     '',
-    ...(unchecked > 0 ? [s.dim(`${plural(unchecked, 'question')} without a check.`)] : []),
+    ...(table.length > 0 ? [...table, ''] : []),
     renderVerifySummary(results, s),
   ];
 }
