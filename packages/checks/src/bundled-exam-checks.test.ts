@@ -3,6 +3,13 @@ import { parseExam } from '@examforge/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Computed } from './computed.js';
 import { runChecks, type CheckResult } from './run-checks.js';
+import {
+  batchNormLetters,
+  groupConvLetters,
+  perceptronLetters,
+  reparameterisedGradients,
+  universalApproximationResiduals,
+} from './test-support/bundled-exam-derivations.js';
 
 /**
  * Every check of the bundled exam, held to a value derived here by hand (the derivation is in the comment), never to
@@ -105,6 +112,21 @@ const EXPECTED: Record<string, Expected> = {
   },
   // Left padding only: no future input reaches output t, so every such gradient is exactly 0.
   'causal-conv-autoregressive': { value: number(0), matched: [], verdict: 'no-key' },
+  // Written as loops, output channel o reaches only its own group's input channels, and the centre pixel's field is
+  // the 3×3 block an ungrouped convolution has: (c) only, a finding against the key (d).
+  'group-conv-tradeoff': { matched: groupConvLetters(), verdict: 'disagrees' },
+  // The running statistics written as the EMA: the shifted test batch is normalised to a mean far from 0.
+  'batchnorm-train-inference-gap': { matched: batchNormLetters().letters, verdict: 'agrees' },
+  // Δw = 2yx on mistakes and 0 elsewhere is twice the hinge-at-0 descent; logistic and squared error move w on
+  // correct points too, and the 0-1 loss is flat: (a), a finding against the key (b).
+  'perceptron-update-loss': { matched: perceptronLetters().letters, verdict: 'disagrees' },
+  // Polynomial units span {1, x, x²} at any width; non-polynomial ones (step: see below) approach sin(3x).
+  'universal-approximation-violation': { matched: ['c'], verdict: 'no-key' },
+  // The reparameterised estimator's gradients are within Monte Carlo error of 2μ and 2σ: (c).
+  'reparameterization-trick': { matched: ['c'], verdict: 'no-key' },
+  // Independent features: ΔL = ½ Σ_{m_i = 0} θ_i² E[x_i²] = ½(1.5²·2² + 0.3²·3²) exactly, and the formula's
+  // normaliser cancels ‖θ‖²_F, so both entries are that.
+  'fisher-pruning-loss': { value: array([4.905, 4.905]), matched: [], verdict: 'no-key' },
 };
 
 describe('the checks of the bundled exam', () => {
@@ -118,6 +140,26 @@ describe('the checks of the bundled exam', () => {
   it('has a check for each computable question, and each one runs', () => {
     expect(results.map((result) => result.questionId).sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(results.filter((result) => result.verdict === 'check-failed')).toEqual([]);
+  });
+
+  it('derives the conceptual checks’ answers a second way, with the facts that decide them', () => {
+    expect(groupConvLetters()).toEqual(['c']);
+    const batchNorm = batchNormLetters();
+    expect(batchNorm.letters).toEqual(['b']);
+    expect(batchNorm.normalisedTestMean).toBeGreaterThan(1);
+    const perceptron = perceptronLetters();
+    expect(perceptron.letters).toEqual(['a']);
+    // The points include mistakes, correct points beyond the unit margin and inside it (where the margin-1 hinge
+    // would move w and the perceptron does not).
+    expect(perceptron.margins.some((m) => m < 0)).toBe(true);
+    expect(perceptron.margins.some((m) => m > 1)).toBe(true);
+    expect(perceptron.margins.some((m) => m > 0 && m < 1)).toBe(true);
+    const { polynomial, step8, step256 } = universalApproximationResiduals();
+    expect(polynomial).toBeGreaterThan(0.05); // the same at 8 and at 256 units: no tenfold shrink
+    expect(step256).toBeLessThan(step8 / 10);
+    const { dMu, dSigma, standardError } = reparameterisedGradients();
+    expect(Math.abs(dMu - 1.4)).toBeLessThan(4 * standardError);
+    expect(Math.abs(dSigma - 2.6)).toBeLessThan(4 * standardError);
   });
 
   for (const [questionId, expected] of Object.entries(EXPECTED)) {

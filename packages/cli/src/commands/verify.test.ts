@@ -32,8 +32,15 @@ describe('examforge verify', () => {
     expect(stdout).toMatch(/Q9\s+resnet-residual-gradient\s+\(b\)\s+.* → \(c\)\s+✘ disagrees/);
     expect(stdout).toMatch(/Q17\s+transpose-conv-output\s+\(a\)\s+\[0, 0, 0\]\s+✘ no option matches/);
     expect(stdout).toContain('convention: PyTorch conv_transpose2d');
-    expect(stdout).toContain('11 questions without a check.');
-    expect(stdout).toContain('✘ 18 checks: 2 disagree · 1 match no option · 3 match several options · 7 agree');
+    expect(stdout).toMatch(/Q13\s+group-conv-tradeoff\s+\(d\)\s+\(c\)\s+✘ disagrees/);
+    expect(stdout).toMatch(/Q5\s+perceptron-update-loss\s+\(b\)\s+\(a\)\s+✘ disagrees/);
+    // Every question without a check says why no computation decides it.
+    expect(stdout).toContain('5 questions without a check:');
+    expect(stdout).not.toContain('no reason given');
+    expect(stdout).toMatch(/Q26\s+mixed-precision-amp\n\s+why no check: What `torch\.cuda\.amp` does/);
+    expect(stdout).toContain(
+      '✘ 24 checks: 4 disagree · 1 match no option · 3 match several options · 8 agree · 8 have no key to compare',
+    );
     // The source's key disagrees with the computation in places: that is a finding, so the exit code says so.
     expect(code).toBe(1);
   });
@@ -62,6 +69,31 @@ describe('examforge verify', () => {
     const report = JSON.parse(stdout) as { exam: string; results: { verdict: string; convention: string }[] };
     expect(report.exam).toBe('ok');
     expect(report.results).toMatchObject([{ verdict: 'agrees', convention: 'no bias', computedText: '2336' }]);
+  });
+
+  it('lists the questions without a check with their reason, in the table and the JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'examforge-verify-')), 'exam.md');
+    const question = (id: string, part: string) => `## {#${id}}\n\nWhich?\n\n- [x] A\n- [ ] B\n\n${part}`;
+    writeFileSync(
+      file,
+      [
+        '---\nid: reasons\ntitle: Reasons\nduration: 10\nsections:\n  - id: s\n    marks: 1\n---\n\n# S {#s}\n',
+        question('checked', '### Check\n\n```ts\nreturn option("a");\n```\n'),
+        question('library-fact', '### No check\n\nA fact about\na library.\n'),
+        question('forgotten', ''),
+      ].join('\n'),
+    );
+    const table = await runCli('verify', file);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('2 questions without a check (1 without a reason):');
+    expect(table.stdout).toMatch(/Q2\s+library-fact\n\s+why no check: A fact about a library\./);
+    expect(table.stdout).toMatch(/Q3\s+forgotten\n\s+no reason given/);
+    const json = await runCli('verify', '--json', file);
+    const report = JSON.parse(json.stdout) as { unchecked: unknown };
+    expect(report.unchecked).toEqual([
+      { number: 2, questionId: 'library-fact', reason: 'A fact about a library.' },
+      { number: 3, questionId: 'forgotten', reason: null },
+    ]);
   });
 
   it('exits 2 with located errors for an exam that does not parse', async () => {
