@@ -1,3 +1,4 @@
+import { plural } from '../render/exam-overview.js';
 import type { AnalysisReport } from './report-model.js';
 import type { ItemFlagKind } from '@examforge/core';
 import type { Verdict } from '@examforge/checks';
@@ -42,8 +43,9 @@ export function marks(value: number): string {
 /** What the figures leave out, in words. */
 export function leftOut(report: AnalysisReport): string {
   const parts: string[] = [];
-  if (report.ungradedAnswers > 0) parts.push(`${report.ungradedAnswers} written answer(s) not graded yet`);
-  if (report.unreadAnswers > 0) parts.push(`${report.unreadAnswers} answer(s) not read from the scan`);
+  if (report.ungradedAnswers > 0) parts.push(`${plural(report.ungradedAnswers, 'written answer')} not graded yet`);
+  if (report.unreadAnswers > 0) parts.push(`${plural(report.unreadAnswers, 'answer')} not read from the scan`);
   if (parts.length === 0) return 'Every answer of the analysed questions is in the figures.';
-  return `${parts.join(' and ')} are left out of the figures (never counted as 0).`;
+  const verb = report.ungradedAnswers + report.unreadAnswers === 1 ? 'is' : 'are';
+  return `${parts.join(' and ')} ${verb} left out of the figures (never counted as 0).`;
 }

@@ -13,6 +13,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { simulateClass } from '../../../core/src/analysis/test-support/simulated-class.js';
+import { main } from '../main.js';
 import { BUNDLED, runCli, SAMPLE_RESPONSES } from '../test-support/run-cli.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'examforge-analyse-'));
@@ -104,7 +105,7 @@ describe('examforge analyse', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Item analysis of dl-endsem-winter-2025: 6 students, 21 of 29 questions analysed');
     expect(stdout).toMatch(/α 0\.\d\d · KR-20 0\.\d\d · SEM \d\.\d\d/);
-    expect(stdout).toContain('3 written answer(s) not graded yet are left out of the figures (never counted as 0)');
+    expect(stdout).toContain('3 written answers not graded yet are left out of the figures (never counted as 0)');
     expect(stdout).toMatch(/Q12 +dilation-rate-effect +6 +0\.17 .*too hard, distractor draws the strong/);
     expect(stdout).toContain('Not analysed (8 questions):');
     expect(stdout).toContain('Q2 conv-grad-valid: key unknown: not scored');
@@ -113,6 +114,21 @@ describe('examforge analyse', () => {
     // No colour without a terminal: every emphasis is in words.
     expect(stdout).not.toContain('\u001b[');
     expect(stdout).toContain(`Wrote ${directory}/sample-responses.statistics.csv`);
+  });
+
+  it('on a terminal, colour only emphasises: without its codes the text is the same as without a terminal', async () => {
+    const directory = scratch();
+    let coloured = '';
+    const output = { out: (text: string) => void (coloured += `${text}\n`), err: () => undefined, width: 100 };
+    const code = await main(['analyse', BUNDLED, SAMPLE_RESPONSES, '--out', `${directory}/`], {
+      ...output,
+      color: true,
+    });
+    expect(code).toBe(0);
+    expect(coloured).toContain('\u001b[');
+    const plain = await runCli('analyse', BUNDLED, SAMPLE_RESPONSES, '--out', `${directory}/`);
+    // eslint-disable-next-line no-control-regex -- removing the terminal's colour codes
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain.stdout);
   });
 
   it('writes CSVs whose figures are exactly those of analyseItems on the same input', async () => {
