@@ -228,6 +228,19 @@ describe('examforge analyse', () => {
     const l2 = report.questions.find((q: { id: string }) => q.id === 'l2-prior');
     expect(l2.statistics.options[2]).toMatchObject({ option: 'c', count: 0, meanTotal: null });
     expect(report.files).toHaveLength(3);
+    // Scored as grade scores: s004's partial fill beside their right fill on l2-prior zeroes it with --invalid-marks zero.
+    const zero = await runCli(
+      'analyse',
+      BUNDLED,
+      SAMPLE_RESPONSES,
+      '--out',
+      `${directory}/`,
+      '--json',
+      '--invalid-marks',
+      'zero',
+    );
+    const strict = JSON.parse(zero.stdout).questions.find((q: { id: string }) => q.id === 'l2-prior');
+    expect(strict.statistics.mean).toBeCloseTo(l2.statistics.mean - 0.5 / 6, 12);
   });
 
   it.each([

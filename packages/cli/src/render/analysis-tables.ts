@@ -38,6 +38,7 @@ function summaryLines(report: AnalysisReport, s: Styles): string[] {
 }
 
 function questionTable(report: AnalysisReport, s: Styles): string[] {
+  if (report.questions.length === 0) return ['No question could be analysed.'];
   const header = ['#', 'Question', 'n', 'Facility', 'Discr.', 'Upper−lower', 'α if deleted'];
   if (report.verified) header.push('verify');
   header.push('Flags');
