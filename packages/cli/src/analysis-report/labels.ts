@@ -1,7 +1,6 @@
 import { plural } from '../render/exam-overview.js';
-import type { AnalysisReport } from './report-model.js';
+import type { AnalysisReport, AnalysisVerdict } from './report-model.js';
 import type { ItemFlagKind } from '@examforge/core';
-import type { Verdict } from '@examforge/checks';
 
 /** Flags in words, for tables and the report. */
 export const FLAG_LABELS: Record<ItemFlagKind, string> = {
@@ -13,7 +12,7 @@ export const FLAG_LABELS: Record<ItemFlagKind, string> = {
 };
 
 /** `verify`'s verdicts in words; `no-check` is a question without a check. */
-export const VERDICT_LABELS: Record<Verdict | 'no-check', string> = {
+export const VERDICT_LABELS: Record<AnalysisVerdict, string> = {
   agrees: 'key agrees with its check',
   disagrees: 'key disagrees with its check',
   'no-option-matches': 'check matches no option',
@@ -21,6 +20,7 @@ export const VERDICT_LABELS: Record<Verdict | 'no-check', string> = {
   'no-key': 'no key to compare',
   'check-failed': 'check failed',
   'no-check': 'no check',
+  computed: 'computed: see verify --seeds',
 };
 
 /** A figure with two decimals, or `—` for one that does not exist (NaN). */

@@ -18,9 +18,16 @@ export interface AnalysedQuestion {
   /** The keyed option letters of a choice question (`b`), empty otherwise. */
   readonly key: readonly string[];
   readonly statistics: ItemStatistics;
-  /** `verify`'s verdict when it ran: `no-check` for a question without a check. */
-  readonly verdict?: Verdict | 'no-check';
+  /**
+   * `verify`'s verdict when it ran: `no-check` for a question without a check, `computed` for a computed question
+   * (its check runs per instance: `verify --seeds`).
+   */
+  readonly verdict?: AnalysisVerdict;
+  /** Why no computation can decide the question (its `### No check` part), when it says. */
+  readonly noCheck?: string;
 }
+
+export type AnalysisVerdict = Verdict | 'no-check' | 'computed';
 
 export interface NotAnalysedQuestion {
   readonly number: number;
@@ -64,7 +71,8 @@ export function analysisReport(
       ...describe(entry, statistics.id),
       key: keyOf(entry),
       statistics,
-      ...(verdicts && { verdict: verdicts.get(statistics.id) ?? 'no-check' }),
+      ...(verdicts && { verdict: verdictOf(entry, verdicts) }),
+      ...(entry?.question.noCheck && { noCheck: entry.question.noCheck.replace(/\s+/g, ' ').trim() }),
     };
   });
   const notAnalysed = [...placed.values()]
@@ -82,6 +90,11 @@ export function analysisReport(
     unreadAnswers: countAnswers(scored, analysed, 'missing'),
     verified: verdicts !== undefined,
   };
+}
+
+function verdictOf(entry: PlacedQuestion | undefined, verdicts: ReadonlyMap<string, Verdict>): AnalysisVerdict {
+  if (entry?.question.generator) return 'computed';
+  return verdicts.get(entry?.question.id ?? '') ?? 'no-check';
 }
 
 function describe(entry: PlacedQuestion | undefined, id: string): { number: number; id: string; title: string } {

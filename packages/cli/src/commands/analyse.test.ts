@@ -166,6 +166,10 @@ describe('examforge analyse', () => {
     expect(Number(questions[3]?.discrimination)).toBeLessThan(0.05);
     const analysis = expectedAnalysis(readFileSync(exam, 'utf8'), readFileSync(responses, 'utf8'));
     expectCsvEqualsAnalysis(questions, readCsv(join(directory, 'class.options.csv')), analysis);
+    // With --verify the verdict stands beside the flag: this exam has no check to compare its keys with.
+    const verified = await runCli('analyse', exam, responses, '--verify');
+    expect(verified.stdout).toMatch(/Q4 +q4 .* no check +possible wrong key/);
+    expect(verified.stdout).toContain('no check can compare the key: read the question again');
   });
 
   it('writes a self-contained, accessible HTML report with the three kinds of charts', async () => {

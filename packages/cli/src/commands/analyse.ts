@@ -67,7 +67,7 @@ function hasFindings(report: AnalysisReport): boolean {
   return report.questions.some(
     (question) =>
       question.statistics.flags.some((flag) => flag.kind === 'possible-wrong-key') ||
-      (question.verdict !== undefined && question.verdict !== 'no-check' && VERIFY_FINDINGS.includes(question.verdict)),
+      VERIFY_FINDINGS.some((verdict) => verdict === question.verdict),
   );
 }
 

@@ -68,7 +68,7 @@ function verdictCell(question: AnalysedQuestion, s: Styles): Cell {
   const verdict = question.verdict ?? 'no-check';
   const text = VERDICT_LABELS[verdict];
   if (verdict === 'agrees') return { text, style: s.good };
-  if (verdict === 'no-check' || verdict === 'no-key') return { text, style: s.dim };
+  if (verdict === 'no-check' || verdict === 'no-key' || verdict === 'computed') return { text, style: s.dim };
   return { text, style: s.error };
 }
 
@@ -102,7 +102,8 @@ function firstOfKind(question: AnalysedQuestion, kind: ItemFlagKind): ItemFlag |
 function wrongKeyAdvice(question: AnalysedQuestion, examPath: string): string {
   if (question.verdict === undefined)
     return `run \`examforge verify ${examPath}\` to compare the key with its computation (or analyse with --verify)`;
-  if (question.verdict === 'no-check') return 'the question has no check to compare the key with: read it again';
+  if (question.verdict === 'no-check')
+    return `no check can compare the key${question.noCheck ? ` (${question.noCheck})` : ''}: read the question again`;
   return `verify: ${VERDICT_LABELS[question.verdict]}`;
 }
 
