@@ -56,6 +56,10 @@ function routes() {
           lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage'),
         },
         {
+          path: 'sittings/:sittingId/statistics',
+          lazy: page(() => import('./instructor/statistics-page.js'), 'StatisticsPage'),
+        },
+        {
           path: 'sittings/:sittingId/grading',
           lazy: page(() => import('./instructor/grading-page.js'), 'GradingPage'),
         },

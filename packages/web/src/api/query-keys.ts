@@ -15,6 +15,7 @@ export const queryKeys = {
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
   monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
+  analysis: (sittingId: string) => ['sittings', sittingId, 'analysis'] as const,
   scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
   review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,
   grading: (sittingId: string) => ['sittings', sittingId, 'grading'] as const,

@@ -66,6 +66,11 @@ export function SittingPage() {
           </Link>
         </p>
       )}
+      <p className="no-print">
+        <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}/statistics`} data-testid="statistics-link">
+          Statistics: questions, charts and answer checks
+        </Link>
+      </p>
       <nav className="section-nav no-print" aria-label="On this page">
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
         <a href="#grading">Grading</a> <a href="#results">Results</a>

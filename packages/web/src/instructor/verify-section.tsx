@@ -4,15 +4,7 @@ import { fetchVerifyReport } from '../api/exams-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
-
-const VERDICTS: Record<CheckResultView['verdict'], { readonly text: string; readonly tone: string }> = {
-  agrees: { text: 'agrees', tone: 'submitted' },
-  disagrees: { text: 'disagrees', tone: 'expired' },
-  'no-option-matches': { text: 'no option matches', tone: 'expired' },
-  'several-options-match': { text: 'several options match', tone: 'expired' },
-  'no-key': { text: 'no key to compare', tone: 'open' },
-  'check-failed': { text: 'check failed', tone: 'expired' },
-};
+import { VERDICT_WORDS as VERDICTS } from '../lib/statistics/verdict-words.js';
 
 /**
  * What the executable checks say of the key (`examforge verify`): per question the marked key, the computed answer

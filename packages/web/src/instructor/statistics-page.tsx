@@ -1,0 +1,142 @@
+import type { CheckResultView, SittingAnalysis } from '@examforge/server/api';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import { fetchSittingAnalysis } from '../api/analysis-api.js';
+import { fetchPreview, fetchVerifyReport } from '../api/exams-api.js';
+import { queryKeys } from '../api/query-keys.js';
+import { fetchSitting } from '../api/sittings-api.js';
+import { Loading } from '../components/loading.js';
+import { PlainError } from '../components/plain-error.js';
+import { usePageTitle } from '../components/use-page-title.js';
+import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { DiscriminationScatter } from './discrimination-scatter.js';
+import { ItemDetail } from './item-detail.js';
+import { ItemTable } from './item-table.js';
+import { ScoreHistogram } from './score-histogram.js';
+import { TestFigures } from './test-figures.js';
+
+/**
+ * `/instructor/sittings/:sittingId/statistics`: the item analysis of the sitting's finished attempts, with charts,
+ * each question's flags beside what the exam's answer checks computed.
+ */
+export function StatisticsPage() {
+  const { sittingId = '' } = useParams();
+  const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
+  const analysis = useQuery({
+    queryKey: queryKeys.analysis(sittingId),
+    queryFn: () => fetchSittingAnalysis(sittingId),
+  });
+  const title = sitting.data ? `Statistics · ${sitting.data.title}` : 'Statistics';
+  usePageTitle(title);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = sitting.isSuccess && analysis.isSuccess;
+  // The page's heading takes the focus once it is there, as on a new page; a link to a question's section keeps it.
+  useEffect(() => {
+    if (loaded && window.location.hash === '') heading.current?.focus();
+  }, [loaded]);
+  if (sitting.isPending || analysis.isPending) return <Loading label="Loading the statistics…" />;
+  if (sitting.isError) return <StatisticsError error={sitting.error} what="The sitting could not be loaded." />;
+  if (analysis.isError) return <StatisticsError error={analysis.error} what="The statistics could not be loaded." />;
+  return (
+    <main className="page page-wide" data-testid="statistics-page">
+      <p className="no-print">
+        <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}`}>← {sitting.data.title}</Link>
+      </p>
+      <h1 ref={heading} tabIndex={-1}>
+        Statistics · {sitting.data.title}
+      </h1>
+      <StatisticsBody analysis={analysis.data} examId={sitting.data.examId} />
+    </main>
+  );
+}
+
+function StatisticsError({ error, what }: { readonly error: unknown; readonly what: string }) {
+  return (
+    <main className="page page-narrow" data-testid="statistics-page">
+      <h1>Statistics</h1>
+      <PlainError title={what} error={error} testId="statistics-error" />
+    </main>
+  );
+}
+
+function StatisticsBody({ analysis, examId }: { readonly analysis: SittingAnalysis; readonly examId: string }) {
+  const checks = useChecks(examId);
+  const labelOf = useQuestionLabels(examId);
+  if (analysis.attempts === 0) {
+    return (
+      <p data-testid="statistics-empty">
+        No attempt has finished yet: the statistics appear once students submit, their time runs out or paper answers
+        are read. {analysis.openAttempts > 0 && `${analysis.openAttempts} still open.`}
+      </p>
+    );
+  }
+  return (
+    <>
+      <nav className="section-nav no-print" aria-label="On this page">
+        <a href="#test-title">The test</a> <a href="#charts-title">Charts</a> <a href="#items-title">Questions</a>
+      </nav>
+      <TestFigures analysis={analysis} labelOf={labelOf} />
+      <section aria-labelledby="charts-title" className="sitting-section">
+        <h2 id="charts-title">Charts</h2>
+        <div className="chart-row">
+          <ScoreHistogram test={analysis.test} />
+          <DiscriminationScatter items={analysis.items} />
+        </div>
+      </section>
+      <section aria-labelledby="items-title" className="sitting-section">
+        <h2 id="items-title">Questions</h2>
+        {checks.status === 'loading' && <Loading label="Running the exam’s answer checks…" />}
+        {checks.status === 'failed' && (
+          <PlainError title="The answer checks could not run." error={checks.error} testId="checks-error" />
+        )}
+        <ItemTable items={analysis.items} checks={checks.byQuestion} />
+        <h2 id="details-title">Each question</h2>
+        {analysis.items.map((item) => (
+          <ItemDetail
+            key={item.questionId}
+            item={item}
+            examId={examId}
+            check={checks.byQuestion?.get(item.questionId)}
+            checked={checks.byQuestion !== undefined}
+          />
+        ))}
+      </section>
+    </>
+  );
+}
+
+type Checks =
+  | { readonly status: 'loading'; readonly byQuestion?: undefined }
+  | { readonly status: 'failed'; readonly error: unknown; readonly byQuestion?: undefined }
+  | { readonly status: 'done'; readonly byQuestion: ReadonlyMap<string, CheckResultView> };
+
+/** The exam's answer checks by question (the exam page's query: run once, then kept). */
+function useChecks(examId: string): Checks {
+  const report = useQuery({
+    queryKey: queryKeys.verify(examId),
+    queryFn: () => fetchVerifyReport(examId),
+    staleTime: Infinity,
+  });
+  const byQuestion = useMemo(
+    () => report.data && new Map(report.data.results.map((result) => [result.questionId, result])),
+    [report.data],
+  );
+  if (byQuestion) return { status: 'done', byQuestion };
+  if (report.isError) return { status: 'failed', error: report.error };
+  return { status: 'loading' };
+}
+
+/** "Q12" for a question id, from the exam as students see it (the id until it loads, or if it cannot). */
+function useQuestionLabels(examId: string): (questionId: string) => string {
+  const preview = useQuery({ queryKey: queryKeys.preview(examId), queryFn: () => fetchPreview(examId) });
+  return useMemo(() => {
+    const numbers = new Map(
+      preview.data ? questionsOf(preview.data).map((question) => [question.id, question.number]) : [],
+    );
+    return (questionId: string) => {
+      const number = numbers.get(questionId);
+      return number === undefined ? questionId : `Q${number}`;
+    };
+  }, [preview.data]);
+}
