@@ -18,6 +18,8 @@ interface ChartNode {
   readonly outerHTML: string;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<ChartNode>;
   insertBefore(node: ChartNode, before: ChartNode | null): unknown;
 }
 
@@ -48,6 +50,12 @@ function render(id: string, title: string, description: string, options: Plot.Pl
   svg.setAttribute('aria-labelledby', `${id}-title`);
   svg.setAttribute('aria-describedby', `${id}-desc`);
   svg.removeAttribute('xmlns');
+  // Plot names its marks and axes with aria-label on <g> elements, which ARIA does not allow there (axe:
+  // aria-prohibited-attr); inside role="img" they are not read anyway. Kept as data-mark for whoever reads the SVG.
+  for (const node of svg.querySelectorAll('[aria-label]')) {
+    node.setAttribute('data-mark', node.getAttribute('aria-label') ?? '');
+    node.removeAttribute('aria-label');
+  }
   return { svg: svg.outerHTML, title };
 }
 
