@@ -39,7 +39,12 @@ function texProblem(tex: string, display: boolean): { message: string; position:
     katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore', trust: false });
     return undefined;
   } catch (error) {
-    if (!(error instanceof katex.ParseError)) throw error;
+    // Some malformed TeX trips one of KaTeX's internal assertions instead of a ParseError (`\begin é{bmatrix}`:
+    // "Expected node of type textord, but got node of type accent"): still the author's TeX, so still a TeX error.
+    if (!(error instanceof katex.ParseError)) {
+      if (error instanceof Error) return { message: error.message, position: 0 };
+      throw error;
+    }
     const raw = (error as { rawMessage?: string }).rawMessage ?? error.message;
     const position = (error as { position?: number }).position;
     return { message: raw, position: typeof position === 'number' ? position : 0 };
