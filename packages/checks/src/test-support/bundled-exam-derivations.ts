@@ -116,10 +116,10 @@ export function perceptronLetters(): { letters: string[]; margins: number[] } {
 /**
  * universal-approximation-violation: units (a(x − t))² and a(x − t) are polynomials of degree ≤ 2 in x whatever a,
  * t and their number, so the least-squares fit of sin(3x) is the fit on {1, x, x²} (normal equations, solved here
- * by Cramer's rule) at 8 units and at 256. Step units with knots t_k span the functions constant between knots,
+ * by Cramer's rule) at 8 units and at 64. Step units with knots t_k span the functions constant between knots,
  * whose least-squares fit is the mean of each piece.
  */
-export function universalApproximationResiduals(): { polynomial: number; step8: number; step256: number } {
+export function universalApproximationResiduals(): { polynomial: number; step8: number; step64: number } {
   const xs = Array.from({ length: 201 }, (_, i) => -1 + i / 100);
   const ys = xs.map((x) => Math.sin(3 * x));
   const moment = (p: number) => xs.reduce((s, x) => s + x ** p, 0);
@@ -156,7 +156,7 @@ export function universalApproximationResiduals(): { polynomial: number; step8: 
   return {
     polynomial: rms(xs.map((x, i) => (ys[i] ?? 0) - quadratic(x))),
     step8: piecewise(8),
-    step256: piecewise(256),
+    step64: piecewise(64),
   };
 }
 
