@@ -25,7 +25,7 @@ function expectedAnalysis(examText: string, responsesText: string): ItemAnalysis
   const parsed = parseExam(examText);
   if (!parsed.ok) throw new Error('exam does not parse');
   const exam: Exam = parsed.exam;
-  const table = readResponseTable(exam, parse<string[]>(responsesText, { bom: true, relax_column_count: true }));
+  const table = readResponseTable(exam, parse(responsesText, { bom: true, relax_column_count: true }));
   const scored = table.students.map((row) => ({ responses: row.responses, report: score(exam, row.responses) }));
   return analyseItems(analysisInput(exam, scored));
 }
