@@ -29,7 +29,8 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   browser,
   request,
 }) => {
-  test.setTimeout(300_000);
+  // A budget for a slow, busy machine (about 2 minutes on a quiet one): 30 students, printed and scanned sheets.
+  test.setTimeout(600_000);
   const { sittingId, codes } = await openSitting(request, SOURCE, {
     durationMinutes: 120,
     graceSeconds: 60,
