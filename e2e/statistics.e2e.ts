@@ -30,23 +30,29 @@ interface ScoredChoice {
  * other way round: the weaker half picks the marked key, the stronger half the option the computation gives.
  */
 function answersOf(ability: number, choices: readonly ScoredChoice[]): { questionId: string; selected: string[] }[] {
-  return choices.map(({ question, difficulty }) => {
-    const letters = question.options.map((_, index) => optionLetter(index));
-    const keyed = letters.filter((_, index) => question.options[index]?.correct);
-    const distractors = letters.filter((letter) => !keyed.includes(letter));
-    if (question.id === DOUBTED) return { questionId: question.id, selected: [ability < 10 ? 'b' : 'c'] };
-    if (ability >= difficulty) return { questionId: question.id, selected: keyed };
-    const wrong = distractors[ability % Math.max(1, distractors.length)] ?? letters[0] ?? 'a';
-    return { questionId: question.id, selected: [wrong] };
-  });
+  return choices
+    .map(({ question, difficulty }) => {
+      const letters = question.options.map((_, index) => optionLetter(index));
+      const keyed = letters.filter((_, index) => question.options[index]?.correct);
+      const distractors = letters.filter((letter) => !keyed.includes(letter));
+      if (question.id === DOUBTED) return { questionId: question.id, selected: [ability < 10 ? 'b' : 'c'] };
+      if (ability >= difficulty) return { questionId: question.id, selected: keyed };
+      // Now and then a weak student leaves a question they cannot answer blank (no save at all).
+      if ((ability * 3 + difficulty) % 5 === 0) return undefined;
+      const wrong = distractors[ability % Math.max(1, distractors.length)] ?? letters[0] ?? 'a';
+      return { questionId: question.id, selected: [wrong] };
+    })
+    .filter((answer) => answer !== undefined);
 }
 
 function scoredChoices(source: string): ScoredChoice[] {
   const parsed = parseExam(source);
   if (!parsed.ok) throw new Error('the bundled exam does not parse');
-  return listQuestions(parsed.exam).flatMap(({ question }, index) =>
-    isChoiceQuestion(question) && !question.keyUnknown ? [{ question, difficulty: 3 + ((index * 7) % 14) }] : [],
+  const scored = listQuestions(parsed.exam).flatMap(({ question }) =>
+    isChoiceQuestion(question) && !question.keyUnknown ? [question] : [],
   );
+  // Difficulties spread over 2..17 (5 and 16 share no factor): from questions most get right to ones few do.
+  return scored.map((question, index) => ({ question, difficulty: 2 + ((index * 5) % 16) }));
 }
 
 /** One student through the API: joins, starts, answers every scored choice question and submits. */

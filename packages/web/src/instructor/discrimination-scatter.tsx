@@ -20,9 +20,10 @@ export function DiscriminationScatter({ items }: { readonly items: readonly Item
       label="Facility against discrimination"
       description={
         <>
-          {countOf(points.length, 'question')}: facility from 0 (nobody earned the marks) to 1 (everyone did) across,
-          discrimination from −1 to 1 up; the dashed lines are the thresholds for too hard and too easy. Flagged
-          questions ({flagged}) are triangles labelled with their number; the others are circles.
+          {countOf(points.length, 'question')}: facility across (the mean mark as a share of the question’s marks: 1
+          when everyone earned them, below 0 when penalties outweigh them), discrimination from −1 to 1 up; the dashed
+          lines are the thresholds for too hard and too easy. Flagged questions ({flagged}) are triangles labelled with
+          their number; the others are circles.
           {unplaced.length > 0 &&
             ` Not placed, for want of spread: ${unplaced.map((item) => `Q${item.number}`).join(', ')}.`}
         </>
@@ -41,7 +42,8 @@ function scatterPlot(points: readonly ScatterPoint[], width: number): Plot.PlotO
     width,
     height: Math.min(420, Math.max(260, width * 0.6)),
     marginRight: 30,
-    x: { domain: [0, 1], label: 'Facility', grid: true },
+    // Negative marking can take a question's mean, and so its facility, below 0.
+    x: { domain: [Math.min(0, ...points.map((point) => point.facility)), 1], label: 'Facility', grid: true },
     y: { domain: [-1, 1], label: 'Discrimination', grid: true },
     symbol: { domain: ['not flagged', 'flagged'], range: ['circle', 'triangle'] },
     marks: [

@@ -31,7 +31,7 @@ function histogramPlot(rows: readonly HistogramRow[], width: number): Plot.PlotO
     height: 260,
     marginBottom: 40,
     x: { label: 'Total score' },
-    y: { label: 'Students', grid: true, tickFormat: (count: number) => (Number.isInteger(count) ? count : '') },
+    y: { label: 'Students', grid: true, ticks: countTicks(rows), tickFormat: 'd' },
     marks: [
       Plot.rectY(rows, { x1: 'from', x2: 'to', y: 'count', fill: siteColour('--accent', '#1f5fbf'), inset: 1 }),
       Plot.text(rows, {
@@ -44,6 +44,12 @@ function histogramPlot(rows: readonly HistogramRow[], width: number): Plot.PlotO
       Plot.ruleY([0]),
     ],
   };
+}
+
+/** Whole students only: every count up to 8, else a few round ones. */
+function countTicks(rows: readonly HistogramRow[]): number | number[] {
+  const highest = Math.max(0, ...rows.map((row) => row.count));
+  return highest <= 8 ? Array.from({ length: highest + 1 }, (_, count) => count) : 5;
 }
 
 function HistogramTable({ rows }: { readonly rows: readonly HistogramRow[] }) {
