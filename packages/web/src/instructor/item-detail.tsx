@@ -74,7 +74,11 @@ function FlagList({ item }: { readonly item: ItemStatisticsView }) {
     <ul className="flag-list" data-testid={`flags-${item.questionId}`}>
       {item.flags.map((flag) => (
         <li key={flag.kind + flag.reason} data-flag={flag.kind}>
-          <strong className="flag-label">⚑ {flagLabel(flag.kind)}</strong>: {flag.reason}
+          <strong className="flag-label">
+            <span aria-hidden="true">⚑ </span>
+            {flagLabel(flag.kind)}
+          </strong>
+          : {flag.reason}
         </li>
       ))}
     </ul>

@@ -114,7 +114,11 @@ function ItemRow({ item, check, checked }: ItemRowProps) {
           <ul className="flag-list">
             {item.flags.map((flag) => (
               <li key={flag.kind + flag.reason}>
-                <strong className="flag-label">⚑ {flagLabel(flag.kind)}</strong>: {flag.reason}
+                <strong className="flag-label">
+                  <span aria-hidden="true">⚑ </span>
+                  {flagLabel(flag.kind)}
+                </strong>
+                : {flag.reason}
               </li>
             ))}
           </ul>
