@@ -68,6 +68,10 @@ function routes() {
           lazy: page(() => import('./instructor/grade-question-page.js'), 'GradeQuestionPage'),
         },
         {
+          path: 'sittings/:sittingId/regrades',
+          lazy: page(() => import('./instructor/regrades-page.js'), 'RegradesPage'),
+        },
+        {
           path: 'sittings/:sittingId/attempts/:attemptId',
           lazy: page(() => import('./instructor/attempt-page.js'), 'AttemptPage'),
         },

@@ -5,6 +5,7 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   attempt: ['attempt'] as const,
   attemptResults: ['attempt', 'results'] as const,
+  ownRegrades: ['attempt', 'regrades'] as const,
   exams: ['exams'] as const,
   exam: (examId: string) => ['exams', examId] as const,
   staff: (examId: string) => ['exams', examId, 'staff'] as const,
@@ -26,6 +27,11 @@ export const queryKeys = {
   answerGroups: (sittingId: string, questionId: string) =>
     ['sittings', sittingId, 'grading', questionId, 'groups'] as const,
   attemptDetail: (sittingId: string, attemptId: string) => ['sittings', sittingId, 'attempts', attemptId] as const,
+  /** Every regrade query of a sitting: the queue under any filters and each request. */
+  regrades: (sittingId: string) => ['sittings', sittingId, 'regrades'] as const,
+  regradeQueue: (sittingId: string, filters: object) => ['sittings', sittingId, 'regrades', 'queue', filters] as const,
+  regradeRequest: (sittingId: string, requestId: string) =>
+    ['sittings', sittingId, 'regrades', 'request', requestId] as const,
   /** A sitting's or an exam's audit trail under the filters (the sitting's or exam's own keys cover it). */
   audit: (scope: 'sitting' | 'exam', id: string, filters: object) =>
     [scope === 'sitting' ? 'sittings' : 'exams', id, 'audit', filters] as const,

@@ -1,5 +1,6 @@
 import type { StudentExamView, StudentQuestionView } from '@examforge/core';
 import type { StudentResults } from '@examforge/server/api';
+import type { ReactNode } from 'react';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { formatStatus } from '../lib/format/format-answer.js';
 import { AnswerView, OptionsView } from './answer-view.js';
@@ -12,10 +13,12 @@ interface StudentResultsViewProps {
   readonly results: StudentResults;
   /** The questions, to show stems and option texts; without them only points and letters are shown. */
   readonly view: StudentExamView | undefined;
+  /** What follows a question's card content (the student's regrade request, say). */
+  readonly questionExtra?: (result: QuestionResult) => ReactNode;
 }
 
 /** One student's results, question by question: points, why, the answer given, the key, explanation, solution. */
-export function StudentResultsView({ results, view }: StudentResultsViewProps) {
+export function StudentResultsView({ results, view, questionExtra }: StudentResultsViewProps) {
   const questions = new Map(view ? questionsOf(view).map((question) => [question.id, question]) : []);
   return (
     <>
@@ -25,7 +28,11 @@ export function StudentResultsView({ results, view }: StudentResultsViewProps) {
       <ol className="result-list">
         {results.questions.map((result) => (
           <li key={result.questionId}>
-            <QuestionResultCard result={result} question={questions.get(result.questionId)} />
+            <QuestionResultCard
+              result={result}
+              question={questions.get(result.questionId)}
+              extra={questionExtra?.(result)}
+            />
           </li>
         ))}
       </ol>
@@ -36,9 +43,10 @@ export function StudentResultsView({ results, view }: StudentResultsViewProps) {
 interface QuestionResultCardProps {
   readonly result: QuestionResult;
   readonly question: StudentQuestionView | undefined;
+  readonly extra?: ReactNode;
 }
 
-function QuestionResultCard({ result, question }: QuestionResultCardProps) {
+function QuestionResultCard({ result, question, extra }: QuestionResultCardProps) {
   return (
     <article
       className="result-card"
@@ -98,6 +106,7 @@ function QuestionResultCard({ result, question }: QuestionResultCardProps) {
           <Markdown source={result.solution} />
         </section>
       )}
+      {extra}
     </article>
   );
 }

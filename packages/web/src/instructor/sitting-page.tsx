@@ -14,6 +14,7 @@ import { GradingSection } from './grading-section.js';
 import { KeyChangeForm } from './key-change-form.js';
 import { MonitorSection } from './monitor-section.js';
 import { PaperSection } from './paper-section.js';
+import { RegradeRequestsSection } from './regrade-requests-section.js';
 import { ResultsSection } from './results-section.js';
 import { RosterSection } from './roster-section.js';
 
@@ -73,13 +74,14 @@ export function SittingPage() {
       </p>
       <nav className="section-nav no-print" aria-label="On this page">
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
-        <a href="#grading">Grading</a> <a href="#results">Results</a>
+        <a href="#grading">Grading</a> <a href="#results">Results</a> <a href="#regrade-requests">Regrade requests</a>
       </nav>
       {manages && <RosterSection sittingId={sittingId} title={details.title} />}
       <MonitorSection sittingId={sittingId} />
       <PaperSection sittingId={sittingId} canUpload={manages} />
       <GradingSection sittingId={sittingId} />
       <ResultsSection sittingId={sittingId} view={preview.data} />
+      <RegradeRequestsSection sitting={details} manages={manages} />
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
       {manages && questions.length > 0 && (
         <section className="sitting-section no-print" aria-labelledby="regrade-title">

@@ -2,13 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, Navigate } from 'react-router';
 import { fetchAttempt, fetchStudentResults } from '../api/attempt-api.js';
+import { fetchOwnRegrades } from '../api/regrades-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { StudentResultsView } from '../components/student-results-view.js';
 import { useMe } from '../components/use-me.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { formatDateTime } from '../lib/format/format-time.js';
 import { readExamView } from '../lib/exam-view/read-exam-view.js';
+import { RegradeRequestControl } from './regrade-request-control.js';
 
 /** `/results`: the student's released results, with the questions as they saw them. */
 export function ResultsPage() {
@@ -23,6 +26,11 @@ export function ResultsPage() {
 function StudentResults() {
   const results = useQuery({ queryKey: queryKeys.attemptResults, queryFn: fetchStudentResults });
   const attempt = useQuery({ queryKey: queryKeys.attempt, queryFn: fetchAttempt });
+  const regrades = useQuery({
+    queryKey: queryKeys.ownRegrades,
+    queryFn: fetchOwnRegrades,
+    enabled: results.isSuccess,
+  });
   const exam = attempt.data?.body.exam;
   const view = useMemo(() => readExamView(exam), [exam]);
   return (
@@ -34,7 +42,22 @@ function StudentResults() {
       {attempt.data && <p className="lead">{attempt.data.body.sitting.title}</p>}
       {results.isPending && <Loading label="Loading your results…" />}
       {results.isError && <ErrorNotice title="No results to show." error={results.error} />}
-      {results.data && <StudentResultsView results={results.data} view={view} />}
+      {regrades.data?.window.open && regrades.data.window.until !== undefined && (
+        <p className="notice notice-info" data-testid="regrade-window">
+          You may ask for a regrade of a question, with your reason, until {formatDateTime(regrades.data.window.until)}.
+        </p>
+      )}
+      {results.data && (
+        <StudentResultsView
+          results={results.data}
+          view={view}
+          questionExtra={(result) =>
+            regrades.data && (
+              <RegradeRequestControl questionId={result.questionId} number={result.number} regrades={regrades.data} />
+            )
+          }
+        />
+      )}
       {results.data?.sheetPages && <ScannedSheet pages={results.data.sheetPages} />}
     </main>
   );
