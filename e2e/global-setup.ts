@@ -11,7 +11,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startServerProcess({
     databaseUrl: databasePath,
     demoStudents: 20,
-    webRoot: fileURLToPath(new URL('../packages/web/dist', import.meta.url)),
+    // E2E_WEB_ROOT: a build of one's own, so another build of packages/web/dist during the run cannot swap its files.
+    webRoot: process.env.E2E_WEB_ROOT ?? fileURLToPath(new URL('../packages/web/dist', import.meta.url)),
   });
   process.env.E2E_BASE_URL = server.url;
   // For what no route offers: adding grader accounts, and reading the audit trail to check it.
