@@ -11,7 +11,7 @@ import { loadExamVersion } from './exams.js';
 import { validateGradeInput } from './grades.js';
 import { requireGradable } from './grading-queue.js';
 import { getGradingScope } from './grading-scope.js';
-import { getRequestRow, isWrittenQuestion, listRegradeRequests } from './regrade-queue.js';
+import { getRegradeRequestView, getRequestRow, isWrittenQuestion } from './regrade-queue.js';
 import { answerOf } from './regrade-requests.js';
 import { findSittingRow } from './sittings.js';
 
@@ -64,9 +64,7 @@ export async function decideRegradeRequest(
     const now = context.clock.now();
     await context.db.transaction().execute((trx) => recordDecision(trx, now, user, row, answer));
   }
-  const decided = (await listRegradeRequests(context, sittingId, {})).requests.find((view) => view.id === row.id);
-  if (!decided) throw notOpen('removed');
-  return decided;
+  return getRegradeRequestView(context, sittingId, row.id);
 }
 
 /** The decision, written only if the request is still open: of two staff deciding at once, one wins (409). */

@@ -61,6 +61,18 @@ export async function getRegradeRequestDetail(
   return { request, result, ...(grading && { grading }) };
 }
 
+/** One request as the queue shows it. */
+export async function getRegradeRequestView(
+  context: AppContext,
+  sittingId: string,
+  requestId: string,
+): Promise<RegradeRequestView> {
+  const sitting = await findSittingRow(context, sittingId);
+  const [view] = await presentRequests(context, sitting, [await getRequestRow(context, sittingId, requestId)]);
+  if (!view) throw notFound('regrade request');
+  return view;
+}
+
 /** The request, in this sitting (404 otherwise). */
 export async function getRequestRow(context: AppContext, sittingId: string, requestId: string): Promise<RequestRow> {
   const row = await requestsOf(context, sittingId).where('regrade_requests.id', '=', requestId).executeTakeFirst();
