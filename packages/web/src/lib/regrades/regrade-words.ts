@@ -1,7 +1,7 @@
-import type { RegradeStatus } from '@examforge/server/api';
+import { REGRADE_TEXT_LIMIT, type RegradeStatus } from '@examforge/server/api';
 
-/** The longest reason or reply, as the server takes it. */
-export const REGRADE_TEXT_LIMIT = 5_000;
+/** The longest reason or reply, as the server takes it (declared once, in the API contract). */
+export { REGRADE_TEXT_LIMIT };
 
 /** A request's status in words, for students and staff alike. */
 export function regradeStatusWords(status: RegradeStatus): string {
