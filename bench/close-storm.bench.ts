@@ -6,17 +6,11 @@
  * to read. Checks each attempt closed exactly once. Goal: the last closed within 5 s of the deadline.
  * Options: --attempts N --db sqlite|postgres|both --nodes N.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import { DEMO_INSTRUCTOR } from '../packages/server/src/demo.js';
-import { startAppCluster } from '../packages/server/src/test-support/app-cluster.js';
 import { expiryEventCounts, insertExpiringAttempts } from '../packages/server/src/test-support/expiring-attempts.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
-import { startPostgresCluster } from '../packages/server/src/test-support/postgres-cluster.js';
-import { startServerProcess } from '../packages/server/src/test-support/server-process.js';
+import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
 
 function option(name: string, fallback: string): string {
@@ -28,19 +22,8 @@ function option(name: string, fallback: string): string {
 const LEAD_MS = 3_000;
 
 async function runOn(dialect: 'sqlite' | 'postgres', attempts: number, nodes: number) {
-  const cluster = dialect === 'postgres' ? await startPostgresCluster() : undefined;
-  let url = join(mkdtempSync(join(tmpdir(), 'examforge-bench-')), 'bench.sqlite');
-  if (cluster) {
-    const client = new pg.Client({ connectionString: cluster.url });
-    await client.connect();
-    await client.query('CREATE DATABASE bench');
-    await client.end();
-    url = cluster.url.replace(/\/[^/]*$/, '/bench');
-  }
-  const server =
-    nodes > 1
-      ? await startAppCluster({ databaseUrl: url, nodes, demoStudents: 2 })
-      : await startServerProcess({ databaseUrl: url, demoStudents: 2 });
+  const server = await startBenchServer(dialect, { demoStudents: 2, nodes });
+  const url = server.databaseUrl;
   const handle = openDatabase(url);
   const sitting = await handle.db
     .selectFrom('sittings')
@@ -87,8 +70,8 @@ async function runOn(dialect: 'sqlite' | 'postgres', attempts: number, nodes: nu
   const results = await instructor.request('GET', `/api/sittings/${sitting.id}/results`);
   const resultsMs = performance.now() - resultsStarted;
   await handle.close();
-  await server.stop();
-  cluster?.stop();
+  await server.stopApp();
+  server.stopDatabase();
   const first = (times[0] ?? 0) - deadline.getTime();
   const last = (times.at(-1) ?? 0) - deadline.getTime();
   return {

@@ -6,15 +6,9 @@
  * Options: --students N --minutes M --ramp S --db sqlite|postgres|both --nodes N. With --nodes above 1, PostgreSQL
  * is also measured with N app processes behind HAProxy (deploy/haproxy.cfg), beside the one-process figures.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
-import { startAppCluster } from '../packages/server/src/test-support/app-cluster.js';
-import { startPostgresCluster } from '../packages/server/src/test-support/postgres-cluster.js';
-import { startServerProcess } from '../packages/server/src/test-support/server-process.js';
+import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
 
 const QUESTIONS = [
@@ -47,19 +41,8 @@ async function runOn(
   rampSeconds: number,
   nodes = 1,
 ): Promise<Record<string, string | number>> {
-  const cluster = dialect === 'postgres' ? await startPostgresCluster() : undefined;
-  let url = join(mkdtempSync(join(tmpdir(), 'examforge-bench-')), 'bench.sqlite');
-  if (cluster) {
-    const client = new pg.Client({ connectionString: cluster.url });
-    await client.connect();
-    await client.query('CREATE DATABASE bench');
-    await client.end();
-    url = cluster.url.replace(/\/[^/]*$/, '/bench');
-  }
-  const server =
-    nodes > 1
-      ? await startAppCluster({ databaseUrl: url, nodes, demoStudents: students })
-      : await startServerProcess({ databaseUrl: url, demoStudents: students });
+  const server = await startBenchServer(dialect, { demoStudents: students, nodes });
+  const url = server.databaseUrl;
   const handle = openDatabase(url);
   const codes = (await handle.db.selectFrom('roster').select('access_code').orderBy('student_number').execute()).map(
     (r) => r.access_code,
@@ -112,14 +95,14 @@ async function runOn(
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
-  await server.stop();
+  await server.stopApp();
   const stored = await handle.db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('action', '=', 'answer.saved')
     .executeTakeFirstOrThrow();
   await handle.close();
-  cluster?.stop();
+  server.stopDatabase();
   startLatencies.sort((a, b) => a - b);
   saveLatencies.sort((a, b) => a - b);
   if (firstError.length > 0) console.error(`${dialect}: first error: ${firstError[0] ?? ''}`);
