@@ -52,25 +52,6 @@ describe('several app nodes behind a load balancer', () => {
     const students = codes.map(() => new HttpStudent(cluster!.url));
     await Promise.all(students.map((student, index) => student.joinAndStart(codes[index]!)));
 
-    // Scans to read: blank pages, each a batch of its own, uploaded through the proxy.
-    const instructor = new HttpStudent(cluster.url);
-    const login = await instructor.request('POST', '/api/auth/login', {
-      email: DEMO_INSTRUCTOR.email,
-      password: DEMO_INSTRUCTOR.password,
-    });
-    expect(login.status).toBe(200);
-    const blank = await scanPng({ width: 400, height: 500, pixels: new Uint8Array(400 * 500).fill(255) });
-    const batchIds: string[] = [];
-    for (let index = 0; index < SCAN_BATCHES; index += 1) {
-      const uploaded = await instructor.upload(
-        `/api/sittings/${sitting.id}/scans?name=blank-${index}.png`,
-        blank,
-        'image/png',
-      );
-      expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(202);
-      batchIds.push(uploaded.json.id as string);
-    }
-
     // A cohort expiring a few seconds from now, while the storm runs.
     const deadline = new Date(Date.now() + 5_000);
     const expiring = await insertExpiringAttempts(db, {
@@ -89,6 +70,27 @@ describe('several app nodes behind a load balancer', () => {
     await storm.waitForAcked(atKill + STUDENTS, STORM_BUDGET_MS);
     await cluster.restart(1);
     await cluster.waitForNodesUp(NODES, STORM_BUDGET_MS);
+    // Scans to read once the killed node is back (a batch the killed node had claimed would wait out its 2-minute
+    // lease; paper.test.ts covers that): blank pages, each a batch of its own, uploaded through the proxy while
+    // students save, so the three nodes race to claim them.
+    const instructor = new HttpStudent(cluster.url);
+    const login = await instructor.request('POST', '/api/auth/login', {
+      email: DEMO_INSTRUCTOR.email,
+      password: DEMO_INSTRUCTOR.password,
+    });
+    expect(login.status).toBe(200);
+    const blank = await scanPng({ width: 400, height: 500, pixels: new Uint8Array(400 * 500).fill(255) });
+    const batchIds: string[] = [];
+    for (let index = 0; index < SCAN_BATCHES; index += 1) {
+      const uploaded = await instructor.upload(
+        `/api/sittings/${sitting.id}/scans?name=blank-${index}.png`,
+        blank,
+        'image/png',
+      );
+      expect(uploaded.status, JSON.stringify(uploaded.json)).toBe(202);
+      batchIds.push(uploaded.json.id as string);
+    }
+
     await storm.waitForAcked(storm.ackedCount() + STUDENTS / 2, STORM_BUDGET_MS);
     await storm.stop();
 
