@@ -21,6 +21,9 @@ export default defineConfig({
     // must not fail for it (timing goals live in bench/). Tests that wait for something wait for a condition.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Two test files at once even on two cores: most of the long tests wait on servers, PostgreSQL and browsers
+    // rather than compute (the suite takes about 10 minutes instead of 14).
+    maxWorkers: 2,
     globalSetup: ['./vitest.global-setup.ts'],
   },
 });
