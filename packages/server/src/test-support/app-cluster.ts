@@ -54,7 +54,13 @@ export async function startAppCluster(options: {
       extraEnv: demo ? env : { ...env, DEMO: 'off' },
     });
   nodes.push(await startNode(0, true));
-  nodes.push(...(await Promise.all(ports.slice(1).map((_, index) => startNode(index + 1, false)))));
+  const others = await Promise.allSettled(ports.slice(1).map((_, index) => startNode(index + 1, false)));
+  for (const started of others) if (started.status === 'fulfilled') nodes.push(started.value);
+  const failed = others.find((started) => started.status === 'rejected');
+  if (failed) {
+    await Promise.all(nodes.map((node) => node.stop()));
+    throw failed.reason;
+  }
 
   const proxyPort = await freePort();
   const directory = mkdtempSync(join(tmpdir(), 'examforge-haproxy-'));
@@ -113,8 +119,14 @@ export async function startAppCluster(options: {
       await Promise.all(nodes.filter((node) => node.child.exitCode === null).map((node) => node.stop()));
     },
   };
-  // The proxy marks a node up after one passed check (`rise 1`, every second): wait for all of them.
-  await cluster.waitForNodesUp(options.nodes, 60_000);
+  // The proxy marks a node up after one passed check (`rise 1`, every second): wait for all of them. A cluster that
+  // never comes up is stopped before the error goes on, so no process outlives the test.
+  try {
+    await cluster.waitForNodesUp(options.nodes, 60_000);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
   return cluster;
 }
 
