@@ -3,6 +3,7 @@ import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
 import { seedPaperAnswerBox } from '../test-support/paper-answer-seed.js';
 import { seedPaper } from '../test-support/paper-seed.js';
 import { createTestWorld, T0, type TestClient, type TestWorld } from '../test-support/test-app.js';
+import { apiRoutes } from '../test-support/write-routes.js';
 
 type Actor =
   'anonymous' | 'studentA' | 'studentB' | 'otherStudent' | 'grader' | 'otherInstructor' | 'instructor' | 'owner';
@@ -249,26 +250,10 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')}`,
       ),
     );
-    const served = servedRoutes(world.app.printRoutes({ commonPrefix: false }));
+    const served = apiRoutes(world.app.printRoutes({ commonPrefix: false })).map(
+      ({ method, path }) => `${method} ${path}`,
+    );
     expect(served.length).toBeGreaterThan(40);
     expect(served.filter((route) => !documented.has(route) && !SESSION_ROUTES.includes(route))).toEqual([]);
   });
 });
-
-/** `METHOD /path` of every API route, read from Fastify's route tree (HEAD is GET's twin; the docs are public). */
-function servedRoutes(tree: string): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of tree.split('\n')) {
-    const at = line.indexOf('── ');
-    const match = /^(\S+) \(([^)]*)\)/.exec(line.slice(at + 3));
-    if (at < 0 || !match) continue;
-    const depth = (at - 1) / 4;
-    stack.length = depth;
-    const path = `${stack[depth - 1] ?? ''}${match[1]}`;
-    stack.push(path);
-    for (const method of match[2]!.split(', ').filter((m) => m !== 'HEAD'))
-      if (path.startsWith('/api/') && !path.startsWith('/api/docs')) routes.push(`${method} ${path}`);
-  }
-  return routes;
-}

@@ -86,11 +86,17 @@ describe('no key material reaches a student', () => {
       }),
     );
     await record(student.get('/api/attempt/results'));
+    await record(student.get('/api/attempt/regrade-requests'));
+    await record(student.post('/api/attempt/regrade-requests', { questionId: 'l2-prior', reason: 'the key is b' }));
     for (const url of [
       `/api/exams/${world.examId}`,
       `/api/exams/${world.examId}/preview`,
       `/api/sittings/${world.sitting.id}/results`,
       `/api/sittings/${world.sitting.id}/roster`,
+      `/api/sittings/${world.sitting.id}/analysis`,
+      `/api/sittings/${world.sitting.id}/audit`,
+      `/api/sittings/${world.sitting.id}/regrade-requests`,
+      `/api/exams/${world.examId}/archive`,
     ]) {
       await record(student.get(url));
     }

@@ -13,13 +13,11 @@ export interface JsonSchema {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Every API route that changes state, read from Fastify's route tree (`app.printRoutes({ commonPrefix: false })`), so
- * that a route added tomorrow is in every table built from this list; body schemas come from the OpenAPI document.
- */
-export function writeRoutes(tree: string, openApi: { paths: Record<string, Record<string, unknown>> }): WriteRoute[] {
+/** Every API route the app serves (`GET /api/exams`), read from Fastify's route tree (`app.printRoutes({ commonPrefix:
+ * false })`); HEAD is GET's twin and the API docs are public, so neither is listed. */
+export function apiRoutes(tree: string): { readonly method: string; readonly path: string }[] {
   const stack: string[] = [];
-  const routes: WriteRoute[] = [];
+  const routes: { method: string; path: string }[] = [];
   for (const line of tree.split('\n')) {
     const at = line.indexOf('── ');
     const match = /^(\S+) \(([^)]*)\)/.exec(line.slice(at + 3));
@@ -29,12 +27,22 @@ export function writeRoutes(tree: string, openApi: { paths: Record<string, Recor
     const path = `${stack[depth - 1] ?? ''}${match[1]}`;
     stack.push(path);
     if (!path.startsWith('/api/') || path.startsWith('/api/docs')) continue;
-    for (const method of match[2]!.split(', ').filter((m) => WRITE_METHODS.has(m))) {
-      const bodySchema = jsonBodySchema(openApi, path, method);
-      routes.push({ method: method as WriteRoute['method'], path, ...(bodySchema && { bodySchema }) });
-    }
+    for (const method of (match[2] ?? '').split(', ').filter((m) => m !== 'HEAD')) routes.push({ method, path });
   }
   return routes;
+}
+
+/**
+ * Every API route that changes state (see apiRoutes), so that a route added tomorrow is in every table built from
+ * this list; body schemas come from the OpenAPI document.
+ */
+export function writeRoutes(tree: string, openApi: { paths: Record<string, Record<string, unknown>> }): WriteRoute[] {
+  return apiRoutes(tree)
+    .filter(({ method }) => WRITE_METHODS.has(method))
+    .map(({ method, path }) => {
+      const bodySchema = jsonBodySchema(openApi, path, method);
+      return { method: method as WriteRoute['method'], path, ...(bodySchema && { bodySchema }) };
+    });
 }
 
 function jsonBodySchema(
