@@ -12,6 +12,8 @@ export interface Exam {
   readonly duration: number;
   /** The total the author declared; lint compares it with the computed total. */
   readonly declaredTotal?: Rational;
+  /** A total below this counts as this (`total-floor: 0`); absent, negative marking can take a total below 0. */
+  readonly totalFloor?: Rational;
   readonly instructions?: string;
   readonly sections: readonly Section[];
 }

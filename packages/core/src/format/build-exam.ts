@@ -83,6 +83,7 @@ export class ExamBuilder {
       ...(fm.term !== undefined && { term: fm.term }),
       duration: fm.duration,
       ...(fm.total !== undefined && { declaredTotal: fm.total }),
+      ...(fm.totalFloor !== undefined && { totalFloor: fm.totalFloor }),
       ...(fm.instructions !== undefined && { instructions: fm.instructions }),
       sections,
     };

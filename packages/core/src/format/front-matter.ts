@@ -13,6 +13,8 @@ export interface FrontMatter {
   readonly term?: string;
   readonly duration: number;
   readonly total?: Rational;
+  /** `total-floor: 0`: a total below 0 counts as 0 (negative marking can otherwise take it below). */
+  readonly totalFloor?: Rational;
   readonly instructions?: string;
   readonly sections: readonly SectionRules[];
 }
@@ -74,20 +76,31 @@ const SectionSchema = z.strictObject({
   scoring: ScoringSchema.optional(),
 });
 
-const FrontMatterSchema = z.strictObject({
-  id: IdSchema,
-  title: z.string({ error: 'expected the exam title as text' }).min(1, { error: 'the title is empty' }),
-  term: z.string({ error: 'expected the term as text, e.g. "Winter 2025"' }).optional(),
-  duration: z
-    .number({ error: 'expected the duration in minutes, e.g. 120' })
-    .int({ error: 'expected a whole number of minutes' })
-    .positive({ error: 'expected a positive number of minutes' }),
-  total: MarkSchema.optional(),
-  instructions: z.string({ error: 'expected the instructions as Markdown text' }).optional(),
-  sections: z
-    .array(SectionSchema, { error: 'expected a list of sections' })
-    .min(1, { error: 'an exam needs at least one section' }),
+/** Only 0 for now: the one floor exams ask for; a key rather than a flag so the file says what the floor is. */
+const TotalFloorSchema = z.literal(0, {
+  error: 'expected 0 (`total-floor: 0` counts a total below 0 as 0); leave the key out to keep negative totals',
 });
+
+const FrontMatterSchema = z
+  .strictObject({
+    id: IdSchema,
+    title: z.string({ error: 'expected the exam title as text' }).min(1, { error: 'the title is empty' }),
+    term: z.string({ error: 'expected the term as text, e.g. "Winter 2025"' }).optional(),
+    duration: z
+      .number({ error: 'expected the duration in minutes, e.g. 120' })
+      .int({ error: 'expected a whole number of minutes' })
+      .positive({ error: 'expected a positive number of minutes' }),
+    total: MarkSchema.optional(),
+    'total-floor': TotalFloorSchema.optional(),
+    instructions: z.string({ error: 'expected the instructions as Markdown text' }).optional(),
+    sections: z
+      .array(SectionSchema, { error: 'expected a list of sections' })
+      .min(1, { error: 'an exam needs at least one section' }),
+  })
+  .transform(({ 'total-floor': floor, ...rest }): FrontMatter => ({
+    ...rest,
+    ...(floor !== undefined && { totalFloor: Rational.ZERO }),
+  }));
 
 export interface FrontMatterResult {
   readonly frontMatter?: FrontMatter;
@@ -245,7 +258,7 @@ function locateSections(document: Document, at: At): Map<string, Position> {
   return positions;
 }
 
-const TOP_KEYS = ['id', 'title', 'term', 'duration', 'total', 'instructions', 'sections'];
+const TOP_KEYS = ['id', 'title', 'term', 'duration', 'total', 'total-floor', 'instructions', 'sections'];
 const SECTION_KEYS = ['id', 'marks', 'penalty', 'scoring'];
 
 function knownKeys(path: readonly PropertyKey[]): string[] {

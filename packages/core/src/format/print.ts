@@ -26,6 +26,7 @@ function printFrontMatter(exam: Exam): string {
   if (exam.term !== undefined) data.term = exam.term;
   data.duration = exam.duration;
   if (exam.declaredTotal) data.total = yamlMark(exam.declaredTotal);
+  if (exam.totalFloor) data['total-floor'] = yamlMark(exam.totalFloor);
   if (exam.instructions !== undefined) data.instructions = exam.instructions;
   data.sections = exam.sections.map(sectionRules);
   return stringify(data, { lineWidth: 0, blockQuote: 'literal' });

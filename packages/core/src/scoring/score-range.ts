@@ -4,13 +4,14 @@ import { Rational } from '../rational.js';
 import { planExam, type QuestionPlan } from './plan.js';
 
 /**
- * The lowest and highest total any set of responses can score: the floor is every penalty taken, the ceiling every
- * question right, bonus questions included.
+ * The lowest and highest total any set of responses can score: the floor is every penalty taken (or the exam's
+ * `total-floor`, when higher), the ceiling every question right, bonus questions included.
  */
 export function scoreRange(exam: Exam): { readonly lowest: Rational; readonly highest: Rational } {
   const plans = planExam(exam);
+  const lowest = Rational.sum(plans.map(lowestPoints));
   return {
-    lowest: Rational.sum(plans.map(lowestPoints)),
+    lowest: exam.totalFloor ? Rational.max(lowest, exam.totalFloor) : lowest,
     highest: Rational.sum(
       plans.map((plan) => (isScored(plan) || plan.question.dropped === 'full-marks' ? plan.marks : Rational.ZERO)),
     ),

@@ -18,7 +18,10 @@ export interface SectionScore {
 export interface ScoreReport {
   readonly questions: readonly QuestionScore[];
   readonly sections: readonly SectionScore[];
+  /** The sum of the sections' points, raised to the exam's `total-floor` when it is below it. */
   readonly total: Rational;
+  /** The sum of the sections' points as they are, before any floor: what the questions add up to. */
+  readonly rawTotal: Rational;
   /** The most a student can earn without bonus questions. */
   readonly maximum: Rational;
   /** Questions without a known key: reported, not scored. */
@@ -75,10 +78,12 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
     points: sectionPoints[index] ?? Rational.ZERO,
     maximum: sectionMaxima(exam)[index] ?? Rational.ZERO,
   }));
+  const rawTotal = Rational.sum(sectionPoints);
   return {
     questions,
     sections,
-    total: Rational.sum(sectionPoints),
+    total: exam.totalFloor ? Rational.max(rawTotal, exam.totalFloor) : rawTotal,
+    rawTotal,
     maximum: examMaximum(exam),
     notScored,
     flagged,
