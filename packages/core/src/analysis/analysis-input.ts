@@ -15,37 +15,52 @@ export interface ScoredStudent {
  * it out instead of counting a 0; single-choice questions also carry each student's option.
  */
 export function analysisInput(exam: Exam, students: readonly ScoredStudent[]): AnalysisInput {
-  const items: ItemInput[] = [];
-  listQuestions(exam).forEach(({ question }, index) => {
-    // Plain loops: this runs once per question per student (a million cells for 10,000 × 100).
-    let maximum: number | undefined;
-    const column = new Float64Array(students.length);
-    for (let row = 0; row < students.length; row += 1) {
-      const score = students[row]?.report.questions[index];
-      const unavailable =
-        !score || score.status === 'ungraded' || score.status === 'missing' || score.status === 'not-scored';
-      column[row] = unavailable ? Number.NaN : score.points.toNumber();
-      if (maximum === undefined && score && score.maximum.numerator > 0) maximum = score.maximum.toNumber();
-    }
-    if (maximum === undefined) return; // not scored, dropped, bonus: nothing to analyse
-    const item: ItemInput = { id: question.id, maximum, scores: column };
-    if (!hasOptionTable(question)) {
-      items.push(item);
-      return;
-    }
-    const cells = new Array<ChoiceCell>(students.length);
-    for (let row = 0; row < students.length; row += 1)
-      cells[row] = choiceCell(students[row]?.responses.answers[question.id]);
-    items.push({
-      ...item,
-      choice: {
-        options: question.options.map((_, option) => optionLetter(option)),
-        key: question.options.flatMap((option, position) => (option.correct ? [optionLetter(position)] : [])),
-        cells,
-      },
+  const questions = listQuestions(exam).map(({ question }) => question);
+  const columns = questions.map(() => new Float64Array(students.length).fill(Number.NaN));
+  const maxima = questions.map(() => 0);
+  // Student by student, each report read in order: reading a column across 10,000 reports misses the cache.
+  students.forEach(({ report }, row) => {
+    report.questions.forEach((score, index) => {
+      const unavailable = score.status === 'ungraded' || score.status === 'missing' || score.status === 'not-scored';
+      const column = columns[index];
+      if (column) column[row] = unavailable ? Number.NaN : score.points.toNumber();
+      if (maxima[index] === 0 && score.maximum.numerator > 0) maxima[index] = score.maximum.toNumber();
     });
   });
+  const choices = choiceColumns(questions, students);
+  const items = questions.flatMap((question, index): ItemInput[] => {
+    const maximum = maxima[index] ?? 0;
+    const scores = columns[index];
+    if (maximum === 0 || !scores) return []; // not scored, dropped, bonus: nothing to analyse
+    const choice = choices.get(question.id);
+    return [{ id: question.id, maximum, scores, ...(choice && { choice }) }];
+  });
   return { students: students.length, items, step: smallestStep(items) };
+}
+
+/** The option tables' cells, filled student by student (an answer looked up across 10,000 students misses the cache). */
+function choiceColumns(
+  questions: readonly Question[],
+  students: readonly ScoredStudent[],
+): Map<string, NonNullable<ItemInput['choice']>> {
+  const tabled = questions.filter(hasOptionTable);
+  const columns = tabled.map(() => new Array<ChoiceCell>(students.length));
+  students.forEach(({ responses }, row) => {
+    tabled.forEach((question, index) => {
+      const column = columns[index];
+      if (column) column[row] = choiceCell(responses.answers[question.id]);
+    });
+  });
+  return new Map(
+    tabled.map((question, index) => [
+      question.id,
+      {
+        options: question.options.map((_, option) => optionLetter(option)),
+        key: question.options.flatMap((option, position) => (option.correct ? [optionLetter(position)] : [])),
+        cells: columns[index] ?? [],
+      },
+    ]),
+  );
 }
 
 /** Single-choice questions with fixed options have an option table; computed ones differ per student. */

@@ -64,76 +64,10 @@ export function histogram(values: readonly number[], step: number): HistogramBin
 }
 
 /**
- * Covariances of every pair of columns over the rows where both are present, each pair with its own means (R's
- * `cov(x, use = "pairwise")`). Columns hold one value per student, NaN where missing.
+ * The covariance of two columns over the students present in both, with that subset's own means (one entry of R's
+ * `cov(x, use = "pairwise")`); NaN below two such students. Columns hold one value per student, NaN where missing.
  */
-export function pairwiseCovariance(columns: readonly Float64Array[]): Float64Array[] {
-  const size = columns.length;
-  const matrix = columns.map(() => new Float64Array(size));
-  const centred = columns.map((column) => (column.every((value) => !Number.isNaN(value)) ? centre(column) : undefined));
-  for (let i = 0; i < size; i += 1) {
-    const ci = centred[i];
-    for (let j = i; j < size; j += 1) {
-      const cj = centred[j];
-      // Complete columns: four products per pass over column i (a class of 10,000 × 100 items is 50 million).
-      if (ci && cj && j + 3 < size && centred[j + 1] && centred[j + 2] && centred[j + 3]) {
-        const sums = completeCovariances4(ci, cj, at4(centred, j));
-        for (let k = 0; k < 4; k += 1) {
-          at(matrix, i)[j + k] = sums[k] ?? Number.NaN;
-          at(matrix, j + k)[i] = sums[k] ?? Number.NaN;
-        }
-        j += 3;
-        continue;
-      }
-      const value = ci && cj ? completeCovariance(ci, cj) : maskedCovariance(at(columns, i), at(columns, j));
-      at(matrix, i)[j] = value;
-      at(matrix, j)[i] = value;
-    }
-  }
-  return matrix;
-}
-
-function at4(columns: readonly (Float64Array | undefined)[], j: number): [Float64Array, Float64Array, Float64Array] {
-  const empty = new Float64Array(0);
-  return [columns[j + 1] ?? empty, columns[j + 2] ?? empty, columns[j + 3] ?? empty];
-}
-
-function centre(column: Float64Array): Float64Array {
-  let sum = 0;
-  for (const value of column) sum += value;
-  const average = sum / column.length;
-  return column.map((value) => value - average);
-}
-
-function completeCovariance(a: Float64Array, b: Float64Array): number {
-  if (a.length < 2) return Number.NaN;
-  let sum = 0;
-  for (let row = 0; row < a.length; row += 1) sum += (a[row] ?? 0) * (b[row] ?? 0);
-  return sum / (a.length - 1);
-}
-
-function completeCovariances4(
-  a: Float64Array,
-  b0: Float64Array,
-  [b1, b2, b3]: [Float64Array, Float64Array, Float64Array],
-): number[] {
-  if (a.length < 2) return [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  for (let row = 0; row < a.length; row += 1) {
-    const x = a[row] ?? 0;
-    s0 += x * (b0[row] ?? 0);
-    s1 += x * (b1[row] ?? 0);
-    s2 += x * (b2[row] ?? 0);
-    s3 += x * (b3[row] ?? 0);
-  }
-  const n = a.length - 1;
-  return [s0 / n, s1 / n, s2 / n, s3 / n];
-}
-
-function maskedCovariance(a: Float64Array, b: Float64Array): number {
+export function covariance(a: Float64Array, b: Float64Array): number {
   let n = 0;
   let sumA = 0;
   let sumB = 0;
@@ -156,9 +90,4 @@ function maskedCovariance(a: Float64Array, b: Float64Array): number {
     sum += (x - meanA) * (y - meanB);
   }
   return sum / (n - 1);
-}
-
-/** The row of a matrix (always there: indices come from the matrix's own size). */
-export function at(matrix: readonly Float64Array[], index: number): Float64Array {
-  return matrix[index] ?? new Float64Array(0);
 }

@@ -1,4 +1,4 @@
-import { histogram, mean, pairwiseCovariance, quantile, standardDeviation, type HistogramBin } from './descriptive.js';
+import { covariance, histogram, mean, quantile, standardDeviation, type HistogramBin } from './descriptive.js';
 import { flagItem, type ItemFlag } from './item-flags.js';
 import { alphaIfDeleted, correctedItemTotal, covarianceSums, cronbachAlpha } from './reliability.js';
 
@@ -116,7 +116,7 @@ export function analyseItems(input: AnalysisInput): ItemAnalysis {
     }
   }
   const groups = upperAndLower(totals);
-  const sums = covarianceSums(pairwiseCovariance(items.map((item) => item.scores)));
+  const sums = covarianceSums(items.map((item) => item.scores));
   const alpha = cronbachAlpha(sums);
   const itemStatistics = items.map((item, index): ItemStatistics => {
     const { n, mean: itemMean, sd } = moments(item.scores);
@@ -237,27 +237,31 @@ function optionTable(
   return { options, ...other };
 }
 
-/** Count, mean and sample SD of the present values, without copying them. */
+/** Count, mean and sample SD of the present values, without copying them (indexed loops: typed-array iteration is slow). */
 function moments(values: Float64Array): { n: number; mean: number; sd: number } {
   let n = 0;
   let sum = 0;
-  for (const value of values) {
+  for (let row = 0; row < values.length; row += 1) {
+    const value = values[row] ?? Number.NaN;
     if (Number.isNaN(value)) continue;
     n += 1;
     sum += value;
   }
   const average = n === 0 ? Number.NaN : sum / n;
-  let squares = 0;
-  for (const value of values) if (!Number.isNaN(value)) squares += (value - average) ** 2;
-  return { n, mean: average, sd: n < 2 ? Number.NaN : Math.sqrt(squares / (n - 1)) };
+  return { n, mean: average, sd: n < 2 ? Number.NaN : Math.sqrt(covariance(values, values)) };
 }
 
 /** KR-20 as α of right/wrong scores (full marks or not) of the choice items; equal to the formula on complete data. */
 function rightWrongAlpha(items: readonly ItemInput[]): number {
   const choiceItems = items.filter((item) => item.choice);
   if (choiceItems.length < 2) return Number.NaN;
-  const columns = choiceItems.map((item) =>
-    item.scores.map((value) => (Number.isNaN(value) ? Number.NaN : value >= item.maximum ? 1 : 0)),
-  );
-  return cronbachAlpha(covarianceSums(pairwiseCovariance(columns)));
+  const columns = choiceItems.map((item) => {
+    const column = new Float64Array(item.scores.length);
+    for (let row = 0; row < column.length; row += 1) {
+      const value = item.scores[row] ?? Number.NaN;
+      column[row] = Number.isNaN(value) ? Number.NaN : value >= item.maximum ? 1 : 0;
+    }
+    return column;
+  });
+  return cronbachAlpha(covarianceSums(columns));
 }
