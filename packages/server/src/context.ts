@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './auth/abuse-limits.js';
 import type { Clock } from './clock.js';
-import type { Dialect } from './db/connect.js';
+import type { AttemptWrites, Dialect } from './db/connect.js';
 import type { Database } from './db/schema.js';
 
 /** What every command needs from the edge: the database, the clock and the settings. */
 export interface AppContext {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** The group-committed writes of exam day's hot path (the database handle's). */
+  readonly attemptWrites: AttemptWrites;
   readonly clock: Clock;
   readonly settings: Settings;
 }

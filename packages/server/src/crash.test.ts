@@ -58,4 +58,63 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
     const lastAcked = storm.acked[0]!.at(-1);
     if (lastAcked) expect(state.json.answers[lastAcked.questionId].seq).toBeGreaterThanOrEqual(lastAcked.seq);
   }, 240_000);
+
+  it('keeps every acknowledged answer when killed while a group of saves is committing, and no group half-written', async () => {
+    const database = await freshDatabase(dialect);
+    await database.close();
+    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    const handle = openDatabase(database.url);
+    const codes = (await handle.db.selectFrom('roster').select('access_code').execute()).map((r) => r.access_code);
+    await handle.close();
+    const students = codes.map(() => new HttpStudent(server!.url));
+    await Promise.all(students.map((student, index) => student.joinAndStart(codes[index]!)));
+
+    const storm = startSaveStorm(students);
+    await storm.waitForAcked(STUDENTS, STORM_BUDGET_MS);
+    // Kill the moment the server reports a group of several saves committing (read from its metrics).
+    await waitForGroupCommitting(server.url, STORM_BUDGET_MS);
+    await server.kill9();
+    await storm.stop();
+
+    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    const after = openDatabase(database.url);
+    const lost = await findLostSaves(after.db, codes, storm.acked);
+    const halfWritten = await answersWithoutTheirEvent(after);
+    await after.close();
+    expect(lost).toEqual([]);
+    // A group is one transaction: every stored answer has the audit event of the save that stored it.
+    expect(halfWritten).toEqual([]);
+  }, 240_000);
 });
+
+/** Polls the server's metrics until a group carrying more than one write is committing. */
+async function waitForGroupCommitting(url: string, budgetMs: number): Promise<void> {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+    const committing = value('examforge_attempt_writes_backlog\\{state="committing"\\}');
+    const grouped = value('examforge_attempt_writes_total') > value('examforge_attempt_write_groups_total');
+    if (committing > 0 && grouped) return;
+    if (Date.now() > deadline) throw new Error(`no group of saves seen committing within ${budgetMs / 1000} s`);
+  }
+}
+
+/** Stored answers (attempt, question, seq) with no `answer.saved` event for that save. */
+async function answersWithoutTheirEvent(handle: ReturnType<typeof openDatabase>): Promise<string[]> {
+  const answers = await handle.db.selectFrom('answers').select(['attempt_id', 'question_id', 'seq']).execute();
+  const events = await handle.db
+    .selectFrom('audit_events')
+    .select(['subject', 'data_json'])
+    .where('action', '=', 'answer.saved')
+    .execute();
+  const recorded = new Set(
+    events.map((event) => {
+      const save = JSON.parse(event.data_json) as { questionId: string; seq: number };
+      return `${event.subject}/${save.questionId}/${save.seq}`;
+    }),
+  );
+  return answers
+    .map((answer) => `attempt:${answer.attempt_id}/${answer.question_id}/${answer.seq}`)
+    .filter((key) => !recorded.has(key));
+}

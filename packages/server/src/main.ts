@@ -55,6 +55,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const context: AppContext = {
     db: handle.db,
     dialect: handle.dialect,
+    attemptWrites: handle.attemptWrites,
     clock: systemClock,
     settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
   };

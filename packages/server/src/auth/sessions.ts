@@ -35,13 +35,37 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+/**
+ * How long this process trusts a student's session without reading it again: exam day's every save is a request, and
+ * two queries each to learn who is calling was a third of a save's work (decision 0014). Expiry, not a version: a
+ * student's session ends at logout (forgotten here at once; other nodes within this time) or at its expiry (kept).
+ * Staff sessions are read on every request, so a disabled account stops at once on every node.
+ */
+export const STUDENT_SESSION_CACHE_MS = 10_000;
+const STUDENT_SESSION_CACHE_SIZE = 50_000;
+
+type StudentIdentity = Extract<Identity, { kind: 'student' }>;
+/** Per database handle (several apps in one test process do not share sessions): session id → identity. */
+const studentSessions = new WeakMap<Kysely<Database>, Map<string, { identity: StudentIdentity; until: number }>>();
+
+function studentSessionsOf(db: Kysely<Database>) {
+  let cache = studentSessions.get(db);
+  if (!cache) studentSessions.set(db, (cache = new Map<string, { identity: StudentIdentity; until: number }>()));
+  return cache;
+}
+
 /** The identity behind a cookie token; anonymous when the session is unknown or expired. */
 export async function resolveIdentity(db: Kysely<Database>, token: string | undefined, now: Date): Promise<Identity> {
   if (!token) return { kind: 'anonymous' };
+  const sessionId = hashToken(token);
+  const cache = studentSessionsOf(db);
+  const cached = cache.get(sessionId);
+  if (cached && cached.until > now.getTime()) return cached.identity;
+  cache.delete(sessionId);
   const session = await db
     .selectFrom('sessions')
     .selectAll()
-    .where('id', '=', hashToken(token))
+    .where('id', '=', sessionId)
     .where('expires_at', '>', now.toISOString())
     .executeTakeFirst();
   if (!session) return { kind: 'anonymous' };
@@ -57,13 +81,22 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
   }
   if (session.roster_id) {
     const student = await db.selectFrom('roster').selectAll().where('id', '=', session.roster_id).executeTakeFirst();
-    return student
-      ? { kind: 'student', sessionId: session.id, csrfToken: session.csrf_token, student }
-      : { kind: 'anonymous' };
+    if (!student) return { kind: 'anonymous' };
+    const identity: StudentIdentity = {
+      kind: 'student',
+      sessionId: session.id,
+      csrfToken: session.csrf_token,
+      student,
+    };
+    if (cache.size >= STUDENT_SESSION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    const until = Math.min(now.getTime() + STUDENT_SESSION_CACHE_MS, new Date(session.expires_at).getTime());
+    cache.set(sessionId, { identity, until });
+    return identity;
   }
   return { kind: 'anonymous' };
 }
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  studentSessionsOf(db).delete(sessionId);
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

@@ -3,17 +3,29 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { applyPostgresAttemptWrites, prepareSqliteAttemptWrites, type AttemptWrite } from './attempt-writes.js';
+import { GroupCommitter } from './group-commit.js';
 import type { Database } from './schema.js';
+import { configureSqlite } from './sqlite-settings.js';
+import { SqliteWriterThread } from './sqlite-writer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Exam day's hot-path writes (saves, heartbeats, starts), group-committed: see `GroupCommitter`. */
+  readonly attemptWrites: AttemptWrites;
+  /** Answers every write already submitted, then closes the connections. */
   close(): Promise<void>;
   /** The PostgreSQL pool's connections now (metrics); SQLite has one connection and no pool. */
   readonly poolUse?: () => PoolUse;
 }
+
+export type AttemptWrites = GroupCommitter<AttemptWrite, number>;
+
+/** Writes in one group at most: a group's transaction stays short even when thousands of saves wait. */
+const MAX_GROUP = 500;
 
 export interface PoolUse {
   readonly total: number;
@@ -36,6 +48,9 @@ export interface OpenOptions {
   readonly poolSize?: number;
 }
 
+/** PostgreSQL connections this process holds by default (`DATABASE_POOL_SIZE`). */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** `postgres://…` and `postgresql://…` name a PostgreSQL database; anything else is a SQLite file. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -50,20 +65,47 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   if (isPostgresUrl(url)) {
     // Numbers from COUNT(*) and BIGINT columns come back as strings by default; ours fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
     pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
     // An idle connection's error reaches the pool too; the listener above has reported it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, dialect: 'postgres', close: () => db.destroy(), poolUse };
+    // Half the pool may commit groups at once; the rest serves reads, starts and staff.
+    const attemptWrites = new GroupCommitter(
+      (writes: readonly AttemptWrite[]) => applyPostgresAttemptWrites(db, writes),
+      {
+        maxInFlight: Math.max(1, Math.floor(poolSize / 2)),
+        maxGroup: MAX_GROUP,
+      },
+    );
+    const close = async () => {
+      await attemptWrites.drained();
+      await db.destroy();
+    };
+    return { db, dialect: 'postgres', attemptWrites, close, poolUse };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
+  configureSqlite(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // A database file is written by its own thread (the event loop never waits for an fsync); an in-memory one has
+  // only this connection, so its groups commit here.
+  const writer = url === ':memory:' ? undefined : new SqliteWriterThread(url);
+  let statements: ReturnType<typeof prepareSqliteAttemptWrites> | undefined;
+  const apply =
+    writer?.apply ??
+    ((writes: readonly AttemptWrite[]) => {
+      statements ??= prepareSqliteAttemptWrites(sqlite);
+      return Promise.resolve(statements.group(writes));
+    });
+  // SQLite has one writer at a time: one group commits while the next gathers.
+  const attemptWrites = new GroupCommitter(apply, { maxInFlight: 1, maxGroup: MAX_GROUP });
+  const close = async () => {
+    await attemptWrites.drained();
+    await writer?.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', attemptWrites, close };
 }

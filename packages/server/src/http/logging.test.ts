@@ -126,6 +126,7 @@ describe('background job failures', () => {
     const context: AppContext = {
       db: handle.db,
       dialect: handle.dialect,
+      attemptWrites: handle.attemptWrites,
       clock: new ManualClock(T0),
       settings: DEFAULT_SETTINGS,
     };

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context.js';
 import type { PoolUse } from '../db/connect.js';
 import { withTimeout } from '../db/readiness.js';
@@ -38,6 +38,7 @@ export function registerMetrics(app: FastifyInstance, context: AppContext, optio
     registers: [registry],
   });
   if (options.poolUse) poolGauges(registry, options.poolUse);
+  groupCommitMetrics(registry, context);
   app.addHook('onResponse', (request, reply, done) => {
     latency(request, reply);
     done();
@@ -97,6 +98,40 @@ function databaseGauges(registry: Registry) {
     batches.set({ status: 'reading' }, snapshot.scanBatchesReading);
     lag.set(snapshot.jobLagSeconds);
   };
+}
+
+/** Group commit (decision 0014): writes per commit, and what waits for the next group. */
+function groupCommitMetrics(registry: Registry, context: AppContext): void {
+  const writes = context.attemptWrites;
+  new Counter({
+    name: 'examforge_attempt_write_groups_total',
+    help: 'Commits of exam-day writes (saves, heartbeats, starts): each one transaction and one fsync',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(writes.committed.groups);
+    },
+  });
+  new Counter({
+    name: 'examforge_attempt_writes_total',
+    help: 'Exam-day writes committed; divided by the groups, the writes each commit carried',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(writes.committed.writes);
+    },
+  });
+  new Gauge({
+    name: 'examforge_attempt_writes_backlog',
+    help: 'Exam-day writes waiting for the next group, and groups committing now',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const backlog = writes.backlog();
+      this.set({ state: 'waiting' }, backlog.waiting);
+      this.set({ state: 'committing' }, backlog.inFlight);
+    },
+  });
 }
 
 function poolGauges(registry: Registry, poolUse: () => PoolUse): void {

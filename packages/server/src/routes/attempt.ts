@@ -27,7 +27,9 @@ export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/api/attempt/answers',
       { schema: { tags: ['attempt'], body: SaveBatchSchema, response: { 200: SaveAckSchema } } },
-      (request) => saveAnswers(context, requireStudent(request.identity), request.body.saves),
+      // A client that has gone (timed out, closed the tab) gets nothing written: its outbox sends the saves again.
+      (request) =>
+        saveAnswers(context, requireStudent(request.identity), request.body.saves, () => request.raw.socket.destroyed),
     );
     app.post(
       '/api/attempt/heartbeat',

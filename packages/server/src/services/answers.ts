@@ -33,42 +33,6 @@ export function validateSaves(exam: Exam, saves: readonly Save[]): void {
   }
 }
 
-/**
- * Stores saves so that, per question, the highest sequence number wins whatever order they arrive in: an older or
- * repeated save changes nothing. Runs inside the caller's transaction.
- */
-export async function upsertAnswers(
-  trx: Kysely<Database>,
-  attemptId: string,
-  saves: readonly Save[],
-  savedAt: string,
-): Promise<void> {
-  for (const save of saves) {
-    await trx
-      .insertInto('answers')
-      .values({
-        attempt_id: attemptId,
-        question_id: save.questionId,
-        answer_json: JSON.stringify(save.answer),
-        flagged: save.flagged ? 1 : 0,
-        seq: save.seq,
-        saved_at: savedAt,
-      })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['attempt_id', 'question_id'])
-          .doUpdateSet((eb) => ({
-            answer_json: eb.ref('excluded.answer_json'),
-            flagged: eb.ref('excluded.flagged'),
-            seq: eb.ref('excluded.seq'),
-            saved_at: eb.ref('excluded.saved_at'),
-          }))
-          .where('answers.seq', '<', (eb) => eb.ref('excluded.seq')),
-      )
-      .execute();
-  }
-}
-
 export async function loadAnswers(db: Kysely<Database>, attemptId: string): Promise<AnswersTable[]> {
   return db.selectFrom('answers').selectAll().where('attempt_id', '=', attemptId).execute();
 }

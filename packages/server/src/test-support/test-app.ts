@@ -119,6 +119,7 @@ export async function createTestWorld(
   const context: AppContext = {
     db: handle.db,
     dialect: handle.dialect,
+    attemptWrites: handle.attemptWrites,
     clock,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
