@@ -12,7 +12,13 @@ describe('examforge archive', () => {
     const database = join(directory, 'site.sqlite');
     const handle = openDatabase(database);
     await migrateToLatest(handle);
-    const context = { db: handle.db, dialect: handle.dialect, clock: systemClock, settings: DEFAULT_SETTINGS };
+    const context = {
+      db: handle.db,
+      dialect: handle.dialect,
+      attemptWrites: handle.attemptWrites,
+      clock: systemClock,
+      settings: DEFAULT_SETTINGS,
+    };
     await seedDemo(context, BUNDLED, 3);
     await handle.close();
     const out = join(directory, 'exam.zip');

@@ -114,6 +114,7 @@ export async function withServer(
     const context = {
       db: handle.db,
       dialect: handle.dialect,
+      attemptWrites: handle.attemptWrites,
       clock: server.systemClock,
       settings: server.DEFAULT_SETTINGS,
     };

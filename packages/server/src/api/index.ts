@@ -8,6 +8,8 @@ export * from './grading-exports.js';
 export * from './paper.js';
 export * from './paper-answers.js';
 export * from './regrade-requests.js';
+export * from './releases.js';
 export * from './responses.js';
 export * from './schemas.js';
+export * from './unscored-marks.js';
 export * from './verify.js';

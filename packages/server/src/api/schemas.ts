@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecordedAnswerSchema } from './responses.js';
+import { UnscoredMarksSchema } from './unscored-marks.js';
 
 /**
  * The API contract: every request and response body, shared by the server (validation, OpenAPI) and the browser app
@@ -219,6 +220,8 @@ export const ResultRowSchema = z.object({
   sheetPages: z.array(z.number().int()).optional(),
   /** For paper: review items still open for this student. */
   openReviews: z.number().int().optional(),
+  /** Why `maximum` is below the paper's marks (questions without a key or dropped); absent when all are scored. */
+  unscored: UnscoredMarksSchema.optional(),
 });
 export type ResultRow = z.infer<typeof ResultRowSchema>;
 
@@ -258,6 +261,10 @@ export const StudentResultsSchema = z.object({
   student: z.object({ studentNumber: z.string(), name: z.string() }).optional(),
   total: z.string(),
   maximum: z.string(),
+  /** The questions' points added up, when the exam's `total-floor` raised the total above it. */
+  rawTotal: z.string().optional(),
+  /** Why `maximum` is below the paper's marks (questions without a key or dropped); absent when all are scored. */
+  unscored: UnscoredMarksSchema.optional(),
   questions: z.array(QuestionResultSchema),
   /** Written answers not graded yet: the total is not final until this is empty. */
   ungraded: z.array(z.string()).optional(),

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import type { Dialect } from './connect.js';
 import { createRateLimits } from './rate-limits-migration.js';
 import { createRegradeRequests } from './regrade-requests-migration.js';
+import { createReleaseOverrides } from './release-overrides-migration.js';
 
 /**
  * Migrations, in order, under version control with the code. Each runs on SQLite and PostgreSQL alike; where the two
@@ -25,6 +26,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008-accounts': { up: (db) => accounts(db) },
     '0009-rate-limits': { up: (db) => createRateLimits(db) },
     '0010-regrade-requests': { up: (db) => createRegradeRequests(db) },
+    '0011-release-overrides': { up: (db) => createReleaseOverrides(db) },
   };
 }
 

@@ -30,6 +30,7 @@ export interface Database {
   setup_codes: SetupCodesTable;
   rate_limits: RateLimitsTable;
   regrade_requests: RegradeRequestsTable;
+  release_overrides: ReleaseOverridesTable;
 }
 
 export interface UsersTable {
@@ -345,4 +346,14 @@ export interface RegradeRequestsTable {
   decided_by: string | null;
   /** The grade version an accepted written answer's regrade wrote (null: none, as for a choice question). */
   grade_version: number | null;
+}
+
+/** A student's exception to the sitting's release (decision 0013); null follows the sitting's policy. */
+export interface ReleaseOverridesTable {
+  roster_id: string;
+  sitting_id: string;
+  results: 'held' | 'released' | null;
+  solutions: 'held' | 'released' | null;
+  set_by: string;
+  set_at: string;
 }

@@ -84,11 +84,16 @@ describe('authorization matrix: every route × every kind of caller', () => {
     const regrade = { questionId: 'l2-prior', reason: 'B is right too.' };
     const decline = { outcome: 'declined', reply: 'The key stands.' };
     const regradeWindow = { until: new Date(T0.getTime() + 3_600_000).toISOString() };
+    const studentRelease = `${sitting}/student-releases/${world.roster[2]!.id}`;
     const gradesImport = { csv: 'student,question,rubric items,adjustment,adjustment reason,comment\n', dryRun: true };
     //                                   anon studA studB other grader otherI instr owner
     return [
       // First, while the written answers are ungraded: released only with `confirmUngraded` (409; nothing changes).
       ['POST', `${sitting}/release`, {}, [401, 403, 403, 403, 403, 403, 409, 409]],
+      // Solutions follow results (409 while results are not released); per-student releases are the instructor's.
+      ['POST', `${sitting}/release-solutions`, {}, [401, 403, 403, 403, 403, 403, 409, 409]],
+      ['GET', `${sitting}/student-releases`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['PUT', studentRelease, { results: 'sitting', solutions: 'sitting' }, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${sitting}/grading`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grading/names`, { revealed: false }, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', grading, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
@@ -159,6 +164,13 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${sitting}/results`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/results.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/analysis`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/analysis/report.html`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/analysis/statistics.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${sitting}/analysis/options.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/versions/1/analysis`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/versions/1/analysis/report.html`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/versions/1/analysis/statistics.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      ['GET', `${exam}/versions/1/analysis/options.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/attempts/${attemptA}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/key`, { questionId: 'l2-prior', letters: ['b'] }, [401, 403, 403, 403, 403, 403, 200, 200]],
       [
@@ -242,12 +254,14 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(batch, ':batchId')
             .replace(item, ':itemId')
             .replace(groupId, ':groupId')
+            .replace(/\/versions\/1\//, '/versions/:version/')
             .replace(`/${WRITTEN}`, '/:questionId')
             .replace(/\/items\/[^/]+$/, '/items/:itemId')
             .replace(/\/sheet\/1$/, '/sheet/:page')
             .replace(/\/staff\/nobody$/, '/staff/:userId')
             .replace(/\/users\/nobody\//, '/users/:userId/')
-            .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')}`,
+            .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')
+            .replace(/\/student-releases\/[^/]+$/, '/student-releases/:rosterId')}`,
       ),
     );
     const served = apiRoutes(world.app.printRoutes({ commonPrefix: false })).map(

@@ -4,7 +4,14 @@ import { readInstances } from '../services/attempt-exam.js';
 import { seedWrittenAnswers, WRITTEN } from '../test-support/grading-seed.js';
 import { seedPaperAnswerBox } from '../test-support/paper-answer-seed.js';
 import { seedPaper } from '../test-support/paper-seed.js';
-import { BUNDLED_SOURCE, createTestWorld, PRACTICE_SOURCE, T0, type TestWorld } from '../test-support/test-app.js';
+import {
+  BUNDLED_SOURCE,
+  createTestWorld,
+  PRACTICE_SOURCE,
+  T0,
+  type TestClient,
+  type TestWorld,
+} from '../test-support/test-app.js';
 
 /**
  * Nothing of the key reaches a student before release: every student-facing route is called through a whole attempt,
@@ -94,6 +101,13 @@ describe('no key material reaches a student', () => {
       `/api/sittings/${world.sitting.id}/results`,
       `/api/sittings/${world.sitting.id}/roster`,
       `/api/sittings/${world.sitting.id}/analysis`,
+      `/api/sittings/${world.sitting.id}/analysis/report.html`,
+      `/api/sittings/${world.sitting.id}/analysis/statistics.csv`,
+      `/api/sittings/${world.sitting.id}/analysis/options.csv`,
+      `/api/exams/${world.examId}/versions/1/analysis`,
+      `/api/exams/${world.examId}/versions/1/analysis/report.html`,
+      `/api/exams/${world.examId}/versions/1/analysis/statistics.csv`,
+      `/api/exams/${world.examId}/versions/1/analysis/options.csv`,
       `/api/sittings/${world.sitting.id}/audit`,
       `/api/sittings/${world.sitting.id}/regrade-requests`,
       `/api/exams/${world.examId}/archive`,
@@ -282,5 +296,78 @@ describe('no key material of a computed question reaches a student', () => {
     const all = payloads.join('\n');
     expect(all).toContain(instances[0]!.stem.slice(0, 30).replace(/\\/g, '\\\\')); // the student's own questions did arrive
     for (const marker of markers) expect(all, `leaked: ${marker}`).not.toContain(marker);
+  });
+});
+
+/**
+ * Once the sitting's results and solutions are released: a late taker whose attempt still takes answers (grace period
+ * included) and a student the instructor held back get no key material from any route they can call; a student who
+ * finished sees the key (the control).
+ */
+describe('no key material reaches a late taker or a held student after release', () => {
+  let world: TestWorld;
+  beforeAll(async () => {
+    world = await createTestWorld('sqlite');
+  });
+  afterAll(() => world.close());
+
+  const choice = (seq: number, letter: string) => ({
+    saves: [{ seq, questionId: 'masked-softmax', answer: { kind: 'choice', selected: [letter] }, flagged: false }],
+  });
+
+  it('holds while the late taker can answer and while the held student is held', async () => {
+    world.clock.set(T0);
+    const instructor = await world.logIn('instructor');
+    const sitting = `/api/sittings/${world.sitting.id}`;
+    const [finished, late, held] = await Promise.all(world.roster.map((student) => world.join(student)));
+    for (const student of [finished!, held!]) {
+      await student.post('/api/attempt/start');
+      await student.put('/api/attempt/answers', choice(1, 'a'));
+      await student.post('/api/attempt/submit');
+    }
+    await instructor.put(`${sitting}/student-releases/${world.roster[2]!.id}`, { results: 'held', solutions: 'held' });
+    // The late taker starts 30 minutes before the window closes: their deadline is the close, saves until +60 s.
+    world.clock.set(new Date(new Date(world.sitting.closesAt).getTime() - 30 * 60_000));
+    await late!.post('/api/attempt/start');
+    expect((await instructor.post(`${sitting}/release`, { confirmUngraded: true })).status).toBe(200);
+    expect((await instructor.post(`${sitting}/release-solutions`, {})).status).toBe(200);
+    expect((await finished!.get('/api/attempt/results')).text).toContain('"correct"');
+
+    const markers = [
+      '"correct"',
+      '"explanation"',
+      '"solution"',
+      'Masked elements',
+      `"${world.roster[0]!.studentNumber}"`, // the finished student's
+    ];
+    const payloads: string[] = [];
+    const callEverything = async (student: TestClient, seq: number) => {
+      const calls = [
+        () => student.get('/api/attempt'),
+        () => student.put('/api/attempt/answers', choice(seq, 'd')),
+        () => student.get('/api/attempt/results'),
+        () => student.get('/api/attempt/sheet/1'),
+        () => student.get('/api/attempt/regrade-requests'),
+        () => student.get(`${sitting}/student-releases`),
+        () =>
+          student.put(`${sitting}/student-releases/${world.roster[1]!.id}`, {
+            results: 'released',
+            solutions: 'released',
+          }),
+        () => student.post(`${sitting}/release-solutions`, {}),
+        () => student.get(`${sitting}/results`),
+      ];
+      for (const call of calls) payloads.push((await call()).text);
+    };
+    await callEverything(late!, 2);
+    await callEverything(held!, 2);
+    world.clock.set(new Date(new Date(world.sitting.closesAt).getTime() + 30_000)); // the late taker's grace period
+    await callEverything(late!, 3);
+    const all = payloads.join('\n');
+    for (const marker of markers) expect(all, `leaked: ${marker}`).not.toContain(marker);
+    // Once the late taker can no longer answer, they see the key as everyone else does.
+    world.clock.set(new Date(new Date(world.sitting.closesAt).getTime() + 61_000));
+    expect((await late!.get('/api/attempt/results')).text).toContain('"correct"');
+    expect((await held!.get('/api/attempt/results')).status).toBe(403);
   });
 });

@@ -9,6 +9,8 @@ import { attemptExam } from './attempt-exam.js';
 import { attemptStatus } from './attempts.js';
 import { recordEvent } from './audit.js';
 import { regradeRefusal } from './regrade-window.js';
+import { findReleaseOverride } from './release-override-row.js';
+import { resultsReleasedTo } from './student-release.js';
 import { findSittingRow } from './sittings.js';
 
 /**
@@ -24,9 +26,9 @@ export async function fileRegradeRequest(
   student: RosterRow,
   input: NewRegradeRequest,
 ): Promise<OwnRegradeRequest> {
-  const { sitting, attempt } = await studentScope(context, student);
+  const { sitting, attempt, resultsReleased } = await studentScope(context, student);
   const now = context.clock.now();
-  const refusal = regradeRefusal(sitting, now);
+  const refusal = regradeRefusal(sitting, now, resultsReleased);
   if (refusal) throw refusal;
   if (!attempt || attemptStatus(attempt, now) === 'open')
     throw conflict('no-results', 'there are no results of yours to ask about yet');
@@ -77,7 +79,7 @@ export async function fileRegradeRequest(
 
 /** The student's requests, newest first, and whether they may file one now. */
 export async function listOwnRegradeRequests(context: AppContext, student: RosterRow): Promise<OwnRegradeRequests> {
-  const { sitting, attempt } = await studentScope(context, student);
+  const { sitting, attempt, resultsReleased } = await studentScope(context, student);
   const rows = attempt
     ? await context.db
         .selectFrom('regrade_requests')
@@ -88,7 +90,8 @@ export async function listOwnRegradeRequests(context: AppContext, student: Roste
         .execute()
     : [];
   const now = context.clock.now();
-  const open = attempt !== undefined && attemptStatus(attempt, now) !== 'open' && !regradeRefusal(sitting, now);
+  const open =
+    attempt !== undefined && attemptStatus(attempt, now) !== 'open' && !regradeRefusal(sitting, now, resultsReleased);
   return {
     window: { open, ...(sitting.regrade_until && { until: sitting.regrade_until }) },
     requests: rows.map(presentOwnRequest),
@@ -156,7 +159,8 @@ async function studentScope(context: AppContext, student: RosterRow) {
     .selectAll()
     .where('roster_id', '=', student.id)
     .executeTakeFirst();
-  return { sitting, attempt };
+  const override = await findReleaseOverride(context.db, student.id);
+  return { sitting, attempt, resultsReleased: resultsReleasedTo(sitting, override, context.clock.now()) };
 }
 
 /** A unique index refused the write: SQLite (better-sqlite3) and PostgreSQL (`pg`) say so by their own codes. */

@@ -1,4 +1,3 @@
-import { isReleased } from '@examforge/core';
 import type { Sitting } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -9,17 +8,18 @@ import { recordEvent } from './audit.js';
 import { findSittingRow, getSitting } from './sittings.js';
 
 /**
- * Why a student may not ask for a regrade now, or undefined when they may: results released, and the instructor's
- * deadline set and not passed.
+ * Why a student may not ask for a regrade now, or undefined when they may: results released to them (by the sitting
+ * or their own override, decision 0013), and the instructor's deadline set and not passed.
  *
  * @example
- * regradeRefusal(sitting, now); // HttpError 409 `regrade-window-closed` while no deadline is set
+ * regradeRefusal(sitting, now, true); // HttpError 409 `regrade-window-closed` while no deadline is set
  */
 export function regradeRefusal(
-  sitting: Pick<SittingsTable, 'release_results' | 'closes_at' | 'regrade_until'>,
+  sitting: Pick<SittingsTable, 'regrade_until'>,
   now: Date,
+  resultsReleased: boolean,
 ): HttpError | undefined {
-  if (!isReleased(sitting.release_results, now, new Date(sitting.closes_at)))
+  if (!resultsReleased)
     return conflict('results-not-released', 'results are not released yet: a regrade can be asked for once they are');
   if (!sitting.regrade_until) return conflict('regrade-window-closed', 'regrade requests are not open for this exam');
   if (now.getTime() >= new Date(sitting.regrade_until).getTime())

@@ -2,7 +2,7 @@ import { isReleased, listQuestions } from '@examforge/core';
 import type { Sitting } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
-import { HttpError } from '../errors.js';
+import { conflict, HttpError } from '../errors.js';
 import { recordEvent } from './audit.js';
 import { loadExamVersion } from './exams.js';
 import { sittingResults } from './results.js';
@@ -39,6 +39,30 @@ export async function releaseResults(
     await recordEvent(trx, now, { kind: 'user', id: user.id }, 'results.released', `sitting:${sittingId}`, {
       previously: sitting.release_results,
       ungraded,
+    });
+  });
+  return getSitting(context, sittingId);
+}
+
+/**
+ * Releases the sitting's solutions (keys, explanations, model solutions) now, with a `solutions.released` event.
+ * Results come first: while they are not released this is refused (409 `results-not-released`). A student whose own
+ * attempt still takes answers, or whose results are held, sees nothing either way (decision 0013).
+ *
+ * @example
+ * await releaseSolutions(context, user, sittingId); // after releaseResults
+ */
+export async function releaseSolutions(context: AppContext, user: UserRow, sittingId: string): Promise<Sitting> {
+  const sitting = await findSittingRow(context, sittingId);
+  const now = context.clock.now();
+  const closesAt = new Date(sitting.closes_at);
+  if (!isReleased(sitting.release_results, now, closesAt))
+    throw conflict('results-not-released', 'results are not released yet: release the results before the solutions');
+  if (isReleased(sitting.release_solutions, now, closesAt)) return getSitting(context, sittingId);
+  await context.db.transaction().execute(async (trx) => {
+    await trx.updateTable('sittings').set({ release_solutions: 'immediately' }).where('id', '=', sittingId).execute();
+    await recordEvent(trx, now, { kind: 'user', id: user.id }, 'solutions.released', `sitting:${sittingId}`, {
+      previously: sitting.release_solutions,
     });
   });
   return getSitting(context, sittingId);

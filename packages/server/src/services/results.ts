@@ -1,6 +1,5 @@
 import {
   findQuestion,
-  isReleased,
   listQuestions,
   makeVariant,
   optionLetter,
@@ -22,7 +21,10 @@ import { attemptExam } from './attempt-exam.js';
 import { gradeFeedback, presentFeedback, type GradeFeedback } from './grade-feedback.js';
 import { loadGrades } from './grades.js';
 import { loadBoxResponses, paperAnswerCropUrl, withBoxResponses } from './paper-answer-responses.js';
+import { findReleaseOverride } from './release-override-row.js';
 import { findSittingRow, sittingShuffle } from './sittings.js';
+import { studentRelease } from './student-release.js';
+import { presentUnscored } from './unscored-present.js';
 
 /**
  * Results are never stored: each request scores the stored answers against the sitting's current exam version, so a
@@ -36,13 +38,15 @@ export async function sittingResults(context: AppContext, sittingId: string): Pr
   return rows.map(({ student, scored }): ResultRow => {
     const base = { rosterId: student.id, studentNumber: student.student_number, name: student.name };
     if (!scored) return { ...base, status: 'not-started', questions: {}, flagged: [], notRead: [], ungraded: [] };
-    const { attempt, report } = scored;
+    const { attempt, report, exam } = scored;
+    const unscored = presentUnscored(exam);
     return {
       ...base,
       attemptId: attempt.id,
       status: attemptStatus(attempt, now),
       total: report.total.toString(),
       maximum: report.maximum.toString(),
+      ...(unscored && { unscored }),
       questions: Object.fromEntries(report.questions.map((q) => [q.questionId, resultCell(q)])),
       flagged: [...report.flagged],
       notRead: [...report.missing],
@@ -96,8 +100,8 @@ export async function attemptResults(
 }
 
 /**
- * The student's attempt once its results may be shown: released by the sitting's policy and the exam over.
- * `solutions` says whether the key may be shown too.
+ * The student's attempt once its results may be shown to them (decision 0013): released by their own override or the
+ * sitting's policy, and their attempt no longer taking answers. `solutions` says whether the key may be shown too.
  */
 export async function releasedAttempt(context: AppContext, student: RosterRow) {
   const sitting = await findSittingRow(context, student.sitting_id);
@@ -106,12 +110,11 @@ export async function releasedAttempt(context: AppContext, student: RosterRow) {
     .selectAll()
     .where('roster_id', '=', student.id)
     .executeTakeFirst();
-  const now = context.clock.now();
-  if (!attempt || !isReleased(sitting.release_results, now, new Date(sitting.closes_at))) {
-    throw forbidden('results are not released yet');
-  }
-  if (attemptStatus(attempt, now) === 'open') throw forbidden('results are shown once your exam is over');
-  return { sitting, attempt, solutions: isReleased(sitting.release_solutions, now, new Date(sitting.closes_at)) };
+  const override = await findReleaseOverride(context.db, student.id);
+  const release = studentRelease(sitting, override, attempt, context.clock.now());
+  if (release.stillAnswering) throw forbidden('results are shown once your exam is over');
+  if (!attempt || !release.results) throw forbidden('results are not released yet');
+  return { sitting, attempt, solutions: release.solutions };
 }
 
 /** A student's own results, once the sitting's release policy allows; a paper sheet's scanned pages are listed. */
@@ -155,6 +158,7 @@ async function presentResults(
   const boxes = (await loadBoxResponses(context.db, [attempt.id])).get(attempt.id) ?? {};
   const report = score(exam, { ...withBoxResponses(stored, boxes), grades });
   const feedback = await gradeFeedback(context, attempt.id);
+  const unscored = presentUnscored(exam);
   // A written (or graded) box is shown as its crop: the answer as stored says nothing of what is on the paper.
   const crops = new Map(
     Object.entries(boxes)
@@ -164,6 +168,8 @@ async function presentResults(
   return {
     total: report.total.toString(),
     maximum: report.maximum.toString(),
+    ...(!report.total.equals(report.rawTotal) && { rawTotal: report.rawTotal.toString() }),
+    ...(unscored && { unscored }),
     questions: presentQuestions(
       exam,
       report,
