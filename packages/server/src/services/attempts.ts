@@ -1,13 +1,12 @@
 import { attemptTimes, makeVariant, studentView } from '@examforge/core';
-import { sql } from 'kysely';
 import { refuseOverlongAnswers, type AttemptState, type Save, type SaveAck } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AttemptsTable, SittingsTable } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
-import { loadAnswers, readStoredAnswer, upsertAnswers, validateSaves } from './answers.js';
-import { recordEvent, SYSTEM } from './audit.js';
+import { loadAnswers, readStoredAnswer, validateSaves } from './answers.js';
+import { auditRow, recordEvent, SYSTEM } from './audit.js';
 import { attemptExam, generateInstances } from './attempt-exam.js';
 import { variantSeed } from './paper-layouts.js';
 import { findReleaseOverride } from './release-override-row.js';
@@ -100,31 +99,26 @@ async function createAttempt(
   const id = newId();
   const seed = variantSeed(sitting.id, student.id);
   const [generated = null] = await generateInstances(await loadExamVersion(context, sitting.exam_version_id), [seed]);
-  await context.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('attempts')
-      .values({
-        id,
-        sitting_id: sitting.id,
-        roster_id: student.id,
-        variant_seed: seed,
-        generated_json: generated,
-        started_at: now.toISOString(),
-        deadline_at: times.deadline.toISOString(),
-        accepts_until: times.acceptsUntil.toISOString(),
-        closed_at: null,
-        close_reason: null,
-        last_seq: 0,
-        last_save_at: null,
-        last_seen_at: now.toISOString(),
-      })
-      .onConflict((c) => c.column('roster_id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, {
-        deadline: times.deadline.toISOString(),
-      });
-    }
+  await context.attemptWrites.submit({
+    kind: 'start',
+    attempt: {
+      id,
+      sitting_id: sitting.id,
+      roster_id: student.id,
+      variant_seed: seed,
+      generated_json: generated,
+      started_at: now.toISOString(),
+      deadline_at: times.deadline.toISOString(),
+      accepts_until: times.acceptsUntil.toISOString(),
+      closed_at: null,
+      close_reason: null,
+      last_seq: 0,
+      last_save_at: null,
+      last_seen_at: now.toISOString(),
+    },
+    event: auditRow(now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, {
+      deadline: times.deadline.toISOString(),
+    }),
   });
 }
 
@@ -132,48 +126,41 @@ async function createAttempt(
  * Stores a batch of saves and acknowledges them only after the commit. Saves are accepted until deadline + grace
  * (an expired attempt still takes answers that were in flight); a submitted attempt takes none.
  */
-export async function saveAnswers(context: AppContext, student: RosterRow, saves: readonly Save[]): Promise<SaveAck> {
-  const attempt = await findAttempt(context, student.id);
-  if (!attempt) throw conflict('not-started', 'start the exam before saving answers');
+export async function saveAnswers(
+  context: AppContext,
+  student: RosterRow,
+  saves: readonly Save[],
+  clientGone?: () => boolean,
+): Promise<SaveAck> {
+  const scope = await findAttemptScope(context, student.id);
+  if (!scope) throw conflict('not-started', 'start the exam before saving answers');
+  const { attempt, examVersionId } = scope;
   const now = context.clock.now();
   refuseIfClosed(attempt, now);
-  const sitting = await findSittingRow(context, student.sitting_id);
-  validateSaves(await attemptExam(context, sitting.exam_version_id, attempt), saves);
+  validateSaves(await attemptExam(context, examVersionId, attempt), saves);
   const { accepted, refused } = refuseOverlongAnswers(saves);
-  const savedAt = now.toISOString();
-  const highest = Math.max(0, ...accepted.map((save) => save.seq));
-  const lastSeq = await context.db.transaction().execute(async (trx) => {
-    await upsertAnswers(trx, attempt.id, accepted, savedAt);
-    await trx
-      .updateTable('attempts')
-      .set({
-        last_seq: sql<number>`CASE WHEN last_seq < ${highest} THEN ${highest} ELSE last_seq END`,
-        last_save_at: savedAt,
-        last_seen_at: savedAt,
-      })
-      .where('id', '=', attempt.id)
-      .execute();
-    for (const save of accepted) {
-      await recordEvent(trx, now, { kind: 'student', id: student.id }, 'answer.saved', `attempt:${attempt.id}`, save);
-    }
-    for (const { seq, questionId, code, length } of refused) {
-      const refusal = { seq, questionId, code, length };
-      await recordEvent(
-        trx,
-        now,
-        { kind: 'student', id: student.id },
-        'answer.refused',
-        `attempt:${attempt.id}`,
-        refusal,
-      );
-    }
-    const row = await trx
-      .selectFrom('attempts')
-      .select('last_seq')
-      .where('id', '=', attempt.id)
-      .executeTakeFirstOrThrow();
-    return row.last_seq;
-  });
+  const actor = { kind: 'student' as const, id: student.id };
+  const subject = `attempt:${attempt.id}`;
+  const lastSeq = await context.attemptWrites.submit(
+    {
+      kind: 'save',
+      attemptId: attempt.id,
+      at: now.toISOString(),
+      answers: accepted.map((save) => ({
+        questionId: save.questionId,
+        answerJson: JSON.stringify(save.answer),
+        flagged: save.flagged,
+        seq: save.seq,
+      })),
+      events: [
+        ...accepted.map((save) => auditRow(now, actor, 'answer.saved', subject, save)),
+        ...refused.map(({ seq, questionId, code, length }) =>
+          auditRow(now, actor, 'answer.refused', subject, { seq, questionId, code, length }),
+        ),
+      ],
+    },
+    clientGone,
+  );
   return {
     acknowledged: accepted.map((save) => save.seq),
     refused,
@@ -181,6 +168,23 @@ export async function saveAnswers(context: AppContext, student: RosterRow, saves
     serverNow: context.clock.now().toISOString(),
     deadline: attempt.deadline_at,
   };
+}
+
+/** The student's attempt and the exam version it answers, in one query: all a save needs to know. */
+async function findAttemptScope(
+  context: AppContext,
+  rosterId: string,
+): Promise<{ attempt: AttemptsTable; examVersionId: string } | undefined> {
+  const row = await context.db
+    .selectFrom('attempts')
+    .innerJoin('sittings', 'sittings.id', 'attempts.sitting_id')
+    .selectAll('attempts')
+    .select('sittings.exam_version_id')
+    .where('attempts.roster_id', '=', rosterId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { exam_version_id: examVersionId, ...attempt } = row;
+  return { attempt, examVersionId };
 }
 
 function refuseIfClosed(attempt: AttemptsTable, now: Date): void {
@@ -285,10 +289,6 @@ export async function recordHeartbeat(
   const attempt = await findAttempt(context, student.id);
   if (!attempt) throw conflict('not-started', 'start the exam first');
   const now = context.clock.now();
-  await context.db
-    .updateTable('attempts')
-    .set({ last_seen_at: now.toISOString() })
-    .where('id', '=', attempt.id)
-    .execute();
+  await context.attemptWrites.submit({ kind: 'seen', attemptId: attempt.id, at: now.toISOString() });
   return { serverNow: now.toISOString(), status: attemptStatus(attempt, now) };
 }
