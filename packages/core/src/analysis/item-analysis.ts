@@ -208,21 +208,22 @@ function optionTable(
   let upperAvailable = 0;
   let lowerAvailable = 0;
   const other = { blank: 0, invalid: 0, several: 0 };
-  choice.cells.forEach((cell, row) => {
-    if (cell === null) return;
+  for (let row = 0; row < choice.cells.length; row += 1) {
+    const cell = choice.cells[row] ?? null;
+    if (cell === null) continue;
     const group = groups.membership[row] ?? 0;
     if (group === UPPER) upperAvailable += 1;
     else if (group === LOWER) lowerAvailable += 1;
     const index = position.get(cell);
     if (index === undefined) {
       if (cell === 'blank' || cell === 'invalid' || cell === 'several') other[cell] += 1;
-      return;
+      continue;
     }
     count[index] = (count[index] ?? 0) + 1;
     totalOf[index] = (totalOf[index] ?? 0) + (totals[row] ?? 0);
     if (group === UPPER) inUpper[index] = (inUpper[index] ?? 0) + 1;
     else if (group === LOWER) inLower[index] = (inLower[index] ?? 0) + 1;
-  });
+  }
   const options = choice.options.map((option, index): OptionStatistics => {
     const chosen = count[index] ?? 0;
     return {

@@ -50,7 +50,7 @@ function scoreSeveralMarks(
 /** One valid mark on a single-choice question: the outcome is built once per question and letter, then shared. */
 const singleMarkOutcomes = new WeakMap<QuestionPlan, Map<string, Outcome>>();
 
-function singleMarkOutcome(plan: QuestionPlan, letter: string): Outcome {
+export function singleMarkOutcome(plan: QuestionPlan, letter: string): Outcome {
   let outcomes = singleMarkOutcomes.get(plan);
   if (!outcomes) singleMarkOutcomes.set(plan, (outcomes = new Map<string, Outcome>()));
   let found = outcomes.get(letter);

@@ -1,13 +1,15 @@
 import { assertNever, type Exam } from '../model.js';
 import { Rational } from '../rational.js';
-import { outcome, signed, type Outcome } from './outcome.js';
-import { examMaximum, planExam, sectionMaxima, type QuestionPlan } from './plan.js';
+import { outcome, type Outcome } from './outcome.js';
+import { examMaximum, sectionMaxima, type QuestionPlan } from './plan.js';
 import { DEFAULT_POLICY, type ScoringPolicy } from './policy.js';
 import type { QuestionScore } from './question-score.js';
 import { BLANK, type Grade, type Response, type StudentResponses } from './responses.js';
 import { scoreChoice } from './score-choice.js';
 import { scoreFree } from './score-free.js';
 import { scoreNumeric } from './score-numeric.js';
+import { SectionSums } from './section-sums.js';
+import { compileExam, findSharedScore, fixedOutcome, NOT_READ_REASON, questionScore } from './shared-scores.js';
 
 export interface SectionScore {
   readonly sectionId: string;
@@ -47,38 +49,37 @@ export interface ScoreReport {
  * report.total.toString(); // '0.5'
  */
 export function score(exam: Exam, responses: StudentResponses, policy: ScoringPolicy = DEFAULT_POLICY): ScoreReport {
-  const plans = planExam(exam);
-  const sectionPoints = exam.sections.map(() => Rational.ZERO);
+  const { questions: shared, unit } = compileExam(exam);
+  const sums = new SectionSums(exam.sections.length, unit);
   const notScored: string[] = [];
   const flagged: string[] = [];
   const ungraded: string[] = [];
   const missing: string[] = [];
   // One pass, no intermediate arrays: this loop runs once per question per student when a class is graded.
-  const questions = plans.map((plan): QuestionScore => {
-    const { question, sectionIndex } = plan;
+  const questions = shared.map((entry): QuestionScore => {
+    const { question, sectionIndex } = entry.plan;
     const response = responses.answers[question.id] ?? BLANK;
-    const result = decide(plan, response, responses.grades?.[question.id], policy);
-    sectionPoints[sectionIndex] = (sectionPoints[sectionIndex] ?? Rational.ZERO).plus(result.points);
+    const result =
+      findSharedScore(entry, response) ??
+      scoreQuestion(
+        entry.plan,
+        response,
+        question.kind === 'free' ? responses.grades?.[question.id] : undefined,
+        policy,
+      );
+    sums.add(sectionIndex, result.points);
     if (result.status === 'not-scored') notScored.push(question.id);
     else if (result.status === 'ungraded') ungraded.push(question.id);
     if (response.kind === 'missing' && result.status !== 'dropped') missing.push(question.id);
     if (result.flagged) flagged.push(question.id);
-    return {
-      questionId: question.id,
-      sectionId: plan.section.id,
-      status: result.status,
-      points: result.points,
-      maximum: plan.maximum,
-      reason: result.reason,
-      flagged: result.flagged,
-    };
+    return result;
   });
   const sections = exam.sections.map((section, index) => ({
     sectionId: section.id,
-    points: sectionPoints[index] ?? Rational.ZERO,
+    points: sums.of(index),
     maximum: sectionMaxima(exam)[index] ?? Rational.ZERO,
   }));
-  const rawTotal = Rational.sum(sectionPoints);
+  const rawTotal = Rational.sum(sections.map((section) => section.points));
   return {
     questions,
     sections,
@@ -92,15 +93,23 @@ export function score(exam: Exam, responses: StudentResponses, policy: ScoringPo
   };
 }
 
+/**
+ * One answer scored in full, every rule applied and its reason written; `score` takes most answers' scores from
+ * `shared-scores.ts` instead, which the tests hold to this.
+ */
+export function scoreQuestion(
+  plan: QuestionPlan,
+  response: Response,
+  grade: Grade | undefined,
+  policy: ScoringPolicy,
+): QuestionScore {
+  return questionScore(plan, decide(plan, response, grade, policy));
+}
+
 function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined, policy: ScoringPolicy): Outcome {
   const { question } = plan;
-  if (question.dropped === 'full-marks')
-    return outcome('dropped', plan.marks, `question dropped, full marks to everyone: ${signed(plan.marks)}`);
-  if (question.dropped === 'exclude')
-    return outcome('dropped', Rational.ZERO, 'question dropped: it counts for no one');
-  if (question.keyUnknown || (plan.letters.length > 0 && plan.correct.size === 0)) {
-    return outcome('not-scored', Rational.ZERO, 'the key is not known: not scored');
-  }
+  const fixed = fixedOutcome(plan);
+  if (fixed) return fixed;
   if (response.kind === 'missing') return NOT_READ;
   if (response.kind === 'blank' && question.kind !== 'free') return outcome('blank', Rational.ZERO, 'blank: 0');
   switch (question.kind) {
@@ -117,12 +126,7 @@ function decide(plan: QuestionPlan, response: Response, grade: Grade | undefined
   }
 }
 
-const NOT_READ = outcome(
-  'missing',
-  Rational.ZERO,
-  'the page with this question was not read from the scan: 0 until it is read',
-  true,
-);
+const NOT_READ = outcome('missing', Rational.ZERO, NOT_READ_REASON, true);
 
 function mismatch(given: Response['kind'], expected: string): Outcome {
   return outcome('invalid', Rational.ZERO, `a ${given} answer where the question asks for ${expected}: 0`, true);
