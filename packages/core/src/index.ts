@@ -86,3 +86,4 @@ export {
 export { analysisInput, type ScoredStudent } from './analysis/analysis-input.js';
 export { FLAG_THRESHOLDS, type ItemFlag, type ItemFlagKind } from './analysis/item-flags.js';
 export type { HistogramBin } from './analysis/descriptive.js';
+export { rubricUsage, type RubricItemUsage, type RubricUsage } from './analysis/rubric-usage.js';
