@@ -16,6 +16,7 @@ export const queryKeys = {
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
   monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
+  studentReleases: (sittingId: string) => ['sittings', sittingId, 'student-releases'] as const,
   analysis: (sittingId: string) => ['sittings', sittingId, 'analysis'] as const,
   scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
   review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,

@@ -3,6 +3,7 @@ import type { StudentResults } from '@examforge/server/api';
 import type { ReactNode } from 'react';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { formatStatus } from '../lib/format/format-answer.js';
+import { unscoredSentence } from '../lib/format/unscored-marks.js';
 import { AnswerView, OptionsView } from './answer-view.js';
 import { GradeFeedbackView } from './grade-feedback-view.js';
 import { Markdown } from './markdown-view.js';
@@ -25,6 +26,7 @@ export function StudentResultsView({ results, view, questionExtra }: StudentResu
       <p className="results-total">
         Total: <strong data-testid="results-total">{results.total}</strong> of {results.maximum}
       </p>
+      <TotalNotes results={results} />
       <ol className="result-list">
         {results.questions.map((result) => (
           <li key={result.questionId}>
@@ -36,6 +38,24 @@ export function StudentResultsView({ results, view, questionExtra }: StudentResu
           </li>
         ))}
       </ol>
+    </>
+  );
+}
+
+/** Why the maximum is below the paper's marks, and what the points add up to when the total was floored at 0. */
+function TotalNotes({ results }: { readonly results: StudentResults }) {
+  return (
+    <>
+      {results.unscored && (
+        <p className="results-note" data-testid="results-unscored">
+          {unscoredSentence(results.maximum, results.unscored, (question) => `question ${question.number}`)}
+        </p>
+      )}
+      {results.rawTotal !== undefined && (
+        <p className="results-note" data-testid="results-raw-total">
+          The questions add up to {results.rawTotal}; this exam counts a total below 0 as 0.
+        </p>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { errorCode } from '../api/api-error.js';
 import { queryKeys } from '../api/query-keys.js';
 import { releaseResults } from '../api/grading-exports-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { isReleasedNow } from '../lib/format/release-policy.js';
 import { ungradedPhrase, type UngradedQuestion } from '../lib/format/ungraded-by-question.js';
 
 interface ReleaseResultsControlProps {
@@ -23,7 +24,7 @@ export function ReleaseResultsControl({ sitting, ungraded }: ReleaseResultsContr
   const release = useRelease(sitting.id, () => setConfirming(false));
   const total = ungraded.reduce((sum, question) => sum + question.ungraded, 0);
   const needsConfirmation = confirming || errorCode(release.error) === 'ungraded-answers';
-  if (isReleased(sitting))
+  if (isReleasedNow(sitting.releaseResults, sitting.closesAt))
     return (
       <p className="notice notice-success" data-testid="results-released">
         Results are released to students.
@@ -125,6 +126,7 @@ function useRelease(sittingId: string, onReleased: () => void) {
     mutationFn: (confirmUngraded: boolean) => releaseResults(sittingId, confirmUngraded),
     onSuccess: (sitting) => {
       queryClient.setQueryData(queryKeys.sitting(sittingId), sitting);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.studentReleases(sittingId) });
       onReleased();
     },
     // The server counted answers this page had not seen yet: show them in the confirm step.
@@ -133,10 +135,4 @@ function useRelease(sittingId: string, onReleased: () => void) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.results(sittingId) });
     },
   });
-}
-
-/** As the server decides it; the browser's clock only chooses what this page shows, never what students get. */
-function isReleased(sitting: Sitting): boolean {
-  if (sitting.releaseResults === 'immediately') return true;
-  return sitting.releaseResults === 'after-close' && Date.now() >= new Date(sitting.closesAt).getTime();
 }

@@ -10,8 +10,10 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { ungradedByQuestion } from '../lib/format/ungraded-by-question.js';
+import { unscoredSentence } from '../lib/format/unscored-marks.js';
 import { GradingLeft } from './grading-left.js';
 import { ReleaseResultsControl } from './release-results-control.js';
+import { ReleaseSolutionsControl } from './release-solutions-control.js';
 
 interface ResultsSectionProps {
   readonly sittingId: string;
@@ -44,10 +46,23 @@ export function ResultsSection({ sittingId, view }: ResultsSectionProps) {
       </p>
       {results.isPending && <Loading />}
       {results.isError && <ErrorNotice title="Could not load the results." error={results.error} />}
+      {results.data && <UnscoredNote rows={results.data} />}
       {results.data && <GradingLeft ungraded={ungraded} />}
       {results.data && sitting.data && manages && <ReleaseResultsControl sitting={sitting.data} ungraded={ungraded} />}
+      {sitting.data && manages && <ReleaseSolutionsControl sitting={sitting.data} />}
       {results.data && <ResultsTable sittingId={sittingId} rows={results.data} columns={columns} />}
     </section>
+  );
+}
+
+/** Why totals are out of less than the paper's marks; every student is scored against the same version. */
+function UnscoredNote({ rows }: { readonly rows: readonly ResultRow[] }) {
+  const row = rows.find((candidate) => candidate.unscored !== undefined);
+  if (!row?.unscored || row.maximum === undefined) return null;
+  return (
+    <p className="results-note" data-testid="results-unscored">
+      {unscoredSentence(row.maximum, row.unscored, (question) => `Q${question.number} ${question.questionId}`)}
+    </p>
   );
 }
 

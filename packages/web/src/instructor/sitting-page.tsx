@@ -17,6 +17,7 @@ import { PaperSection } from './paper-section.js';
 import { RegradeRequestsSection } from './regrade-requests-section.js';
 import { ResultsSection } from './results-section.js';
 import { RosterSection } from './roster-section.js';
+import { StudentReleasesSection } from './student-releases-section.js';
 
 /** `/instructor/sittings/:sittingId`: roster, live monitor, results, and the regrading actions. */
 export function SittingPage() {
@@ -74,13 +75,16 @@ export function SittingPage() {
       </p>
       <nav className="section-nav no-print" aria-label="On this page">
         <a href="#roster">Roster</a> <a href="#monitor">Monitor</a> <a href="#paper">Paper</a>{' '}
-        <a href="#grading">Grading</a> <a href="#results">Results</a> <a href="#regrade-requests">Regrade requests</a>
+        <a href="#grading">Grading</a> <a href="#results">Results</a>{' '}
+        {manages && <a href="#student-releases">Release per student</a>}{' '}
+        <a href="#regrade-requests">Regrade requests</a>
       </nav>
       {manages && <RosterSection sittingId={sittingId} title={details.title} />}
       <MonitorSection sittingId={sittingId} />
       <PaperSection sittingId={sittingId} canUpload={manages} />
       <GradingSection sittingId={sittingId} />
       <ResultsSection sittingId={sittingId} view={preview.data} />
+      {manages && <StudentReleasesSection sittingId={sittingId} />}
       <RegradeRequestsSection sitting={details} manages={manages} />
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
       {manages && questions.length > 0 && (
