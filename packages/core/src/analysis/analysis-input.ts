@@ -31,7 +31,8 @@ export function analysisInput(exam: Exam, students: readonly ScoredStudent[]): A
   const items = questions.flatMap((question, index): ItemInput[] => {
     const maximum = maxima[index] ?? 0;
     const scores = columns[index];
-    if (maximum === 0 || !scores) return []; // not scored, dropped, bonus: nothing to analyse
+    // Not scored, dropped (with full marks to all too: a constant tells nothing), bonus: nothing to analyse.
+    if (maximum === 0 || question.dropped !== undefined || !scores) return [];
     const choice = choices.get(question.id);
     return [{ id: question.id, maximum, scores, ...(choice && { choice }) }];
   });

@@ -34,7 +34,7 @@ export interface RubricUsage {
  */
 export function rubricUsage(exam: Exam, students: readonly ScoredStudent[]): RubricUsage[] {
   return listQuestions(exam).flatMap(({ question }, index) => {
-    if (question.kind !== 'free' || !isAnalysed(students, index)) return [];
+    if (question.kind !== 'free' || question.dropped || !isAnalysed(students, index)) return [];
     return [questionUsage(question, index, students)];
   });
 }

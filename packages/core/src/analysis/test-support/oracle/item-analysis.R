@@ -12,6 +12,10 @@ for (name in tables) {
   path <- function(suffix) file.path(here, "tables", paste0(name, ".", suffix, ".csv"))
   items <- read.csv(path("items"), colClasses = "character")
   scores <- as.matrix(read.csv(path("scores"), check.names = FALSE, na.strings = "NA"))
+  # Questions the analysis leaves out (dropped, with or without full marks to all; no key) by the table's own column.
+  kept <- is.na(items$leftOut) | items$leftOut == ""
+  items <- items[kept, , drop = FALSE]
+  scores <- scores[, kept, drop = FALSE]
   choices <- read.csv(path("choices"), check.names = FALSE, colClasses = "character", na.strings = "NA")
   maximum <- as.numeric(items$maximum)
 

@@ -10,8 +10,10 @@ import { parse } from 'csv-parse/sync';
 import { analysisInput } from '../../analysis-input.js';
 import { score } from '../../../scoring/score.js';
 import { readResponseTable } from '../../../table/response-table.js';
+import { listQuestions, marksOf } from '../../../exam-queries.js';
 import { bundledExam } from '../../../test-support/bundled-exam.js';
-import { writeOracleTable } from '../oracle-tables.js';
+import { droppedAndUngradedClass } from '../dropped-and-ungraded-class.js';
+import { writeOracleTable, type LeftOutQuestion } from '../oracle-tables.js';
 import { simulateClass } from '../simulated-class.js';
 
 const directory = fileURLToPath(new URL('./tables/', import.meta.url));
@@ -74,4 +76,21 @@ writeOracleTable(
     wrongKeys: [10, 40],
   }),
 );
+{
+  // Through scoring: the dropped and keyless questions are written with their points and why R must leave them out.
+  const { exam: dropped, students } = droppedAndUngradedClass();
+  const input = analysisInput(dropped, students);
+  const analysed = new Set(input.items.map((item) => item.id));
+  const leftOut = listQuestions(dropped).flatMap(({ question, section }, index): LeftOutQuestion[] => {
+    if (analysed.has(question.id)) return [];
+    const scores = Float64Array.from(students, ({ report }) => {
+      const points = report.questions[index];
+      return !points || points.status === 'not-scored' ? Number.NaN : points.points.toNumber();
+    });
+    const reason = question.dropped ? `dropped ${question.dropped}` : 'key unknown';
+    const maximum = marksOf(question, section).toNumber();
+    return [{ id: question.id, maximum, scores, reason }];
+  });
+  writeOracleTable(directory, 'dropped-and-ungraded', input, leftOut);
+}
 console.log(`tables written to ${directory}`);
