@@ -3,6 +3,13 @@ import { summarizeEvent } from './audit-summary.js';
 
 describe('summarizeEvent', () => {
   const cases: readonly [kind: string, data: unknown, questionId: string | null, summary: string][] = [
+    ['solutions.released', { previously: 'never' }, null, 'released the solutions to the students'],
+    [
+      'release.student',
+      { rosterId: 'r1', studentNumber: 's0001', results: 'sitting', solutions: 'held' },
+      null,
+      'set the release for s0001: results as the sitting, solutions held back',
+    ],
     [
       'attempt.started',
       { deadline: '2026-12-01T11:00:00.000Z' },

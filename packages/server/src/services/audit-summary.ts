@@ -66,6 +66,10 @@ const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, pe
   'grades.imported': (p) => `imported grades: ${count(p.new)} new, ${count(p.changed)} changed`,
   'rubric.edited': (p, q) => `edited the rubric of ${q}${rubricChange(p.change)}`,
   'results.released': () => 'released the results to the students',
+  'solutions.released': () => 'released the solutions to the students',
+  'release.student': (p) =>
+    `set the release for ${text(p.studentNumber) ?? 'a student'}: results ${releaseWords(p.results)}, ` +
+    `solutions ${releaseWords(p.solutions)}`,
   'regrade.window': (p) =>
     text(p.until) ? `let students ask for regrades until ${text(p.until) ?? ''}` : 'closed regrade requests',
   'regrade.requested': (p, q) => `asked for a regrade of ${q}: “${clip(text(p.reason) ?? '')}”`,
@@ -83,6 +87,9 @@ const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, pe
 };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A per-student release override in words (decision 0013). */
+const releaseWords = (value: unknown): string =>
+  value === 'held' ? 'held back' : value === 'released' ? 'released to them' : 'as the sitting';
 const count = (value: unknown): string => (typeof value === 'number' ? String(value) : '?');
 const list = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 
