@@ -1,7 +1,9 @@
 import { listQuestions } from '../exam-queries.js';
 import { optionLetter, type Exam, type Question } from '../model.js';
+import type { QuestionScore } from '../scoring/question-score.js';
 import type { Response, StudentResponses } from '../scoring/responses.js';
 import type { ScoreReport } from '../scoring/score.js';
+import { compileExam, type SharedScores } from '../scoring/shared-scores.js';
 import type { AnalysisInput, ChoiceCell, ItemInput } from './item-analysis.js';
 
 export interface ScoredStudent {
@@ -27,7 +29,7 @@ export function analysisInput(exam: Exam, students: readonly ScoredStudent[]): A
       if (maxima[index] === 0 && score.maximum.numerator > 0) maxima[index] = score.maximum.toNumber();
     });
   });
-  const choices = choiceColumns(questions, students);
+  const choices = choiceColumns(exam, questions, students);
   const items = questions.flatMap((question, index): ItemInput[] => {
     const maximum = maxima[index] ?? 0;
     const scores = columns[index];
@@ -41,19 +43,26 @@ export function analysisInput(exam: Exam, students: readonly ScoredStudent[]): A
 
 /** The option tables' cells, filled student by student (an answer looked up across 10,000 students misses the cache). */
 function choiceColumns(
+  exam: Exam,
   questions: readonly Question[],
   students: readonly ScoredStudent[],
 ): Map<string, NonNullable<ItemInput['choice']>> {
-  const tabled = questions.filter(hasOptionTable);
+  const shared = compileExam(exam).questions;
+  const tabled = questions.flatMap((question, index) => {
+    const scores = shared[index];
+    return hasOptionTable(question) && scores ? [{ question, index, scores }] : [];
+  });
   const columns = tabled.map(() => new Array<ChoiceCell>(students.length));
-  students.forEach(({ responses }, row) => {
-    tabled.forEach((question, index) => {
-      const column = columns[index];
-      if (column) column[row] = choiceCell(responses.answers[question.id]);
+  students.forEach(({ responses, report }, row) => {
+    tabled.forEach(({ question, index, scores }, column) => {
+      // Most answers' scores are shared ones that already say what was chosen; the others are read again.
+      const known = sharedChoice(scores, report.questions[index]);
+      const cells = columns[column];
+      if (cells) cells[row] = known === undefined ? choiceCell(responses.answers[question.id]) : known;
     });
   });
   return new Map(
-    tabled.map((question, index) => [
+    tabled.map(({ question }, index) => [
       question.id,
       {
         options: question.options.map((_, option) => optionLetter(option)),
@@ -67,6 +76,14 @@ function choiceColumns(
 /** Single-choice questions with fixed options have an option table; computed ones differ per student. */
 function hasOptionTable(question: Question): question is Extract<Question, { kind: 'single' }> {
   return question.kind === 'single' && question.generator === undefined;
+}
+
+/** The cell a shared score stands for (scoring gives it only for these answers), or undefined for any other score. */
+function sharedChoice(shared: SharedScores, score: QuestionScore | undefined): ChoiceCell | undefined {
+  if (score === shared.blank) return 'blank';
+  if (score === shared.notRead) return null;
+  const option = score ? shared.byOption.indexOf(score) : -1;
+  return option < 0 ? undefined : optionLetter(option);
 }
 
 function choiceCell(response: Response | undefined): ChoiceCell {
