@@ -1,4 +1,4 @@
-import { covariance, histogram, mean, quantile, standardDeviation, type HistogramBin } from './descriptive.js';
+import { histogram, mean, quantile, standardDeviation, type HistogramBin } from './descriptive.js';
 import { flagItem, type ItemFlag } from './item-flags.js';
 import { alphaIfDeleted, correctedItemTotal, covarianceSums, cronbachAlpha } from './reliability.js';
 
@@ -119,7 +119,10 @@ export function analyseItems(input: AnalysisInput): ItemAnalysis {
   const sums = covarianceSums(items.map((item) => item.scores));
   const alpha = cronbachAlpha(sums);
   const itemStatistics = items.map((item, index): ItemStatistics => {
-    const { n, mean: itemMean, sd } = moments(item.scores);
+    const { n, mean: itemMean } = presentMean(item.scores);
+    // The item's variance is the diagonal of the covariances already summed.
+    const variance = sums.variances[index] ?? Number.NaN;
+    const sd = n < 2 ? Number.NaN : Math.sqrt(variance);
     const base = {
       id: item.id,
       maximum: item.maximum,
@@ -200,7 +203,6 @@ function optionTable(
   totals: Float64Array,
   groups: Groups,
 ): Pick<ItemStatistics, 'options' | 'blank' | 'invalid' | 'several'> {
-  const position = new Map(choice.options.map((option, index) => [option, index]));
   const count = new Float64Array(choice.options.length);
   const totalOf = new Float64Array(choice.options.length);
   const inUpper = new Float64Array(choice.options.length);
@@ -214,8 +216,9 @@ function optionTable(
     const group = groups.membership[row] ?? 0;
     if (group === UPPER) upperAvailable += 1;
     else if (group === LOWER) lowerAvailable += 1;
-    const index = position.get(cell);
-    if (index === undefined) {
+    // A few options: a search by identity of interned letters is quicker than hashing them.
+    const index = choice.options.indexOf(cell);
+    if (index < 0) {
       if (cell === 'blank' || cell === 'invalid' || cell === 'several') other[cell] += 1;
       continue;
     }
@@ -238,8 +241,8 @@ function optionTable(
   return { options, ...other };
 }
 
-/** Count, mean and sample SD of the present values, without copying them (indexed loops: typed-array iteration is slow). */
-function moments(values: Float64Array): { n: number; mean: number; sd: number } {
+/** Count and mean of the present values, without copying them (indexed: typed-array iteration is slow). */
+function presentMean(values: Float64Array): { n: number; mean: number } {
   let n = 0;
   let sum = 0;
   for (let row = 0; row < values.length; row += 1) {
@@ -248,8 +251,7 @@ function moments(values: Float64Array): { n: number; mean: number; sd: number } 
     n += 1;
     sum += value;
   }
-  const average = n === 0 ? Number.NaN : sum / n;
-  return { n, mean: average, sd: n < 2 ? Number.NaN : Math.sqrt(covariance(values, values)) };
+  return { n, mean: n === 0 ? Number.NaN : sum / n };
 }
 
 /** KR-20 as α of right/wrong scores (full marks or not) of the choice items; equal to the formula on complete data. */
