@@ -15,6 +15,7 @@ import type { AppContext } from './context.js';
 import { registerApiDocs } from './http/api-docs.js';
 import { handleError } from './http/error-handler.js';
 import { requestId, RequestLog } from './http/logging.js';
+import { registerLoadShedding, type LoadSheddingLimits } from './http/load-shedding.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { registerRequestIds } from './http/request-ids.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -53,6 +54,11 @@ export interface AppOptions {
   readonly trustProxy?: boolean | number | string[];
   /** Serve `GET /metrics` (Prometheus); off unless given. */
   readonly metrics?: MetricsOptions;
+  /**
+   * Refuse work with 503 + `Retry-After` while saturated (http/load-shedding.ts); off unless given, so tests that
+   * drive the app in-process on a busy machine are never shed. main.ts turns it on (`SHED_LOAD`).
+   */
+  readonly loadShedding?: LoadSheddingLimits;
 }
 
 /** Requests that change state must carry the session's CSRF token, except those that create the session. */
@@ -77,6 +83,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   registerRequestIds(app);
+  // First of the request hooks: a request refused for load costs no session lookup or database work.
+  const shedding = options.loadShedding && registerLoadShedding(app, context.attemptWrites, options.loadShedding);
   // The API speaks JSON only: any other body type is refused with 415 rather than half-read.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
@@ -125,7 +133,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     }
   });
   // Before the routes: a hook added to the root later does not reach plugins already registered.
-  if (options.metrics) registerMetrics(app, context, options.metrics);
+  if (options.metrics) registerMetrics(app, context, { ...options.metrics, ...(shedding && { shedding }) });
   await app.register(authRoutes(context));
   await app.register(examRoutes(context));
   await app.register(examStaffRoutes(context));

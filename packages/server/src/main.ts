@@ -7,6 +7,7 @@ import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
 import { createLogger, LOG_LEVELS, logJobFailure } from './http/logging.js';
+import { DEFAULT_LOAD_SHEDDING } from './http/load-shedding.js';
 import { startJobs } from './jobs/jobs.js';
 import { printSetupCode } from './setup-notice.js';
 
@@ -30,6 +31,15 @@ const ConfigSchema = z.object({
       value === 'off' ? false : /^\d+$/.test(value) ? Number(value) : value.split(',').map((part) => part.trim()),
     ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Answer 503 + Retry-After while saturated, instead of queueing without bound (docs/operations.md). */
+  SHED_LOAD: z.enum(['on', 'off']).default('on'),
+  /** Saturated when the event loop's delay (p90 over a quarter second) passes this many milliseconds. */
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(DEFAULT_LOAD_SHEDDING.maxEventLoopDelayMs),
   METRICS: z.enum(['on', 'off']).default('on'),
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
@@ -60,7 +70,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
   };
   const metrics = config.METRICS === 'on' ? { token: config.METRICS_TOKEN, poolUse: handle.poolUse } : undefined;
-  const app = await buildApp(context, { webRoot: config.WEB_ROOT, logger, metrics, trustProxy: config.TRUST_PROXY });
+  const loadShedding =
+    config.SHED_LOAD === 'on'
+      ? { ...DEFAULT_LOAD_SHEDDING, maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS }
+      : undefined;
+  const app = await buildApp(context, {
+    webRoot: config.WEB_ROOT,
+    logger,
+    metrics,
+    trustProxy: config.TRUST_PROXY,
+    loadShedding,
+  });
   const stopJobs = startJobs(context, logJobFailure(logger));
   const demo =
     config.DEMO === 'on'

@@ -78,9 +78,9 @@ export function prepareSqliteAttemptWrites(sqlite: BetterSqlite3.Database): Sqli
     markSeen: sqlite.prepare('UPDATE attempts SET last_seen_at = ? WHERE id = ? RETURNING last_seq'),
     insertAttempt: sqlite.prepare(
       `INSERT INTO attempts (id, sitting_id, roster_id, variant_seed, generated_json, started_at, deadline_at,
-         accepts_until, closed_at, close_reason, last_seq, last_save_at, last_seen_at)
+         accepts_until, closed_at, closed_recorded_at, close_reason, last_seq, last_save_at, last_seen_at)
        VALUES (@id, @sitting_id, @roster_id, @variant_seed, @generated_json, @started_at, @deadline_at,
-         @accepts_until, @closed_at, @close_reason, @last_seq, @last_save_at, @last_seen_at)
+         @accepts_until, @closed_at, @closed_recorded_at, @close_reason, @last_seq, @last_save_at, @last_seen_at)
        ON CONFLICT (roster_id) DO NOTHING`,
     ),
     insertEvent: sqlite.prepare(

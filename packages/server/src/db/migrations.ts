@@ -27,6 +27,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009-rate-limits': { up: (db) => createRateLimits(db) },
     '0010-regrade-requests': { up: (db) => createRegradeRequests(db) },
     '0011-release-overrides': { up: (db) => createReleaseOverrides(db) },
+    '0012-attempt-close-recorded': {
+      // When an attempt's close was recorded, beside the deadline `closed_at` keeps: a late close job shows.
+      up: (db) => db.schema.alterTable('attempts').addColumn('closed_recorded_at', 'text').execute(),
+    },
   };
 }
 

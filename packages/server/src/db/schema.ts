@@ -158,6 +158,11 @@ export interface AttemptsTable {
   /** deadline + grace: saves are refused after this instant. */
   accepts_until: string;
   closed_at: string | null;
+  /**
+   * When the close was actually recorded: `closed_at` is the deadline for an expired attempt (what its answers count
+   * up to), so a close job running late shows here. Null for attempts closed before this was recorded (0012).
+   */
+  closed_recorded_at: string | null;
   /** `paper`: made from a scanned answer sheet (closed from the start; its answers come from the reader and review). */
   close_reason: 'submitted' | 'expired' | 'paper' | null;
   last_seq: number;

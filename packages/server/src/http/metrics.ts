@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context.js';
 import type { PoolUse } from '../db/connect.js';
+import type { LoadShedding } from './load-shedding.js';
 import { withTimeout } from '../db/readiness.js';
 import { HttpError } from '../errors.js';
 import { readOperationsSnapshot, type OperationsSnapshot } from '../services/operations-snapshot.js';
@@ -12,6 +13,8 @@ export interface MetricsOptions {
   readonly token?: string;
   /** The PostgreSQL pool's connections now; absent on SQLite (one connection, no pool to run out of). */
   readonly poolUse?: () => PoolUse;
+  /** Admission control, when on: how many requests it refused. */
+  readonly shedding?: LoadShedding;
 }
 
 /** The save route's pattern: its latency is what a student feels while typing. */
@@ -39,6 +42,7 @@ export function registerMetrics(app: FastifyInstance, context: AppContext, optio
   });
   if (options.poolUse) poolGauges(registry, options.poolUse);
   groupCommitMetrics(registry, context);
+  if (options.shedding) sheddingMetrics(registry, options.shedding);
   app.addHook('onResponse', (request, reply, done) => {
     latency(request, reply);
     done();
@@ -98,6 +102,26 @@ function databaseGauges(registry: Registry) {
     batches.set({ status: 'reading' }, snapshot.scanBatchesReading);
     lag.set(snapshot.jobLagSeconds);
   };
+}
+
+function sheddingMetrics(registry: Registry, shedding: LoadShedding): void {
+  new Counter({
+    name: 'examforge_requests_shed_total',
+    help: 'Requests refused with 503 + Retry-After because the server was saturated',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(shedding.refused());
+    },
+  });
+  new Gauge({
+    name: 'examforge_saturated',
+    help: '1 while the server sheds load (its event loop or its writes are behind), else 0',
+    registers: [registry],
+    collect() {
+      this.set(shedding.saturated() ? 1 : 0);
+    },
+  });
 }
 
 /** Group commit (decision 0014): writes per commit, and what waits for the next group. */

@@ -120,6 +120,23 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
     expect(row).toMatchObject({ status: 'expired', total: '0.5', maximum: '16' });
   });
 
+  it('records when a late close happened, beside the deadline the answers count up to', async () => {
+    world.clock.set(T0);
+    const client = await startedStudent(4);
+    const deadline = new Date((await client.get('/api/attempt')).body.deadline);
+    world.clock.set(new Date(deadline.getTime() + 3_000));
+    await closeExpiredAttempts(world.context);
+    const row = await world.context.db
+      .selectFrom('attempts')
+      .select(['closed_at', 'closed_recorded_at'])
+      .where('roster_id', '=', world.roster[4]!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      closed_at: deadline.toISOString(),
+      closed_recorded_at: new Date(deadline.getTime() + 3_000).toISOString(),
+    });
+  });
+
   it('refuses answers after an explicit submit, and keeps what was saved', async () => {
     world.clock.set(T0);
     const client = await startedStudent(4);

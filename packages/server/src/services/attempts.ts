@@ -111,6 +111,7 @@ async function createAttempt(
       deadline_at: times.deadline.toISOString(),
       accepts_until: times.acceptsUntil.toISOString(),
       closed_at: null,
+      closed_recorded_at: null,
       close_reason: null,
       last_seq: 0,
       last_save_at: null,
@@ -216,7 +217,7 @@ export async function submitAttempt(context: AppContext, student: RosterRow): Pr
   await context.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('attempts')
-      .set({ closed_at: now.toISOString(), close_reason: 'submitted' })
+      .set({ closed_at: now.toISOString(), closed_recorded_at: now.toISOString(), close_reason: 'submitted' })
       .where('id', '=', attempt.id)
       .execute();
     await recordEvent(trx, now, { kind: 'student', id: student.id }, 'attempt.submitted', `attempt:${attempt.id}`, {});
@@ -257,7 +258,11 @@ async function closeExpiredBatch(context: AppContext): Promise<number> {
     if (context.dialect === 'postgres') due = due.forUpdate().skipLocked();
     const closed = await trx
       .updateTable('attempts')
-      .set((eb) => ({ closed_at: eb.ref('deadline_at'), close_reason: 'expired' as const }))
+      .set((eb) => ({
+        closed_at: eb.ref('deadline_at'),
+        closed_recorded_at: now.toISOString(),
+        close_reason: 'expired' as const,
+      }))
       .where('id', 'in', due)
       .where('closed_at', 'is', null)
       .returning(['id', 'deadline_at'])

@@ -225,6 +225,7 @@ async function paperAttempt(
       deadline_at: at,
       accepts_until: at,
       closed_at: at,
+      closed_recorded_at: at,
       close_reason: 'paper',
       last_seq: 0,
       last_save_at: null,

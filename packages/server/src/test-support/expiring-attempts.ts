@@ -39,6 +39,7 @@ export async function insertExpiringAttempts(
           deadline_at: deadline,
           accepts_until: deadline,
           closed_at: null,
+          closed_recorded_at: null,
           close_reason: null,
           last_seq: 0,
           last_save_at: null,

@@ -37,6 +37,7 @@ export async function seedWrittenAnswers(
         deadline_at: at,
         accepts_until: at,
         closed_at: at,
+        closed_recorded_at: at,
         close_reason: 'submitted' as const,
         last_seq: 1,
         last_save_at: at,

@@ -25,6 +25,7 @@ export async function seedPaper(world: TestWorld): Promise<{ batch: string; item
       deadline_at: at,
       accepts_until: at,
       closed_at: at,
+      closed_recorded_at: at,
       close_reason: 'paper',
       last_seq: 0,
       last_save_at: null,

@@ -22,6 +22,8 @@ export interface SaveStorm {
   /** Per student (in the order of the access codes), the saves the server acknowledged, in order. */
   readonly acked: readonly (readonly AckedSave[])[];
   ackedCount(): number;
+  /** Replies by HTTP status (0: no reply), e.g. how many saves were refused with 503 while the server shed load. */
+  readonly statuses: Map<number, number>;
   /** Resolves once at least `count` saves are acknowledged; rejects after `budgetMs` (a machine too slow to get there). */
   waitForAcked(count: number, budgetMs: number): Promise<void>;
   /** Stops every student after their save in flight; resolves when all have stopped. */
@@ -35,6 +37,8 @@ export interface SaveStorm {
  */
 export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
   const acked: AckedSave[][] = students.map(() => []);
+  const statuses = new Map<number, number>();
+  const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   let stopping = false;
   const runs = students.map(async (student, index) => {
     let seq = 0;
@@ -46,8 +50,10 @@ export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
         const reply = await student.request('PUT', '/api/attempt/answers', {
           saves: [{ seq, questionId, answer: { kind: 'choice', selected: [letter] }, flagged: false }],
         });
+        count(reply.status);
         if (reply.status === 200) acked[index]!.push({ questionId, seq, letter });
       } catch {
+        count(0);
         // not acknowledged: the server went away mid-request; a short pause keeps a dead server from spinning us
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -57,6 +63,7 @@ export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
   return {
     acked,
     ackedCount,
+    statuses,
     async waitForAcked(count, budgetMs) {
       const deadline = Date.now() + budgetMs;
       while (ackedCount() < count) {

@@ -12,6 +12,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** A busy server's `Retry-After`, in milliseconds: wait at least this long before sending again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

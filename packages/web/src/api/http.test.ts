@@ -2,7 +2,7 @@ import { MeSchema } from '@examforge/server/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from './api-error.js';
 import { setCsrfToken } from './csrf-token.js';
-import { apiRequest, IGNORE_REPLY } from './http.js';
+import { apiRequest, IGNORE_REPLY, retryAfterMs } from './http.js';
 
 /** Stands in for the network: records each request and answers with the given response. */
 function serve(reply: () => Response | Promise<Response>) {
@@ -53,6 +53,21 @@ describe('apiRequest', () => {
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 409, code: 'attempt-closed', message: 'Time is up.', details: { at: 1 } });
     expect((error as ApiRequestError).isTransient).toBe(false);
+  });
+
+  it('reads a busy server’s Retry-After, in seconds or as a date', async () => {
+    serve(
+      () =>
+        new Response(JSON.stringify({ code: 'busy', message: 'the server is busy' }), {
+          status: 503,
+          headers: { 'content-type': 'application/json', 'retry-after': '3' },
+        }),
+    );
+    const error = await apiRequest('PUT', '/api/attempt/answers', IGNORE_REPLY).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 503, code: 'busy', retryAfterMs: 3000 });
+    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:05 GMT', Date.parse('2026-10-21T07:28:00Z'))).toBe(5000);
+    expect(retryAfterMs(null)).toBeUndefined();
+    expect(retryAfterMs('soon')).toBeUndefined();
   });
 
   it('reports no reply as a transient network failure', async () => {

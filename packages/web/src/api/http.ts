@@ -104,10 +104,25 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from now; undefined if absent. */
+export function retryAfterMs(header: string | null, nowMs = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
 function errorFromReply(response: Response, body: unknown): ApiRequestError {
   const parsed = ErrorSchema.safeParse(body);
   if (parsed.success) {
-    return new ApiRequestError(response.status, parsed.data.code, parsed.data.message, parsed.data.details);
+    return new ApiRequestError(
+      response.status,
+      parsed.data.code,
+      parsed.data.message,
+      parsed.data.details,
+      retryAfterMs(response.headers.get('retry-after')),
+    );
   }
   const reason = response.statusText === '' ? `status ${response.status}` : response.statusText;
   return new ApiRequestError(response.status, `http-${response.status}`, `The server answered: ${reason}.`);

@@ -127,6 +127,24 @@ describe('Autosaver', () => {
     expect(lastStatus()).toMatchObject({ kind: 'saved' });
   });
 
+  it('waits out a busy server’s Retry-After (with jitter) and says the server is busy, not offline', async () => {
+    const { server, autosaver, lastStatus } = await setUp();
+    server.reply = () => new ApiRequestError(503, 'busy', 'the server is busy', undefined, 4000);
+    autosaver.change({ questionId: 'q1', answer: choice('a'), flagged: false });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.batches).toHaveLength(1);
+    expect(lastStatus()).toEqual({ kind: 'busy', waiting: 1 });
+
+    server.reply = (saves) => server.ackAll(saves);
+    // Sent at 0.3 s and refused; Retry-After 4 s plus a quarter of it (random 0.5): the retry goes at 5.3 s, where
+    // backoff alone would have sent it at 1.3 s.
+    await vi.advanceTimersByTimeAsync(4200);
+    expect(server.batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(server.batches).toHaveLength(2);
+    expect(lastStatus()).toMatchObject({ kind: 'saved' });
+  });
+
   it('stops for good when the server says the attempt is closed', async () => {
     const { server, autosaver, lastStatus } = await setUp();
     server.reply = () => new ApiRequestError(409, 'attempt-closed', 'The time for this exam is over.');

@@ -2,7 +2,7 @@ import { refuseOverlongAnswers, type RefusedSave, type Save, type SaveAck } from
 import type { AnswerChange, Outbox } from './outbox.js';
 import { classifySaveFailure, type SaveFailure } from './save-failure.js';
 import type { SaveStatus } from './save-status.js';
-import { DEFAULT_SAVE_TIMING, flushDelayMs, retryDelayMs, type SaveTiming } from './save-timing.js';
+import { busyRetryDelayMs, DEFAULT_SAVE_TIMING, flushDelayMs, retryDelayMs, type SaveTiming } from './save-timing.js';
 
 /** The port to the server: `PUT /api/attempt/answers`. Throws an `ApiRequestError` when the saves are not taken. */
 export interface SaveTransport {
@@ -49,6 +49,8 @@ export class Autosaver {
   private firstPendingAtMs: number | undefined;
   private lastChangeAtMs = 0;
   private unreachable = false;
+  /** The last refusal's `Retry-After` (ms) while the server is busy; undefined otherwise. */
+  private busyRetryAfterMs: number | undefined;
   private browserOffline = false;
   private refusal: { code: string; message: string } | undefined;
   private closedMessage: string | undefined;
@@ -103,6 +105,7 @@ export class Autosaver {
     if (this.closedMessage !== undefined) return { kind: 'closed', message: this.closedMessage, waiting };
     if (this.refusal && waiting > 0) return { kind: 'failed', ...this.refusal, waiting };
     if (this.unreachable || this.browserOffline) return { kind: 'offline', waiting };
+    if (this.busyRetryAfterMs !== undefined && waiting > 0) return { kind: 'busy', waiting };
     if (waiting > 0 || this.flight) return { kind: 'saving', waiting };
     if (this.refused.size > 0) return { kind: 'refused', questionIds: [...this.refused.keys()] };
     return this.lastAckAt === undefined ? { kind: 'saved' } : { kind: 'saved', at: this.lastAckAt };
@@ -155,6 +158,7 @@ export class Autosaver {
       ack.refused,
     );
     this.unreachable = false;
+    this.busyRetryAfterMs = undefined;
     this.refusal = undefined;
     this.lastAckAt = ack.serverNow;
     this.options.onAck?.(ack);
@@ -208,6 +212,11 @@ export class Autosaver {
         return;
       case 'retry':
         this.unreachable = true;
+        this.busyRetryAfterMs = undefined;
+        break;
+      case 'busy':
+        this.unreachable = false;
+        this.busyRetryAfterMs = failure.retryAfterMs;
         break;
       case 'refused':
         this.refusal = { code: failure.code, message: failure.message };
@@ -234,7 +243,11 @@ export class Autosaver {
   }
 
   private scheduleRetry(): void {
-    this.setTimer(retryDelayMs(this.failures, this.timing, this.options.random ?? Math.random), true);
+    const random = this.options.random ?? Math.random;
+    const backoff = retryDelayMs(this.failures, this.timing, random);
+    const delay =
+      this.busyRetryAfterMs === undefined ? backoff : busyRetryDelayMs(this.busyRetryAfterMs, backoff, random);
+    this.setTimer(delay, true);
   }
 
   private setTimer(delayMs: number, retrying: boolean): void {

@@ -4,6 +4,8 @@ export type SaveStatus =
   | { readonly kind: 'saved'; readonly at?: string }
   | { readonly kind: 'saving'; readonly waiting: number }
   | { readonly kind: 'offline'; readonly waiting: number }
+  /** The server asked us to wait (it is saturated); the answers stay here and go again on their own. */
+  | { readonly kind: 'busy'; readonly waiting: number }
   | { readonly kind: 'failed'; readonly code: string; readonly message: string; readonly waiting: number }
   /** Everything is saved except answers refused for their own content (too long): shown at each such question. */
   | { readonly kind: 'refused'; readonly questionIds: readonly string[] }
@@ -25,6 +27,8 @@ export function describeSaveStatus(status: SaveStatus, formatTime: (iso: string)
       return status.waiting === 0
         ? 'Offline — all answers saved, keep working'
         : `Offline — ${answers(status.waiting)} waiting, keep working`;
+    case 'busy':
+      return `Server busy — ${answers(status.waiting)} kept on this device, sent again in a few seconds`;
     case 'failed':
       return `Not saved: ${status.message} — ${answers(status.waiting)} kept on this device`;
     case 'refused':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SAVE_TIMING, flushDelayMs, retryDelayMs } from './save-timing.js';
+import { busyRetryDelayMs, DEFAULT_SAVE_TIMING, flushDelayMs, retryDelayMs } from './save-timing.js';
 
 describe('flushDelayMs', () => {
   it('waits for a quiet moment', () => {
@@ -24,5 +24,16 @@ describe('retryDelayMs', () => {
   it('spreads retries by a quarter either way', () => {
     expect(retryDelayMs(2, DEFAULT_SAVE_TIMING, () => 0)).toBe(1500);
     expect(retryDelayMs(2, DEFAULT_SAVE_TIMING, () => 1)).toBe(2500);
+  });
+});
+
+describe('busyRetryDelayMs', () => {
+  it('waits at least what the server asked, and up to half as long again at random', () => {
+    expect(busyRetryDelayMs(2000, 1000, () => 0)).toBe(2000);
+    expect(busyRetryDelayMs(2000, 1000, () => 1)).toBe(3000);
+  });
+
+  it('keeps the longer backoff after many failures', () => {
+    expect(busyRetryDelayMs(1000, 16_000, () => 0.5)).toBe(16_000);
   });
 });

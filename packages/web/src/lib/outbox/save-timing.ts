@@ -39,3 +39,14 @@ export function retryDelayMs(failures: number, timing: SaveTiming, random: () =>
   const base = Math.min(timing.retryMaxMs, timing.retryBaseMs * 2 ** exponent);
   return Math.round(Math.min(timing.retryMaxMs, base * (0.75 + 0.5 * random())));
 }
+
+/**
+ * The wait before retrying when a busy server asked for `retryAfterMs`: never sooner, and up to half as long again
+ * at random, so the students it refused together do not all return in the same second.
+ *
+ * @example
+ * busyRetryDelayMs(2000, 1000, () => 0.5); // 2500
+ */
+export function busyRetryDelayMs(retryAfterMs: number, backoffMs: number, random: () => number): number {
+  return Math.round(Math.max(backoffMs, retryAfterMs * (1 + 0.5 * random())));
+}
