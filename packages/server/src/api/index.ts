@@ -10,6 +10,7 @@ export * from './paper-answers.js';
 export * from './regrade-requests.js';
 export * from './releases.js';
 export * from './responses.js';
+export * from './rubric-usage.js';
 export * from './schemas.js';
 export * from './unscored-marks.js';
 export * from './verify.js';
