@@ -61,6 +61,13 @@ module.exports = {
       to: { path: '^packages/(?!paper/|core/)' },
     },
     {
+      name: 'report-imports-only-core-and-checks',
+      comment: 'the report presents core figures (and verify verdicts) to people; the CLI and the server both load it',
+      severity: 'error',
+      from: { path: '^packages/report/' },
+      to: { path: '^packages/(?!report/|core/|checks/)' },
+    },
+    {
       name: 'omr-imports-only-core',
       comment: 'the reader is pure image maths on rasters; its tests may print sheets with paper',
       severity: 'error',

@@ -11,6 +11,7 @@ export default defineConfig({
       '@examforge/omr/files': fileURLToPath(new URL('./packages/omr/src/files/index.ts', import.meta.url)),
       '@examforge/omr': fileURLToPath(new URL('./packages/omr/src/index.ts', import.meta.url)),
       '@examforge/paper': fileURLToPath(new URL('./packages/paper/src/index.ts', import.meta.url)),
+      '@examforge/report': fileURLToPath(new URL('./packages/report/src/index.ts', import.meta.url)),
       '@examforge/server/api': fileURLToPath(new URL('./packages/server/src/api/index.ts', import.meta.url)),
       '@examforge/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },

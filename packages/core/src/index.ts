@@ -84,6 +84,7 @@ export {
   type TestStatistics,
 } from './analysis/item-analysis.js';
 export { analysisInput, type ScoredStudent } from './analysis/analysis-input.js';
+export { notAnalysedReason } from './analysis/not-analysed.js';
 export { FLAG_THRESHOLDS, type ItemFlag, type ItemFlagKind } from './analysis/item-flags.js';
 export type { HistogramBin } from './analysis/descriptive.js';
 export { rubricUsage, type RubricItemUsage, type RubricUsage } from './analysis/rubric-usage.js';

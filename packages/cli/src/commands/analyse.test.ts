@@ -108,7 +108,7 @@ describe('examforge analyse', () => {
     expect(stdout).toContain('3 written answers not graded yet are left out of the figures (never counted as 0)');
     expect(stdout).toMatch(/Q12 +dilation-rate-effect +6 +0\.17 .*too hard, distractor draws the strong/);
     expect(stdout).toContain('Not analysed (8 questions):');
-    expect(stdout).toContain('Q2 conv-grad-valid: key unknown: not scored');
+    expect(stdout).toContain('Q2 conv-grad-valid: its key is unknown: not scored');
     expect(stdout).toMatch(/\(b\) key +5 +100 % +50 % +11\.5/);
     expect(stdout).toContain('Q1 l2-prior  distractor nobody chose: nobody chose (c), (d)');
     // No colour without a terminal: every emphasis is in words.
@@ -141,7 +141,7 @@ describe('examforge analyse', () => {
     expect(questions.find((row) => row.question === 'conv-grad-valid')).toMatchObject({
       number: '2',
       facility: '',
-      not_analysed: 'key unknown: not scored',
+      not_analysed: 'its key is unknown: not scored',
     });
     expect(options).toHaveLength(18 * 4);
     const analysis = expectedAnalysis(readFileSync(BUNDLED, 'utf8'), readFileSync(SAMPLE_RESPONSES, 'utf8'));

@@ -9,11 +9,8 @@ import {
 } from '@examforge/core';
 import { runChecks, type Verdict } from '@examforge/checks';
 import { Option, type Command } from 'commander';
-import { reportHtml } from '../analysis-report/html-report.js';
-import { analysisReport, type AnalysisReport } from '../analysis-report/report-model.js';
-import { optionRows, questionRows } from '../analysis-report/statistics-csv.js';
+import { analysisReport, optionsCsv, reportHtml, statisticsCsv, type AnalysisReport } from '@examforge/report';
 import { styles, type Output } from '../console.js';
-import { formulaSafeCsv } from '../csv-cells.js';
 import { EXIT } from '../errors.js';
 import { loadExam } from '../load-exam.js';
 import { renderAnalysis } from '../render/analysis-tables.js';
@@ -82,8 +79,8 @@ export function outputPrefix(out: string | undefined, responsesPath: string): st
 function writeReport(report: AnalysisReport, prefix: string): string[] {
   mkdirSync(dirname(prefix), { recursive: true });
   const files: [string, string][] = [
-    [`${prefix}.statistics.csv`, formulaSafeCsv(questionRows(report))],
-    [`${prefix}.options.csv`, formulaSafeCsv(optionRows(report))],
+    [`${prefix}.statistics.csv`, statisticsCsv(report)],
+    [`${prefix}.options.csv`, optionsCsv(report)],
     [`${prefix}.report.html`, reportHtml(report)],
   ];
   for (const [path, text] of files) writeFileSync(path, text);

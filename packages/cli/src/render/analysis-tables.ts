@@ -1,6 +1,14 @@
 import type { ItemFlag, ItemFlagKind } from '@examforge/core';
-import { FLAG_LABELS, VERDICT_LABELS, figure, leftOut, marks, percent } from '../analysis-report/labels.js';
-import type { AnalysedQuestion, AnalysisReport } from '../analysis-report/report-model.js';
+import {
+  FLAG_LABELS,
+  VERDICT_LABELS,
+  figure,
+  leftOut,
+  marks,
+  percent,
+  type AnalysedQuestion,
+  type AnalysisReport,
+} from '@examforge/report';
 import type { Styles } from '../console.js';
 import { alignedTable, type Cell } from './aligned-table.js';
 import { plural } from './exam-overview.js';

@@ -47,7 +47,7 @@ function summarySection(report: AnalysisReport): Markup {
   ];
   return html`<section aria-labelledby="summary-heading">
     <h2 id="summary-heading">The test</h2>
-    <p>${report.examId}. ${leftOut(report)}</p>
+    <p>${report.examId}${report.scope && ` · ${report.scope}`}. ${leftOut(report)}</p>
     <table class="summary">
       <caption>
         Test statistics
@@ -133,7 +133,9 @@ function questionRow(question: AnalysedQuestion, verified: boolean): Markup {
       html`<li class="${flag.kind}">
         <strong>${FLAG_LABELS[flag.kind]}</strong>:
         ${flag.reason}${
-          flag.kind === 'possible-wrong-key' && !verified ? '; run examforge verify to compare it with its check' : ''
+          flag.kind === 'possible-wrong-key' && !verified
+            ? '; compare it with its answer check (examforge verify, or the exam’s page)'
+            : ''
         }
       </li>`,
   );

@@ -2,6 +2,7 @@ import {
   analyseItems,
   analysisInput,
   listQuestions,
+  notAnalysedReason,
   optionLetter,
   type Exam,
   type ItemStatistics,
@@ -40,6 +41,8 @@ export interface NotAnalysedQuestion {
 export interface AnalysisReport {
   readonly examId: string;
   readonly examTitle: string;
+  /** Whose answers these are, in words (the server's sitting, or every sitting of a version); absent for a file. */
+  readonly scope?: string;
   readonly students: number;
   /** Full marks of the analysed exam (questions not scored excluded). */
   readonly maximum: number;
@@ -77,7 +80,10 @@ export function analysisReport(
   });
   const notAnalysed = [...placed.values()]
     .filter((entry) => !analysed.has(entry.question.id))
-    .map((entry) => ({ ...describe(entry, entry.question.id), reason: notAnalysedReason(entry, scored.length) }));
+    .map((entry) => ({
+      ...describe(entry, entry.question.id),
+      reason: notAnalysedReason(entry.question, scored.length),
+    }));
   return {
     examId: exam.id,
     examTitle: exam.title,
@@ -105,13 +111,6 @@ function keyOf(entry: PlacedQuestion | undefined): string[] {
   const question = entry?.question;
   if (question?.kind !== 'single' && question?.kind !== 'multiple') return [];
   return question.options.flatMap((option, index) => (option.correct ? [optionLetter(index)] : []));
-}
-
-function notAnalysedReason({ question }: PlacedQuestion, students: number): string {
-  if (question.dropped) return 'dropped';
-  if (question.keyUnknown) return 'key unknown: not scored';
-  if (question.bonus) return 'bonus question: not in the maximum';
-  return students === 0 ? 'no students' : 'no marks to analyse';
 }
 
 function countAnswers(

@@ -1,6 +1,5 @@
-import { plural } from '../render/exam-overview.js';
-import type { AnalysisReport, AnalysisVerdict } from './report-model.js';
 import type { ItemFlagKind } from '@examforge/core';
+import type { AnalysisReport, AnalysisVerdict } from './report-model.js';
 
 /** Flags in words, for tables and the report. */
 export const FLAG_LABELS: Record<ItemFlagKind, string> = {
@@ -43,9 +42,11 @@ export function marks(value: number): string {
 /** What the figures leave out, in words. */
 export function leftOut(report: AnalysisReport): string {
   const parts: string[] = [];
-  if (report.ungradedAnswers > 0) parts.push(`${plural(report.ungradedAnswers, 'written answer')} not graded yet`);
-  if (report.unreadAnswers > 0) parts.push(`${plural(report.unreadAnswers, 'answer')} not read from the scan`);
+  if (report.ungradedAnswers > 0) parts.push(`${answers(report.ungradedAnswers, 'written answer')} not graded yet`);
+  if (report.unreadAnswers > 0) parts.push(`${answers(report.unreadAnswers, 'answer')} not read from the scan`);
   if (parts.length === 0) return 'Every answer of the analysed questions is in the figures.';
   const verb = report.ungradedAnswers + report.unreadAnswers === 1 ? 'is' : 'are';
   return `${parts.join(' and ')} ${verb} left out of the figures (never counted as 0).`;
 }
+
+const answers = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -6,7 +6,7 @@ export type CsvCell = string | number;
 /**
  * CSV text whose cells a spreadsheet cannot run: a text cell that starts like a formula (`=HYPERLINK(…)`, `+1`, `@SUM`)
  * gets a leading apostrophe, which spreadsheets read as "text follows" — the rule of the server's CSV downloads
- * (`csv-text-cell.ts`), kept here so the command line does not load the server to write a file. Numbers are written
+ * (`csv-text-cell.ts`), kept here so the report does not load the server to write a file. Numbers are written
  * as numbers (a negative one is not guarded), with every digit, so the file holds the figures exactly.
  *
  * @example

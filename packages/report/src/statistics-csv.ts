@@ -1,4 +1,4 @@
-import type { CsvCell } from '../csv-cells.js';
+import { formulaSafeCsv, type CsvCell } from './csv-cells.js';
 import { VERDICT_LABELS } from './labels.js';
 import type { AnalysisReport } from './report-model.js';
 
@@ -98,4 +98,14 @@ export function optionRows(report: AnalysisReport): CsvCell[][] {
     ]),
   );
   return [[...OPTION_COLUMNS], ...rows];
+}
+
+/** `statistics.csv` as text, formula-safe: what `analyse` writes and the server's download serves. */
+export function statisticsCsv(report: AnalysisReport): string {
+  return formulaSafeCsv(questionRows(report));
+}
+
+/** `options.csv` as text, formula-safe. */
+export function optionsCsv(report: AnalysisReport): string {
+  return formulaSafeCsv(optionRows(report));
 }
