@@ -1,9 +1,10 @@
-import type { CheckResultView, ItemStatisticsView } from '@examforge/server/api';
+import type { CheckResultView, ItemStatisticsView, RubricUsageView } from '@examforge/server/api';
 import { Link } from 'react-router';
 import { flagLabel, keyDoubt } from '../lib/statistics/flag-words.js';
 import { countOf, formatMarks, formatStatistic } from '../lib/statistics/format-statistic.js';
 import { itemAnchor } from './item-link.js';
 import { OptionBars } from './option-bars.js';
+import { RubricUsageTable } from './rubric-usage-table.js';
 import { VerdictBadge } from './verdict-badge.js';
 
 interface ItemDetailProps {
@@ -12,13 +13,16 @@ interface ItemDetailProps {
   /** The answer check of the question; undefined when it has none or the checks have not run. */
   readonly check: CheckResultView | undefined;
   readonly checked: boolean;
+  /** For a written question: how often each rubric item was applied. */
+  readonly rubric?: RubricUsageView | undefined;
 }
 
 /**
  * One question in detail: its figures, its flags with their reasons beside the answer check's verdict (what the
- * class's answers and the computation say of the key, together), and for a choice question the option bars.
+ * class's answers and the computation say of the key, together), for a choice question the option bars, and for a
+ * written one how often each rubric item was applied.
  */
-export function ItemDetail({ item, examId, check, checked }: ItemDetailProps) {
+export function ItemDetail({ item, examId, check, checked, rubric }: ItemDetailProps) {
   const titleId = itemAnchor(item.questionId);
   return (
     <section className="item-detail" aria-labelledby={titleId} data-testid={`item-detail-${item.questionId}`}>
@@ -31,6 +35,7 @@ export function ItemDetail({ item, examId, check, checked }: ItemDetailProps) {
         <CheckVerdict item={item} examId={examId} check={check} checked={checked} />
       </div>
       {item.options && item.options.length > 0 && <OptionBars item={item} options={item.options} />}
+      {rubric && rubric.items.length > 0 && <RubricUsageTable usage={rubric} number={item.number} />}
     </section>
   );
 }
