@@ -14,27 +14,39 @@ export interface SittingSetup {
   readonly codes: Record<string, string>;
 }
 
+interface SittingOptions {
+  durationMinutes: number;
+  graceSeconds: number;
+  students: string[];
+  release?: 'never' | 'after-close' | 'immediately';
+}
+
 /** Imports an exam, opens a sitting from now and imports a roster; returns access codes by student number. */
 export async function openSitting(
   request: APIRequestContext,
   source: string,
-  options: {
-    durationMinutes: number;
-    graceSeconds: number;
-    students: string[];
-    release?: 'never' | 'after-close' | 'immediately';
-  },
-): Promise<SittingSetup> {
+  options: SittingOptions,
+): Promise<SittingSetup & { examId: string }> {
   const { csrf } = await instructorApi(request);
-  const headers = { 'x-csrf-token': csrf };
-  const exam = await request.post('/api/exams', { data: { source }, headers });
+  const exam = await request.post('/api/exams', { data: { source }, headers: { 'x-csrf-token': csrf } });
   if (exam.status() !== 201) throw new Error(`import failed: ${await exam.text()}`);
   const examId = ((await exam.json()) as { id: string }).id;
+  return { examId, ...(await addSitting(request, csrf, examId, options)) };
+}
+
+/** Opens another sitting of an imported exam (on its latest version) from now, with its roster. */
+export async function addSitting(
+  request: APIRequestContext,
+  csrf: string,
+  examId: string,
+  options: SittingOptions & { title?: string },
+): Promise<SittingSetup> {
+  const headers = { 'x-csrf-token': csrf };
   const now = Date.now();
   const sitting = await request.post(`/api/exams/${examId}/sittings`, {
     headers,
     data: {
-      title: 'E2E sitting',
+      title: options.title ?? 'E2E sitting',
       opensAt: new Date(now - 60_000).toISOString(),
       closesAt: new Date(now + 3 * 3_600_000).toISOString(),
       durationMinutes: options.durationMinutes,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, request as newRequest, test, type Page } from '@playwright/test';
 import {
@@ -8,7 +9,7 @@ import {
   type ChoiceQuestion,
 } from '../packages/core/src/index.js';
 import { expectAccessible } from './accessibility.js';
-import { DEMO, openSitting } from './api.js';
+import { addSitting, DEMO, instructorApi, openSitting } from './api.js';
 import { bundledAs } from './exams.js';
 import { keepScreenshot } from './screenshots.js';
 
@@ -17,6 +18,9 @@ const DOUBTED = 'resnet-residual-gradient';
 /** A screenshot of part of a page, beside keepScreenshot's whole pages. */
 const shot = (name: string) => fileURLToPath(new URL(`./artifacts/screenshots/${name}.png`, import.meta.url));
 const STUDENTS = Array.from({ length: 20 }, (_, index) => `st${String(index + 1).padStart(2, '0')}`);
+/** A second sitting of the same paper, and the abilities of its students (on the same scale as the first's). */
+const SECOND = ['nd01', 'nd02', 'nd03', 'nd04'];
+const SECOND_ABILITIES = [3, 9, 14, 18];
 
 interface ScoredChoice {
   readonly question: ChoiceQuestion;
@@ -91,13 +95,18 @@ test('an instructor reads a sitting’s statistics, sees the charts, and follows
 }) => {
   const source = bundledAs('e2e-statistics');
   const choices = scoredChoices(source);
-  const { sittingId, codes } = await openSitting(request, source, {
-    durationMinutes: 120,
-    graceSeconds: 60,
-    students: STUDENTS,
-  });
+  const sittingOptions = { durationMinutes: 120, graceSeconds: 60 };
+  const { examId, sittingId, codes } = await openSitting(request, source, { ...sittingOptions, students: STUDENTS });
   for (const [ability, student] of STUDENTS.entries()) {
     await sitExam(baseURL ?? '', codes[student] ?? '', ability, choices);
+  }
+  const second = await addSitting(request, (await instructorApi(request)).csrf, examId, {
+    ...sittingOptions,
+    students: SECOND,
+    title: 'E2E second sitting',
+  });
+  for (const [index, student] of SECOND.entries()) {
+    await sitExam(baseURL ?? '', second.codes[student] ?? '', SECOND_ABILITIES[index] ?? 0, choices);
   }
 
   await signIn(page);
@@ -173,6 +182,34 @@ test('an instructor reads a sitting’s statistics, sees the charts, and follows
   await keepScreenshot(page, 'statistics-page-320px');
   await expectAccessible(page, 'the statistics page at 320 px');
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Every sitting of the exam version together, chosen from the keyboard; its report downloads with its charts.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.getByTestId('analysis-scope-sitting').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('analysis-scope-version')).toBeChecked();
+  await expect(page.getByTestId('analysis-scope-version')).toBeFocused();
+  await expect(page).toHaveURL(/scope=version/);
+  await expect(page.getByTestId('figure-students')).toHaveText(String(STUDENTS.length + SECOND.length));
+  await expect(page.getByTestId('analysis-scope-sentence')).toContainText('All 2 sittings of exam version');
+  await expect(page.getByTestId(`item-row-${DOUBTED}`)).toHaveAttribute('data-flagged', 'true');
+  await keepScreenshot(page, 'statistics-all-sittings');
+  await expectAccessible(page, 'the statistics of every sitting of the version');
+  await page.getByTestId('analysis-report').focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^e2e-statistics-v\d+\.report\.html$/);
+  const report = readFileSync(await download.path(), 'utf8');
+  expect(report).toMatch(/^<!doctype html>/);
+  expect(report).toContain('all 2 sittings: “E2E sitting”, “E2E second sitting”');
+  for (const chart of ['Score histogram', 'Facility against discrimination', `Options of Q${number.slice(1)}`])
+    expect(report).toMatch(new RegExp(`<svg[^>]*role="img"[^>]*>\\s*<title[^>]*>${chart}`));
+  const reportPage = await page.context().newPage();
+  await reportPage.setContent(report);
+  await expect(reportPage.locator('svg[role="img"]').first()).toBeVisible();
+  await expectAccessible(reportPage, 'the downloaded report');
+  await reportPage.close();
+  await page.getByTestId('analysis-scope-sitting').check();
+  await expect(page.getByTestId('figure-students')).toHaveText(String(STUDENTS.length));
 
   // On to the exam's own answer checks.
   await verdict.getByRole('link', { name: 'All answer checks on the exam’s page' }).click();

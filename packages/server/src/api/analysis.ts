@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * A sitting's item analysis (core's analyseItems): numbers are null where a statistic does not exist (no spread, no
- * one chose an option, too few students), never NaN, which JSON cannot carry.
+ * The item analysis of a sitting, or of every sitting of an exam version (core's analyseItems): numbers are null
+ * where a statistic does not exist (no spread, no one chose an option, too few students), never NaN, which JSON
+ * cannot carry.
  */
 const Statistic = z.number().nullable();
 
@@ -43,8 +44,19 @@ export const ItemStatisticsSchema = z.object({
 });
 export type ItemStatisticsView = z.infer<typeof ItemStatisticsSchema>;
 
-export const SittingAnalysisSchema = z.object({
-  sittingId: z.string(),
+/** Whose answers an analysis holds: one sitting's, or those of every sitting of one exam version together. */
+export const AnalysisScopeSchema = z.object({
+  kind: z.enum(['sitting', 'version']),
+  examId: z.string(),
+  /** The exam version the attempts are scored against, as `/api/exams/:examId/versions/:version/analysis` takes it. */
+  version: z.number().int(),
+  /** The sittings whose attempts are in the figures: the one sitting, or every sitting on the version. */
+  sittings: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+export type AnalysisScope = z.infer<typeof AnalysisScopeSchema>;
+
+export const AnalysisViewSchema = z.object({
+  scope: AnalysisScopeSchema,
   /** Finished attempts analysed (submitted, expired, paper); open attempts are left out until they close. */
   attempts: z.number().int(),
   /** Attempts still open, not in the figures. */
@@ -68,4 +80,4 @@ export const SittingAnalysisSchema = z.object({
   }),
   items: z.array(ItemStatisticsSchema),
 });
-export type SittingAnalysis = z.infer<typeof SittingAnalysisSchema>;
+export type AnalysisView = z.infer<typeof AnalysisViewSchema>;

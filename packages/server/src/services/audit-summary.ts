@@ -80,6 +80,7 @@ const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, pe
   'answer.refused': (p, q) =>
     `tried to save an answer to ${q}, refused: ${text(p.code) === 'answer-too-long' ? `${count(p.length)} characters, over the limit` : (text(p.code) ?? '?')}`,
   'results.exported': () => 'downloaded the results',
+  'analysis.exported': (p) => `downloaded the item analysis (${text(p.file) ?? 'a file'})`,
   'staff.granted': (p, _q, person) => `gave ${person} the ${text(p.role) ?? '?'} role on this exam`,
   'staff.revoked': (_p, _q, person) => `took ${person} off this exam’s staff`,
   'responses.exported': (p) => `downloaded responses.csv ${p.withNames === true ? 'with' : 'without'} names`,

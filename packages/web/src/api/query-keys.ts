@@ -18,6 +18,7 @@ export const queryKeys = {
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
   studentReleases: (sittingId: string) => ['sittings', sittingId, 'student-releases'] as const,
   analysis: (sittingId: string) => ['sittings', sittingId, 'analysis'] as const,
+  versionAnalysis: (examId: string, version: number) => ['exams', examId, 'versions', version, 'analysis'] as const,
   scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
   review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,
   grading: (sittingId: string) => ['sittings', sittingId, 'grading'] as const,

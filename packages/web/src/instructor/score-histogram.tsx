@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import type { SittingAnalysis } from '@examforge/server/api';
+import type { AnalysisView } from '@examforge/server/api';
 import { useCallback, useMemo } from 'react';
 import { PlotFigure, siteColour } from '../components/plot-figure.js';
 import { histogramRows, type HistogramRow } from '../lib/statistics/chart-data.js';
 import { countOf, formatMarks } from '../lib/statistics/format-statistic.js';
 
 /** How the analysed students' totals spread: one bar per score range, its count written on it. */
-export function ScoreHistogram({ test }: { readonly test: SittingAnalysis['test'] }) {
+export function ScoreHistogram({ test }: { readonly test: AnalysisView['test'] }) {
   const rows = useMemo(() => histogramRows(test.histogram), [test.histogram]);
   const plot = useCallback((width: number) => histogramPlot(rows, width), [rows]);
   const students = rows.reduce((sum, row) => sum + row.count, 0);

@@ -1,8 +1,8 @@
-import type { CheckResultView, SittingAnalysis } from '@examforge/server/api';
-import { useQuery } from '@tanstack/react-query';
+import type { AnalysisView, CheckResultView } from '@examforge/server/api';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
-import { Link, useParams } from 'react-router';
-import { fetchSittingAnalysis } from '../api/analysis-api.js';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { fetchSittingAnalysis, fetchVersionAnalysis } from '../api/analysis-api.js';
 import { fetchPreview, fetchVerifyReport } from '../api/exams-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { fetchSitting } from '../api/sittings-api.js';
@@ -10,6 +10,8 @@ import { Loading } from '../components/loading.js';
 import { PlainError } from '../components/plain-error.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
+import { AnalysisDownloads } from './analysis-downloads.js';
+import { AnalysisScopeControl, scopeSentence, type AnalysisScopeKind } from './analysis-scope-control.js';
 import { DiscriminationScatter } from './discrimination-scatter.js';
 import { ItemDetail } from './item-detail.js';
 import { ItemTable } from './item-table.js';
@@ -17,16 +19,20 @@ import { ScoreHistogram } from './score-histogram.js';
 import { TestFigures } from './test-figures.js';
 
 /**
- * `/instructor/sittings/:sittingId/statistics`: the item analysis of the sitting's finished attempts, with charts,
- * each question's flags beside what the exam's answer checks computed.
+ * `/instructor/sittings/:sittingId/statistics`: the item analysis of the sitting's finished attempts, or with
+ * `?scope=version` of every sitting of its exam version together, with charts, each question's flags beside what the
+ * exam's answer checks computed, and the same analysis as files to download.
  */
 export function StatisticsPage() {
   const { sittingId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const kind: AnalysisScopeKind = params.get('scope') === 'version' ? 'version' : 'sitting';
   const sitting = useQuery({ queryKey: queryKeys.sitting(sittingId), queryFn: () => fetchSitting(sittingId) });
   const analysis = useQuery({
     queryKey: queryKeys.analysis(sittingId),
     queryFn: () => fetchSittingAnalysis(sittingId),
   });
+  const shown = useScopedAnalysis(kind, analysis);
   const title = sitting.data ? `Statistics · ${sitting.data.title}` : 'Statistics';
   usePageTitle(title);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,6 +44,7 @@ export function StatisticsPage() {
   if (sitting.isPending || analysis.isPending) return <Loading label="Loading the statistics…" />;
   if (sitting.isError) return <StatisticsError error={sitting.error} what="The sitting could not be loaded." />;
   if (analysis.isError) return <StatisticsError error={analysis.error} what="The statistics could not be loaded." />;
+  const choose = (next: AnalysisScopeKind) => setParams(next === 'version' ? { scope: 'version' } : {});
   return (
     <main className="page page-wide" data-testid="statistics-page">
       <p className="no-print">
@@ -46,9 +53,34 @@ export function StatisticsPage() {
       <h1 ref={heading} tabIndex={-1}>
         Statistics · {sitting.data.title}
       </h1>
-      <StatisticsBody analysis={analysis.data} examId={sitting.data.examId} />
+      <AnalysisScopeControl kind={kind} version={analysis.data.scope.version} onChange={choose} />
+      {shown.isPending && <Loading label="Loading the statistics of every sitting…" />}
+      {shown.isError && (
+        <PlainError title="The statistics could not be loaded." error={shown.error} testId="statistics-error" />
+      )}
+      {shown.data && (
+        <>
+          <p data-testid="analysis-scope-sentence">{scopeSentence(shown.data.scope)}</p>
+          {shown.data.attempts > 0 && <AnalysisDownloads scope={shown.data.scope} />}
+          <StatisticsBody analysis={shown.data} examId={sitting.data.examId} />
+        </>
+      )}
     </main>
   );
+}
+
+/** The analysis of the chosen scope: the sitting's as loaded, or its version's (asked for once the version is known). */
+function useScopedAnalysis(
+  kind: AnalysisScopeKind,
+  sitting: UseQueryResult<AnalysisView>,
+): UseQueryResult<AnalysisView> {
+  const scope = sitting.data?.scope;
+  const version = useQuery({
+    queryKey: queryKeys.versionAnalysis(scope?.examId ?? '', scope?.version ?? 0),
+    queryFn: () => fetchVersionAnalysis(scope?.examId ?? '', scope?.version ?? 0),
+    enabled: kind === 'version' && scope !== undefined,
+  });
+  return kind === 'version' ? version : sitting;
 }
 
 function StatisticsError({ error, what }: { readonly error: unknown; readonly what: string }) {
@@ -60,7 +92,7 @@ function StatisticsError({ error, what }: { readonly error: unknown; readonly wh
   );
 }
 
-function StatisticsBody({ analysis, examId }: { readonly analysis: SittingAnalysis; readonly examId: string }) {
+function StatisticsBody({ analysis, examId }: { readonly analysis: AnalysisView; readonly examId: string }) {
   const checks = useChecks(examId);
   const labelOf = useQuestionLabels(examId);
   if (analysis.attempts === 0) {

@@ -1,4 +1,4 @@
-import type { SittingAnalysis } from '@examforge/server/api';
+import type { AnalysisView } from '@examforge/server/api';
 import {
   countOf,
   formatMarks,
@@ -8,7 +8,7 @@ import {
 } from '../lib/statistics/format-statistic.js';
 
 interface TestFiguresProps {
-  readonly analysis: SittingAnalysis;
+  readonly analysis: AnalysisView;
   /** "Q12" for a question id, from the exam's preview; the id itself while the preview loads. */
   readonly labelOf: (questionId: string) => string;
 }
@@ -61,10 +61,7 @@ export function TestFigures({ analysis, labelOf }: TestFiguresProps) {
   );
 }
 
-function NotAnalysed({
-  notAnalysed,
-  labelOf,
-}: Pick<SittingAnalysis, 'notAnalysed'> & Pick<TestFiguresProps, 'labelOf'>) {
+function NotAnalysed({ notAnalysed, labelOf }: Pick<AnalysisView, 'notAnalysed'> & Pick<TestFiguresProps, 'labelOf'>) {
   if (notAnalysed.length === 0) return <p>Every question is analysed.</p>;
   return (
     <>

@@ -1,4 +1,4 @@
-import type { ItemStatisticsView, SittingAnalysis } from '@examforge/server/api';
+import type { AnalysisView, ItemStatisticsView } from '@examforge/server/api';
 import { formatMarks, formatShare } from './format-statistic.js';
 
 /** One bar of the score histogram, with the range written out for the table and the chart's description. */
@@ -16,7 +16,7 @@ export interface HistogramRow {
  * @example
  * histogramRows([{ from: 0, to: 2, count: 3 }])[0]?.range; // '0 to under 2'
  */
-export function histogramRows(bins: SittingAnalysis['test']['histogram']): HistogramRow[] {
+export function histogramRows(bins: AnalysisView['test']['histogram']): HistogramRow[] {
   return bins.map((bin, index) => ({
     ...bin,
     range:

@@ -1,0 +1,53 @@
+import { analysisReport, optionsCsv, reportHtml, statisticsCsv, type AnalysisReport } from '@examforge/report';
+import type { UserRow } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import type { AnalysedAttempts } from './analysed-attempts.js';
+import { recordEvent } from './audit.js';
+
+/** The files of an item analysis, as `examforge analyse` writes them: the HTML report and its two tables. */
+export const ANALYSIS_FILES = ['report.html', 'statistics.csv', 'options.csv'] as const;
+export type AnalysisFile = (typeof ANALYSIS_FILES)[number];
+
+export interface AnalysisDownload {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+const RENDER: Record<AnalysisFile, { type: string; render: (report: AnalysisReport) => string }> = {
+  'report.html': { type: 'text/html; charset=utf-8', render: reportHtml },
+  'statistics.csv': { type: 'text/csv; charset=utf-8', render: statisticsCsv },
+  'options.csv': { type: 'text/csv; charset=utf-8', render: optionsCsv },
+};
+
+/**
+ * One file of an item analysis for a member of the exam's staff, named after the exam file's id (and the version,
+ * for all its sittings together), with an audit event (`analysis.exported`) as every download of a sitting's data.
+ */
+export async function exportAnalysis(
+  context: AppContext,
+  user: UserRow,
+  analysed: AnalysedAttempts,
+  file: AnalysisFile,
+): Promise<AnalysisDownload> {
+  const { scope, exam, finished } = analysed;
+  const report = { ...analysisReport(exam, finished), scope: scopeWords(analysed) };
+  const body = RENDER[file].render(report);
+  const subject = scope.kind === 'sitting' ? `sitting:${scope.sittings[0]?.id ?? ''}` : `exam:${scope.examId}`;
+  await recordEvent(context.db, context.clock.now(), { kind: 'user', id: user.id }, 'analysis.exported', subject, {
+    file,
+    version: scope.version,
+    sittings: scope.sittings.map((sitting) => sitting.id),
+    students: finished.length,
+  });
+  const stem = scope.kind === 'sitting' ? exam.id : `${exam.id}-v${scope.version}`;
+  return { fileName: `${stem.replace(/[^A-Za-z0-9._-]/g, '-')}.${file}`, contentType: RENDER[file].type, body };
+}
+
+/** The scope as the report's first line says it: `sitting “Main”`, or `version 2, 3 sittings: A, B, C`. */
+function scopeWords({ scope }: AnalysedAttempts): string {
+  const titles = scope.sittings.map((sitting) => `“${sitting.title}”`);
+  if (scope.kind === 'sitting') return `version ${scope.version}, sitting ${titles.join('')}`;
+  const count = `${scope.sittings.length} sitting${scope.sittings.length === 1 ? '' : 's'}`;
+  return `version ${scope.version}, all ${count}${titles.length > 0 ? `: ${titles.join(', ')}` : ''}`;
+}
