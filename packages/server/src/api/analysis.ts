@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RubricUsageSchema } from './rubric-usage.js';
 
 /**
  * The item analysis of a sitting, or of every sitting of an exam version (core's analyseItems): numbers are null
@@ -79,5 +80,7 @@ export const AnalysisViewSchema = z.object({
     unavailableAnswers: z.number().int(),
   }),
   items: z.array(ItemStatisticsSchema),
+  /** Written questions: how often each rubric item was applied. */
+  rubricUsage: z.array(RubricUsageSchema),
 });
 export type AnalysisView = z.infer<typeof AnalysisViewSchema>;

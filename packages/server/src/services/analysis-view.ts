@@ -2,6 +2,7 @@ import type { ItemAnalysis, ItemStatistics } from '@examforge/core';
 import { analysisReport } from '@examforge/report';
 import type { AnalysisView, ItemStatisticsView } from '../api/index.js';
 import type { AnalysedAttempts } from './analysed-attempts.js';
+import { presentRubricUsage } from './rubric-usage.js';
 
 /**
  * The item analysis of a sitting's or a version's finished attempts as the API presents it, from the report the
@@ -16,6 +17,7 @@ export function presentAnalysis({ scope, exam, finished, open }: AnalysedAttempt
     notAnalysed: report.notAnalysed.map((question) => ({ questionId: question.id, reason: question.reason })),
     test: presentTest(report.test, finished[0]?.report.maximum.toNumber() ?? 0),
     items: report.questions.map((question) => presentItem(question.statistics, question)),
+    rubricUsage: presentRubricUsage(exam, finished),
   };
 }
 

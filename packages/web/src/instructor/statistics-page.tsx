@@ -131,6 +131,7 @@ function StatisticsBody({ analysis, examId }: { readonly analysis: AnalysisView;
             examId={examId}
             check={checks.byQuestion?.get(item.questionId)}
             checked={checks.byQuestion !== undefined}
+            rubric={analysis.rubricUsage.find((usage) => usage.questionId === item.questionId)}
           />
         ))}
       </section>
