@@ -3,7 +3,7 @@ import { HttpError } from '../errors.js';
 import { normaliseAccessCode } from '../ids.js';
 import { admitJoin, admitLogin, joinFailed, loginFailed } from './abuse-limits.js';
 import { verifyPassword } from './passwords.js';
-import { createSession, type RosterRow, type UserRow } from './sessions.js';
+import { createSession, newSession, type RosterRow, type UserRow } from './sessions.js';
 
 /**
  * Email + password login, limited per email and address, per address, and slowed per email (abuse-limits.ts): an
@@ -56,11 +56,12 @@ export async function joinWithCode(
     await joinFailed(scope, address);
     throw new HttpError(401, 'bad-access-code', 'this access code is not on any roster; check it against your slip');
   }
-  const session = await createSession(
-    context.db,
+  // A class joins together at the start of an exam: their sessions are group-committed like their saves.
+  const { row, token, csrfToken } = newSession(
     { rosterId: student.id },
     context.clock.now(),
     context.settings.sessionHours,
   );
-  return { student, ...session };
+  await context.attemptWrites.submit({ kind: 'session', session: row });
+  return { student, token, csrfToken };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, RosterTable, UsersTable } from '../db/schema.js';
+import type { Database, RosterTable, SessionsTable, UsersTable } from '../db/schema.js';
 import { hashToken, newToken } from '../ids.js';
 
 export const SESSION_COOKIE = 'ef_session';
@@ -13,25 +13,33 @@ export type Identity =
 export type UserRow = Omit<UsersTable, 'password_hash'>;
 export type RosterRow = RosterTable;
 
+/** A new session's row and the secrets only its owner gets (the cookie token is stored hashed). */
+export function newSession(
+  owner: { userId: string } | { rosterId: string },
+  now: Date,
+  hours: number,
+): { row: SessionsTable; token: string; csrfToken: string } {
+  const token = newToken();
+  const csrfToken = newToken();
+  const row = {
+    id: hashToken(token),
+    user_id: 'userId' in owner ? owner.userId : null,
+    roster_id: 'rosterId' in owner ? owner.rosterId : null,
+    csrf_token: csrfToken,
+    expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+    created_at: now.toISOString(),
+  };
+  return { row, token, csrfToken };
+}
+
 export async function createSession(
   db: Kysely<Database>,
   owner: { userId: string } | { rosterId: string },
   now: Date,
   hours: number,
 ): Promise<{ token: string; csrfToken: string }> {
-  const token = newToken();
-  const csrfToken = newToken();
-  await db
-    .insertInto('sessions')
-    .values({
-      id: hashToken(token),
-      user_id: 'userId' in owner ? owner.userId : null,
-      roster_id: 'rosterId' in owner ? owner.rosterId : null,
-      csrf_token: csrfToken,
-      expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
-      created_at: now.toISOString(),
-    })
-    .execute();
+  const { row, token, csrfToken } = newSession(owner, now, hours);
+  await db.insertInto('sessions').values(row).execute();
   return { token, csrfToken };
 }
 

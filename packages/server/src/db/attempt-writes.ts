@@ -1,13 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { AttemptsTable, Database } from './schema.js';
+import type { AttemptsTable, Database, SessionsTable } from './schema.js';
 
 /**
  * The writes of exam day's hot path, as plain data: they cross to the SQLite writer thread and are grouped, many
  * students' writes to one transaction and one commit (decision 0014). Each write's result is a number: the attempt's
  * `last_seq` after a save or a heartbeat, 1 or 0 for a start (created, or the student had one already).
  */
-export type AttemptWrite = SaveWrite | SeenWrite | StartWrite;
+export type AttemptWrite = SaveWrite | SeenWrite | StartWrite | SessionWrite;
 
 /** A batch of one student's saves with the audit events that record them. */
 export interface SaveWrite {
@@ -30,6 +30,12 @@ export interface StartWrite {
   readonly kind: 'start';
   readonly attempt: AttemptsTable;
   readonly event: AuditRow;
+}
+
+/** A student's new session (joining with the access code). */
+export interface SessionWrite {
+  readonly kind: 'session';
+  readonly session: SessionsTable;
 }
 
 export interface StoredAnswer {
@@ -55,6 +61,7 @@ export interface SqliteAttemptStatements {
   readonly markSeen: BetterSqlite3.Statement;
   readonly insertAttempt: BetterSqlite3.Statement;
   readonly insertEvent: BetterSqlite3.Statement;
+  readonly insertSession: BetterSqlite3.Statement;
   readonly group: (writes: readonly AttemptWrite[]) => number[];
 }
 
@@ -86,6 +93,10 @@ export function prepareSqliteAttemptWrites(sqlite: BetterSqlite3.Database): Sqli
     insertEvent: sqlite.prepare(
       'INSERT INTO audit_events (at, actor_kind, actor_id, action, subject, data_json) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    insertSession: sqlite.prepare(
+      `INSERT INTO sessions (id, user_id, roster_id, csrf_token, expires_at, created_at)
+       VALUES (@id, @user_id, @roster_id, @csrf_token, @expires_at, @created_at)`,
+    ),
   };
   const insertEvent = (event: AuditRow) =>
     statements.insertEvent.run(event.at, event.actorKind, event.actorId, event.action, event.subject, event.dataJson);
@@ -109,6 +120,9 @@ export function prepareSqliteAttemptWrites(sqlite: BetterSqlite3.Database): Sqli
       }
       case 'seen':
         return (statements.markSeen.get(write.at, write.attemptId) as LastSeq | undefined)?.last_seq ?? 0;
+      case 'session':
+        statements.insertSession.run(write.session);
+        return 1;
       case 'start': {
         const created = statements.insertAttempt.run(write.attempt).changes > 0;
         if (created) insertEvent(write.event);
@@ -125,22 +139,25 @@ interface LastSeq {
 
 /**
  * Applies a group of writes on PostgreSQL in one statement (one round trip, one commit): the answers, the attempts'
- * sequence numbers and times, and the audit events, as data-modifying CTEs over JSON input. Starts, rare beside
- * saves, are one insert each in the same transaction.
+ * sequence numbers and times, and the audit events, as data-modifying CTEs over JSON input. Starts and sessions, one
+ * per student beside a save every few seconds, are one insert each in the same transaction.
  */
 export async function applyPostgresAttemptWrites(
   db: Kysely<Database>,
   writes: readonly AttemptWrite[],
 ): Promise<number[]> {
-  const starts = writes.filter((write): write is StartWrite => write.kind === 'start');
-  if (starts.length === 0) return applyPostgresSaves(db, writes);
+  const inserts = writes.filter((write) => write.kind === 'start' || write.kind === 'session');
+  if (inserts.length === 0) return applyPostgresSaves(db, writes);
   return db.transaction().execute(async (trx) => {
-    const created = new Map<string, number>();
-    for (const start of starts) created.set(start.attempt.roster_id, await insertAttemptPostgres(trx, start));
+    const inserted = new Map<AttemptWrite, number>();
+    for (const write of inserts) {
+      if (write.kind === 'session') {
+        await trx.insertInto('sessions').values(write.session).execute();
+        inserted.set(write, 1);
+      } else inserted.set(write, await insertAttemptPostgres(trx, write));
+    }
     const others = await applyPostgresSaves(trx, writes);
-    return writes.map((write, index) =>
-      write.kind === 'start' ? (created.get(write.attempt.roster_id) ?? 0) : (others[index] ?? 0),
-    );
+    return writes.map((write, index) => inserted.get(write) ?? others[index] ?? 0);
   });
 }
 
@@ -161,7 +178,7 @@ async function applyPostgresSaves(db: Kysely<Database>, writes: readonly Attempt
   const attempts = new Map<string, { id: string; highest: number; saved_at: string | null; seen_at: string }>();
   const events: Record<string, unknown>[] = [];
   for (const write of writes) {
-    if (write.kind === 'start') continue;
+    if (write.kind === 'start' || write.kind === 'session') continue;
     const touched = attempts.get(write.attemptId) ?? { id: write.attemptId, highest: 0, saved_at: null, seen_at: '' };
     if (write.at > touched.seen_at) touched.seen_at = write.at;
     if (write.kind === 'save') {
@@ -212,7 +229,7 @@ async function applyPostgresSaves(db: Kysely<Database>, writes: readonly Attempt
     )
     SELECT id, last_seq FROM updated`.execute(db);
   const lastSeq = new Map(result.rows.map((row) => [row.id, row.last_seq]));
-  return writes.map((write) => (write.kind === 'start' ? 0 : (lastSeq.get(write.attemptId) ?? 0)));
+  return writes.map((write) => ('attemptId' in write ? (lastSeq.get(write.attemptId) ?? 0) : 0));
 }
 
 function auditValues(event: AuditRow) {

@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { applyPostgresAttemptWrites, prepareSqliteAttemptWrites, type AttemptWrite } from './attempt-writes.js';
+import { applyPostgresAttemptWrites, type AttemptWrite } from './attempt-writes.js';
 import { GroupCommitter } from './group-commit.js';
 import type { Database } from './schema.js';
-import { configureSqlite } from './sqlite-settings.js';
-import { SqliteWriterThread } from './sqlite-writer.js';
+import { SqliteThread, SqliteThreadDialect } from './sqlite-thread.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -87,24 +85,13 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     return { db, dialect: 'postgres', attemptWrites, close, poolUse };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
-  const sqlite = new SQLite(url);
-  configureSqlite(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  // A database file is written by its own thread (the event loop never waits for an fsync); an in-memory one has
-  // only this connection, so its groups commit here.
-  const writer = url === ':memory:' ? undefined : new SqliteWriterThread(url);
-  let statements: ReturnType<typeof prepareSqliteAttemptWrites> | undefined;
-  const apply =
-    writer?.apply ??
-    ((writes: readonly AttemptWrite[]) => {
-      statements ??= prepareSqliteAttemptWrites(sqlite);
-      return Promise.resolve(statements.group(writes));
-    });
+  // The connection lives on its own thread: the event loop never waits for a statement or an fsync.
+  const thread = new SqliteThread(url);
+  const db = new Kysely<Database>({ dialect: new SqliteThreadDialect(thread) });
   // SQLite has one writer at a time: one group commits while the next gathers.
-  const attemptWrites = new GroupCommitter(apply, { maxInFlight: 1, maxGroup: MAX_GROUP });
+  const attemptWrites = new GroupCommitter(thread.group, { maxInFlight: 1, maxGroup: MAX_GROUP });
   const close = async () => {
     await attemptWrites.drained();
-    await writer?.close();
     await db.destroy();
   };
   return { db, dialect: 'sqlite', attemptWrites, close };

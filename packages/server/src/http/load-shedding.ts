@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AttemptWrites } from '../db/connect.js';
 
 export interface LoadSheddingLimits {
@@ -18,22 +18,17 @@ export const DEFAULT_LOAD_SHEDDING: LoadSheddingLimits = {
 };
 
 /**
- * Requests served even when saturated: a student joining, starting or reloading their exam (never locked out while
- * others save: their answers wait safely in their browsers' outboxes), signing in, and the probes an operator or a
- * load balancer relies on. Everything else — saves above all — is refused with 503 and `Retry-After` while the
- * server is saturated, quickly, before any database work.
+ * What is shed: the students' saves and heartbeats, the bulk of exam day's traffic, sent by the web app's outbox,
+ * which keeps every answer and sends it again after `Retry-After`. Everything else is always served: a student
+ * joining, starting or reloading (never locked out by others' saves), staff at work (few requests, and their pages do
+ * not retry by themselves), the probes an operator or a load balancer relies on.
  */
-const ALWAYS_ADMITTED = new Set([
-  'POST /api/student/join',
-  'POST /api/auth/login',
-  'POST /api/attempt/start',
-  'GET /api/attempt',
-  'GET /api/health',
-  'GET /api/ready',
-  'GET /metrics',
-]);
+const SHED_ROUTES = new Set(['PUT /api/attempt/answers', 'POST /api/attempt/heartbeat']);
 
-/** How often saturation is judged, from the event loop's delay over the last window and the write backlog. */
+/**
+ * How often saturation is judged, from the event loop's delay over the last window and the write backlog; it takes
+ * two windows in a row, so one long request (an import, a PDF) does not shed the saves that arrive behind it.
+ */
 const WINDOW_MS = 250;
 
 export interface LoadShedding {
@@ -43,9 +38,9 @@ export interface LoadShedding {
 }
 
 /**
- * Admission control (decision 0014): when the server is saturated, answer quickly with 503 and `Retry-After` rather
- * than queue without bound. A shedding episode is logged when it starts and when it ends (with how many requests it
- * refused), not per request: one line a refusal would add to the overload it reports.
+ * Admission control (decision 0014): when the server is saturated, answer saves quickly with 503 and `Retry-After`
+ * rather than queue them without bound. A shedding episode is logged when it starts and when it ends (with how many
+ * requests it refused), not per request: one line a refusal would add to the overload it reports.
  */
 export function registerLoadShedding(
   app: FastifyInstance,
@@ -55,13 +50,16 @@ export function registerLoadShedding(
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let saturated = false;
+  let behindBefore = false;
   let refused = 0;
   let refusedThisEpisode = 0;
   const judge = setInterval(() => {
     const delayMs = delay.percentile(90) / 1e6;
     delay.reset();
     const { oldestMs } = writes.backlog();
-    const now = delayMs > limits.maxEventLoopDelayMs || oldestMs > limits.maxWriteWaitMs;
+    const behind = delayMs > limits.maxEventLoopDelayMs || oldestMs > limits.maxWriteWaitMs;
+    const now = behind && behindBefore;
+    behindBefore = behind;
     if (now && !saturated) {
       app.log.warn({ eventLoopDelayMs: Math.round(delayMs), oldestWriteMs: Math.round(oldestMs) }, 'shedding load');
     } else if (!now && saturated) {
@@ -76,7 +74,7 @@ export function registerLoadShedding(
     delay.disable();
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (!saturated || admittedAlways(request)) return;
+    if (!saturated || !SHED_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`)) return;
     refused += 1;
     refusedThisEpisode += 1;
     const seconds = limits.retryAfterSeconds + Math.floor(Math.random() * (limits.retryAfterSeconds + 1));
@@ -89,10 +87,4 @@ export function registerLoadShedding(
       });
   });
   return { refused: () => refused, saturated: () => saturated };
-}
-
-function admittedAlways(request: FastifyRequest): boolean {
-  // Pages and assets are not the API: a student reloading must get the app that holds their outbox.
-  if (!request.url.startsWith('/api/')) return true;
-  return ALWAYS_ADMITTED.has(`${request.method} ${request.routeOptions.url ?? ''}`);
 }
