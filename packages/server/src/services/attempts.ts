@@ -1,4 +1,4 @@
-import { attemptTimes, makeVariant, studentView } from '@examforge/core';
+import { attemptTimes } from '@examforge/core';
 import { refuseOverlongAnswers, type AttemptState, type Save, type SaveAck } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -12,7 +12,8 @@ import { variantSeed } from './paper-layouts.js';
 import { findReleaseOverride } from './release-override-row.js';
 import { studentRelease } from './student-release.js';
 import { loadExamVersion } from './exams.js';
-import { findSittingRow, sittingShuffle } from './sittings.js';
+import { findSittingRow } from './sittings.js';
+import { attemptView } from './student-views.js';
 
 async function findAttempt(context: AppContext, rosterId: string): Promise<AttemptsTable | undefined> {
   return context.db.selectFrom('attempts').selectAll().where('roster_id', '=', rosterId).executeTakeFirst();
@@ -37,7 +38,6 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   };
   if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
-  const variant = makeVariant(exam, attempt.variant_seed, sittingShuffle(sitting));
   const answers = Object.fromEntries(
     (await loadAnswers(context.db, attempt.id)).map((row) => [
       row.question_id,
@@ -53,7 +53,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
     lastSeq: attempt.last_seq,
     ...(attempt.closed_at !== null && { closedAt: attempt.closed_at }),
     answers,
-    exam: studentView(exam, variant),
+    exam: attemptView(exam, sitting, attempt),
   };
 }
 
