@@ -7,9 +7,14 @@
  * server's group-commit metrics: on SQLite one commit is one fsync of the WAL), and afterwards checks that every
  * acknowledged save is stored. Goal (issue 13): 10,000 students, save p99 under 100 ms, start p99 under 1 s, 0 errors.
  * Options: --students N (or a ladder: --students 2000,6000,10000) --minutes M --ramp S --db sqlite|postgres|both
- * --nodes N. With --nodes above 1, PostgreSQL is also measured with N app processes behind HAProxy.
+ * --nodes N --abandoned N. With --nodes above 1, PostgreSQL is also measured with N app processes behind HAProxy.
+ * With --abandoned N, N abandoned attempts reach their deadline mid-storm: how late their closes were recorded
+ * (goal: within 5 s) and whether each was closed exactly once.
  */
+import type { Kysely } from 'kysely';
 import { openDatabase } from '../packages/server/src/db/connect.js';
+import type { Database } from '../packages/server/src/db/schema.js';
+import { expiryEventCounts, insertExpiringAttempts } from '../packages/server/src/test-support/expiring-attempts.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
 import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
@@ -43,6 +48,7 @@ async function runOn(
   minutes: number,
   rampSeconds: number,
   nodes = 1,
+  abandoned = 0,
 ): Promise<Record<string, string | number>> {
   const server = await startBenchServer(dialect, { demoStudents: students, nodes });
   const url = server.databaseUrl;
@@ -58,6 +64,8 @@ async function runOn(
   const firstError: string[] = [];
   const began = performance.now();
   const endAt = began + rampSeconds * 1000 + minutes * 60_000;
+  // Once everyone has started, a cohort of abandoned attempts reaches its deadline in the middle of the storm.
+  const cohort = abandoned > 0 ? sleep(rampSeconds * 1000).then(() => expireCohort(handle.db, abandoned)) : undefined;
   await Promise.all(
     codes.map(async (code, index) => {
       await sleep((index * rampSeconds * 1000) / codes.length);
@@ -110,6 +118,7 @@ async function runOn(
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
+  const closing = cohort && (await closeLateness(handle.db, await cohort));
   const commits = await commitsPerWrite(server.url);
   await server.stopApp();
   const stored = await handle.db
@@ -136,9 +145,63 @@ async function runOn(
     'saves/s': Math.round(acknowledged / elapsed),
     'commits per write': commits,
     'saves shed (503)': shed,
+    ...(closing && {
+      'abandoned closed late p95 ms': closing.p95,
+      'abandoned closed late max ms': closing.max,
+      'abandoned not closed once': closing.notOnce,
+    }),
     errors,
     acknowledged,
     stored: stored.count,
+  };
+}
+
+/** Writes `count` started attempts whose deadline comes shortly after (time to write them, plus 3 s). */
+async function expireCohort(db: Kysely<Database>, count: number): Promise<string[]> {
+  const sitting = await db
+    .selectFrom('sittings')
+    .select('id')
+    .where('title', 'like', '%demo sitting')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const deadline = new Date(Date.now() + 3_000 + count / 2);
+  return insertExpiringAttempts(db, {
+    sittingId: sitting.id,
+    count,
+    startedAt: new Date(deadline.getTime() - 3_600_000),
+    deadline,
+    prefix: 'abandoned',
+  });
+}
+
+/**
+ * How late the cohort's closes were recorded after their deadline (closed_recorded_at − closed_at, written by the
+ * server), and how many were not closed exactly once. Waits (2 minutes at most) for the last to close.
+ */
+async function closeLateness(db: Kysely<Database>, ids: readonly string[]) {
+  for (const giveUp = Date.now() + 120_000; Date.now() < giveUp;) {
+    const open = await db
+      .selectFrom('attempts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('id', 'like', 'abandoned-%')
+      .where('closed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (open.count === 0) break;
+    await sleep(200);
+  }
+  const rows = await db
+    .selectFrom('attempts')
+    .select(['closed_at', 'closed_recorded_at'])
+    .where('id', 'like', 'abandoned-%')
+    .execute();
+  const late = rows
+    .map((row) => new Date(row.closed_recorded_at ?? Number.NaN).getTime() - new Date(row.closed_at ?? 0).getTime())
+    .sort((a, b) => a - b);
+  const counts = await expiryEventCounts(db, ids);
+  return {
+    p95: Math.round(percentile(late, 95)),
+    max: Math.round(late.at(-1) ?? Number.NaN),
+    notOnce: [...counts.values()].filter((count) => count !== 1).length,
   };
 }
 
@@ -159,12 +222,13 @@ export async function benchmarkExamDay(): Promise<BenchmarkResult> {
   const ramp = Number(option('ramp', '60'));
   const which = option('db', 'both');
   const nodes = Number(option('nodes', '1'));
+  const abandoned = Number(option('abandoned', '0'));
   const dialects = which === 'both' ? (['sqlite', 'postgres'] as const) : ([which] as ['sqlite'] | ['postgres']);
   const rows = [];
   for (const students of ladder) {
-    for (const dialect of dialects) rows.push(await runOn(dialect, students, minutes, ramp));
+    for (const dialect of dialects) rows.push(await runOn(dialect, students, minutes, ramp, 1, abandoned));
     if (nodes > 1 && (dialects as readonly string[]).includes('postgres'))
-      rows.push(await runOn('postgres', students, minutes, ramp, nodes));
+      rows.push(await runOn('postgres', students, minutes, ramp, nodes, abandoned));
   }
   return {
     name: 'exam-day',
