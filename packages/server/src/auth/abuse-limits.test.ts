@@ -98,7 +98,12 @@ describe.each(DIALECTS)('abuse limits on %s', (dialect) => {
   it('shares its counts between two app instances, each with its own connection to the database', async () => {
     const database = await freshDatabase(dialect);
     const other = openDatabase(database.url);
-    const contexts = [database, other].map((handle) => ({ ...world.context, db: handle.db, dialect: handle.dialect, attemptWrites: handle.attemptWrites }));
+    const contexts = [database, other].map((handle) => ({
+      ...world.context,
+      db: handle.db,
+      dialect: handle.dialect,
+      attemptWrites: handle.attemptWrites,
+    }));
     const apps = await Promise.all(contexts.map((context) => buildApp(context, { trustProxy: 1 })));
     try {
       const [first, second] = apps.map((app) => new TestClient(app));

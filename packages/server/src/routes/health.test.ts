@@ -10,7 +10,13 @@ import { startPostgresCluster, type PostgresCluster } from '../test-support/post
 import { T0 } from '../test-support/test-app.js';
 
 function contextOf(handle: DatabaseHandle): AppContext {
-  return { db: handle.db, dialect: handle.dialect, attemptWrites: handle.attemptWrites, clock: new ManualClock(T0), settings: DEFAULT_SETTINGS };
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    attemptWrites: handle.attemptWrites,
+    clock: new ManualClock(T0),
+    settings: DEFAULT_SETTINGS,
+  };
 }
 
 async function get(app: FastifyInstance, url: string, headers: Record<string, string> = {}) {
