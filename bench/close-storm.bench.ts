@@ -8,7 +8,11 @@
  */
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import { DEMO_INSTRUCTOR } from '../packages/server/src/demo.js';
-import { expiryEventCounts, insertExpiringAttempts } from '../packages/server/src/test-support/expiring-attempts.js';
+import {
+  expiryEventCounts,
+  findDemoSitting,
+  insertExpiringAttempts,
+} from '../packages/server/src/test-support/expiring-attempts.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
 import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
@@ -25,12 +29,7 @@ async function runOn(dialect: 'sqlite' | 'postgres', attempts: number, nodes: nu
   const server = await startBenchServer(dialect, { demoStudents: 2, nodes });
   const url = server.databaseUrl;
   const handle = openDatabase(url);
-  const sitting = await handle.db
-    .selectFrom('sittings')
-    .select('id')
-    .where('title', 'like', '%demo sitting')
-    .orderBy('created_at')
-    .executeTakeFirstOrThrow();
+  const sitting = await findDemoSitting(handle.db);
   const writeStarted = Date.now();
   // Time to write the rows first: 3 s and half a millisecond an attempt, checked below.
   const deadline = new Date(writeStarted + LEAD_MS + attempts / 2);

@@ -14,7 +14,12 @@
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import type { Database } from '../packages/server/src/db/schema.js';
-import { expiryEventCounts, insertExpiringAttempts } from '../packages/server/src/test-support/expiring-attempts.js';
+import { scrapeMetric } from '../packages/server/src/test-support/metrics-text.js';
+import {
+  expiryEventCounts,
+  findDemoSitting,
+  insertExpiringAttempts,
+} from '../packages/server/src/test-support/expiring-attempts.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
 import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
@@ -158,12 +163,7 @@ async function runOn(
 
 /** Writes `count` started attempts whose deadline comes shortly after (time to write them, plus 3 s). */
 async function expireCohort(db: Kysely<Database>, count: number): Promise<string[]> {
-  const sitting = await db
-    .selectFrom('sittings')
-    .select('id')
-    .where('title', 'like', '%demo sitting')
-    .orderBy('created_at')
-    .executeTakeFirstOrThrow();
+  const sitting = await findDemoSitting(db);
   const deadline = new Date(Date.now() + 3_000 + count / 2);
   return insertExpiringAttempts(db, {
     sittingId: sitting.id,
@@ -210,9 +210,8 @@ async function closeLateness(db: Kysely<Database>, ids: readonly string[]) {
  * puts several writes in one transaction. With several nodes behind the proxy, one node's figure.
  */
 async function commitsPerWrite(url: string): Promise<number | string> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  const ratio = value('examforge_attempt_write_groups_total') / value('examforge_attempt_writes_total');
+  const groups = await scrapeMetric(url, 'examforge_attempt_write_groups_total');
+  const ratio = groups / (await scrapeMetric(url, 'examforge_attempt_writes_total'));
   return Number.isFinite(ratio) ? Math.round(ratio * 1000) / 1000 : 'n/a';
 }
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/connect.js';
 import { freshDatabase, DIALECTS } from './test-support/databases.js';
 import { HttpStudent } from './test-support/http-student.js';
+import { scrapeMetric } from './test-support/metrics-text.js';
 import { findLostSaves, startSaveStorm } from './test-support/save-storm.js';
 import { startServerProcess, type ServerProcess } from './test-support/server-process.js';
 
@@ -91,10 +92,9 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
 async function waitForGroupCommitting(url: string, budgetMs: number): Promise<void> {
   const deadline = Date.now() + budgetMs;
   for (;;) {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
-    const committing = value('examforge_attempt_writes_backlog\\{state="committing"\\}');
-    const grouped = value('examforge_attempt_writes_total') > value('examforge_attempt_write_groups_total');
+    const committing = await scrapeMetric(url, 'examforge_attempt_writes_backlog{state="committing"}');
+    const writes = await scrapeMetric(url, 'examforge_attempt_writes_total');
+    const grouped = writes > (await scrapeMetric(url, 'examforge_attempt_write_groups_total'));
     if (committing > 0 && grouped) return;
     if (Date.now() > deadline) throw new Error(`no group of saves seen committing within ${budgetMs / 1000} s`);
   }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/connect.js';
 import { freshDatabase } from './test-support/databases.js';
 import { HttpStudent } from './test-support/http-student.js';
+import { scrapeMetric } from './test-support/metrics-text.js';
 import { findLostSaves, startSaveStorm } from './test-support/save-storm.js';
 import { startServerProcess, type ServerProcess } from './test-support/server-process.js';
 
@@ -58,7 +59,7 @@ describe('a server far beyond capacity', () => {
 
     // The storm over, the server stops shedding, and every student's next save, sent at a normal pace by a client
     // that honours Retry-After as the web app does, is acknowledged.
-    await waitFor(async () => (await metric(server!.url, 'examforge_saturated')) === 0, 'the server to recover');
+    await waitFor(async () => (await scrapeMetric(server!.url, 'examforge_saturated')) === 0, 'the server to recover');
     const calm = [];
     for (const student of storming) {
       student.retryBusy = true;
@@ -76,7 +77,7 @@ describe('a server far beyond capacity', () => {
     expect(started).toEqual(latecomers.map(() => 'open'));
     expect(calm.map((reply) => reply.status)).toEqual(storming.map(() => 200));
     expect(lost).toEqual([]);
-    expect(await metric(server.url, 'examforge_requests_shed_total')).toBeGreaterThan(0);
+    expect(await scrapeMetric(server.url, 'examforge_requests_shed_total')).toBeGreaterThan(0);
   }, 300_000);
 });
 
@@ -108,9 +109,4 @@ async function refusedRetryAfter(url: string, code: string): Promise<number> {
     }
   }
   throw new Error('no save was refused while the storm went on');
-}
-
-async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
 }

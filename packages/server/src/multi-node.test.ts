@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_INSTRUCTOR } from './demo.js';
 import { startAppCluster, type AppCluster } from './test-support/app-cluster.js';
 import { freshDatabase } from './test-support/databases.js';
-import { expiryEventCounts, insertExpiringAttempts } from './test-support/expiring-attempts.js';
+import { expiryEventCounts, findDemoSitting, insertExpiringAttempts } from './test-support/expiring-attempts.js';
 import { HttpStudent } from './test-support/http-student.js';
 import { scanPng } from './test-support/paper-scans.js';
 import { findLostSaves, startSaveStorm } from './test-support/save-storm.js';
@@ -42,12 +42,7 @@ describe('several app nodes behind a load balancer', () => {
       (row) => row.access_code,
     );
     expect(codes).toHaveLength(STUDENTS);
-    const sitting = await db
-      .selectFrom('sittings')
-      .select('id')
-      .where('title', 'like', '%demo sitting')
-      .orderBy('created_at')
-      .executeTakeFirstOrThrow();
+    const sitting = await findDemoSitting(db);
 
     const students = codes.map(() => new HttpStudent(cluster!.url));
     await Promise.all(students.map((student, index) => student.joinAndStart(codes[index]!)));

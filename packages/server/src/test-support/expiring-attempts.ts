@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
+/** The demo's sitting of the bundled exam (the one the server seeds on its first start). */
+export async function findDemoSitting(db: Kysely<Database>): Promise<{ id: string }> {
+  return db
+    .selectFrom('sittings')
+    .select('id')
+    .where('title', 'like', '%demo sitting')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Started attempts written straight into a sitting (roster rows with them), all with the same deadline: a cohort
  * that expires at once, as when a whole hall stops at the bell. Ids are `${prefix}-${n}`. Returns the attempt ids.
