@@ -45,6 +45,13 @@ export const ItemStatisticsSchema = z.object({
 });
 export type ItemStatisticsView = z.infer<typeof ItemStatisticsSchema>;
 
+/**
+ * The files an analysis downloads as (`…/analysis/<file>`), as `examforge analyse` writes them: the self-contained
+ * HTML report with its charts, one row per question, one row per option.
+ */
+export const ANALYSIS_FILES = ['report.html', 'statistics.csv', 'options.csv'] as const;
+export type AnalysisFile = (typeof ANALYSIS_FILES)[number];
+
 /** Whose answers an analysis holds: one sitting's, or those of every sitting of one exam version together. */
 export const AnalysisScopeSchema = z.object({
   kind: z.enum(['sitting', 'version']),

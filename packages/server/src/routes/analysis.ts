@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AnalysisViewSchema } from '../api/index.js';
+import { ANALYSIS_FILES, AnalysisViewSchema } from '../api/index.js';
 import type { Identity, UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { requireExamAccess, requireSittingAccess, requireUser } from '../services/access.js';
 import { sittingAttempts, versionAttempts, type AnalysedAttempts } from '../services/analysed-attempts.js';
-import { ANALYSIS_FILES, exportAnalysis } from '../services/analysis-export.js';
+import { exportAnalysis } from '../services/analysis-export.js';
 import { presentAnalysis } from '../services/analysis-view.js';
 
 const SittingParams = z.object({ sittingId: z.string().min(1).max(100) });

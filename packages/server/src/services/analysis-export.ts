@@ -1,12 +1,9 @@
 import { analysisReport, optionsCsv, reportHtml, statisticsCsv, type AnalysisReport } from '@examforge/report';
+import type { AnalysisFile } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AnalysedAttempts } from './analysed-attempts.js';
 import { recordEvent } from './audit.js';
-
-/** The files of an item analysis, as `examforge analyse` writes them: the HTML report and its two tables. */
-export const ANALYSIS_FILES = ['report.html', 'statistics.csv', 'options.csv'] as const;
-export type AnalysisFile = (typeof ANALYSIS_FILES)[number];
 
 export interface AnalysisDownload {
   readonly fileName: string;

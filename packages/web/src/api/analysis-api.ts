@@ -1,4 +1,4 @@
-import { AnalysisViewSchema, type AnalysisScope, type AnalysisView } from '@examforge/server/api';
+import { AnalysisViewSchema, type AnalysisFile, type AnalysisScope, type AnalysisView } from '@examforge/server/api';
 import { apiRequest } from './http.js';
 
 /** The item analysis of a sitting's finished attempts (`GET /api/sittings/:sittingId/analysis`). */
@@ -10,9 +10,6 @@ export function fetchSittingAnalysis(sittingId: string): Promise<AnalysisView> {
 export function fetchVersionAnalysis(examId: string, version: number): Promise<AnalysisView> {
   return apiRequest('GET', versionAnalysisPath(examId, version), AnalysisViewSchema);
 }
-
-/** The files `examforge analyse` writes, served for a scope: the HTML report and its two tables. */
-export type AnalysisFile = 'report.html' | 'statistics.csv' | 'options.csv';
 
 /** Where a scope's file downloads from: the sitting's, or the version's for every sitting of it. */
 export function analysisFileUrl(scope: AnalysisScope, file: AnalysisFile): string {

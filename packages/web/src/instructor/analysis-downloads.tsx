@@ -1,5 +1,5 @@
-import type { AnalysisScope } from '@examforge/server/api';
-import { analysisFileUrl, type AnalysisFile } from '../api/analysis-api.js';
+import type { AnalysisFile, AnalysisScope } from '@examforge/server/api';
+import { analysisFileUrl } from '../api/analysis-api.js';
 
 const FILES: readonly { file: AnalysisFile; label: string; testId: string }[] = [
   { file: 'report.html', label: 'Download the report (HTML, with the charts)', testId: 'analysis-report' },
