@@ -20,7 +20,7 @@ interface ItemDetailProps {
 /**
  * One question in detail: its figures, its flags with their reasons beside the answer check's verdict (what the
  * class's answers and the computation say of the key, together), for a choice question the option bars, and for a
- * written one how often each rubric item was applied.
+ * written one how often each rubric item was applied (once any answer is graded or waits for a grader).
  */
 export function ItemDetail({ item, examId, check, checked, rubric }: ItemDetailProps) {
   const titleId = itemAnchor(item.questionId);
@@ -35,7 +35,9 @@ export function ItemDetail({ item, examId, check, checked, rubric }: ItemDetailP
         <CheckVerdict item={item} examId={examId} check={check} checked={checked} />
       </div>
       {item.options && item.options.length > 0 && <OptionBars item={item} options={item.options} />}
-      {rubric && rubric.items.length > 0 && <RubricUsageTable usage={rubric} number={item.number} />}
+      {rubric && rubric.items.length > 0 && rubric.graded + rubric.ungraded > 0 && (
+        <RubricUsageTable usage={rubric} number={item.number} />
+      )}
     </section>
   );
 }
