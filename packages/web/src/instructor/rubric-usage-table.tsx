@@ -10,35 +10,38 @@ import { countOf, formatMarks, formatShare } from '../lib/statistics/format-stat
 export function RubricUsageTable({ usage, number }: { readonly usage: RubricUsageView; readonly number: number }) {
   return (
     <div className="rubric-usage" data-testid={`rubric-usage-${usage.questionId}`}>
-      <table className="table">
-        <caption>How often each rubric item was applied (question {number})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rubric item</th>
-            <th scope="col" className="numeric">
-              Points
-            </th>
-            <th scope="col" className="numeric">
-              Applied to
-            </th>
-            <th scope="col">Share of graded answers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {usage.items.map((item) => (
-            <tr key={item.id} data-item={item.id}>
-              <th scope="row">
-                <InlineMarkdown source={item.text} />
+      {/* Scrolls on its own on a narrow screen (long rubric items); focusable so a keyboard can scroll it. */}
+      <div className="table-wrap" role="region" aria-label={`Rubric usage, question ${number}`} tabIndex={0}>
+        <table className="table">
+          <caption>How often each rubric item was applied (question {number})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rubric item</th>
+              <th scope="col" className="numeric">
+                Points
               </th>
-              <td className="numeric">{formatMarks(item.points)}</td>
-              <td className="numeric">{item.count}</td>
-              <td>
-                <meter min={0} max={1} value={item.share ?? 0} aria-hidden="true" /> {formatShare(item.share)}
-              </td>
+              <th scope="col" className="numeric">
+                Applied to
+              </th>
+              <th scope="col">Share of graded answers</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {usage.items.map((item) => (
+              <tr key={item.id} data-item={item.id}>
+                <th scope="row">
+                  <InlineMarkdown source={item.text} />
+                </th>
+                <td className="numeric">{formatMarks(item.points)}</td>
+                <td className="numeric">{item.count}</td>
+                <td>
+                  <meter min={0} max={1} value={item.share ?? 0} aria-hidden="true" /> {formatShare(item.share)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted small">
         {countOf(usage.graded, 'graded answer')}
         {usage.ungraded > 0 && `; ${countOf(usage.ungraded, 'answer')} not graded yet, not in these counts`}.
