@@ -123,6 +123,19 @@ function ownDarkness(typical: number, hand: number | undefined): number {
   return hand === undefined ? 1 : typical / Math.max(hand, 0.01);
 }
 
+/**
+ * The most a fill leaves bare along the rim, as the largest bare region (share of the bubble out to 0.85 r) and the
+ * longest bare arc at 0.7 r (of 48): a lune of a sixth of the white disc. Partial fills leave more (own generator:
+ * fills 99 % under 0.09 and all under 0.14; partial fills hugging the rim from 0.12 up).
+ */
+const LUNE_AREA = 0.115;
+const LUNE_GAP = 11.5;
+/**
+ * The longest bare arc at 0.8 r (of 48) a fill's lune leaves. A disc put down off the bubble leaves a crescent whose
+ * bare paper lies mostly beyond 0.85 r, where `bareArea` does not reach: its bare arc at 0.8 r is longer.
+ */
+const LUNE_RIM = 15;
+
 /** Marks fainter than this share of the student's own are residue to a person, as `faintBesideDark` reads a row. */
 const RESIDUE_OF_OWN = 0.5;
 /** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
@@ -141,10 +154,15 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
   // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
   const blackRing = ramp(f.ring, 0.75, 0.85);
   const hugging = ramp(f.hugArc, 10, 20);
-  // A bare arc at 0.8 r that barely reaches 0.7 r and leaves little of the bubble bare is a sliver or a shallow bay
-  // of paper along the rim, where a fill was put down a little off or its passes stopped just short of the ring: a
-  // person reads it as filled. A partial fill leaves a quarter of the bubble or more bare, deep past 0.7 r.
-  const sliver = Math.min(ramp(f.innerGap, 9, 5), ramp(f.bareArea, 0.08, 0.04));
+  // A bare arc at 0.8 r that reaches 0.7 r along at most a quarter of the circle, in one region of about a ninth of
+  // the bubble, is a sliver, a bay or a lune of paper along the rim, where a fill was put down a little off or its
+  // passes stopped short of the ring on one side (up to a sixth of the white disc): a person reads it as filled. A
+  // partial fill leaves a quarter of the white disc or more bare, deep past 0.7 r.
+  const sliver = Math.min(
+    ramp(f.innerGap, LUNE_GAP + 1, LUNE_GAP - 1),
+    ramp(f.outerGap, LUNE_RIM + 1, LUNE_RIM - 1),
+    ramp(f.bareArea, LUNE_AREA + 0.01, LUNE_AREA - 0.01),
+  );
   const inkedAllOver = Math.min(
     ramp(f.cellEvenness, 0.3, 0.5),
     ramp(f.lightCoverage, 0.84 - 0.2 * blackRing, 0.92 - 0.2 * blackRing),
@@ -187,9 +205,22 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
       f.typical < RESIDUE_MOST ? Math.min(confidence, ramp(own, RESIDUE_OF_OWN, RESIDUE_OF_OWN + 0.15)) : confidence;
     return { kind: 'filled', confidence: asOwn, fillConfidence: asOwn };
   }
+  // A bare region along the rim a little larger than a fill's lune and smaller than a partial fill's quarter, in a
+  // disc inked evenly elsewhere: a person decides.
+  const pastLune =
+    hugging >= 0.5 && f.lightCoverage >= 0.85 && f.bareArea < LUNE_AREA + 0.035 && f.innerGap < LUNE_GAP + 3 ? 0.4 : 1;
   // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure
   // residue, of a faint stroke or of a grainy partial fill alike: a person decides.
-  const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1);
+  // Ink over most of the disc that leaves no bare region as large as a partial fill's is a grainy fill that a
+  // one-bit capture (a fax, a black-and-white scan) broke into specks and the lines of its passes: a person decides.
+  const scattered = blackRing >= 0.5 && f.lightCoverage >= 0.7 && f.bareArea < 0.16 && pastLune === 1 ? 0.4 : 1;
+  const notFill = Math.min(
+    ramp(fill, 0.5, 0.25),
+    edgePatch,
+    pastLune,
+    scattered,
+    f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1,
+  );
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm

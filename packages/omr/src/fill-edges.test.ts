@@ -7,7 +7,8 @@ import { addNoise } from './test-support/synthetic-marks.js';
 /**
  * The edges of a fill as students leave them, each drawn exactly (a disc of ink, so that only its edge is in
  * question) on every question bubble of a clean 200-dpi sheet, the student-number grid left empty as most bubbles of
- * a real sheet are: a fill whose passes stop short of the ring leaves a shallow bay of paper along the rim, a fill scrawled
+ * a real sheet are: a fill whose passes stop short of the ring leaves a shallow bay of paper along the rim (or, put down
+ * off the bubble, a lune of up to a sixth of the white disc inside the ring), a fill scrawled
  * past the ring all round darkens the paper where the ring's blur is measured, and a partial fill leaves a quarter
  * of the bubble bare.
  */
@@ -15,6 +16,8 @@ const DPI = 200;
 const INK = 0.85;
 /** A chord this far from the centre (radii) cuts off about 9 % of the bubble, reaching in past 0.7 r. */
 const CUT = 0.72;
+/** A chord this far in leaves a lune of about an eighth of the white disc inside the ring bare. */
+const LUNE = 0.6;
 const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
 
 interface Disc {
@@ -60,6 +63,14 @@ describe('the edge of a fill, as a person reads it', () => {
     const readings = await sheetOfDiscs({ radius: 1.02, cut: CUT }, 'bay');
     const refused = readings.filter((reading) => !asAnswer(reading));
     expect(describeAll(refused)).toEqual([]);
+  });
+
+  it('a fill put down off the bubble, leaving a lune of paper of about an eighth of the white disc, is a fill', async () => {
+    const readings = await sheetOfDiscs({ radius: 1.02, cut: LUNE }, 'lune');
+    // Never a confident partial fill; at worst a person looks (measured: 1 of 104, its lune a little deeper).
+    const refused = readings.filter((reading) => !asAnswer(reading));
+    expect(describeAll(refused.filter((reading) => reading.fillConfidence >= REVIEW_BELOW))).toEqual([]);
+    expect(refused.length, describeAll(refused).join(', ')).toBeLessThanOrEqual(2);
   });
 
   it('a fill scrawled past the ring all round is a fill, its rim not taken for the ring’s blur', async () => {

@@ -3,6 +3,7 @@ import { findCornerMarks } from '../corner-marks.js';
 import { otsuThreshold, type GreyImage } from '../grey-image.js';
 import { fitHomography, project } from '../homography.js';
 import { degrade, randomDegradation, type ScanMode } from './degrade.js';
+import { randomFax, sendByFax } from './fax.js';
 import { bubbles, chooseMarks, layout, markedSheet, printedSheet, sheetPage } from './survey.js';
 import { addNoise } from './synthetic-marks.js';
 import type { SyntheticMark } from './synthetic-marks.js';
@@ -14,7 +15,7 @@ export interface BubbleCrop {
   readonly option: string;
   readonly truth: SyntheticMark;
   readonly dpi: number;
-  readonly mode: ScanMode | 'clean';
+  readonly mode: ScanMode | 'clean' | 'fax';
   readonly image: GreyImage;
   readonly x: number;
   readonly y: number;
@@ -24,11 +25,13 @@ export interface BubbleCrop {
 /** Sheets per resolution, as in the degraded-scan test; clean sheets per resolution as in the clean test. */
 const DEGRADED_SHEETS: Record<number, number> = { 150: 12, 200: 10, 300: 6 };
 const CLEAN_SHEETS = 5;
+/** Faxed sheets (standard mode, thresholded or dithered; `test-support/fax.ts`), at 200 dpi before sending. */
+const FAX_SHEETS = 10;
 
 /**
  * The bubbles of the same kind of survey as the tests, cropped at the reader's registration so that the classifier can
  * be rerun on them in seconds. `prefix` '' gives the tests' own seeds; any other prefix a separate survey to tune on
- * (`times` its size).
+ * (`times` its size). Faxed sheets (`'fax'`) are drawn only when asked for.
  */
 export async function surveyCrops(
   prefix: string,
@@ -49,6 +52,13 @@ export async function surveyCrops(
         crops.push(...cropSheet(name, scan, truth, dpi, mode));
         log(name);
       }
+  for (let s = 0; s < (modes.includes('fax') ? FAX_SHEETS * times : 0); s += 1) {
+    const name = `${prefix}fax-200-${s}`;
+    const truth = chooseMarks(`truth-${name}`);
+    const marked = markedSheet(await sheetAt(200), 200, truth, `marks-${name}`);
+    crops.push(...cropSheet(name, await sendByFax(marked, 200, randomFax(`fax-${name}`)), truth, 200, 'fax'));
+    log(name);
+  }
   for (const dpi of modes.includes('clean') ? [150, 200, 300] : [])
     for (let s = 0; s < CLEAN_SHEETS * times; s += 1) {
       const name = `${prefix}clean-${dpi}-${s}`;

@@ -12,8 +12,8 @@ export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'eras
 /**
  * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
  * light as 35 % darkness, grainy, broader strokes); fills slightly larger, smaller or off the circle, some leaving a
- * sliver of paper along the rim (at least 88 % covered: a person reads them as filled); partial fills covering 20–75 %
- * of the bubble (a clearly bare quarter or more) as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
+ * sliver or a lune of paper along the rim (at least 85 % of the white disc covered: a person reads them as filled);
+ * partial fills covering 20–75 % of it (a clearly bare quarter or more) as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
  * proportions, stroke and position; and the residue of an erased fill (a faint smudge, sometimes a faint ring).
  * Ink multiplies the paper (a pencil stroke over the printed ring stays as dark as the ring).
  */
@@ -73,6 +73,12 @@ class Canvas {
 
 /** Bubble radius on the printed sheet, millimetres: the scale of a pencil's grain against the bubble. */
 const BUBBLE_RADIUS_MM = (6 / 72) * 25.4;
+/**
+ * The white disc inside the printed ring (a 0.8 pt line on a 6 pt radius), as a share of the radius: what a person
+ * sees covered or bare. How much of a bubble a fill covers is judged there, not out to the ring's centre line, whose
+ * outer 13 % of the area is the ring's own ink.
+ */
+const WHITE_DISC = 1 - 0.4 / 6;
 
 /** What the marks are drawn with: a pen, a pencil with per-pixel grain, or graphite on the paper's tooth. */
 export type Tool = 'pen' | 'pencil' | 'graphite' | 'felt';
@@ -196,23 +202,25 @@ function drawFill({ canvas, shade, between, x, y, r }: Draw): void {
 
 /**
  * A fill put down a little off the bubble, or stopping short of the ring on one side (the passes not quite reaching
- * it): a sliver or a shallow bay of paper, up to 12 % of the bubble, left along the rim. Between this and a partial
- * fill's bare quarter lies what a person must look at.
+ * it): a sliver, a shallow bay or a lune of paper along the rim, up to a sixth of the white disc inside the ring
+ * (85–98 % covered). A person fills until no gap shows and reads such a bubble as filled; a lune this size is easy to
+ * leave, since the printed ring hides where the fill ends. Between this and a partial fill's bare quarter lies what a
+ * person must look at.
  */
 function drawFillShortOfRim({ canvas, shade, between, random, x, y, r }: Draw): void {
-  const target = between(0.88, 0.98);
+  const target = between(0.85, 0.98);
   const direction = between(0, 2 * Math.PI);
   const [ux, uy] = [Math.cos(direction), Math.sin(direction)];
   const bubble = r * 1.02;
   if (random() < 0.5) {
-    const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+    const cut = solve(target, -r, r, (c) => shareOf(r * WHITE_DISC, (dx, dy) => dx * ux + dy * uy <= c));
     canvas.region(x, y, bubble, shade, (dx, dy) => Math.hypot(dx, dy) <= bubble && dx * ux + dy * uy <= cut);
     return;
   }
   const radius = r * between(0.97, 1.05);
   const inFill = (offset: number) => (dx: number, dy: number) =>
     Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) <= radius;
-  const offset = solve(1 - target, 0, r, (o) => 1 - shareOf(r, inFill(o)));
+  const offset = solve(1 - target, 0, r, (o) => 1 - shareOf(r * WHITE_DISC, inFill(o)));
   canvas.region(x + ux * offset, y + uy * offset, radius, shade, (dx, dy) => Math.hypot(dx, dy) <= radius);
 }
 
@@ -240,8 +248,8 @@ function solve(target: number, low: number, high: number, share: (p: number) => 
 }
 
 /**
- * Ink over 20–75 % of the bubble (a clearly bare part, a quarter or more), as a chord cut, a crescent along the rim, an
- * off-centre disc or a scribble.
+ * Ink over 20–75 % of the white disc inside the ring (a clearly bare part, a quarter or more), as a chord cut, a
+ * crescent along the rim, an off-centre disc or a scribble.
  */
 function drawPartial(draw: Draw): void {
   const { canvas, shade, between, random, x, y, r } = draw;
@@ -251,20 +259,20 @@ function drawPartial(draw: Draw): void {
   const bubble = r * 1.02;
   const shape = random();
   if (shape < 0.3) {
-    const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+    const cut = solve(target, -r, r, (c) => shareOf(r * WHITE_DISC, (dx, dy) => dx * ux + dy * uy <= c));
     canvas.region(x, y, bubble, shade, (dx, dy) => Math.hypot(dx, dy) <= bubble && dx * ux + dy * uy <= cut);
   } else if (shape < 0.5) {
     // A crescent hugging the rim: the bubble less a disc pushed to touch or cross its edge on one side.
     const hole = r * between(0.5, 0.8);
     const inCrescent = (offset: number) => (dx: number, dy: number) =>
       Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) > hole;
-    const offset = solve(target, r - hole, r + hole, (o) => shareOf(r, inCrescent(o)));
+    const offset = solve(target, r - hole, r + hole, (o) => shareOf(r * WHITE_DISC, inCrescent(o)));
     canvas.region(x, y, bubble, shade, inCrescent(offset));
   } else if (shape < 0.7) {
     // A fill put down off the bubble: the part that lands inside it.
     const inOverlap = (offset: number) => (dx: number, dy: number) =>
       Math.hypot(dx, dy) <= r && Math.hypot(dx - ux * offset, dy - uy * offset) <= r;
-    const offset = solve(1 - target, 0, r * 2, (o) => 1 - shareOf(r, inOverlap(o)));
+    const offset = solve(1 - target, 0, r * 2, (o) => 1 - shareOf(r * WHITE_DISC, inOverlap(o)));
     canvas.region(x, y, bubble, shade, inOverlap(offset));
   } else drawScribble(draw, target, ux, uy);
 }
@@ -273,7 +281,7 @@ function drawPartial(draw: Draw): void {
 function drawScribble(draw: Draw, target: number, ux: number, uy: number): void {
   const { canvas, shade, between, x, y, r, ink } = draw;
   const width = Math.max(ink.stroke, r * 0.28);
-  const cut = solve(target, -r, r, (c) => shareOf(r, (dx, dy) => dx * ux + dy * uy <= c));
+  const cut = solve(target, -r, r, (c) => shareOf(r * WHITE_DISC, (dx, dy) => dx * ux + dy * uy <= c));
   const [vx, vy] = [-uy, ux];
   const first = -r + width / 2;
   const last = Math.max(first, cut - width / 2);

@@ -5,6 +5,7 @@
  *
  *   npx tsx packages/omr/src/test-support/tune-classifier.ts crops /tmp/omr-tune tune- 2   # a separate survey
  *   npx tsx packages/omr/src/test-support/tune-classifier.ts crops /tmp/omr-test '' 1      # the tests' own seeds
+ *   npx tsx packages/omr/src/test-support/tune-classifier.ts crops /tmp/omr-fax tune- 2 fax # faxed sheets only
  *   ERRORS=40 REVIEWS=20 npx tsx packages/omr/src/test-support/tune-classifier.ts evaluate /tmp/omr-tune
  *
  * Tune on a separate survey, confirm on the tests' seeds.
@@ -39,7 +40,7 @@ function evaluate(crops: readonly BubbleCrop[]): void {
     const confident = reading.confidence >= REVIEW_BELOW;
     const outcome = !confident ? 'review' : readsAs(crop.truth, reading.kind) ? 'correct' : 'wrong';
     const invalid = reading.kind === 'filled' && crop.truth !== 'filled';
-    const bucket = crop.mode === 'clean' ? 'clean' : 'degraded';
+    const bucket = crop.mode === 'clean' || crop.mode === 'fax' ? crop.mode : 'degraded';
     const digit = crop.group.startsWith('digit') ? '/digit' : '';
     for (const key of [`${bucket} all`, `${bucket} ${crop.mode} ${crop.dpi}`, `${bucket} class ${crop.truth}${digit}`])
       add(key, outcome, invalid);
@@ -89,11 +90,13 @@ function time(crops: readonly BubbleCrop[]): number {
   return ((performance.now() - started) / crops.length) * 184;
 }
 
-const [command, path = '/tmp/omr-tune', prefix = 'tune-', times = '2'] = process.argv.slice(2);
-if (command === 'crops') saveCrops(path, await surveyCrops(prefix, Number(times), (sheet) => console.log(sheet)));
-else if (command === 'evaluate') {
+const [command, path = '/tmp/omr-tune', prefix = 'tune-', times = '2', modes = 'grey,bw,clean'] = process.argv.slice(2);
+if (command === 'crops') {
+  const chosen = modes.split(',') as BubbleCrop['mode'][];
+  saveCrops(path, await surveyCrops(prefix, Number(times), (sheet) => console.log(sheet), chosen));
+} else if (command === 'evaluate') {
   const crops = loadCrops(path);
   evaluate(crops);
   const page = crops.filter((crop) => crop.dpi === 200 && crop.mode !== 'bw');
   console.log(`classifying: ${time(page).toFixed(2)} ms per page of 184 bubbles at 200 dpi`);
-} else console.log('usage: tune-classifier.ts crops <path> <prefix> <times> | evaluate <path>');
+} else console.log('usage: tune-classifier.ts crops <path> <prefix> <times> [modes] | evaluate <path>');
