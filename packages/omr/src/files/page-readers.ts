@@ -6,6 +6,7 @@ import type { PageResult } from '../read-page.js';
 import type { ScanContextSpec } from '../scan-context-spec.js';
 import { ScanFileError, type ScanFile } from './scan-file.js';
 import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
+import type { ScannedPageJpeg } from './scanned-page-jpeg.js';
 
 export interface PageReadersOptions {
   /** Worker threads (one per core reads fastest; a server keeps one core for its requests). */
@@ -24,8 +25,11 @@ export interface PageReading {
 
 /** Worker threads that decode and read scan pages, so the calling thread stays free (a server keeps serving). */
 export interface PageReaders {
-  /** Reads one page (0-based) of a file; files are shared with the workers once, on first use. */
-  read(file: ScanFile, pageIndex: number): Promise<PageReading>;
+  /**
+   * Reads one page (0-based) of a file; files are shared with the workers once, on first use. With the page's own
+   * JPEG (`OpenScan.jpeg`), only that is sent: the worker decodes it without opening the file.
+   */
+  read(file: ScanFile, pageIndex: number, jpeg?: ScannedPageJpeg): Promise<PageReading>;
   /** Lets the workers drop a file (and its decoder) once all its pages are read. */
   forget(file: ScanFile): void;
   close(): Promise<void>;
@@ -60,29 +64,33 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
     worker.postMessage(init);
     return state;
   });
-  const fileIds = new Map<ScanFile, { id: number; data: SharedArrayBuffer }>();
+  // A file is copied into shared memory only when a worker needs it (not when every page comes as its own JPEG).
+  const fileIds = new Map<ScanFile, { id: number; data?: SharedArrayBuffer }>();
   let nextRequest = 0;
   const fileOf = (file: ScanFile) => {
     let known = fileIds.get(file);
     if (!known) {
-      known = { id: fileIds.size, data: shared(file.data) };
+      known = { id: fileIds.size };
       fileIds.set(file, known);
     }
     return known;
   };
   return {
-    read(file, pageIndex) {
-      const { id, data } = fileOf(file);
+    read(file, pageIndex, jpeg) {
+      const known = fileOf(file);
       const target = workers.reduce((best, state) => (state.inHand < best.inHand ? state : best));
-      if (!target.files.has(id)) {
-        target.worker.postMessage({ kind: 'file', fileId: id, name: file.name, data } satisfies WorkerRequest);
-        target.files.add(id);
+      if (!jpeg && !target.files.has(known.id)) {
+        known.data ??= shared(file.data);
+        const message = { kind: 'file', fileId: known.id, name: file.name, data: known.data } as const;
+        target.worker.postMessage(message satisfies WorkerRequest);
+        target.files.add(known.id);
       }
       const requestId = nextRequest++;
       target.inHand += 1;
       return new Promise<PageReading>((resolve, reject) => {
         pending.set(requestId, { resolve, reject });
-        target.worker.postMessage({ kind: 'page', requestId, fileId: id, pageIndex } satisfies WorkerRequest);
+        const request: WorkerRequest = { kind: 'page', requestId, fileId: known.id, pageIndex, ...(jpeg && { jpeg }) };
+        target.worker.postMessage(request, jpeg ? [jpeg.jpeg.buffer as ArrayBuffer] : []);
       });
     },
     forget(file) {

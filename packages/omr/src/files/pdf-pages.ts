@@ -3,13 +3,19 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from '../grey-image.js';
 import { openWithPdfjs, renderPdfPage } from './rasterise-pdf.js';
 import { checkPagePixels, ScanFileError, type ScanFile } from './scan-file.js';
-import { scannedPageImage } from './scanned-page-image.js';
+import { scannedPageImage, scannedPageJpeg } from './scanned-page-image.js';
+import type { ScannedPageJpeg } from './scanned-page-jpeg.js';
 
 /** Random access to the pages of a scan file as greyscale images. */
 export interface OpenScan {
   readonly pageCount: number;
   /** The page at a 0-based index. */
   page(index: number): Promise<GreyImage>;
+  /**
+   * The page's own JPEG when it is one scanned image (PDFs only): a worker can decode it without the file. Undefined
+   * for any other page.
+   */
+  jpeg?(index: number): ScannedPageJpeg | undefined;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,10 @@ export async function openPdf(file: ScanFile, dpi: number): Promise<OpenScan> {
       if (image) return image;
       rendered ??= openWithPdfjs(file);
       return renderPdfPage(await rendered, index + 1, dpi);
+    },
+    jpeg(index) {
+      const page = pages[index];
+      return page && scannedPageJpeg(document, page, file.name);
     },
     async close() {
       const open = rendered;

@@ -1,4 +1,4 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { GreyImage } from '../grey-image.js';
 import { luma } from './decode-grey.js';
 import { checkPagePixels, ScanFileError, type ScanFile } from './scan-file.js';
@@ -13,8 +13,12 @@ interface CanvasFactory {
   create(width: number, height: number): { canvas: unknown; context: CanvasContext };
 }
 
-/** Opens a PDF with pdf.js (for pages that are not a plain scanned image). */
+/**
+ * Opens a PDF with pdf.js (for pages that are not a plain scanned image). pdf.js is loaded on first use: most scans
+ * never need it, and loading it cost every page-reading worker a few hundred milliseconds before its first page.
+ */
 export async function openWithPdfjs(file: ScanFile): Promise<PDFDocumentProxy> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     // pdf.js takes ownership of the buffer it is given: pass a copy so the caller's bytes stay intact.
     return await getDocument({ data: new Uint8Array(file.data), verbosity: 0, isEvalSupported: false }).promise;

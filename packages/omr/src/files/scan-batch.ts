@@ -5,7 +5,7 @@ import type { ScanFile } from './scan-file.js';
 import type { OpenScan } from './pdf-pages.js';
 import { openScanFile, type DecodeOptions } from './scan-files.js';
 import type { ScanContextSpec } from '../scan-context-spec.js';
-import { startPageReaders } from './page-readers.js';
+import { startPageReaders, type PageReaders } from './page-readers.js';
 
 /** Where a scan page came from: the file and the page within it (1-based). */
 export interface ScanPageSource {
@@ -61,7 +61,21 @@ export async function scanFiles(
   context: ScanContext,
   options: ScanBatchOptions = {},
 ): Promise<ScanBatchResult> {
-  const { tasks, sources, opened } = await planPages(files, options);
+  // Workers start (load their code, parse the exam) while this thread opens the files.
+  const workers = options.workers ?? 1;
+  const readers =
+    workers > 1 && options.spec
+      ? startPageReaders(options.spec, {
+          workers,
+          ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
+          keepImages: options.onPage !== undefined,
+        })
+      : undefined;
+  const opened: OpenScan[] = [];
+  const { tasks, sources } = await planPages(files, options, opened).catch(async (error: unknown) => {
+    await Promise.all([readers?.close(), ...opened.map((scan) => scan.close())]);
+    throw error;
+  });
   options.onPlanned?.(tasks.length);
   const results: PageResult[] = new Array<PageResult>(tasks.length);
   const receive = async (scanIndex: number, result: PageResult, image: GreyImage) => {
@@ -69,23 +83,23 @@ export async function scanFiles(
     const source = sources[scanIndex] ?? { file: '', pageInFile: 0 };
     await options.onPage?.({ scanPage: scanIndex + 1, source, result, image });
   };
-  const workers = Math.min(options.workers ?? 1, tasks.length);
   try {
-    if (workers > 1 && options.spec)
-      await readOnWorkers(files, tasks, workers, { ...options, spec: options.spec }, receive);
+    if (readers && tasks.length > 1) await readOnWorkers(readers, files, opened, tasks, workers, receive);
     else await readHere(opened, tasks, context, options, receive);
   } finally {
-    await Promise.all(opened.map((scan) => scan.close()));
+    await Promise.all([readers?.close(), ...opened.map((scan) => scan.close())]);
   }
   const assembled = assembleScan(results, context.layoutFor);
   return { ...assembled, sources };
 }
 
-/** Opens every file once to learn its pages; the open files are read from directly when reading in this thread. */
-async function planPages(files: readonly ScanFile[], options: DecodeOptions) {
+/**
+ * Opens every file once (into `opened`) to learn its pages; the open files are read from directly when reading in
+ * this thread, and give workers each scanned page's own JPEG.
+ */
+async function planPages(files: readonly ScanFile[], options: DecodeOptions, opened: OpenScan[]) {
   const tasks: PageTask[] = [];
   const sources: ScanPageSource[] = [];
-  const opened: OpenScan[] = [];
   for (const [fileIndex, file] of files.entries()) {
     const scan = await openScanFile(file, options);
     opened.push(scan);
@@ -94,7 +108,7 @@ async function planPages(files: readonly ScanFile[], options: DecodeOptions) {
       sources.push({ file: file.name, pageInFile: pageIndex + 1 });
     }
   }
-  return { tasks, sources, opened };
+  return { tasks, sources };
 }
 
 type Receive = (scanIndex: number, result: PageResult, image: GreyImage) => Promise<void>;
@@ -118,33 +132,27 @@ async function readHere(
 const IN_FLIGHT_PER_WORKER = 2;
 
 async function readOnWorkers(
+  readers: PageReaders,
   files: readonly ScanFile[],
+  opened: readonly OpenScan[],
   tasks: readonly PageTask[],
   workers: number,
-  options: ScanBatchOptions & { readonly spec: ScanContextSpec },
   receive: Receive,
 ): Promise<void> {
-  const readers = startPageReaders(options.spec, {
-    workers,
-    ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
-    keepImages: options.onPage !== undefined,
-  });
   const blank: GreyImage = { width: 0, height: 0, pixels: new Uint8Array() };
   let next = 0;
   const lane = async (): Promise<void> => {
     for (let task = tasks[next++]; task; task = tasks[next++]) {
       const file = files[task.fileIndex];
       if (!file) continue;
-      const { result, image } = await readers.read(file, task.pageIndex);
+      // A scanned page goes to the worker as its own JPEG: the worker need not parse the whole PDF again.
+      const jpeg = opened[task.fileIndex]?.jpeg?.(task.pageIndex);
+      const { result, image } = await readers.read(file, task.pageIndex, jpeg);
       await receive(task.scanIndex, result, image ?? blank);
     }
   };
-  try {
-    // Two pages in hand per worker: one being read while the next is decoded.
-    await Promise.all(Array.from({ length: workers * IN_FLIGHT_PER_WORKER }, lane));
-  } finally {
-    await readers.close();
-  }
+  // Two pages in hand per worker: one being read while the next is decoded.
+  await Promise.all(Array.from({ length: workers * IN_FLIGHT_PER_WORKER }, lane));
 }
 
 /**

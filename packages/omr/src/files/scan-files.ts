@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { decodeGrey } from './decode-grey.js';
 import type { GreyImage } from '../grey-image.js';
-import { openPdf, type OpenScan } from './pdf-pages.js';
+import type { OpenScan } from './pdf-pages.js';
 import { checkPagePixels, MAX_PAGE_PIXELS, ScanFileError, type ScanFile, type ScanFileKind } from './scan-file.js';
 
 export interface DecodeOptions {
@@ -31,7 +31,8 @@ export async function countScanPages(file: ScanFile): Promise<number> {
  * size must be within `MAX_PAGE_PIXELS`, and every PDF page's at `dpi`, before any page is decoded.
  */
 export async function openScanFile(file: ScanFile, options: DecodeOptions = {}): Promise<OpenScan> {
-  if (scanFileKind(file) === 'pdf') return openPdf(file, options.dpi ?? 200);
+  // The PDF readers are loaded when a PDF comes: a worker reading photos, or pages sent as JPEG, never needs them.
+  if (scanFileKind(file) === 'pdf') return (await import('./pdf-pages.js')).openPdf(file, options.dpi ?? 200);
   await checkImageHeader(file);
   return {
     pageCount: 1,

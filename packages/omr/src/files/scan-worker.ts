@@ -1,7 +1,7 @@
 /**
  * A page-reading worker thread: builds the scan context from its plain-data spec once, keeps the scan files it is
- * given (in shared memory), and decodes and reads the pages it is asked for, posting each reading back with its
- * images transferred, not copied.
+ * given (in shared memory), and decodes and reads the pages it is asked for — from the page's own JPEG when it is
+ * sent one, else from the file — posting each reading back with its images transferred, not copied.
  */
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
@@ -9,8 +9,8 @@ import { readPage, type ScanContext } from '../read-page.js';
 import { scanContextFrom } from '../scan-context-spec.js';
 import type { OpenScan } from './pdf-pages.js';
 import { ScanFileError } from './scan-file.js';
-import { openScanFile } from './scan-files.js';
 import type { WorkerReply, WorkerRequest } from './scan-pool-protocol.js';
+import { decodeScannedPageJpeg } from './scanned-page-jpeg.js';
 
 // The pool runs one worker per core: libvips inside each worker needs no threads of its own.
 sharp.concurrency(1);
@@ -41,11 +41,11 @@ parentPort?.on('message', (message: WorkerRequest) => {
     });
 });
 
-async function readRequested(request: Extract<WorkerRequest, { kind: 'page' }>): Promise<void> {
-  const file = files.get(request.fileId);
-  if (!context || !file) throw new Error('the page reader was not given its context or file');
-  file.open ??= openScanFile(file, { dpi });
-  const image = await (await file.open).page(request.pageIndex);
+type PageRequest = Extract<WorkerRequest, { kind: 'page' }>;
+
+async function readRequested(request: PageRequest): Promise<void> {
+  if (!context) throw new Error('the page reader was not given its context');
+  const image = request.jpeg ? await decodeScannedPageJpeg(request.jpeg) : await pageOfFile(request);
   const result = readPage(image, context, { keepImage: keepImages });
   const transfer = new Set<ArrayBuffer>();
   if (result.kind === 'read') for (const crop of Object.values(result.crops)) transfer.add(buffer(crop.pixels));
@@ -58,6 +58,14 @@ async function readRequested(request: Extract<WorkerRequest, { kind: 'page' }>):
     ...(sentImage && result.kind !== 'read' ? { image: sentImage } : {}),
   };
   parentPort?.postMessage(reply, [...transfer]);
+}
+
+/** The page decoded from its file, opened once (the file readers are loaded only when a page needs them). */
+async function pageOfFile(request: PageRequest) {
+  const file = files.get(request.fileId);
+  if (!file) throw new Error('the page reader was not given its file');
+  file.open ??= import('./scan-files.js').then(({ openScanFile }) => openScanFile(file, { dpi }));
+  return (await file.open).page(request.pageIndex);
 }
 
 async function forget(fileId: number): Promise<void> {

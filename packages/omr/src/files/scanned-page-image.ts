@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { GreyImage } from '../grey-image.js';
 import { decodeGrey } from './decode-grey.js';
 import { checkPagePixels, MAX_PAGE_PIXELS } from './scan-file.js';
+import type { ScannedPageJpeg } from './scanned-page-jpeg.js';
 
 /**
  * The fast path for what scanners write: a page that is one full-page image. Its JPEG (or deflated 8-bit) bytes are
@@ -16,6 +17,28 @@ export async function scannedPageImage(
   page: PDFPage,
   name = 'the scan',
 ): Promise<GreyImage | undefined> {
+  const found = pageImage(document, page, name);
+  if (!found) return undefined;
+  const decoder = decoderFor(found.image, found.width, found.height);
+  if (!decoder) return undefined;
+  return decodeGrey(decoder.rotate(found.rotation));
+}
+
+/**
+ * The page's JPEG bytes (a copy) when the page is one full-page JPEG image, for decoding elsewhere (a page-reading
+ * worker); undefined for any other page.
+ */
+export function scannedPageJpeg(document: PDFDocument, page: PDFPage, name = 'the scan'): ScannedPageJpeg | undefined {
+  const found = pageImage(document, page, name);
+  const filter = found?.image.dict.get(PDFName.of('Filter'));
+  const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
+  if (!found || filters.length !== 1 || filters[0] !== PDFName.of('DCTDecode')) return undefined;
+  // A copy in its own buffer (the contents may be a view of the whole file, which a transfer would take away).
+  return { jpeg: new Uint8Array(found.image.contents), rotation: found.rotation };
+}
+
+/** The page's one image, when it fills the page (its size checked), with the page's rotation. */
+function pageImage(document: PDFDocument, page: PDFPage, name: string) {
   const image = singleImage(document, page);
   if (!image) return undefined;
   const width = numberOf(image.dict.get(PDFName.of('Width')));
@@ -25,9 +48,7 @@ export async function scannedPageImage(
   const rotation = ((page.getRotation().angle % 360) + 360) % 360;
   const [shownWidth, shownHeight] = rotation % 180 === 0 ? [width, height] : [height, width];
   if (!width || !height || Math.abs(shownWidth / shownHeight - pageWidth / pageHeight) > 0.03) return undefined;
-  const decoder = decoderFor(image, width, height);
-  if (!decoder) return undefined;
-  return decodeGrey(decoder.rotate(rotation));
+  return { image, width, height, rotation };
 }
 
 function singleImage(document: PDFDocument, page: PDFPage): PDFRawStream | undefined {
