@@ -11,14 +11,15 @@ import { presentResultsCsv } from './results-csv.js';
 /**
  * One sitting's files in the exam archive, under `sittings/<id>/`: the roster (without access codes: the archive
  * leaves the server, and a code still signs its student in), every response with names and grades as
- * `responses.csv` gives them, the results, and every grade as stored (who graded, when, which version).
+ * `responses.csv` gives them, the results, every grade as stored (who graded, when, which version), and every
+ * regrade request with its decision.
  *
  * @example
  * for (const entry of await sittingArchiveFiles(context, sitting)) await writer.write(entry);
  */
 export async function sittingArchiveFiles(context: AppContext, sitting: SittingsTable): Promise<ArchiveEntry[]> {
   const folder = `sittings/${sitting.id}`;
-  const [roster, grades, results, exam] = await Promise.all([
+  const [roster, grades, regrades, results, exam] = await Promise.all([
     context.db
       .selectFrom('roster')
       .select(['student_number', 'name', 'email', 'time_multiplier'])
@@ -26,6 +27,7 @@ export async function sittingArchiveFiles(context: AppContext, sitting: Sittings
       .orderBy('student_number')
       .execute(),
     sittingGrades(context, sitting.id),
+    sittingRegradeRequests(context, sitting.id),
     sittingResults(context, sitting.id),
     loadExamVersion(context, sitting.exam_version_id),
   ]);
@@ -61,7 +63,61 @@ export async function sittingArchiveFiles(context: AppContext, sitting: Sittings
       text: stringify([GRADES_HEADER, ...grades]),
       rows: grades.length,
     },
+    {
+      path: `${folder}/regrade-requests.csv`,
+      description: `“${sitting.title}”: every regrade request: the student's reason, the decision, the reply, who decided`,
+      text: stringify([REGRADES_HEADER, ...regrades]),
+      rows: regrades.length,
+    },
   ];
+}
+
+const REGRADES_HEADER = [
+  'student',
+  'name',
+  'question',
+  'reason',
+  'status',
+  'reply',
+  'asked at',
+  'decided at',
+  'decided by',
+  'grade version',
+];
+
+async function sittingRegradeRequests(context: AppContext, sittingId: string): Promise<string[][]> {
+  const rows = await context.db
+    .selectFrom('regrade_requests')
+    .innerJoin('attempts', 'attempts.id', 'regrade_requests.attempt_id')
+    .innerJoin('roster', 'roster.id', 'attempts.roster_id')
+    .leftJoin('users', 'users.id', 'regrade_requests.decided_by')
+    .select([
+      'roster.student_number',
+      'roster.name',
+      'regrade_requests.question_id',
+      'regrade_requests.reason',
+      'regrade_requests.status',
+      'regrade_requests.reply',
+      'regrade_requests.created_at',
+      'regrade_requests.decided_at',
+      'users.email as decided_by',
+      'regrade_requests.grade_version',
+    ])
+    .where('regrade_requests.sitting_id', '=', sittingId)
+    .orderBy('regrade_requests.created_at')
+    .execute();
+  return rows.map((row) => [
+    guardTextCell(row.student_number),
+    guardTextCell(row.name),
+    row.question_id,
+    guardTextCell(row.reason),
+    row.status,
+    guardTextCell(row.reply ?? ''),
+    row.created_at,
+    row.decided_at ?? '',
+    guardTextCell(row.decided_by ?? ''),
+    row.grade_version === null ? '' : String(row.grade_version),
+  ]);
 }
 
 const GRADES_HEADER = [

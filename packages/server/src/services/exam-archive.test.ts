@@ -25,6 +25,23 @@ describe.each(DIALECTS)('the exam archive on %s', (dialect) => {
       comment: 'see the notes',
       expectedVersion: 0,
     });
+    // A student's regrade request, declined (written as the regrade service stores one).
+    await world.context.db
+      .insertInto('regrade_requests')
+      .values({
+        id: 'regrade-1',
+        sitting_id: world.sitting.id,
+        attempt_id: attempts[0]!,
+        question_id: WRITTEN,
+        reason: '=the key says constant',
+        status: 'declined',
+        reply: 'the rubric gives the point only with the gradient',
+        created_at: T0.toISOString(),
+        decided_at: T0.toISOString(),
+        decided_by: null,
+        grade_version: null,
+      })
+      .execute();
     const instructor = await world.logIn('instructor');
     await instructor.post(`/api/sittings/${world.sitting.id}/key`, { questionId: 'l2-prior', letters: ['b'] });
     await instructor.post('/api/exams', { source: BUNDLED_SOURCE });
@@ -79,6 +96,16 @@ describe.each(DIALECTS)('the exam archive on %s', (dialect) => {
       expect.objectContaining({ student: 'g00001', adjustment: '0.5', comment: 'see the notes', version: '1' }),
     ]);
     expect(readCsv(text(`${main}/results.csv`))).toHaveLength(5);
+    expect(readCsv(text(`${main}/regrade-requests.csv`))).toEqual([
+      expect.objectContaining({
+        student: 'g00000',
+        question: WRITTEN,
+        // A formula-like reason is kept as text, never run by a spreadsheet.
+        reason: "'=the key says constant",
+        status: 'declined',
+        reply: 'the rubric gives the point only with the gradient',
+      }),
+    ]);
 
     const auditRows = readCsv(text('audit-events.csv'));
     const sittingIds = sittings.map((sitting) => sitting.id);
