@@ -199,7 +199,9 @@ test('an instructor reads a sitting’s statistics, sees the charts, and follows
   await expect(reportPage.locator('svg[role="img"]').first()).toBeVisible();
   await expectAccessible(reportPage, 'the downloaded report');
   await reportPage.close();
-  await page.getByTestId('analysis-scope-sitting').check();
+  // The radio follows the URL once the sitting's figures are in, so wait for it rather than expect it at the click.
+  await page.getByTestId('analysis-scope-sitting').click();
+  await expect(page.getByTestId('analysis-scope-sitting')).toBeChecked();
   await expect(page.getByTestId('figure-students')).toHaveText(String(STUDENTS.length));
 
   // At a phone's width the charts shrink to the page, nothing spills sideways, and axe still finds nothing.
