@@ -17,20 +17,29 @@ const STORM_BUDGET_MS = 90_000;
  * acknowledged must be in the database, with its content (an unacknowledged save may or may not be; both are fine).
  */
 describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
-  let server: ServerProcess | undefined;
-  afterAll(async () => server?.stop());
+  // Every server a case starts (a restart after the kill is a new one) is stopped at the end, whatever happened.
+  const started: ServerProcess[] = [];
+  afterAll(async () => {
+    await Promise.all(started.map((server) => server.stop()));
+  });
+  const startServer = async (databaseUrl: string) => {
+    const server = await startServerProcess({ databaseUrl, demoStudents: STUDENTS });
+    started.push(server);
+    return server;
+  };
 
   it('keeps every acknowledged answer', async () => {
+    let server: ServerProcess;
     const database = await freshDatabase(dialect);
     await database.close();
-    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    server = await startServer(database.url);
     const handle = openDatabase(database.url);
     const codes = (await handle.db.selectFrom('roster').select(['access_code', 'id']).execute()).map(
       (r) => r.access_code,
     );
     await handle.close();
     expect(codes).toHaveLength(STUDENTS);
-    const students = codes.map(() => new HttpStudent(server!.url));
+    const students = codes.map(() => new HttpStudent(server.url));
     await Promise.all(students.map((student, index) => student.joinAndStart(codes[index]!)));
 
     const storm = startSaveStorm(students);
@@ -40,7 +49,7 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
     await storm.stop();
     const total = storm.ackedCount();
 
-    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    server = await startServer(database.url);
     const after = openDatabase(database.url);
     const lost = await findLostSaves(after.db, codes, storm.acked);
     const savedEvents = await after.db
@@ -61,13 +70,14 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
   }, 240_000);
 
   it('keeps every acknowledged answer when killed while a group of saves is committing, and no group half-written', async () => {
+    let server: ServerProcess;
     const database = await freshDatabase(dialect);
     await database.close();
-    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    server = await startServer(database.url);
     const handle = openDatabase(database.url);
     const codes = (await handle.db.selectFrom('roster').select('access_code').execute()).map((r) => r.access_code);
     await handle.close();
-    const students = codes.map(() => new HttpStudent(server!.url));
+    const students = codes.map(() => new HttpStudent(server.url));
     await Promise.all(students.map((student, index) => student.joinAndStart(codes[index]!)));
 
     const storm = startSaveStorm(students);
@@ -77,7 +87,7 @@ describe.each(DIALECTS)('crash during an autosave storm on %s', (dialect) => {
     await server.kill9();
     await storm.stop();
 
-    server = await startServerProcess({ databaseUrl: database.url, demoStudents: STUDENTS });
+    server = await startServer(database.url);
     const after = openDatabase(database.url);
     const lost = await findLostSaves(after.db, codes, storm.acked);
     const halfWritten = await answersWithoutTheirEvent(after);
