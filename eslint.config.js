@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'bench/results/**', 'packages/cli/bin/**', '.dependency-cruiser.cjs'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'bench/results/**',
+      'bench/.cache/**',
+      'packages/cli/bin/**',
+      '.dependency-cruiser.cjs',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
