@@ -63,8 +63,8 @@ export class GroupCommitter<Write, Result> {
       this.inFlight += 1;
       void this.commit(group).finally(() => {
         this.inFlight -= 1;
+        // Starts the next group, or tells those waiting for the drain that everything is answered.
         this.pump();
-        if (this.queue.length === 0 && this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
       });
     }
     if (this.queue.length === 0 && this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());

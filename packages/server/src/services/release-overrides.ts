@@ -6,19 +6,14 @@ import { conflict, notFound } from '../errors.js';
 import { attemptStatus } from './attempts.js';
 import { recordEvent } from './audit.js';
 import { findReleaseOverride, type StoredOverride as Stored } from './release-override-row.js';
+import { loadRosterAttempts } from './sitting-scores.js';
 import { findSittingRow } from './sittings.js';
 import { resultsReleasedTo, studentRelease } from './student-release.js';
 
 /** Every student of the sitting with their override and what they can see now, in roster order. */
 export async function listStudentReleases(context: AppContext, sittingId: string): Promise<StudentRelease[]> {
   const sitting = await findSittingRow(context, sittingId);
-  const students = await context.db
-    .selectFrom('roster')
-    .selectAll()
-    .where('sitting_id', '=', sittingId)
-    .orderBy('student_number')
-    .execute();
-  const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
+  const { roster: students, attempts } = await loadRosterAttempts(context, sittingId);
   const overrides = await context.db
     .selectFrom('release_overrides')
     .selectAll()

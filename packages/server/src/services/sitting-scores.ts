@@ -8,6 +8,21 @@ import { loadExamVersion } from './exams.js';
 import { loadBoxResponses, withBoxResponses } from './paper-answer-responses.js';
 import { findSittingRow } from './sittings.js';
 
+/** A sitting's roster in student-number order and its attempts (at most one a student), in two queries. */
+export async function loadRosterAttempts(
+  context: AppContext,
+  sittingId: string,
+): Promise<{ roster: RosterTable[]; attempts: AttemptsTable[] }> {
+  const roster = await context.db
+    .selectFrom('roster')
+    .selectAll()
+    .where('sitting_id', '=', sittingId)
+    .orderBy('student_number')
+    .execute();
+  const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
+  return { roster, attempts };
+}
+
 /** One roster student, with their attempt scored when they have one. */
 export interface ScoredRosterRow {
   readonly student: RosterTable;
@@ -33,13 +48,7 @@ export async function scoreSitting(
   // Parsed once here: the per-student scoring below runs concurrently, and a version just written (a key change, a
   // rubric edit) would otherwise be parsed once per student before the first parse is cached.
   const exam = await loadExamVersion(context, sitting.exam_version_id);
-  const roster = await context.db
-    .selectFrom('roster')
-    .selectAll()
-    .where('sitting_id', '=', sittingId)
-    .orderBy('student_number')
-    .execute();
-  const attempts = await context.db.selectFrom('attempts').selectAll().where('sitting_id', '=', sittingId).execute();
+  const { roster, attempts } = await loadRosterAttempts(context, sittingId);
   const byRoster = new Map(attempts.map((attempt) => [attempt.roster_id, attempt]));
   const attemptIds = attempts.map((attempt) => attempt.id);
   const grades = await loadGrades(context.db, attemptIds);
