@@ -2,7 +2,7 @@
  * The dependency direction of ARCHITECTURE §3, checked rather than only written down:
  * core is pure (no node:* modules, no IO libraries) and packages import only in the allowed direction.
  */
-const PURE_PACKAGES = '^packages/(core|tensor|omr)/src';
+const PURE_PACKAGES = '^packages/(core|tensor|omr|interop)/src';
 
 module.exports = {
   forbidden: [
@@ -53,6 +53,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/checks/' },
       to: { path: '^packages/(?!checks/|core/|tensor/)' },
+    },
+    {
+      name: 'interop-imports-only-core',
+      comment: 'importers and exporters map between formats and the core model; the CLI and the server both load them',
+      severity: 'error',
+      from: { path: '^packages/interop/' },
+      to: { path: '^packages/(?!interop/|core/)' },
     },
     {
       name: 'paper-imports-only-core',

@@ -12,6 +12,7 @@ export default defineConfig({
       '@examforge/omr': fileURLToPath(new URL('./packages/omr/src/index.ts', import.meta.url)),
       '@examforge/paper': fileURLToPath(new URL('./packages/paper/src/index.ts', import.meta.url)),
       '@examforge/report': fileURLToPath(new URL('./packages/report/src/index.ts', import.meta.url)),
+      '@examforge/interop': fileURLToPath(new URL('./packages/interop/src/index.ts', import.meta.url)),
       '@examforge/server/api': fileURLToPath(new URL('./packages/server/src/api/index.ts', import.meta.url)),
       '@examforge/server': fileURLToPath(new URL('./packages/server/src/index.ts', import.meta.url)),
     },

@@ -1,0 +1,6 @@
+/**
+ * @examforge/interop: question banks in and out. Importers read Aiken, GIFT, Moodle XML and QTI (1.2, 2.x, 3.0,
+ * packages included) into the core exam model with a report of everything not converted; exporters write an exam back
+ * out; gradebook exports map results to LMS CSVs. Pure: bytes in, model and bytes out; the CLI and server do the IO.
+ */
+export * from './import-result.js';
