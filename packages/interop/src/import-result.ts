@@ -3,10 +3,15 @@ import type { Exam } from '@examforge/core';
 /** The formats Examforge reads question banks from. */
 export type SourceFormat = 'aiken' | 'gift' | 'moodle-xml' | 'qti12' | 'qti21' | 'qti30';
 
-/** One input as the importer receives it: a file name (for sniffing and messages) and its bytes, never a path. */
+/**
+ * One input as the importer receives it: a file name (for sniffing and messages) and its bytes, never a path.
+ * `readSibling` reads a file the input refers to (an image, an item listed in `imsmanifest.xml`) by its path relative
+ * to the input, or gives undefined when there is no such file; inside a zip the importer reads the zip instead.
+ */
 export interface SourceFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  readonly readSibling?: (relativePath: string) => Uint8Array | undefined;
 }
 
 /**

@@ -4,3 +4,4 @@
  * out; gradebook exports map results to LMS CSVs. Pure: bytes in, model and bytes out; the CLI and server do the IO.
  */
 export * from './import-result.js';
+export * from './export-result.js';
