@@ -1,4 +1,4 @@
-import type { Exam, MultipleScoring, Question, Section } from './model.js';
+import type { ChoiceOption, Exam, MultipleScoring, Question, Section } from './model.js';
 import { Rational } from './rational.js';
 
 /** A question with its section and its display number (1-based, in exam order). */
@@ -39,6 +39,23 @@ export function multipleScoringOf(question: Question, section: Section): Multipl
   return (
     (question.kind === 'multiple' ? question.scoring : undefined) ?? section.scoring ?? { strategy: 'all-or-nothing' }
   );
+}
+
+/**
+ * The weight of each option of a weighted question (any option has `weight=`), options without one weighing 0;
+ * undefined for a question scored by its key alone. Weights decide a weighted question's score (docs/decisions/0015).
+ *
+ * @example
+ * optionWeights(question)?.map((weight) => weight.toString()); // ['1/3', '1/3', '1/3', '-1']
+ */
+export function optionWeights(question: Question): readonly Rational[] | undefined {
+  if (question.kind !== 'single' && question.kind !== 'multiple') return undefined;
+  if (!question.options.some(hasWeight)) return undefined;
+  return question.options.map((option) => option.weight ?? Rational.ZERO);
+}
+
+function hasWeight(option: ChoiceOption): boolean {
+  return option.weight !== undefined;
 }
 
 /** True when the question counts toward the maximum: not a bonus and not dropped from the maximum. */

@@ -98,6 +98,12 @@ export interface ChoiceOption {
   readonly fixed: boolean;
   /** Machine-readable value, matched against computed answers. */
   readonly value?: string;
+  /**
+   * The fraction of the question's marks this option earns when chosen (`{weight=1/3}`, `{weight=-0.5}`), as in
+   * Moodle and GIFT (`%33.33333%`); may be negative, 1 is full marks. A question with any weighted option is scored
+   * by its weights (see `optionWeights`); its other options weigh 0.
+   */
+  readonly weight?: Rational;
 }
 
 export interface SingleChoiceQuestion extends QuestionBase {

@@ -340,7 +340,12 @@ export class ExamBuilder {
     }
     const errorsBefore = this.diagnostics.length;
     const options = raw.options.map((item, index): ChoiceOption => {
-      this.rejectAttributes(item.attributes, ['value'], ['fixed'], 'an option takes `fixed` and `value=…`');
+      this.rejectAttributes(
+        item.attributes,
+        ['value', 'weight'],
+        ['fixed'],
+        'an option takes `fixed`, `value=…` and `weight=…`',
+      );
       const text = this.field(`question.${questionId}.option.${index}`, item.lines);
       if (text === '')
         this.error('empty-option', item.markerPosition, `option (${String.fromCharCode(97 + index)}) is empty`, {
@@ -348,14 +353,31 @@ export class ExamBuilder {
         });
       const value = item.attributes?.values.get('value')?.value;
       if (value !== undefined && !readOptionValue(value)) this.optionValueError(item);
+      const weight = this.optionWeight(item);
       return {
         text,
         correct: item.marker.toLowerCase() === 'x',
         fixed: item.attributes?.flags.has('fixed') ?? false,
         ...(value !== undefined && { value }),
+        ...(weight !== undefined && { weight }),
       };
     });
     return this.diagnostics.length > errorsBefore ? undefined : options;
+  }
+
+  /** An option's `weight=` (an exact number such as 1/3 or -0.5); a weight that is no number is reported. */
+  private optionWeight(item: RawListItem): Rational | undefined {
+    const attribute = item.attributes?.values.get('weight');
+    if (!attribute) return undefined;
+    const weight = Rational.parse(attribute.value);
+    if (!weight) {
+      const at = { line: item.attributes?.line ?? item.markerPosition.line, column: attribute.column };
+      this.error('option-weight-syntax', at, `cannot read the option weight "${attribute.value}"`, {
+        expected: 'the fraction of the marks the option earns: `weight=1/3`, `weight=0.5` or `weight=-1`',
+        hint: 'write a Moodle percentage as a fraction: 33.33333% is weight=1/3, -50% is weight=-0.5',
+      });
+    }
+    return weight;
   }
 
   private optionValueError(item: RawListItem): void {

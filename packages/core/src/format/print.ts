@@ -119,6 +119,7 @@ function printOption(option: ChoiceOption): string {
   const attributes = [
     ...(option.fixed ? ['fixed'] : []),
     ...(option.value !== undefined ? [`value=${formatAttributeValue(option.value)}`] : []),
+    ...(option.weight !== undefined ? [`weight=${option.weight.toString()}`] : []),
   ];
   return `- [${option.correct ? 'x' : ' '}] ${withAttributes(option.text, attributes)}`;
 }

@@ -7,6 +7,7 @@ import { optionLetter, type ChoiceQuestion, type Exam, type FreeResponseQuestion
 import { Rational } from '../rational.js';
 import { checkTex } from './tex.js';
 import { listTextFields, type TextField } from './text-fields.js';
+import { checkWeights } from './weights.js';
 
 /** What lint needs from outside: the core does no IO, so the caller says which image files exist. */
 export interface LintPorts {
@@ -81,7 +82,9 @@ function checkQuestion({ question, section }: PlacedQuestion, at: (key: string) 
       }),
     );
   }
-  if (question.kind === 'single' || question.kind === 'multiple') found.push(...checkOptions(question, where, at));
+  if (question.kind === 'single' || question.kind === 'multiple') {
+    found.push(...checkOptions(question, where, at), ...checkWeights(question, section, where, at));
+  }
   if (question.kind === 'numeric' && !question.answer && !question.keyUnknown) {
     found.push(
       diagnostic('error', 'numeric-without-answer', where, `numeric question \`${question.id}\` has no answer`, {

@@ -1,4 +1,11 @@
-import { countsTowardMaximum, listQuestions, marksOf, multipleScoringOf, penaltyOf } from '../exam-queries.js';
+import {
+  countsTowardMaximum,
+  listQuestions,
+  marksOf,
+  multipleScoringOf,
+  optionWeights,
+  penaltyOf,
+} from '../exam-queries.js';
 import { optionLetter, type Exam, type MultipleScoring, type Question, type Section } from '../model.js';
 import { Rational } from '../rational.js';
 
@@ -14,6 +21,11 @@ export interface QuestionPlan {
   readonly correct: ReadonlySet<string>;
   readonly letters: readonly string[];
   readonly multipleScoring: MultipleScoring;
+  /**
+   * Each option's weight when the question is weighted (docs/decisions/0015): its score is then the weights of what
+   * was chosen, and its penalty is 0, since the weights already say what a wrong choice costs.
+   */
+  readonly weights?: readonly Rational[];
 }
 
 const plans = new WeakMap<Exam, readonly QuestionPlan[]>();
@@ -33,16 +45,18 @@ function planQuestion(question: Question, section: Section, sectionIndex: number
   const options = question.kind === 'single' || question.kind === 'multiple' ? question.options : [];
   const marks = marksOf(question, section);
   const excluded = !countsTowardMaximum(question) || question.keyUnknown;
+  const weights = optionWeights(question);
   return {
     question,
     section,
     sectionIndex,
     marks,
-    penalty: penaltyOf(question, section),
+    penalty: weights ? Rational.ZERO : penaltyOf(question, section),
     maximum: excluded ? Rational.ZERO : marks,
     correct: new Set(options.flatMap((option, index) => (option.correct ? [optionLetter(index)] : []))),
     letters: options.map((_, index) => optionLetter(index)),
     multipleScoring: multipleScoringOf(question, section),
+    ...(weights && { weights }),
   };
 }
 

@@ -4,6 +4,7 @@ import { listLetters, outcome, signed, statusFromPoints, type Outcome } from './
 import type { QuestionPlan } from './plan.js';
 import type { ScoringPolicy } from './policy.js';
 import type { ChoiceResponse, InvalidMark } from './responses.js';
+import { scoreWeighted } from './score-weighted.js';
 
 /** Scores a single- or multiple-choice answer, applying the policy for invalid and several marks. */
 export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy: ScoringPolicy): Outcome {
@@ -20,7 +21,11 @@ export function scoreChoice(plan: QuestionPlan, response: ChoiceResponse, policy
     const reason = flagged ? `${note}no complete fill, so unanswered: 0, no penalty` : 'blank: 0';
     return outcome('blank', Rational.ZERO, reason, flagged);
   }
-  if (plan.question.kind === 'multiple') return scoreMultiple(plan, selected, note, flagged);
+  if (plan.question.kind === 'multiple') {
+    return plan.weights
+      ? scoreWeighted(plan, selected, plan.weights, note, flagged)
+      : scoreMultiple(plan, selected, note, flagged);
+  }
   if (selected.length > 1) return scoreSeveralMarks(plan, selected, policy, note);
   const letter = selected[0] ?? '';
   return flagged ? describeSingleMark(plan, letter, note, true) : singleMarkOutcome(plan, letter);
@@ -59,6 +64,7 @@ export function singleMarkOutcome(plan: QuestionPlan, letter: string): Outcome {
 }
 
 function describeSingleMark(plan: QuestionPlan, letter: string, note: string, flagged: boolean): Outcome {
+  if (plan.weights) return scoreWeighted(plan, [letter], plan.weights, note, flagged);
   if (plan.correct.has(letter)) {
     return outcome('correct', plan.marks, `${note}(${letter}) is correct: ${signed(plan.marks)}`, flagged);
   }

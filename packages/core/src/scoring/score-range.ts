@@ -27,6 +27,7 @@ function lowestPoints(plan: QuestionPlan): Rational {
   if (plan.question.dropped === 'full-marks') return plan.marks;
   if (!isScored(plan)) return Rational.ZERO;
   const penalty = Rational.min(Rational.ZERO, plan.penalty.negated());
+  if (plan.weights) return lowestWeighted(plan, plan.weights);
   switch (plan.question.kind) {
     case 'single':
     case 'numeric':
@@ -44,4 +45,11 @@ function lowestPoints(plan: QuestionPlan): Rational {
     default:
       return assertNever(plan.question);
   }
+}
+
+/** A weighted single choice can cost its most negative weight; a weighted multiple answer is clamped at 0. */
+function lowestWeighted(plan: QuestionPlan, weights: readonly Rational[]): Rational {
+  if (plan.question.kind !== 'single') return Rational.ZERO;
+  const lowestWeight = weights.reduce((low, weight) => Rational.min(low, weight), Rational.ZERO);
+  return plan.marks.times(lowestWeight);
 }

@@ -154,6 +154,32 @@ const rubric: fc.Arbitrary<RubricItem[]> = fc
     items.map((item, index) => ({ id: named ? `item-${index + 1}` : `r${index + 1}`, ...item })),
   );
 
+const weightOf = (text: string | undefined) => (text === undefined ? undefined : (Rational.parse(text) as Rational));
+/** Weights for a choice question's options, in agreement with its key as lint wants (docs/decisions/0015). */
+const weightChoices = fc.array(fc.nat(3), { minLength: 5, maxLength: 5 });
+const WEIGHTS = {
+  singleCorrect: ['1', '1', '1', '1'],
+  singleOther: ['0.5', '0', '-1/3', undefined],
+  multipleCorrect: ['1', '1/3', '0.5', '0.25'],
+  multipleOther: ['0', '-0.5', '-1', undefined],
+} as const;
+
+/** A quarter of choice questions are weighted: each option gets a weight that agrees with whether it is correct. */
+const weighting = fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: weightChoices, weight: 1 });
+
+function withWeights(
+  options: readonly ChoiceOption[],
+  picks: readonly number[] | undefined,
+  kind: 'single' | 'multiple',
+): ChoiceOption[] {
+  if (!picks) return [...options];
+  return options.map((option, index) => {
+    const table = option.correct ? WEIGHTS[`${kind}Correct`] : WEIGHTS[`${kind}Other`];
+    const weight = weightOf(table[picks[index] ?? 0]);
+    return weight === undefined ? option : { ...option, weight };
+  });
+}
+
 const question = (questionId: string): fc.Arbitrary<Question> =>
   fc.oneof(
     fc
@@ -162,14 +188,33 @@ const question = (questionId: string): fc.Arbitrary<Question> =>
         options: fc.array(option, { minLength: 2, maxLength: 5 }),
         acceptAny: fc.boolean(),
         generator,
+        weights: weighting,
       })
-      .map(({ b, options, acceptAny, generator: g }) =>
-        withoutUndefined({ ...b, id: questionId, kind: 'single' as const, options, acceptAny, generator: g }),
+      .map(({ b, options, acceptAny, generator: g, weights }) =>
+        withoutUndefined({
+          ...b,
+          id: questionId,
+          kind: 'single' as const,
+          options: withWeights(options, weights, 'single'),
+          acceptAny,
+          generator: g,
+        }),
       ),
     fc
-      .record({ b: base, options: fc.array(option, { minLength: 2, maxLength: 5 }), scoring: optional(scoring) })
-      .map(({ b, options, scoring: s }) =>
-        withoutUndefined({ ...b, id: questionId, kind: 'multiple' as const, options, scoring: s }),
+      .record({
+        b: base,
+        options: fc.array(option, { minLength: 2, maxLength: 5 }),
+        scoring: optional(scoring),
+        weights: weighting,
+      })
+      .map(({ b, options, scoring: s, weights }) =>
+        withoutUndefined({
+          ...b,
+          id: questionId,
+          kind: 'multiple' as const,
+          options: withWeights(options, weights, 'multiple'),
+          scoring: s,
+        }),
       ),
     fc
       .record({
