@@ -12,6 +12,21 @@ export interface PrintFilesOptions {
   readonly onSet?: () => void;
   /** Called as each file is finished, in completion order (to write it out without holding every file). */
   readonly onFile?: (index: number, file: RenderedFile) => void;
+  /** Render on worker threads even when one is enough: a server's event loop must stay free for its requests. */
+  readonly offMainThread?: boolean;
+  /**
+   * Run the worker threads at a lower scheduling priority (Linux: nice 10 per thread; ignored where not possible), so
+   * a server's request thread keeps its core while papers render on whatever is left.
+   */
+  readonly lowPriority?: boolean;
+  /** Aborting stops the workers at once; the call then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** What a print worker is started with. */
+export interface PrintWorkerData {
+  readonly job: PrintJob;
+  readonly lowPriority: boolean;
 }
 
 type WorkerMessage =
@@ -31,40 +46,52 @@ export async function printFiles(
   files: readonly (readonly PrintSetSpec[])[],
   options: PrintFilesOptions,
 ): Promise<RenderedFile[]> {
-  const threads = Math.min(options.workers, files.length);
-  if (threads <= 1) return printInThisThread(job, files, options);
+  const threads = Math.max(1, Math.min(options.workers, files.length));
+  if (threads === 1 && options.offMainThread !== true) return printInThisThread(job, files, options);
+  options.signal?.throwIfAborted();
   const results: RenderedFile[] = [];
   let next = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(workerEntry(), { workerData: job }));
+  const workerData: PrintWorkerData = { job, lowPriority: options.lowPriority === true };
+  const workers = Array.from({ length: threads }, () => new Worker(workerEntry(), { workerData }));
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(options.signal?.reason as Error);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) {
-                resolve();
-                return;
-              }
-              const index = next++;
-              worker.postMessage({ index, specs: files[index] });
-            };
-            worker.on('message', (message: WorkerMessage) => {
-              if (message.kind === 'set') options.onSet?.();
-              else if (message.kind === 'error') reject(new Error(`print worker: ${message.message}`));
-              else {
-                const file = { pdf: Buffer.from(message.pdf), sets: message.sets };
-                results[message.index] = file;
-                options.onFile?.(message.index, file);
-                send();
-              }
-            });
-            worker.on('error', reject);
-            send();
-          }),
+    await Promise.race([
+      aborted,
+      Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (next >= files.length) {
+                  resolve();
+                  return;
+                }
+                const index = next++;
+                worker.postMessage({ index, specs: files[index] });
+              };
+              worker.on('message', (message: WorkerMessage) => {
+                if (message.kind === 'set') options.onSet?.();
+                else if (message.kind === 'error') reject(new Error(`print worker: ${message.message}`));
+                else {
+                  const file = { pdf: Buffer.from(message.pdf), sets: message.sets };
+                  results[message.index] = file;
+                  options.onFile?.(message.index, file);
+                  send();
+                }
+              });
+              worker.on('error', reject);
+              send();
+            }),
+        ),
       ),
-    );
+    ]);
   } finally {
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return results;

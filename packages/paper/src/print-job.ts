@@ -8,6 +8,7 @@ import {
   type PageSize,
   type SheetIdentity,
   type SheetLayout,
+  type ShuffleSettings,
 } from '@examforge/core';
 import { renderPrintSets, variantCode, type PrintedSet, type PrintSet } from './print-set.js';
 
@@ -17,13 +18,16 @@ export interface PrintJob {
   readonly pageSize: PageSize;
   /** `false`: answer sheets only. */
   readonly questionPapers: boolean;
+  /** `false`: question papers only (each set's answer-sheet range then has no pages). Default `true`. */
+  readonly answerSheets?: boolean;
   readonly duplex?: boolean;
 }
 
 /** One student's set: the variant seed (shuffled or not) and what the sheet and paper print about them. */
 export interface PrintSetSpec {
   readonly seed: string;
-  readonly shuffle: boolean;
+  /** `true` shuffles questions and options; a server sitting may shuffle one without the other. */
+  readonly shuffle: boolean | ShuffleSettings;
   readonly identity: Omit<SheetIdentity, 'page'>;
   readonly studentName: string;
   /** The student's instances of the exam's computed questions (generated for `seed`); their paper shows these. */
@@ -50,7 +54,9 @@ export function printSetFor(
   pageSize: PageSize,
 ): PrintSet & { layout: SheetLayout } {
   const exam = spec.instances ? instantiateExam(template, spec.instances) : template;
-  const variant = makeVariant(exam, spec.seed, { shuffleQuestions: spec.shuffle, shuffleOptions: spec.shuffle });
+  const shuffle =
+    typeof spec.shuffle === 'boolean' ? { shuffleQuestions: spec.shuffle, shuffleOptions: spec.shuffle } : spec.shuffle;
+  const variant = makeVariant(exam, spec.seed, shuffle);
   const layout = layoutAnswerSheet(exam, variant, { pageSize, studentNumberDigits: 8 });
   const student = [spec.studentName, spec.identity.studentNumber].filter(Boolean).join(' · ');
   return {
@@ -88,6 +94,7 @@ export async function renderPrintFile(
     {
       pageSize: job.pageSize,
       questionPapers: job.questionPapers,
+      ...(job.answerSheets === false ? { answerSheets: false } : {}),
       ...(job.duplex ? { duplex: true } : {}),
       ...(onSet ? { onSet } : {}),
     },

@@ -20,6 +20,8 @@ export interface PrintSetOptions {
   readonly pageSize: PageSize;
   /** `false`: answer sheets only. */
   readonly questionPapers: boolean;
+  /** `false`: question papers only; each set's answer-sheet range is where its sheet would start, with 0 pages. */
+  readonly answerSheets?: boolean;
   /** Pad an odd question paper with a blank page, so that double-sided printing starts each sheet on a new leaf. */
   readonly duplex?: boolean;
   /** Called after each set is drawn (for a progress bar). */
@@ -57,9 +59,10 @@ export async function renderPrintSets(
   const printed = sets.map((set, index): PrintedSet => {
     const questionPaper = options.questionPapers ? drawPaper(doc, exam, set, options, pagesSoFar) : undefined;
     const sheetFirst = pagesSoFar + (questionPaper?.pages ?? 0) + 1;
-    drawAnswerSheet(doc, set.sheet.layout, set.sheet.content);
+    const withSheet = options.answerSheets !== false;
+    if (withSheet) drawAnswerSheet(doc, set.sheet.layout, set.sheet.content);
     doc.flushPages();
-    const answerSheet = { firstPage: sheetFirst, pages: set.sheet.layout.pages.length };
+    const answerSheet = { firstPage: sheetFirst, pages: withSheet ? set.sheet.layout.pages.length : 0 };
     pagesSoFar = sheetFirst + answerSheet.pages - 1;
     options.onSet?.(index + 1);
     return { questionPaper, answerSheet };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './auth/abuse-limits.js';
+import { DEFAULT_PAPER_WORKERS } from './services/paper-workers.js';
 import type { Clock } from './clock.js';
 import type { AttemptWrites, Dialect } from './db/connect.js';
 import type { Database } from './db/schema.js';
@@ -20,10 +21,13 @@ export interface Settings {
   readonly sessionHours: number;
   /** Limits on guessing passwords and access codes (auth/abuse-limits.ts, decision 0012). */
   readonly limits: AbuseLimits;
+  /** Worker threads that render question papers (`PAPER_WORKERS`, docs/operations.md). */
+  readonly paperWorkers: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   secureCookies: false,
   sessionHours: 12,
   limits: DEFAULT_ABUSE_LIMITS,
+  paperWorkers: DEFAULT_PAPER_WORKERS,
 };

@@ -9,6 +9,7 @@ import { DEMO_INSTRUCTOR, seedDemo } from './demo.js';
 import { createLogger, LOG_LEVELS, logJobFailure } from './http/logging.js';
 import { DEFAULT_LOAD_SHEDDING } from './http/load-shedding.js';
 import { startJobs } from './jobs/jobs.js';
+import { DEFAULT_PAPER_WORKERS } from './services/paper-workers.js';
 import { printSetupCode } from './setup-notice.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
@@ -40,6 +41,8 @@ const ConfigSchema = z.object({
     .min(10)
     .max(60_000)
     .default(DEFAULT_LOAD_SHEDDING.maxEventLoopDelayMs),
+  /** Worker threads that draw question papers, at low priority (docs/operations.md). */
+  PAPER_WORKERS: z.coerce.number().int().min(1).max(64).default(DEFAULT_PAPER_WORKERS),
   METRICS: z.enum(['on', 'off']).default('on'),
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
@@ -67,7 +70,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     dialect: handle.dialect,
     attemptWrites: handle.attemptWrites,
     clock: systemClock,
-    settings: { ...DEFAULT_SETTINGS, secureCookies: config.SECURE_COOKIES === 'on' },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      secureCookies: config.SECURE_COOKIES === 'on',
+      paperWorkers: config.PAPER_WORKERS,
+    },
   };
   const metrics = config.METRICS === 'on' ? { token: config.METRICS_TOKEN, poolUse: handle.poolUse } : undefined;
   const loadShedding =

@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './grading.js';
 export * from './grading-exports.js';
 export * from './paper.js';
+export * from './paper-jobs.js';
 export * from './paper-answers.js';
 export * from './regrade-requests.js';
 export * from './releases.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect.js';
+import { createPaperJobs } from './paper-jobs-migration.js';
 import { createRateLimits } from './rate-limits-migration.js';
 import { createRegradeRequests } from './regrade-requests-migration.js';
 import { createReleaseOverrides } from './release-overrides-migration.js';
@@ -31,6 +32,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // When an attempt's close was recorded, beside the deadline `closed_at` keeps: a late close job shows.
       up: (db) => db.schema.alterTable('attempts').addColumn('closed_recorded_at', 'text').execute(),
     },
+    '0014-paper-jobs': { up: (db) => createPaperJobs(db, dialect) },
   };
 }
 

@@ -31,6 +31,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   regrade_requests: RegradeRequestsTable;
   release_overrides: ReleaseOverridesTable;
+  paper_jobs: PaperJobsTable;
 }
 
 export interface UsersTable {
@@ -216,6 +217,29 @@ export interface ScanBatchesTable {
   /** What became of each sheet (JSON array of `ScanSheetView`), once read. */
   sheets_json: string;
   /** A running job holds the batch until then; past it, another job may take it up (the first one died). */
+  lease_until: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** A sitting's question papers being rendered in the background (migration 0014). */
+export interface PaperJobsTable {
+  id: string;
+  sitting_id: string;
+  requested_by: string;
+  page_size: 'A4' | 'Letter';
+  status: ScanBatchStatus;
+  /** Students whose paper the job renders, and how many are drawn so far (the progress bar). */
+  sets_total: number;
+  sets_done: number;
+  /** How many times a job has started rendering it (a crashed or stopped run is taken up again). */
+  tries: number;
+  error: string | null;
+  /** The finished PDF, kept in the database so that every node serves it. */
+  pdf_data: Buffer | null;
+  pdf_pages: number | null;
+  /** A running job holds the row until then; past it, any node's loop takes it up again. */
   lease_until: string | null;
   created_at: string;
   started_at: string | null;

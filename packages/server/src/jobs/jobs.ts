@@ -1,16 +1,18 @@
 import type { AppContext } from '../context.js';
 import { closeExpiredAttempts } from '../services/attempts.js';
+import { printQueuedPapers } from '../services/paper-jobs.js';
 import { claimScanBatch, readScanBatch } from '../services/scan-reading.js';
 
 /** The loop's jobs, named in every report of a failure (the `job` field of its log line). */
-export type JobName = 'close-expired-attempts' | 'read-scans';
+export type JobName = 'close-expired-attempts' | 'read-scans' | 'print-papers';
 
 /**
  * The background loop. Once a second: close the attempts whose deadline has passed (so an abandoned attempt is
  * closed within about a second of its deadline), and, unless a batch is already being read, read queued scan batches
  * one after another. The two run side by side: reading yields between pages, so a long scan never holds up the
  * deadlines. Returns a function that stops the loop; a batch being read stops after its current page and is taken
- * up again (by any node) once its lease runs out.
+ * up again (by any node) once its lease runs out. Question-paper jobs run beside them, one at a time, on the paper
+ * worker threads; stopping aborts the one being drawn and puts it back in the queue for any node.
  */
 export function startJobs(
   context: AppContext,
@@ -20,6 +22,8 @@ export function startJobs(
   let stopping = false;
   let running: Promise<unknown> = Promise.resolve();
   let scanning: Promise<void> | undefined;
+  let printing: Promise<void> | undefined;
+  const stopPrinting = new AbortController();
   const timer = setInterval(() => {
     running = running
       .then(() => closeExpiredAttempts(context))
@@ -30,11 +34,18 @@ export function startJobs(
         (error: unknown) => onError(error, 'read-scans'),
       )
       .finally(() => (scanning = undefined));
+    printing ??= printQueuedPapers(context, stopPrinting.signal)
+      .then(
+        () => undefined,
+        (error: unknown) => onError(error, 'print-papers'),
+      )
+      .finally(() => (printing = undefined));
   }, intervalMs);
   return async () => {
     stopping = true;
     clearInterval(timer);
-    await Promise.all([running, scanning]);
+    stopPrinting.abort(new Error('the server is stopping'));
+    await Promise.all([running, scanning, printing]);
   };
 }
 

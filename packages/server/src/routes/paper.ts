@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ReviewDecisionSchema, ReviewItemSchema, ScanBatchSchema } from '../api/index.js';
+import { PaperJobSchema, ReviewDecisionSchema, ReviewItemSchema, ScanBatchSchema } from '../api/index.js';
 import type { Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -9,6 +9,7 @@ import { replyBodyTooLarge } from '../http/body-too-large.js';
 import { handleError } from '../http/error-handler.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
 import { annotatedSheetPage } from '../services/annotated-sheet.js';
+import { getPaperJob, listPaperJobs, paperJobPdf, requestPaperJob } from '../services/paper-jobs.js';
 import { printSittingQuestionPapers, printSittingSheets } from '../services/paper-print.js';
 import { decideReviewItem, listReviewItems, reviewCrop } from '../services/review.js';
 import {
@@ -21,6 +22,7 @@ import {
 
 const SittingParams = z.object({ sittingId: z.string().min(1).max(100) });
 const BatchParams = SittingParams.extend({ batchId: z.string().min(1).max(100) });
+const PaperJobParams = SittingParams.extend({ jobId: z.string().min(1).max(100) });
 const ItemParams = SittingParams.extend({ itemId: z.string().min(1).max(100) });
 const SheetParams = SittingParams.extend({
   attemptId: z.string().min(1).max(100),
@@ -35,8 +37,9 @@ const SCAN_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/o
 const MAX_MEGABYTES = MAX_SCAN_BYTES / 1024 / 1024;
 
 /**
- * Paper exams: print the sitting's sheets, upload scans (read by the background job), follow the batches, work the
- * review queue, and fetch annotated sheets. Instructors print and upload; graders, like instructors, review.
+ * Paper exams: print the sitting's sheets, have its question papers drawn by the background job (or, for scripts,
+ * while the request waits), upload scans (read by the background job), follow the batches, work the review queue,
+ * and fetch annotated sheets. Instructors print and upload; graders, like instructors, review.
  */
 export function paperRoutes(context: AppContext): FastifyPluginAsyncZod {
   const staff = async (identity: Identity, sittingId: string, need: ExamAccess) => {
@@ -70,6 +73,46 @@ export function paperRoutes(context: AppContext): FastifyPluginAsyncZod {
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', 'attachment; filename="question-papers.pdf"')
+          .send(pdf);
+      },
+    );
+    app.post(
+      '/api/sittings/:sittingId/paper/question-papers',
+      {
+        schema: { tags: ['paper'], params: SittingParams, querystring: PrintQuery, response: { 202: PaperJobSchema } },
+      },
+      async (request, reply) => {
+        const user = await staff(request.identity, request.params.sittingId, 'instructor');
+        const job = await requestPaperJob(context, user, request.params.sittingId, request.query.pageSize);
+        return reply.status(202).send(job);
+      },
+    );
+    app.get(
+      '/api/sittings/:sittingId/paper/question-papers',
+      { schema: { tags: ['paper'], params: SittingParams, response: { 200: z.array(PaperJobSchema) } } },
+      async (request) => {
+        await staff(request.identity, request.params.sittingId, 'instructor');
+        return listPaperJobs(context, request.params.sittingId);
+      },
+    );
+    app.get(
+      '/api/sittings/:sittingId/paper/question-papers/:jobId',
+      { schema: { tags: ['paper'], params: PaperJobParams, response: { 200: PaperJobSchema } } },
+      async (request) => {
+        await staff(request.identity, request.params.sittingId, 'instructor');
+        return getPaperJob(context, request.params.sittingId, request.params.jobId);
+      },
+    );
+    app.get(
+      '/api/sittings/:sittingId/paper/question-papers/:jobId/questions.pdf',
+      { schema: { tags: ['paper'], params: PaperJobParams } },
+      async (request, reply) => {
+        await staff(request.identity, request.params.sittingId, 'instructor');
+        const pdf = await paperJobPdf(context, request.params.sittingId, request.params.jobId);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', 'attachment; filename="question-papers.pdf"')
+          .header('cache-control', 'private, no-store')
           .send(pdf);
       },
     );
