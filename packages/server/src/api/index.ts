@@ -5,6 +5,7 @@ export * from './answer-limits.js';
 export * from './audit.js';
 export * from './grading.js';
 export * from './grading-exports.js';
+export * from './key-change-preview.js';
 export * from './paper.js';
 export * from './paper-jobs.js';
 export * from './paper-answers.js';

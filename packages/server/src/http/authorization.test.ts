@@ -172,6 +172,12 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${exam}/versions/1/analysis/statistics.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${exam}/versions/1/analysis/options.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/attempts/${attemptA}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
+      [
+        'POST',
+        `${sitting}/key/preview`,
+        { questionId: 'l2-prior', letters: ['a'] },
+        [401, 403, 403, 403, 403, 403, 200, 200],
+      ],
       ['POST', `${sitting}/key`, { questionId: 'l2-prior', letters: ['b'] }, [401, 403, 403, 403, 403, 403, 200, 200]],
       [
         'POST',

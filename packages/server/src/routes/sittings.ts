@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   ChangeKeySchema,
   DropQuestionSchema,
+  KeyChangePreviewRequestSchema,
+  KeyChangePreviewSchema,
   MonitorRowSchema,
   ResultRowSchema,
   RosterEntrySchema,
@@ -13,6 +15,7 @@ import {
 import type { AppContext } from '../context.js';
 import { requireSittingAccess, requireUser } from '../services/access.js';
 import { loadExamVersion } from '../services/exams.js';
+import { previewKeyChange } from '../services/key-change-preview.js';
 import { sittingMonitor } from '../services/monitor.js';
 import { changeKey, dropFromSitting } from '../services/regrade.js';
 import { attemptResults, sittingResults } from '../services/results.js';
@@ -122,6 +125,22 @@ export function sittingRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await staff(request.identity, request.params.sittingId, 'instructor');
         return changeKey(context, user, request.params.sittingId, request.body.questionId, request.body.letters);
+      },
+    );
+    app.post(
+      '/api/sittings/:sittingId/key/preview',
+      {
+        schema: {
+          tags: ['results'],
+          params: SittingParams,
+          body: KeyChangePreviewRequestSchema,
+          response: { 200: KeyChangePreviewSchema },
+        },
+      },
+      async (request) => {
+        await staff(request.identity, request.params.sittingId, 'instructor');
+        const { questionId, letters } = request.body;
+        return previewKeyChange(context, request.params.sittingId, questionId, letters);
       },
     );
     app.post(

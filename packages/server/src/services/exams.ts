@@ -1,7 +1,6 @@
 import {
   computedQuestionIds,
   computedTotal,
-  lintExam,
   listQuestions,
   parseExam,
   type Diagnostic,
@@ -13,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { recordEvent } from './audit.js';
+import { lintSource } from './exam-lint-cache.js';
 
 /** Parsed exam versions, by id. Versions never change once written, so caching them is safe on any number of nodes. */
 const parsedVersions = new Map<string, Exam>();
@@ -37,7 +37,7 @@ export async function loadExamVersion(context: AppContext, versionId: string): P
  * whose exam id the user already has adds a new version of that exam.
  */
 export async function importExam(context: AppContext, user: UserRow, source: string): Promise<ExamDetail> {
-  const report = lintExam(source);
+  const report = lintSource(source);
   if (!report.exam) {
     throw new HttpError(422, 'exam-invalid', 'the exam file has errors; nothing was imported', {
       diagnostics: report.diagnostics,
@@ -135,7 +135,7 @@ async function examSummary(context: AppContext, examId: string): Promise<ExamSum
 
 export async function getExamDetail(context: AppContext, examId: string): Promise<ExamDetail> {
   const { source, ...summary } = await examSummary(context, examId);
-  const diagnostics: Diagnostic[] = [...lintExam(source).diagnostics];
+  const diagnostics: Diagnostic[] = [...lintSource(source).diagnostics];
   const sittings = await context.db
     .selectFrom('sittings')
     .select(['id', 'title', 'opens_at', 'closes_at'])

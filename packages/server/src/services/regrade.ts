@@ -1,4 +1,13 @@
-import { dropQuestion, findQuestion, printExam, withKey, type DropMode, type Exam } from '@examforge/core';
+import {
+  dropQuestion,
+  findQuestion,
+  optionIndex,
+  printExam,
+  withKey,
+  type DropMode,
+  type Exam,
+  type Question,
+} from '@examforge/core';
 import type { ResultRow } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -18,23 +27,39 @@ export async function changeKey(
   questionId: string,
   letters: readonly string[],
 ): Promise<ResultRow[]> {
-  return reviseExam(context, user, sittingId, 'exam.key-changed', { questionId, letters }, (exam) => {
-    const question = findQuestion(exam, questionId)?.question;
-    if (!question) throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
-    if (question.kind !== 'single' && question.kind !== 'multiple')
-      throw badRequest('not-a-choice-question', `\`${questionId}\` is not a choice question`);
-    if (question.generator) {
-      throw conflict(
-        'computed-question-key',
-        `\`${questionId}\` is a computed question: each student's key comes from its generator, so it cannot be ` +
-          'set by hand; drop the question instead (or fix its generator for the next exam)',
-      );
-    }
-    const outside = letters.find((letter) => letter.charCodeAt(0) - 97 >= question.options.length);
-    if (outside) throw badRequest('unknown-option', `\`${questionId}\` has no option (${outside})`);
-    return withKey(exam, questionId, letters);
-  });
+  return reviseExam(context, user, sittingId, 'exam.key-changed', { questionId, letters }, (exam) =>
+    withCheckedKey(exam, questionId, letters),
+  );
 }
+
+/** The exam with a choice question's key set, once `keyedQuestion` accepts the change. */
+export function withCheckedKey(exam: Exam, questionId: string, letters: readonly string[]): Exam {
+  keyedQuestion(exam, questionId, letters);
+  return withKey(exam, questionId, letters);
+}
+
+/**
+ * The choice question whose key may be set to `letters`: a choice question, not computed, with those options.
+ * Shared by the change and its dry run, so the preview refuses exactly what the change would.
+ */
+export function keyedQuestion(exam: Exam, questionId: string, letters: readonly string[]): ChoiceQuestion {
+  const question = findQuestion(exam, questionId)?.question;
+  if (!question) throw badRequest('unknown-question', `this exam has no question \`${questionId}\``);
+  if (question.kind !== 'single' && question.kind !== 'multiple')
+    throw badRequest('not-a-choice-question', `\`${questionId}\` is not a choice question`);
+  if (question.generator) {
+    throw conflict(
+      'computed-question-key',
+      `\`${questionId}\` is a computed question: each student's key comes from its generator, so it cannot be ` +
+        'set by hand; drop the question instead (or fix its generator for the next exam)',
+    );
+  }
+  const outside = letters.find((letter) => optionIndex(letter) >= question.options.length);
+  if (outside) throw badRequest('unknown-option', `\`${questionId}\` has no option (${outside})`);
+  return question;
+}
+
+type ChoiceQuestion = Extract<Question, { kind: 'single' | 'multiple' }>;
 
 export async function dropFromSitting(
   context: AppContext,

@@ -7,9 +7,13 @@ import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { badRequest } from './access.js';
 import { recordEvent } from './audit.js';
+import { requireLintClean } from './exam-lint-gate.js';
 import { latestVersion, loadExamVersion } from './exams.js';
 
-/** Opens a sitting of the exam's latest version; the version is frozen (published) from then on. */
+/**
+ * Opens a sitting of the exam's latest version; the version is frozen (published) from then on. Refused while the
+ * exam's check finds errors (warnings do not block).
+ */
 export async function createSitting(
   context: AppContext,
   user: UserRow,
@@ -20,6 +24,7 @@ export async function createSitting(
   const closesAt = new Date(input.closesAt);
   if (closesAt <= opensAt) throw badRequest('invalid-window', 'the window must close after it opens');
   const version = await latestVersion(context, examId);
+  requireLintClean(version.source);
   const now = context.clock.now();
   const id = newId();
   await context.db.transaction().execute(async (trx) => {

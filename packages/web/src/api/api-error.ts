@@ -24,11 +24,34 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** A person-readable message for anything thrown, preferring the server's own words. */
+/**
+ * A person-readable message for anything thrown, preferring the server's own words, without the internal codes that
+ * are for programs (they stay on the error's `code` and in the JSON).
+ *
+ * @example
+ * errorMessage(new ApiRequestError(403, 'forbidden', 'you may not do this (forbidden)')); // 'You may not do this'
+ */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return 'Something went wrong.';
+  const message = withoutCodes(error.message, errorCode(error));
+  if (message === '') return 'Something went wrong.';
   // The server writes messages as clauses ("time is up: …"); shown on their own they start a sentence.
-  return error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/**
+ * Removes codes meant for programs from a message: the error's own code as a prefix ("forbidden: …") or in
+ * parentheses ("… (forbidden)"), and a runtime's code such as "FST_ERR_VALIDATION: " or "[ERR_NETWORK]".
+ */
+export function withoutCodes(message: string, code: string | undefined): string {
+  let clean = message.replace(/^\s*\[?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]?:?\s*/, '');
+  if (code !== undefined && code !== '') {
+    const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    clean = clean
+      .replace(new RegExp(`^\\s*\\[?${escaped}\\]?:\\s*`, 'i'), '')
+      .replace(new RegExp(`\\s*[(\\[]${escaped}[)\\]]`, 'gi'), '');
+  }
+  return clean.trim();
 }
 
 /** The server's code for a failure, if it was one. */

@@ -7,14 +7,13 @@ interface ErrorNoticeProps {
   readonly testId?: string;
 }
 
-/** A failure as the server put it: its message in words, its code for reference. */
+/** A failure as the server put it, in words only: its code is for programs and tests (`data-error-code`). */
 export function ErrorNotice({ error, title, testId = 'error' }: ErrorNoticeProps) {
   const code = error instanceof ApiRequestError ? error.code : undefined;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId} data-error-code={code}>
       {title !== undefined && <strong className="notice-title">{title}</strong>}{' '}
       <span className="notice-message">{errorMessage(error)}</span>
-      {code !== undefined && <span className="notice-code"> ({code})</span>}
     </div>
   );
 }
