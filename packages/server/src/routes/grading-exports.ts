@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { GradesImportReportSchema, GradesImportSchema } from '../api/index.js';
+import {
+  GradebookExportRequestSchema,
+  GradebookExportSchema,
+  GradesImportReportSchema,
+  GradesImportSchema,
+} from '../api/index.js';
 import type { Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { requireSittingAccess, requireUser, type ExamAccess } from '../services/access.js';
+import { exportSittingGradebook } from '../services/gradebook-export.js';
 import { importGrades } from '../services/grades-import.js';
 import { exportResponsesCsv } from '../services/responses-export.js';
 
@@ -11,7 +17,8 @@ const SittingParams = z.object({ sittingId: z.string().min(1).max(100) });
 
 /**
  * Grading offline: every response as CSV for the exam's staff (names as the sitting's reveal rule allows), and the
- * grades brought back by an instructor, dry run first. No route here serves a student.
+ * grades brought back by an instructor, dry run first; the results as an LMS gradebook file. No route here serves a
+ * student.
  */
 export function gradingExportRoutes(context: AppContext): FastifyPluginAsyncZod {
   const staffIn = async (identity: Identity, sittingId: string, need: ExamAccess) => {
@@ -48,6 +55,23 @@ export function gradingExportRoutes(context: AppContext): FastifyPluginAsyncZod 
         const user = await staffIn(request.identity, request.params.sittingId, 'instructor');
         const { csv, dryRun } = request.body;
         return importGrades(context, user, request.params.sittingId, csv, { dryRun });
+      },
+    );
+    app.post(
+      '/api/sittings/:sittingId/gradebook',
+      {
+        // The LMS's own gradebook export may come along, with every student of a large course.
+        bodyLimit: 24 * 1024 * 1024,
+        schema: {
+          tags: ['results'],
+          params: SittingParams,
+          body: GradebookExportRequestSchema,
+          response: { 200: GradebookExportSchema },
+        },
+      },
+      async (request) => {
+        const user = await staffIn(request.identity, request.params.sittingId, 'staff');
+        return exportSittingGradebook(context, user, request.params.sittingId, request.body);
       },
     );
     return Promise.resolve();
