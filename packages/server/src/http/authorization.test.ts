@@ -187,6 +187,15 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ],
       ['GET', `${sitting}/paper/sheets.pdf`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${sitting}/paper/questions.pdf`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['POST', `${sitting}/paper/question-papers`, {}, [401, 403, 403, 403, 403, 403, 202, 202]],
+      ['GET', `${sitting}/paper/question-papers`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${sitting}/paper/question-papers/none`, undefined, [401, 403, 403, 403, 403, 403, 404, 404]],
+      [
+        'GET',
+        `${sitting}/paper/question-papers/none/questions.pdf`,
+        undefined,
+        [401, 403, 403, 403, 403, 403, 404, 404],
+      ],
       ['POST', `${sitting}/scans`, {}, [401, 403, 403, 403, 403, 403, 415, 415]],
       ['GET', `${sitting}/scans`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['GET', `${sitting}/scans/${batch}`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
@@ -267,6 +276,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(/\/staff\/nobody$/, '/staff/:userId')
             .replace(/\/users\/nobody\//, '/users/:userId/')
             .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')
+            .replace(/\/question-papers\/none/, '/question-papers/:jobId')
             .replace(/\/student-releases\/[^/]+$/, '/student-releases/:rosterId')}`,
       ),
     );

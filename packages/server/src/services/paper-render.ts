@@ -32,8 +32,12 @@ export interface RenderProgress {
  */
 const rendering = limitConcurrency(1);
 
-/** Sets per part of the merged file: parts are what workers share, so a small class still uses every worker. */
-const partSetsFor = (students: number, workers: number) => Math.max(1, Math.min(50, Math.ceil(students / workers)));
+/**
+ * Sets per part of the merged file. Parts are what workers share, so a class of 60 still uses every worker; but each
+ * worker typesets the exam's formulas once before its first paper, so a part has at least 10 students (a handful of
+ * papers is quicker on one worker than on several).
+ */
+const partSetsFor = (students: number, workers: number) => Math.min(50, Math.max(10, Math.ceil(students / workers)));
 
 /**
  * The sitting's question papers as one PDF, in roster order, each in its student's variant: their question and option

@@ -1,6 +1,8 @@
 import {
+  PaperJobSchema,
   ReviewItemSchema,
   ScanBatchSchema,
+  type PaperJob,
   type ReviewDecision,
   type ReviewItem,
   type ScanBatch,
@@ -14,9 +16,19 @@ export function answerSheetsUrl(sittingId: string): string {
   return `${base(sittingId)}/paper/sheets.pdf`;
 }
 
-/** The sitting's question papers, each in its student's variant (their own instances of computed questions). */
-export function questionPapersUrl(sittingId: string): string {
-  return `${base(sittingId)}/paper/questions.pdf`;
+/**
+ * Asks the server to draw the sitting's question papers (each in its student's variant, with their own instances of
+ * computed questions) in the background; a job already under way is returned instead of a second one.
+ */
+export function requestQuestionPapers(sittingId: string, pageSize: PaperJob['pageSize'] = 'A4'): Promise<PaperJob> {
+  return apiRequest('POST', `${base(sittingId)}/paper/question-papers?pageSize=${pageSize}`, PaperJobSchema, {
+    body: {},
+  });
+}
+
+/** The sitting's question-paper jobs, newest first: the last finished one and any under way. */
+export function fetchPaperJobs(sittingId: string): Promise<readonly PaperJob[]> {
+  return apiRequest('GET', `${base(sittingId)}/paper/question-papers`, PaperJobSchema.array());
 }
 
 export function uploadScan(sittingId: string, file: File): Promise<ScanBatch> {

@@ -20,6 +20,7 @@ export const queryKeys = {
   analysis: (sittingId: string) => ['sittings', sittingId, 'analysis'] as const,
   versionAnalysis: (examId: string, version: number) => ['exams', examId, 'versions', version, 'analysis'] as const,
   scans: (sittingId: string) => ['sittings', sittingId, 'scans'] as const,
+  paperJobs: (sittingId: string) => ['sittings', sittingId, 'paper-jobs'] as const,
   review: (sittingId: string) => ['sittings', sittingId, 'review'] as const,
   grading: (sittingId: string) => ['sittings', sittingId, 'grading'] as const,
   gradingQueue: (sittingId: string, questionId: string, filter: object) =>

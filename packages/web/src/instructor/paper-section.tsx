@@ -2,16 +2,11 @@ import type { ResultRow, ScanBatch } from '@examforge/server/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import {
-  annotatedSheetUrl,
-  answerSheetsUrl,
-  fetchScanBatches,
-  questionPapersUrl,
-  uploadScan,
-} from '../api/paper-api.js';
+import { annotatedSheetUrl, answerSheetsUrl, fetchScanBatches, uploadScan } from '../api/paper-api.js';
 import { fetchResults } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { QuestionPapers } from './question-papers.js';
 
 interface PaperSectionProps {
   readonly sittingId: string;
@@ -21,7 +16,7 @@ interface PaperSectionProps {
 const busy = (batch: ScanBatch) => batch.status === 'queued' || batch.status === 'running';
 
 /**
- * Paper: download the personalised answer sheets, upload the scans, follow each batch as the server reads it (polled
+ * Paper: download the personalised answer sheets, have the question papers drawn, upload the scans, follow each batch as the server reads it (polled
  * while one is being read), what it found odd, and the way to the review queue and the annotated sheets.
  */
 export function PaperSection({ sittingId, canUpload }: PaperSectionProps) {
@@ -50,11 +45,6 @@ export function PaperSection({ sittingId, canUpload }: PaperSectionProps) {
             Download answer sheets (PDF)
           </a>
         )}
-        {canUpload && (
-          <a className="button" href={questionPapersUrl(sittingId)} download data-testid="paper-questions">
-            Download question papers (PDF)
-          </a>
-        )}
         <Link
           className="button"
           to={`/instructor/sittings/${encodeURIComponent(sittingId)}/review`}
@@ -63,6 +53,7 @@ export function PaperSection({ sittingId, canUpload }: PaperSectionProps) {
           Review uncertain marks
         </Link>
       </p>
+      {canUpload && <QuestionPapers sittingId={sittingId} />}
       {canUpload && <UploadForm sittingId={sittingId} />}
       {batches.isError && <ErrorNotice title="Could not load the scans." error={batches.error} />}
       {batches.data && batches.data.length > 0 && (
