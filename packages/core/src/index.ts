@@ -12,6 +12,7 @@ export { readOptionValue, type OptionValue, type ArrayValue } from './format/opt
 export type { SourceMap, TextLocation } from './format/source-map.js';
 export * from './exam-queries.js';
 export { lintExam, checkExam, type LintPorts, type LintReport } from './lint/lint.js';
+export { texError } from './lint/tex.js';
 export { findMath, findImages, type MathSegment } from './markdown/math-segments.js';
 export * from './scoring/responses.js';
 export {

@@ -13,3 +13,22 @@ export {
   type StudentLabel,
 } from './gradebook/export-gradebook.js';
 export { LmsRosterError } from './gradebook/lms-roster.js';
+export { importBank, sniffFormat, type Importer } from './import-bank.js';
+export { htmlToMarkdown, type HtmlLoss, type HtmlToMarkdownOptions } from './html-to-markdown.js';
+export { escapeMarkdown, escapeLineStarts, texToMarkdown } from './markdown-text.js';
+export { decodeText } from './decode-text.js';
+export { ImportAssets, decodeBase64 } from './import-assets.js';
+export {
+  buildImportedExam,
+  describeLocation,
+  distinctOptionTexts,
+  finishImport,
+  importLintErrors,
+  uniqueId,
+  type FinishImportInput,
+  type ImportedExamInput,
+  type ImportedQuestion,
+  type QuestionDraft,
+} from './question-builder.js';
+export { importAiken } from './aiken/import-aiken.js';
+export { importMoodleXml } from './moodle-xml/import-moodle-xml.js';

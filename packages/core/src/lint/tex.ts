@@ -34,6 +34,18 @@ export function checkTex(field: TextField, locate: (offset: number) => Position)
   return diagnostics;
 }
 
+/**
+ * Why a piece of TeX would not render (KaTeX's message), or undefined when it renders: for importers that must decide
+ * whether TeX from another system can be kept as math.
+ *
+ * @example
+ * texError('\\frac{1}{2}', false); // undefined
+ * texError('\\frac{1}{', false); // "Expected '}', got 'EOF' at end of input: \\frac{1}{"
+ */
+export function texError(tex: string, display: boolean): string | undefined {
+  return texProblem(tex, display)?.message;
+}
+
 function texProblem(tex: string, display: boolean): { message: string; position: number } | undefined {
   try {
     katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore', trust: false });
