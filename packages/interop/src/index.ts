@@ -32,3 +32,7 @@ export {
 } from './question-builder.js';
 export { importAiken } from './aiken/import-aiken.js';
 export { importMoodleXml } from './moodle-xml/import-moodle-xml.js';
+export type { ReadAsset } from './export/export-context.js';
+export { exportMoodleXml } from './moodle-xml/export-moodle-xml.js';
+export { exportQti30 } from './qti/export-qti30.js';
+export { validateQtiPackage } from './qti/schema/validate-qti-package.js';
