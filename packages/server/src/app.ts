@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
@@ -18,6 +16,7 @@ import { requestId, RequestLog } from './http/logging.js';
 import { registerLoadShedding, type LoadSheddingLimits } from './http/load-shedding.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { registerRequestIds } from './http/request-ids.js';
+import { serveWeb } from './http/serve-web.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { attemptRoutes } from './routes/attempt.js';
@@ -100,6 +99,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
         fontSrc: ["'self'", 'data:'],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The offline shell's service worker, /sw.js (default-src would allow it too; said here so it stays allowed).
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
       },
@@ -152,21 +153,6 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await registerApiDocs(app);
   await serveWeb(app, options.webRoot);
   return app;
-}
-
-async function serveWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
-  const hasWeb = webRoot !== undefined && existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    // Only page routes fall back to the app; a missing asset (a path with a file extension) is a real 404.
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || !hasWeb || request.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
-      return reply
-        .status(404)
-        .send({ code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
-    }
-    return reply.sendFile('index.html');
-  });
 }
 
 /** Fastify's types take a hop count as a function: the first `hops` addresses from the app's side are proxies. */

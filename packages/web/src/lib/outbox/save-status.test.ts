@@ -8,8 +8,14 @@ describe('describeSaveStatus', () => {
     [{ kind: 'saved', at: '2025-01-01T12:03:14.000Z' }, 'All answers saved · 12:03:14'],
     [{ kind: 'saved' }, 'All answers saved'],
     [{ kind: 'saving', waiting: 2 }, 'Saving…'],
-    [{ kind: 'offline', waiting: 3 }, 'Offline — 3 answers waiting, keep working'],
-    [{ kind: 'offline', waiting: 1 }, 'Offline — 1 answer waiting, keep working'],
+    [
+      { kind: 'offline', waiting: 3 },
+      'Offline — 3 answers kept on this device, they will be sent when the connection returns; keep working',
+    ],
+    [
+      { kind: 'offline', waiting: 1 },
+      'Offline — 1 answer kept on this device, it will be sent when the connection returns; keep working',
+    ],
     [{ kind: 'offline', waiting: 0 }, 'Offline — all answers saved, keep working'],
     [
       { kind: 'refused', questionIds: ['essay'] },

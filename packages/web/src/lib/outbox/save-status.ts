@@ -15,7 +15,8 @@ export type SaveStatus =
  * The status line's words.
  *
  * @example
- * describeSaveStatus({ kind: 'offline', waiting: 3 }, formatTime); // 'Offline — 3 answers waiting, keep working'
+ * describeSaveStatus({ kind: 'offline', waiting: 1 }, formatTime);
+ * // 'Offline — 1 answer kept on this device, it will be sent when the connection returns; keep working'
  */
 export function describeSaveStatus(status: SaveStatus, formatTime: (iso: string) => string): string {
   switch (status.kind) {
@@ -26,7 +27,7 @@ export function describeSaveStatus(status: SaveStatus, formatTime: (iso: string)
     case 'offline':
       return status.waiting === 0
         ? 'Offline — all answers saved, keep working'
-        : `Offline — ${answers(status.waiting)} waiting, keep working`;
+        : `Offline — ${answers(status.waiting)} kept on this device, ${status.waiting === 1 ? 'it' : 'they'} will be sent when the connection returns; keep working`;
     case 'busy':
       return `Server busy — ${answers(status.waiting)} kept on this device, sent again in a few seconds`;
     case 'failed':
