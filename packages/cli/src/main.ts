@@ -9,6 +9,7 @@ import { runVerify } from './commands/verify.js';
 import { addAnalyseCommand } from './commands/analyse.js';
 import { addArchiveCommand } from './commands/archive.js';
 import { addBackupCommands } from './commands/backup.js';
+import { addExportCommand } from './commands/export.js';
 import { addUsersCommand } from './commands/users.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
@@ -214,6 +215,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
   addUsersCommand(program, output, done);
   addBackupCommands(program, output, done);
   addArchiveCommand(program, output, done);
+  addExportCommand(program, output, done);
   return program;
 }
 
