@@ -69,6 +69,8 @@ function NavButton({ question, book, onJump }: { question: StudentQuestionView }
 
 /** Scrolls to a question and moves focus to its heading, so keyboard and screen-reader users land there too. */
 export function jumpToQuestion(questionId: string): void {
-  document.getElementById(`question-${questionId}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  // A smooth scroll is motion: not for someone who asked their system for less.
+  const behavior = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  document.getElementById(`question-${questionId}`)?.scrollIntoView({ block: 'start', behavior });
   document.getElementById(`question-${questionId}-title`)?.focus({ preventScroll: true });
 }
