@@ -166,7 +166,9 @@ export function finishImport(input: FinishImportInput): ImportedExam {
     throw new ImportError(first, strictMessage(notes));
   }
   if (exam.sections.every((section) => section.questions.length === 0)) {
-    throw new ImportError({ file }, `${file} holds no question Examforge can import`);
+    const reasons = notes.map((note) => `${describeLocation(note.location)}: ${note.reason}`);
+    const listed = reasons.length > 0 ? `:\n${reasons.join('\n')}` : '';
+    throw new ImportError(notes[0]?.location ?? { file }, `${file} holds no question Examforge can import${listed}`);
   }
   const errors = importLintErrors(exam, input.assets);
   if (errors.length > 0) {
@@ -182,13 +184,14 @@ function strictMessage(notes: readonly ConversionNote[]): string {
 }
 
 /**
- * `bank.xml:12:3`, `bank.xml /quiz/question[3]/answer[2]`: where something is, as people read it.
+ * `bank.txt:12:3`, `bank.xml:40:5 /quiz/question[3]/answer[2]`: where something is, as people read it.
  *
  * @example
  * describeLocation({ file: 'bank.txt', line: 4, column: 1 }); // 'bank.txt:4:1'
  */
 export function describeLocation(location: SourceLocation): string {
-  if (location.line !== undefined) return `${location.file}:${location.line}:${location.column ?? 1}`;
+  const path = location.xmlPath ? ` ${location.xmlPath}` : '';
+  if (location.line !== undefined) return `${location.file}:${location.line}:${location.column ?? 1}${path}`;
   return location.xmlPath ? `${location.file} ${location.xmlPath}` : location.file;
 }
 

@@ -1,6 +1,138 @@
-import { ImportError, type ImportedExam, type ImportOptions, type SourceFile } from '../import-result.js';
+import type { Element } from '@xmldom/xmldom';
+import { Rational } from '@examforge/core';
+import { decodeBase64, ImportAssets } from '../import-assets.js';
+import type { ConversionNote, ImportedExam, ImportOptions, SourceFile } from '../import-result.js';
+import { buildImportedExam, finishImport, type ImportedQuestion, type QuestionDraft } from '../question-builder.js';
+import { convertMultichoice, convertTrueFalse } from './import-moodle-choice.js';
+import { childElement, childElements, childText, parseMoodleQuiz } from './import-moodle-document.js';
+import { noteAbout, textOf, type MoodleQuestionContext } from './import-moodle-question.js';
+import { convertEssay, convertNumerical, convertShortAnswer } from './import-moodle-written.js';
 
-/** Moodle XML import: being written (issue 15). */
-export function importMoodleXml(file: SourceFile, _options: ImportOptions = {}): ImportedExam {
-  throw new ImportError({ file: file.name }, 'Moodle XML import is not available yet');
+type Converter = (context: MoodleQuestionContext) => QuestionDraft | undefined;
+
+const CONVERTERS: Readonly<Record<string, Converter>> = {
+  multichoice: convertMultichoice,
+  truefalse: convertTrueFalse,
+  shortanswer: convertShortAnswer,
+  numerical: convertNumerical,
+  essay: convertEssay,
+};
+
+/** Moodle's types with no Examforge equivalent, as instructors know them. */
+const UNSUPPORTED: Readonly<Record<string, string>> = {
+  cloze: 'Cloze (embedded answers)',
+  multianswer: 'Cloze (embedded answers)',
+  calculated: 'calculated',
+  calculatedsimple: 'simple calculated',
+  calculatedmulti: 'calculated multichoice',
+  match: 'matching',
+  randomsamatch: 'random short-answer matching',
+  ddwtos: 'drag and drop into text',
+  gapselect: 'select missing words',
+  ddimageortext: 'drag and drop onto image',
+  ddmarker: 'drag and drop markers',
+  ordering: 'ordering',
+  random: 'random',
+  stack: 'STACK',
+};
+
+/**
+ * Reads a Moodle XML question bank: multichoice (option weights from Moodle's grades), truefalse, numerical, essay,
+ * short answer (as a written question), description (its text put before the next question), categories (as
+ * sections), images (`@@PLUGINFILE@@` files, Moodle 1.9 `<image_base64>`), TeX. Every other type, and everything
+ * not converted exactly, is in the notes with its XML path; XML that is not well-formed fails with its line and column.
+ *
+ * @example
+ * const { exam, notes } = importMoodleXml({ name: 'bank.xml', bytes });
+ */
+export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): ImportedExam {
+  const quiz = parseMoodleQuiz(file.bytes, file.name);
+  const assets = new ImportAssets();
+  const notes: ConversionNote[] = [];
+  const questions: ImportedQuestion[] = [];
+  const pendingDescriptions: string[] = [];
+  let category: string | undefined;
+  const defaultMarks = Rational.fromNumber(options.defaultMarks ?? 1) ?? Rational.ONE;
+  childElements(quiz, 'question').forEach((element, index) => {
+    const type = element.getAttribute('type') ?? '';
+    const questionName = childText(element, 'name') ?? '';
+    const marks = Rational.parse(childText(element, 'defaultgrade') ?? '') ?? defaultMarks;
+    const context: MoodleQuestionContext = {
+      file,
+      assets,
+      question: element,
+      questionName,
+      notes,
+      path: `/quiz/question[${index + 1}]`,
+      marks,
+    };
+    if (type === 'category') {
+      category = categoryTitle(childText(element, 'category') ?? '');
+      return;
+    }
+    if (type === 'description') {
+      const text = textOf(context, 'questiontext');
+      if (text !== '') pendingDescriptions.push(text);
+      notes.push(
+        noteAbout(
+          context,
+          'a description has no marks in Examforge: its text was put before the next question',
+          'description',
+        ),
+      );
+      return;
+    }
+    const convert = CONVERTERS[type];
+    if (!convert) {
+      const known = UNSUPPORTED[type];
+      const reason = known
+        ? `${known} questions have no Examforge equivalent`
+        : `the question type "${type}" is not one Examforge knows`;
+      notes.push(noteAbout(context, `left out: ${reason}`, 'left-out'));
+      return;
+    }
+    const draft = convert(context);
+    if (!draft) return;
+    const withImage = withOldImage(draft, element, context);
+    const stem = [...pendingDescriptions.splice(0), withImage.stem].join('\n\n');
+    const positiveMarks = marks.isPositive() ? marks : defaultMarks;
+    questions.push({
+      name: questionName,
+      ...(category !== undefined && { category }),
+      marks: positiveMarks,
+      question: { ...withImage, stem },
+    });
+  });
+  const instructions = pendingDescriptions.length > 0 ? pendingDescriptions.join('\n\n') : undefined;
+  const exam = buildImportedExam({
+    fileName: file.name,
+    questions,
+    options,
+    ...(instructions !== undefined && { instructions }),
+  });
+  return finishImport({ format: 'moodle-xml', file: file.name, exam, assets, notes, options });
+}
+
+/** `$course$/top/Iota/Kappa` → `Iota / Kappa`: the path without Moodle's context and `top`. */
+function categoryTitle(path: string): string | undefined {
+  const parts = path
+    .split('/')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !/^\$\w+\$$/.test(part) && part !== 'top');
+  return parts.length > 0 ? parts.join(' / ') : undefined;
+}
+
+/** Moodle 1.9 kept a question's image beside the text: `<image>name.png</image><image_base64>…</image_base64>`. */
+function withOldImage(draft: QuestionDraft, element: Element, context: MoodleQuestionContext): QuestionDraft {
+  const image = childElement(element, 'image');
+  const name = image?.textContent?.trim() ?? '';
+  if (!image || name === '') return draft;
+  const encoded = childElement(element, 'image_base64')?.textContent ?? '';
+  const bytes = decodeBase64(encoded) ?? context.file.readSibling?.(name);
+  if (!bytes) {
+    context.notes.push(noteAbout(context, `the image ${name} is not in the file and was left out`, 'content', image));
+    return draft;
+  }
+  const path = context.assets.add(name, bytes);
+  return { ...draft, stem: `${draft.stem}\n\n![](<${path}>)` };
 }
