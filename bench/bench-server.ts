@@ -18,7 +18,7 @@ export interface BenchServer {
 
 export async function startBenchServer(
   dialect: 'sqlite' | 'postgres',
-  options: { demoStudents: number; nodes?: number },
+  options: { demoStudents: number; nodes?: number; extraEnv?: Record<string, string> },
 ): Promise<BenchServer> {
   const cluster = dialect === 'postgres' ? await startPostgresCluster() : undefined;
   let databaseUrl = join(mkdtempSync(join(tmpdir(), 'examforge-bench-')), 'bench.sqlite');
@@ -33,7 +33,11 @@ export async function startBenchServer(
   const server =
     nodes > 1
       ? await startAppCluster({ databaseUrl, nodes, demoStudents: options.demoStudents })
-      : await startServerProcess({ databaseUrl, demoStudents: options.demoStudents });
+      : await startServerProcess({
+          databaseUrl,
+          demoStudents: options.demoStudents,
+          ...(options.extraEnv ? { extraEnv: options.extraEnv } : {}),
+        });
   return {
     url: server.url,
     databaseUrl,
