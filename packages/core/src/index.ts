@@ -57,6 +57,7 @@ export {
   type StudentSectionView,
   type StudentQuestionView,
 } from './delivery/student-view.js';
+export { instructionsFor, type Medium } from './delivery/instructions-for.js';
 export { attemptTimes, isReleased, type AttemptTimes, type ReleasePolicy } from './delivery/timing.js';
 export {
   layoutAnswerSheet,

@@ -34,6 +34,7 @@ describe('the question paper', () => {
     expect(all).toContain('20 marks · 120 minutes');
     expect(all).toContain('Beginner — 0.5 marks each, −0.5 for a wrong answer');
     expect(all).toContain('☐ must be filled completely (■)');
+    expect(all).not.toContain('paper-only');
     expect(all).toContain('Advanced — 3 marks each');
     for (const n of [1, 13, 26, 27, 29]) expect(all).toMatch(new RegExp(`\\b${n}\\.`));
     for (const label of ['(a)', '(b)', '(c)', '(d)']) expect(all).toContain(label);

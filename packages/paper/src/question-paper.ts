@@ -1,5 +1,6 @@
 import {
   computedTotal,
+  instructionsFor,
   listQuestions,
   marksOf,
   optionIndex,
@@ -70,10 +71,11 @@ export function drawQuestionPaper(
   cursor.newPage();
   const column = { x: MARGIN, width: width - 2 * MARGIN, fontSize: BODY };
   drawTitle(doc, exam, options.student, column.width, cursor);
-  if (exam.instructions) {
+  const instructions = instructionsFor(exam.instructions, 'paper');
+  if (instructions) {
     doc.font(FONT.bold).fontSize(11).text('Instructions', MARGIN, cursor.y, { lineBreak: false });
     cursor.y += 16;
-    drawRichText(doc, exam.instructions, column, cursor);
+    drawRichText(doc, instructions, column, cursor);
   }
   const placed = new Map(listQuestions(exam).map((entry) => [entry.question.id, entry]));
   let number = 0;

@@ -37,4 +37,10 @@ describe('studentView', () => {
     expect(l2?.options?.find((o) => o.letter === 'b')?.text).toBe('Gaussian');
     expect(a.sections.map((s) => s.questions.length)).toEqual([26, 2, 1]);
   });
+
+  it('leaves the paper-only instructions out: online there is no box to fill', () => {
+    const view = studentView(exam, makeVariant(exam, 'seed', { shuffleQuestions: false, shuffleOptions: false }));
+    expect(view.instructions).toContain('negative marking of 0.5');
+    expect(view.instructions).not.toMatch(/filled completely|paper-only/);
+  });
 });

@@ -1,5 +1,6 @@
 import { listQuestions, marksOf, penaltyOf } from '../exam-queries.js';
 import { optionIndex, type Exam, type Question } from '../model.js';
+import { instructionsFor } from './instructions-for.js';
 import type { Variant } from './variant.js';
 
 /**
@@ -38,12 +39,14 @@ export interface StudentQuestionView {
 export function studentView(exam: Exam, variant: Variant): StudentExamView {
   const placed = new Map(listQuestions(exam).map((entry) => [entry.question.id, entry]));
   let number = 0;
+  const onlineInstructions = instructionsFor(exam.instructions, 'online');
   return {
     id: exam.id,
     title: exam.title,
     ...(exam.term !== undefined && { term: exam.term }),
     duration: exam.duration,
-    ...(exam.instructions !== undefined && { instructions: exam.instructions }),
+    // Online, the paper-only lines (how to fill a box) would only confuse.
+    ...(onlineInstructions !== undefined && { instructions: onlineInstructions }),
     sections: exam.sections.map((section) => ({
       id: section.id,
       title: section.title,
