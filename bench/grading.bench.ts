@@ -92,6 +92,7 @@ async function runOn(dialect: 'sqlite' | 'postgres'): Promise<Record<string, str
       graceSeconds: 60,
       shuffleQuestions: false,
       shuffleOptions: false,
+      oneQuestionPerPage: false,
       releaseResults: 'after-close',
       releaseSolutions: 'after-close',
     });

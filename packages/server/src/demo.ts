@@ -55,6 +55,7 @@ export async function seedDemo(
     graceSeconds: 60,
     shuffleQuestions: false,
     shuffleOptions: true,
+    oneQuestionPerPage: false,
     releaseResults: 'after-close',
     releaseSolutions: 'after-close',
   });

@@ -89,6 +89,8 @@ export const CreateSittingSchema = z.strictObject({
   graceSeconds: z.number().int().min(0).max(3600).default(60),
   shuffleQuestions: z.boolean().default(false),
   shuffleOptions: z.boolean().default(false),
+  /** Students see one question per page, with the question panel and Previous/Next. */
+  oneQuestionPerPage: z.boolean().default(false),
   releaseResults: ReleaseSchema.default('after-close'),
   releaseSolutions: ReleaseSchema.default('after-close'),
 });
@@ -105,6 +107,7 @@ export const SittingSchema = z.object({
   graceSeconds: z.number(),
   shuffleQuestions: z.boolean(),
   shuffleOptions: z.boolean(),
+  oneQuestionPerPage: z.boolean(),
   releaseResults: ReleaseSchema,
   releaseSolutions: ReleaseSchema,
   /** Until when students may ask for a regrade once results are released (absent: not offered, or closed). */
@@ -155,6 +158,36 @@ export type StudentExamViewPayload = z.infer<typeof StudentExamViewSchema>;
 export const AttemptStatusSchema = z.enum(['not-started', 'open', 'submitted', 'expired']);
 
 /** What a student's page needs: the server's clock, the deadline, and what is already saved. */
+/** One section as the start page summarises it: how many questions, their marks and penalties (distinct values). */
+export const OverviewSectionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  questions: z.number().int(),
+  /** Each distinct mark of its questions (usually one: "0.5 marks each"). */
+  marks: z.array(z.string()),
+  /** Each distinct penalty for a wrong answer ("0" for none). */
+  penalties: z.array(z.string()),
+  /** What its questions add up to (bonus questions and questions dropped from the maximum left out). */
+  total: z.string(),
+});
+
+/**
+ * What a student reads before starting (the clock does not run yet): the exam's online instructions, its sections
+ * and total, and the time this student has, their own extra time included.
+ */
+export const StartOverviewSchema = z.object({
+  instructions: z.string().optional(),
+  sections: z.array(OverviewSectionSchema),
+  total: z.string(),
+  /** The sitting's duration times this student's multiplier, in seconds (what the clock gives them at the start). */
+  ownDurationSeconds: z.number().int(),
+  /** 1.25 for 25 % extra time; 1 for none. */
+  timeMultiplier: z.number(),
+  /** Saves sent just before the deadline are still taken for this long. */
+  graceSeconds: z.number().int(),
+});
+export type StartOverview = z.infer<typeof StartOverviewSchema>;
+
 export const AttemptStateSchema = z.object({
   sitting: z.object({
     id: z.string(),
@@ -162,7 +195,11 @@ export const AttemptStateSchema = z.object({
     opensAt: z.string(),
     closesAt: z.string(),
     durationMinutes: z.number(),
+    /** Students see one question per page (with the question panel and Previous/Next). */
+    oneQuestionPerPage: z.boolean(),
   }),
+  /** Before the start only: what the start page shows. */
+  overview: StartOverviewSchema.optional(),
   status: AttemptStatusSchema,
   serverNow: z.string(),
   startedAt: z.string().optional(),

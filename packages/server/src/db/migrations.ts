@@ -32,6 +32,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       // When an attempt's close was recorded, beside the deadline `closed_at` keeps: a late close job shows.
       up: (db) => db.schema.alterTable('attempts').addColumn('closed_recorded_at', 'text').execute(),
     },
+    '0013-sitting-one-question': {
+      // A sitting may show one question per page (1) instead of the whole exam on one page (0, the default).
+      up: (db) =>
+        db.schema
+          .alterTable('sittings')
+          .addColumn('one_question_per_page', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute(),
+    },
     '0014-paper-jobs': { up: (db) => createPaperJobs(db, dialect) },
   };
 }

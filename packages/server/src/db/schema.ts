@@ -128,6 +128,8 @@ export interface SittingsTable {
   grace_seconds: number;
   shuffle_questions: number;
   shuffle_options: number;
+  /** 1: students see one question per page; 0: the whole exam on one page. */
+  one_question_per_page?: number;
   release_results: 'never' | 'after-close' | 'immediately';
   release_solutions: 'never' | 'after-close' | 'immediately';
   created_at: string;

@@ -13,6 +13,7 @@ import { findReleaseOverride } from './release-override-row.js';
 import { studentRelease } from './student-release.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
+import { startOverview } from './start-overview.js';
 import { attemptView } from './student-views.js';
 
 async function findAttempt(context: AppContext, rosterId: string): Promise<AttemptsTable | undefined> {
@@ -31,12 +32,20 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
       opensAt: sitting.opens_at,
       closesAt: sitting.closes_at,
       durationMinutes: sitting.duration_minutes,
+      oneQuestionPerPage: sitting.one_question_per_page === 1,
     },
     serverNow: now.toISOString(),
     // As the results route decides it (decision 0013): never while the attempt still takes answers.
     resultsAvailable: studentRelease(sitting, await findReleaseOverride(context.db, student.id), attempt, now).results,
   };
-  if (!attempt) return { ...base, status: 'not-started', lastSeq: 0, answers: {} };
+  if (!attempt) {
+    const overview = startOverview(
+      await loadExamVersion(context, sitting.exam_version_id),
+      { durationMinutes: sitting.duration_minutes, graceSeconds: sitting.grace_seconds },
+      student.time_multiplier,
+    );
+    return { ...base, status: 'not-started', overview, lastSeq: 0, answers: {} };
+  }
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
   const answers = Object.fromEntries(
     (await loadAnswers(context.db, attempt.id)).map((row) => [

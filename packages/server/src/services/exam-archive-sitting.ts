@@ -193,6 +193,7 @@ export function sittingsArchiveEntry(
     graceSeconds: sitting.grace_seconds,
     shuffleQuestions: sitting.shuffle_questions === 1,
     shuffleOptions: sitting.shuffle_options === 1,
+    oneQuestionPerPage: sitting.one_question_per_page === 1,
     releaseResults: sitting.release_results,
     releaseSolutions: sitting.release_solutions,
     namesRevealedAt: sitting.names_revealed_at ?? null,

@@ -153,6 +153,7 @@ export async function createTestWorld(
     graceSeconds: 60,
     shuffleQuestions: true,
     shuffleOptions: true,
+    oneQuestionPerPage: false,
     releaseResults: 'after-close' as const,
     releaseSolutions: 'after-close' as const,
   };

@@ -115,6 +115,15 @@ export function NewSittingForm({ examId, examTitle, durationMinutes }: NewSittin
           Shuffle options
         </label>
       </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={values.oneQuestionPerPage}
+          onChange={(event) => set('oneQuestionPerPage', event.target.checked)}
+          data-testid="sitting-one-question"
+        />{' '}
+        One question per page (students move with Previous, Next and the question panel)
+      </label>
       <div className="field-row">
         <ReleaseSelect
           id="sitting-release-results"

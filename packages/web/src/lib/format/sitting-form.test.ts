@@ -24,6 +24,7 @@ describe('sitting form', () => {
         graceSeconds: 60,
         shuffleQuestions: false,
         shuffleOptions: false,
+        oneQuestionPerPage: false,
         releaseResults: 'after-close',
         releaseSolutions: 'after-close',
       },

@@ -12,6 +12,7 @@ export interface SittingFormValues {
   readonly graceSeconds: string;
   readonly shuffleQuestions: boolean;
   readonly shuffleOptions: boolean;
+  readonly oneQuestionPerPage: boolean;
   readonly releaseResults: Release;
   readonly releaseSolutions: Release;
 }
@@ -35,6 +36,7 @@ export function defaultSittingForm(title: string, durationMinutes: number, now: 
     graceSeconds: '60',
     shuffleQuestions: false,
     shuffleOptions: false,
+    oneQuestionPerPage: false,
     releaseResults: 'after-close',
     releaseSolutions: 'after-close',
   };
@@ -62,7 +64,7 @@ export function readSittingForm(
     !Number.isInteger(graceSeconds) || graceSeconds < 0 ? 'The grace period is a whole number of seconds.' : '',
   ].filter(Boolean);
   if (problems.length > 0 || opensAt === undefined || closesAt === undefined) return { ok: false, problems };
-  const { shuffleQuestions, shuffleOptions, releaseResults, releaseSolutions } = values;
+  const { shuffleQuestions, shuffleOptions, oneQuestionPerPage, releaseResults, releaseSolutions } = values;
   return {
     ok: true,
     sitting: {
@@ -73,6 +75,7 @@ export function readSittingForm(
       graceSeconds,
       shuffleQuestions,
       shuffleOptions,
+      oneQuestionPerPage,
       releaseResults,
       releaseSolutions,
     },
