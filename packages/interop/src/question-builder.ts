@@ -209,7 +209,7 @@ export function distinctOptionTexts(
   const normal = texts.map((text) => text.toLowerCase().replace(/\s+/g, ' ').trim());
   const changed = normal.flatMap((text, index) => (normal.indexOf(text) !== normal.lastIndexOf(text) ? [index] : []));
   return {
-    texts: texts.map((text, index) => (changed.includes(index) ? `${text} (${label(index)})`.trim() : text)),
+    texts: texts.map((text, index) => (changed.includes(index) ? `${text.trim()} (${label(index)})` : text)),
     changed,
   };
 }
