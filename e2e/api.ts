@@ -19,6 +19,8 @@ interface SittingOptions {
   graceSeconds: number;
   students: string[];
   release?: 'never' | 'after-close' | 'immediately';
+  /** Students see one question per page. */
+  oneQuestionPerPage?: boolean;
 }
 
 /** Imports an exam, opens a sitting from now and imports a roster; returns access codes by student number. */
@@ -53,6 +55,7 @@ export async function addSitting(
       graceSeconds: options.graceSeconds,
       releaseResults: options.release ?? 'immediately',
       releaseSolutions: options.release ?? 'immediately',
+      ...(options.oneQuestionPerPage !== undefined && { oneQuestionPerPage: options.oneQuestionPerPage }),
     },
   });
   if (sitting.status() !== 201) throw new Error(`sitting failed: ${await sitting.text()}`);

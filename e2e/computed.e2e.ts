@@ -48,6 +48,7 @@ test('the instructor previews variants of computed questions by seed, and a stud
   await student.getByTestId('access-code').fill(codes.c1 ?? '');
   await student.getByTestId('join-submit').click();
   await student.getByTestId('start-exam').click();
+  await student.getByTestId('confirm-start').click();
   const question = student.getByTestId('question-conv-output-size');
   await expect(question).toContainText('What is the spatial size of its output?');
   await expect(question.locator('input[type="radio"]')).toHaveCount(4);

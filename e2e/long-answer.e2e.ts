@@ -59,6 +59,7 @@ async function joinAndStart(page: Page, code: string): Promise<void> {
   await expect(page.getByTestId('before-start')).toBeVisible();
   await expectAccessible(page, 'the page before the start');
   await page.getByTestId('start-exam').click();
+  await page.getByTestId('confirm-start').click();
   await expect(page.getByTestId('exam-page')).toBeVisible();
 }
 
@@ -78,9 +79,13 @@ test('an over-long answer is refused for its question alone; the other answers k
 
   const long = page.getByTestId('text-wasserstein');
   await long.fill(LONG);
-  await expect(page.getByTestId('counter-wasserstein')).toHaveText(
-    `${LONG.length.toLocaleString('en-US')} of 50,000 characters`,
+  // Over the limit in words, not by colour alone.
+  const counter = page.getByTestId('counter-wasserstein');
+  const over = (LONG.length - LIMIT).toLocaleString('en-US');
+  await expect(counter).toHaveText(
+    `⚠ ${LONG.length.toLocaleString('en-US')} of 50,000 characters — ${over} over the limit, not saved`,
   );
+  await expect(counter).toHaveAttribute('data-state', 'over');
   await page.getByTestId('option-relu-b').check();
   await page.getByTestId('option-bmm-a').check();
   await page.getByTestId('text-causal').fill('Each output sees only $x_{\\le t}$.');
@@ -105,12 +110,16 @@ test('an over-long answer is refused for its question alone; the other answers k
   // A submit stops and names the question, rather than end the attempt without the answer.
   await page.getByTestId('submit').click();
   await expect(page.getByTestId('review-page')).toBeVisible();
-  await expect(page.getByTestId('review-too-long')).toHaveAttribute('data-count', '1');
+  const invalid = page.getByTestId('review-invalid');
+  await expect(invalid).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('review-invalid-wasserstein')).toContainText('over the length limit');
   await page.getByTestId('confirm-submit').click();
   await expect(page.getByTestId('submit-error')).toContainText(`${number} is too long to save`);
   await expectAccessible(page, 'the review page with an answer too long to save');
-  await page.getByTestId('back-to-exam').click();
+  // Its link goes back to the question, focus on its heading.
+  await page.getByTestId('review-invalid-wasserstein').click();
   await expect(page.getByTestId('exam-page')).toBeVisible();
+  await expect(page.locator('#question-wasserstein-title')).toBeFocused();
 
   // After a reload the refused text is still in its box (kept on this device), refused again, not lost.
   await page.reload();

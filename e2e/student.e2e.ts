@@ -40,6 +40,7 @@ async function joinAndStart(page: Page, code: string): Promise<void> {
   await page.getByTestId('join-submit').click();
   await expect(page.getByTestId('before-start')).toBeVisible();
   await page.getByTestId('start-exam').click();
+  await page.getByTestId('confirm-start').click();
   await expect(page.getByTestId('exam-page')).toBeVisible();
 }
 

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { describeTimeLeft, formatCountdown, timeWarning, type TimeWarning } from '../lib/clock/countdown.js';
+import { warningToAnnounce } from '../lib/clock/warning-announcement.js';
 import { formatClockTime } from '../lib/format/format-time.js';
 import { describeSaveStatus, type SaveStatus } from '../lib/outbox/save-status.js';
 import type { ExamTiming } from './use-exam-session.js';
@@ -9,12 +10,15 @@ interface ExamHeaderProps {
   readonly title: string;
   readonly timing: ExamTiming;
   readonly status: SaveStatus;
+  /** The last warning told to screen readers (shared by the pages of one attempt). */
+  readonly announced: { current: TimeWarning };
   readonly children?: ReactNode;
 }
 
 /** Stays at the top while the student scrolls: the time left, whether answers are saved, and the way to submit. */
-export function ExamHeader({ title, timing, status, children }: ExamHeaderProps) {
+export function ExamHeader({ title, timing, status, announced, children }: ExamHeaderProps) {
   const msLeft = useMillisecondsLeft(timing.clock, timing.deadline);
+  const warning = msLeft === undefined ? 'none' : timeWarning(msLeft);
   return (
     <header className="exam-header">
       <div className="exam-header-inner">
@@ -23,7 +27,8 @@ export function ExamHeader({ title, timing, status, children }: ExamHeaderProps)
         <SaveStatusLine status={status} />
         <div className="exam-header-actions">{children}</div>
       </div>
-      {msLeft !== undefined && <TimeWarningBanner warning={timeWarning(msLeft)} />}
+      <TimeWarningBanner warning={warning} />
+      <WarningAnnouncer warning={warning} announced={announced} />
     </header>
   );
 }
@@ -58,17 +63,38 @@ const WARNING_TEXT: Record<Exclude<TimeWarning, 'none'>, string> = {
   'time-up': 'Time is up. Your last answers are being saved and the exam is closing.',
 };
 
+/** Seen, not announced: the announcer below tells each threshold once, the banner stays while it holds. */
 function TimeWarningBanner({ warning }: { readonly warning: TimeWarning }) {
   if (warning === 'none') return null;
   return (
-    <div
-      role="alert"
-      className={`time-warning time-warning-${warning}`}
-      data-testid="time-warning"
-      data-warning={warning}
-    >
+    <div className={`time-warning time-warning-${warning}`} data-testid="time-warning" data-warning={warning}>
       {WARNING_TEXT[warning]}
     </div>
+  );
+}
+
+/**
+ * An assertive live region, empty when it mounts, that is given a warning's words only when a threshold is crossed for
+ * the first time in this attempt: the timer ticking (or a move to the review page) never repeats it.
+ */
+function WarningAnnouncer({
+  warning,
+  announced,
+}: {
+  readonly warning: TimeWarning;
+  readonly announced: { current: TimeWarning };
+}) {
+  const [words, setWords] = useState('');
+  useEffect(() => {
+    const next = warningToAnnounce(announced.current, warning);
+    if (next === undefined || next === 'none') return;
+    announced.current = next;
+    setWords(WARNING_TEXT[next]);
+  }, [warning, announced]);
+  return (
+    <p className="visually-hidden" aria-live="assertive" data-testid="time-announcement">
+      {words}
+    </p>
   );
 }
 

@@ -2,7 +2,7 @@ import type { Answer, RefusedSave } from '@examforge/server/api';
 import { useDeferredValue, useState } from 'react';
 import { Markdown } from '../components/markdown-view.js';
 import { answerText, textAnswer } from '../lib/answers/answer-input.js';
-import { describeLength, lengthAnnouncement, lengthState, refusalMessage } from '../lib/answers/answer-length.js';
+import { describeCounter, lengthAnnouncement, lengthState, refusalMessage } from '../lib/answers/answer-length.js';
 
 interface FreeAnswerProps {
   readonly questionId: string;
@@ -49,8 +49,14 @@ export function FreeAnswer(props: FreeAnswerProps) {
         }}
         data-testid={`text-${questionId}`}
       />
-      <p id={counterId} className={`field-counter field-counter-${state}`} data-testid={`counter-${questionId}`}>
-        {describeLength(text.length)}
+      <p
+        id={counterId}
+        className={`field-counter field-counter-${state}`}
+        data-testid={`counter-${questionId}`}
+        data-state={state}
+      >
+        {state === 'over' && <span aria-hidden="true">⚠ </span>}
+        {describeCounter(text.length)}
       </p>
       <LengthAnnouncer state={state} length={text.length} />
       {refusal && (

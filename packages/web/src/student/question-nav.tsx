@@ -6,10 +6,12 @@ interface QuestionNavProps {
   readonly view: StudentExamView;
   readonly book: AnswerBook;
   readonly onJump: (questionId: string) => void;
+  /** One-question mode: the question on the page, marked as current. */
+  readonly currentId?: string;
 }
 
 /** Every question number, showing which are answered and which are flagged; a click jumps to the question. */
-export function QuestionNav({ view, book, onJump }: QuestionNavProps) {
+export function QuestionNav({ view, book, onJump, currentId }: QuestionNavProps) {
   const questions = questionsOf(view);
   const answered = questions.filter((question) => isAnswered(entryOf(book, question.id).answer)).length;
   return (
@@ -26,7 +28,7 @@ export function QuestionNav({ view, book, onJump }: QuestionNavProps) {
           <ol className="nav-grid">
             {section.questions.map((question) => (
               <li key={question.id}>
-                <NavButton question={question} book={book} onJump={onJump} />
+                <NavButton question={question} book={book} onJump={onJump} current={question.id === currentId} />
               </li>
             ))}
           </ol>
@@ -43,14 +45,20 @@ export function QuestionNav({ view, book, onJump }: QuestionNavProps) {
   );
 }
 
-function NavButton({ question, book, onJump }: { question: StudentQuestionView } & Omit<QuestionNavProps, 'view'>) {
+function NavButton({
+  question,
+  book,
+  onJump,
+  current,
+}: { question: StudentQuestionView; current: boolean } & Omit<QuestionNavProps, 'view' | 'currentId'>) {
   const entry = entryOf(book, question.id);
   const answered = isAnswered(entry.answer);
   const state = [answered ? 'answered' : 'not answered', entry.flagged ? 'flagged for review' : ''].filter(Boolean);
   return (
     <button
       type="button"
-      className={`nav-button${answered ? ' is-answered' : ''}${entry.flagged ? ' is-flagged' : ''}`}
+      className={`nav-button${answered ? ' is-answered' : ''}${entry.flagged ? ' is-flagged' : ''}${current ? ' is-current' : ''}`}
+      {...(current && { 'aria-current': 'step' as const })}
       aria-label={`Question ${question.number}: ${state.join(', ')}`}
       onClick={() => onJump(question.id)}
       data-testid={`nav-${question.id}`}

@@ -8,27 +8,27 @@ import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { tooLongToSubmit } from '../lib/answers/answer-length.js';
-import { questionsOf } from '../lib/exam-view/read-exam-view.js';
-import { reviewSummary } from '../lib/exam-view/review-summary.js';
+import { reviewSummary, type InvalidAnswer, type InvalidReason } from '../lib/exam-view/review-summary.js';
 import { ExamHeader } from './exam-header.js';
 import { useExamSessionContext } from './exam-session-context.js';
 
 /**
- * `/exam/review`: what is unanswered and what is flagged, then the confirmation. Submitting first sends every
+ * `/exam/review`: what is unanswered, what would not be handed in as it stands (too long, not saved yet) and what is
+ * flagged, each question a link to it, then the confirmation. Submitting first sends every
  * waiting change; if that fails (offline), nothing is submitted and the student is told why.
  */
 export function ReviewPage() {
   const session = useExamSessionContext();
   const { view, book, status, timing } = session;
   usePageTitle(`Review · ${view.title}`);
-  const summary = reviewSummary(view, book);
+  const summary = reviewSummary(view, book, { refused: new Set(session.refusals.keys()), waiting: session.waiting });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const tooLong = questionsOf(view).filter((question) => session.refusals.has(question.id));
+  const tooLong = summary.invalid.filter(({ reason }) => reason === 'too-long').map(({ question }) => question);
   const submit = useSubmit(session.flushNow, tooLong);
   return (
     <div className="exam-shell" data-testid="review-page">
-      <ExamHeader title={view.title} timing={timing} status={status} />
+      <ExamHeader title={view.title} timing={timing} status={status} announced={session.announcedWarning} />
       <main className="page page-narrow">
         <h1 ref={heading} tabIndex={-1}>
           Review and submit
@@ -42,9 +42,7 @@ export function ReviewPage() {
           questions={summary.unanswered}
           testId="review-unanswered"
         />
-        {tooLong.length > 0 && (
-          <QuestionLinks title="Too long to save" empty="" questions={tooLong} testId="review-too-long" />
-        )}
+        <InvalidAnswers invalid={summary.invalid} />
         <QuestionLinks
           title="Flagged for review"
           empty="No question is flagged."
@@ -120,9 +118,52 @@ function QuestionLinks({ title, empty, questions, testId }: QuestionLinksProps) 
         <ul className="chip-list">
           {questions.map((question) => (
             <li key={question.id}>
-              <Link to="/exam" state={{ focus: question.id }} className="chip" data-testid={`${testId}-${question.id}`}>
-                Question {question.number}
-              </Link>
+              <QuestionLink question={question} testId={`${testId}-${question.id}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Back to the exam at this question, focus on its heading (its page in one-question mode). */
+function QuestionLink({ question, testId, note }: { question: StudentQuestionView; testId: string; note?: string }) {
+  return (
+    <Link
+      to={`/exam?q=${encodeURIComponent(question.id)}`}
+      state={{ focus: true }}
+      className="chip"
+      data-testid={testId}
+    >
+      Question {question.number}
+      {note !== undefined && <span className="chip-note">: {note}</span>}
+    </Link>
+  );
+}
+
+const INVALID_NOTE: Record<InvalidReason, string> = {
+  'too-long': 'over the length limit',
+  'not-saved': 'not saved yet',
+};
+
+/** Answers that would not be handed in as they stand: each says why, in words. */
+function InvalidAnswers({ invalid }: { readonly invalid: readonly InvalidAnswer[] }) {
+  return (
+    <section
+      className="review-list"
+      aria-labelledby="review-invalid-title"
+      data-testid="review-invalid"
+      data-count={invalid.length}
+    >
+      <h2 id="review-invalid-title">Not handed in as they stand ({invalid.length})</h2>
+      {invalid.length === 0 ? (
+        <p>Every answer is saved and within the limits.</p>
+      ) : (
+        <ul className="chip-list">
+          {invalid.map(({ question, reason }) => (
+            <li key={question.id} data-reason={reason}>
+              <QuestionLink question={question} testId={`review-invalid-${question.id}`} note={INVALID_NOTE[reason]} />
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { openOutboxStore } from '../lib/outbox/idb-outbox-store.js';
 import { Outbox } from '../lib/outbox/outbox.js';
 import { createMemoryOutboxStore } from '../lib/outbox/outbox-store.js';
 import type { SaveStatus } from '../lib/outbox/save-status.js';
+import type { TimeWarning } from '../lib/clock/countdown.js';
 
 /** The server's clock and the deadline as of the latest reply. */
 export interface ExamTiming {
@@ -22,7 +23,13 @@ export interface ExamSession {
   readonly status: SaveStatus;
   /** Answers not saved for being too long, by question: kept on the device and in the text box, not sent again. */
   readonly refusals: ReadonlyMap<string, RefusedSave>;
+  /** Questions with a change still waiting on this device for the server. */
+  readonly waiting: ReadonlySet<string>;
   readonly timing: ExamTiming;
+  /** The sitting shows one question per page. */
+  readonly oneQuestionPerPage: boolean;
+  /** The last time warning told to screen readers, kept across the exam and review pages so each is told once. */
+  readonly announcedWarning: { current: TimeWarning };
   readonly setAnswer: (questionId: string, answer: Answer) => void;
   readonly toggleFlag: (questionId: string) => void;
   /** Sends every waiting change; true when the server has acknowledged them all. */
@@ -41,6 +48,8 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
   const bookRef = useRef<AnswerBook>({});
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
   const [refusals, setRefusals] = useState<ReadonlyMap<string, RefusedSave>>(new Map());
+  const [waiting, setWaiting] = useState<ReadonlySet<string>>(new Set());
+  const announcedWarning = useRef<TimeWarning>('none');
   const [timing, setTiming] = useState<ExamTiming>({ clock: initial.clock, deadline: initial.body.deadline });
   // Only the state at mount restores answers; later refetches of the attempt must not overwrite what was typed.
   const initialRef = useRef(initial);
@@ -50,6 +59,7 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
     let created: Autosaver | undefined;
     void restoreSession(initialRef.current, attemptKey, {
       onStatus: setStatus,
+      onWaiting: setWaiting,
       onTiming: setTiming,
       onRefused: setRefusals,
     }).then(({ autosaver: restored, book: restoredBook }) => {
@@ -89,12 +99,25 @@ export function useExamSession(initial: Timed<AttemptState>, view: StudentExamVi
   const flushNow = useCallback(() => autosaver?.flushNow() ?? Promise.resolve(false), [autosaver]);
 
   if (!autosaver) return undefined;
-  const session: ExamSession = { view, book, status, refusals, timing, setAnswer, toggleFlag, flushNow };
+  const session: ExamSession = {
+    view,
+    book,
+    status,
+    refusals,
+    waiting,
+    timing,
+    oneQuestionPerPage: initial.body.sitting.oneQuestionPerPage,
+    announcedWarning,
+    setAnswer,
+    toggleFlag,
+    flushNow,
+  };
   return session;
 }
 
 interface SessionListeners {
   readonly onStatus: (status: SaveStatus) => void;
+  readonly onWaiting: (questionIds: ReadonlySet<string>) => void;
   readonly onRefused: (refused: ReadonlyMap<string, RefusedSave>) => void;
   readonly onTiming: (timing: ExamTiming) => void;
 }
@@ -107,7 +130,11 @@ async function restoreSession(initial: Timed<AttemptState>, attemptKey: string, 
   const autosaver = new Autosaver({
     outbox,
     savedAt: state.serverNow,
-    onStatus: listeners.onStatus,
+    // Every change of status follows a change of what waits: the review page lists the questions not yet saved.
+    onStatus: (status) => {
+      listeners.onStatus(status);
+      listeners.onWaiting(new Set(outbox.pending().map((save) => save.questionId)));
+    },
     onRefused: listeners.onRefused,
     transport: {
       async send(saves) {

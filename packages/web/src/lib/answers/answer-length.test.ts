@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeLength, lengthAnnouncement, lengthState, refusalMessage, tooLongToSubmit } from './answer-length.js';
+import {
+  describeCounter,
+  describeLength,
+  lengthAnnouncement,
+  lengthState,
+  refusalMessage,
+  tooLongToSubmit,
+} from './answer-length.js';
 
 describe('answer length', () => {
   it('is within, near (its last tenth) or over the limit', () => {
@@ -14,6 +21,8 @@ describe('answer length', () => {
 
   it('counts against the limit in words', () => {
     expect(describeLength(1234)).toBe('1,234 of 50,000 characters');
+    expect(describeCounter(50_000)).toBe('50,000 of 50,000 characters');
+    expect(describeCounter(50_120)).toBe('50,120 of 50,000 characters — 120 over the limit, not saved');
     expect(lengthAnnouncement('within', 10)).toBe('');
     expect(lengthAnnouncement('near', 46_000)).toBe('Your answer is near the limit: 46,000 of 50,000 characters');
     expect(lengthAnnouncement('over', 50_120)).toBe(

@@ -25,6 +25,18 @@ export function describeLength(length: number, limit = TEXT_ANSWER_MAX_LENGTH): 
 }
 
 /**
+ * The counter's words: the count against the limit and, once over it, by how much and that it is not saved, so the
+ * over-limit state reads in words and not by colour alone.
+ *
+ * @example
+ * describeCounter(50_120); // '50,120 of 50,000 characters — 120 over the limit, not saved'
+ */
+export function describeCounter(length: number, limit = TEXT_ANSWER_MAX_LENGTH): string {
+  const counted = describeLength(length, limit);
+  return length > limit ? `${counted} — ${count(length - limit)} over the limit, not saved` : counted;
+}
+
+/**
  * What a screen reader is told, politely, when the answer's standing changes (never on every keystroke): nothing while
  * well within the limit.
  *
