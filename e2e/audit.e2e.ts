@@ -31,6 +31,7 @@ test('an instructor reads a sitting’s audit trail, filters it by kind, downloa
   await student.getByTestId('access-code').fill(codes.a1 ?? '');
   await student.getByTestId('join-submit').click();
   await student.getByTestId('start-exam').click();
+  await student.getByTestId('confirm-start').click();
   await student.getByTestId('option-l2-prior-b').check();
   await expect(student.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });
   await studentContext.close();

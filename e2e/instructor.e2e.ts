@@ -52,6 +52,7 @@ test('an instructor imports the exam, opens a sitting, watches the monitor, read
   await student.getByTestId('access-code').fill(code);
   await student.getByTestId('join-submit').click();
   await student.getByTestId('start-exam').click();
+  await student.getByTestId('confirm-start').click();
   await student.getByTestId('option-l2-prior-b').check();
   await student.getByTestId('option-masked-softmax-d').check();
   await expect(student.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });
