@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advancedServerNow, isOpenAttempt, isStudentMe, withAcknowledgedSaves } from './kept-attempt.js';
+import { advancedServerNow, isOpenAttempt, studentIdOf, withAcknowledgedSaves } from './kept-attempt.js';
 
 const choice = (letter: string) => ({ kind: 'choice', selected: [letter] });
 const kept = {
@@ -56,8 +56,8 @@ describe('the kept copies', () => {
     expect(isOpenAttempt(kept)).toBe(true);
     expect(isOpenAttempt({ ...kept, status: 'expired' })).toBe(false);
     expect(isOpenAttempt({ ...kept, exam: undefined })).toBe(false);
-    expect(isStudentMe({ kind: 'student', student: {} })).toBe(true);
-    expect(isStudentMe({ kind: 'staff' })).toBe(false);
+    expect(studentIdOf({ kind: 'student', student: { id: 'st-1' } })).toBe('st-1');
+    expect(studentIdOf({ kind: 'user', user: { id: 'u-1' } })).toBeUndefined();
   });
 
   it('move the server’s clock on by the time the copy was kept, so the countdown goes on', () => {

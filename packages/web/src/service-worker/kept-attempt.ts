@@ -26,9 +26,10 @@ export function isNotStartedAttempt(state: unknown): boolean {
   return isObject(state) && state.status === 'not-started';
 }
 
-/** `GET /api/auth/me` of a signed-in student; staff and anonymous replies are never kept. */
-export function isStudentMe(me: unknown): boolean {
-  return isObject(me) && me.kind === 'student';
+/** The student a `GET /api/auth/me` reply names; undefined for staff and anonymous replies, which are never kept. */
+export function studentIdOf(me: unknown): string | undefined {
+  if (!isObject(me) || me.kind !== 'student' || !isObject(me.student)) return undefined;
+  return typeof me.student.id === 'string' ? me.student.id : undefined;
 }
 
 interface SentSave {

@@ -8,7 +8,7 @@ import {
   advancedServerNow,
   isNotStartedAttempt,
   isOpenAttempt,
-  isStudentMe,
+  studentIdOf,
   withAcknowledgedSaves,
 } from './kept-attempt.js';
 import { PRECACHE_MANIFEST_TOKEN, readPrecacheManifest } from './precache-manifest.js';
@@ -139,11 +139,20 @@ async function rememberRead(path: StudentReadPath, response: Response): Promise<
     return;
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (path === '/api/auth/me') return isStudentMe(body) ? keepCopy(path, body) : deleteKept();
+  if (path === '/api/auth/me') return rememberMe(body);
   if (isOpenAttempt(body)) return keepCopy(path, body);
   // Not started yet: no exam to keep, but who is signed in stays. Closed, or not understood: everything goes.
   if (isNotStartedAttempt(body)) await (await caches.open(ATTEMPT_CACHE)).delete(path);
   else await deleteKept();
+}
+
+/** A student's reply is kept; anyone else, or another student than the kept one, drops every copy first. */
+async function rememberMe(me: unknown): Promise<void> {
+  const cache = await caches.open(ATTEMPT_CACHE);
+  const kept: unknown = await (await cache.match('/api/auth/me'))?.json().catch(() => undefined);
+  const student = studentIdOf(me);
+  if (student === undefined || (kept !== undefined && studentIdOf(kept) !== student)) await deleteKept();
+  if (student !== undefined) await keepCopy('/api/auth/me', me);
 }
 
 async function applySaves(sent: unknown, response: Response): Promise<void> {
