@@ -35,6 +35,17 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
     expect(again.serverNow).toBe(new Date(T0.getTime() + 5_000).toISOString());
   });
 
+  it('before the start: no start time, and the overview the start page reads (no question text)', async () => {
+    world.clock.set(T0);
+    const client = await world.join(world.roster[11]!);
+    const state = (await client.get('/api/attempt')).body;
+    expect(state).toMatchObject({ status: 'not-started', sitting: { oneQuestionPerPage: false } });
+    expect(state.startedAt).toBeUndefined();
+    expect(state.exam).toBeUndefined();
+    expect(state.overview).toMatchObject({ total: '20', ownDurationSeconds: 7200, timeMultiplier: 1 });
+    expect(state.overview.instructions).not.toContain('filled completely');
+  });
+
   it('converges on the highest sequence number whatever the order and however often saves arrive', async () => {
     world.clock.set(T0);
     const client = await startedStudent(1);
