@@ -46,7 +46,25 @@ export function texError(tex: string, display: boolean): string | undefined {
   return texProblem(tex, display)?.message;
 }
 
-function texProblem(tex: string, display: boolean): { message: string; position: number } | undefined {
+type TexProblem = { message: string; position: number } | undefined;
+
+/**
+ * Problems already found, by TeX: an import checks each formula as it converts it and lints the result after, and a
+ * bank repeats formulas, so each is parsed once. Bounded, so a long-running server does not grow it without end.
+ */
+const checked = new Map<string, TexProblem>();
+const CHECKED_LIMIT = 20_000;
+
+function texProblem(tex: string, display: boolean): TexProblem {
+  const key = `${display ? '$$' : '$'}${tex}`;
+  if (checked.has(key)) return checked.get(key);
+  const problem = parseProblem(tex, display);
+  if (checked.size >= CHECKED_LIMIT) checked.clear();
+  checked.set(key, problem);
+  return problem;
+}
+
+function parseProblem(tex: string, display: boolean): TexProblem {
   try {
     katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore', trust: false });
     return undefined;
