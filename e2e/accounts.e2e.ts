@@ -75,9 +75,10 @@ test('a fresh production server: setup code, first administrator, an instructor 
   await instructor.getByTestId('sitting-title').fill('Accounts sitting');
   await instructor.getByTestId('sitting-create').click();
   await expect(instructor.getByTestId('sitting-page')).toBeVisible();
-  await expect(instructor.getByTestId('key-change-form')).toBeVisible();
   const sittingPath = new URL(instructor.url()).pathname;
   const sittingId = sittingPath.split('/').pop() ?? '';
+  await instructor.getByTestId('sitting-tab-results').click();
+  await expect(instructor.getByTestId('key-change-form')).toBeVisible();
 
   await instructor.getByRole('link', { name: 'Password' }).click();
   await expect(instructor.getByTestId('change-password-page')).toBeVisible();
@@ -94,8 +95,8 @@ test('a fresh production server: setup code, first administrator, an instructor 
   await grader.goto(`${server.url}/login`);
   await signIn(grader, GRADER);
   await expect(grader.getByTestId('exams-page')).toBeVisible();
-  await grader.goto(`${server.url}${sittingPath}`);
-  await expect(grader.getByTestId('sitting-page')).toBeVisible();
+  await grader.goto(`${server.url}${sittingPath}/results`);
+  await expect(grader.getByTestId('sitting-tab-results')).toHaveAttribute('aria-current', 'page');
   await expect(grader.getByTestId('key-change-form')).toHaveCount(0);
   await expectAccessible(grader, 'the sitting page as a grader');
   // Not even through the API: the grader's own session is refused a key change.

@@ -47,14 +47,14 @@ test('two graders grade a written question at once with the keyboard alone; a ru
   const handwritten = (attemptId: string) => kindOf.get(studentOf(byStudent, attemptId)) ?? 'neither';
   const graders = [await addGrader(examId, 'grader-ada'), await addGrader(examId, 'grader-bo')];
 
-  // The instructor's way in: the sitting page says how much grading is left.
+  // The instructor's way in: the sitting's grading tab says how much grading is left.
   const instructorContext = await browser.newContext();
   const instructor = await instructorContext.newPage();
   await signIn(instructor, DEMO);
   await instructor.goto(`/instructor/sittings/${sittingId}`);
-  await expect(instructor.getByTestId('grading-summary')).toHaveText('(30 of 30 written answers to grade)');
+  await expect(instructor.getByTestId('sitting-tab-count-grading')).toHaveText(': 30 to grade');
   await expectAccessible(instructor, 'the sitting page');
-  await instructor.getByTestId('grading-link').click();
+  await instructor.getByTestId('sitting-tab-grading').click();
   await expect(instructor.getByTestId(`grading-progress-${QUESTION}`)).toHaveText('0 of 30 graded');
   await expectAccessible(instructor, 'the grading overview');
 

@@ -87,15 +87,19 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
   await page.getByTestId('login-password').fill(DEMO.password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('exams-page')).toBeVisible();
-  await page.goto(`/instructor/sittings/${sittingId}`);
+  await page.goto(`/instructor/sittings/${sittingId}/paper`);
   await page.getByTestId('scan-files').setInputFiles(file);
   await page.getByTestId('scan-upload').click();
   const batch = page.getByTestId('scan-batch-scan.pdf');
   await expect(batch).toBeVisible();
   await expect(batch).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
   await expect(batch).toContainText('2 sheet(s) attached, 3 mark(s) to review');
+  await expect(page.getByTestId('sitting-tab-count-review')).toHaveText(': 3 to review');
+  await expect(page.getByTestId('sheet-p1-1')).toBeVisible();
+  await page.getByTestId('sitting-tab-results').click();
   await expect(page.getByTestId('results-cell-p1-l2-prior')).toHaveText('0');
   await expect(page.getByTestId('results-cell-p1-resnet-residual-gradient')).toHaveText('0.5');
+  await page.getByTestId('sitting-tab-paper').click();
   await expect(page.getByTestId('sheet-p1-1')).toBeVisible();
   await keepScreenshot(page, 'paper-batch-read');
 
@@ -126,7 +130,7 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
   await expect(page.getByTestId('review-decision')).toContainText('Decided: blank');
   await keepScreenshot(page, 'paper-review-decided');
 
-  await page.goto(`/instructor/sittings/${sittingId}`);
+  await page.goto(`/instructor/sittings/${sittingId}/results`);
   await expect(page.getByTestId('results-cell-p1-l2-prior')).toHaveText('0.5');
   await expect(page.getByTestId('results-cell-p1-perceptron-update-loss')).toHaveText('0');
   await expect(page.getByTestId('results-cell-p1-sigmoid-squared-loss-gradient')).toHaveText('-0.5');

@@ -38,7 +38,7 @@ test('a student asks for a regrade of a written answer, a grader accepts it with
   const instructorContext = await browser.newContext();
   const instructor = await instructorContext.newPage();
   await signIn(instructor, DEMO);
-  await instructor.goto(`/instructor/sittings/${sittingId}`);
+  await instructor.goto(`/instructor/sittings/${sittingId}/grading`);
   await expect(instructor.getByTestId('regrade-window-state')).toContainText('cannot ask');
   await instructor.getByTestId('regrade-window-save').click();
   await expect(instructor.getByTestId('regrade-window-state')).toContainText('may ask for a regrade until');
@@ -76,6 +76,8 @@ test('a student asks for a regrade of a written answer, a grader accepts it with
   const page = await graderContext.newPage();
   await signIn(page, grader);
   await page.goto(`/instructor/sittings/${sittingId}`);
+  await expect(page.getByTestId('sitting-tab-count-grading')).toContainText('1 regrade request');
+  await page.getByTestId('sitting-tab-grading').click();
   await expect(page.getByTestId('regrades-link')).toHaveText('Regrade requests (1 open)');
   await expect(page.getByTestId('regrade-window-form')).toHaveCount(0);
   await page.getByTestId('regrades-link').click();

@@ -35,7 +35,7 @@ test('releasing results with an ungraded written answer asks first, and the conf
   await page.getByTestId('login-password').fill(DEMO.password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('exams-page')).toBeVisible();
-  await page.goto(`/instructor/sittings/${sittingId}`);
+  await page.goto(`/instructor/sittings/${sittingId}/results`);
   await expect(page.getByTestId(`grading-left-${WRITTEN}`)).toContainText('1 ungraded answer');
 
   const release = page.getByTestId('release-results-button');

@@ -35,7 +35,7 @@ test('the instructor releases results, then solutions, by keyboard; a late taker
   const instructorContext = await browser.newContext();
   const instructor = await instructorContext.newPage();
   await signIn(instructor, DEMO);
-  await instructor.goto(`/instructor/sittings/${sittingId}`);
+  await instructor.goto(`/instructor/sittings/${sittingId}/results`);
   await expect(instructor.getByTestId('results-unscored')).toContainText(
     "16 of the paper's 20 marks are scored: 4 marks are in questions not scored (",
   );

@@ -112,12 +112,12 @@ test('an instructor reads a sitting’s statistics, sees the charts, and follows
   await signIn(page);
   await page.goto(`/instructor/sittings/${sittingId}`);
   await expect(page.getByTestId('sitting-page')).toBeVisible();
-  await expectAccessible(page, 'the sitting page with its statistics link');
-  await page.getByTestId('statistics-link').click();
+  await expectAccessible(page, 'the sitting page with its statistics tab');
+  await page.getByTestId('sitting-tab-statistics').click();
 
   const statistics = page.getByTestId('statistics-page');
   await expect(statistics).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Statistics' })).toBeFocused();
   await expect(page.getByTestId('figure-students')).toHaveText('20');
   await expect(page.getByTestId('not-analysed')).toContainText('its key is unknown');
   // Three charts drawn by Plot, each an image with a name, and the same numbers as a table.
@@ -220,7 +220,7 @@ test('an instructor reads a sitting’s statistics, sees the charts, and follows
 
   // A sitting that does not exist: a message in words, no internal code.
   await page.goto('/instructor/sittings/no-such-sitting/statistics');
-  await expect(page.getByTestId('statistics-error')).toBeVisible();
-  await expect(page.getByTestId('statistics-error')).not.toContainText('not-found');
+  await expect(page.getByTestId('sitting-error')).toBeVisible();
+  await expect(page.getByTestId('sitting-error')).not.toContainText('not-found');
   await expectAccessible(page, 'the statistics page of a missing sitting');
 });

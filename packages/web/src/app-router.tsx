@@ -49,19 +49,10 @@ function routes() {
         { path: 'exams/:examId', lazy: page(() => import('./instructor/exam-detail-page.js'), 'ExamDetailPage') },
         { path: 'exams/:examId/preview', lazy: page(() => import('./instructor/preview-page.js'), 'PreviewPage') },
         { path: 'exams/:examId/audit', lazy: page(() => import('./instructor/audit-page.js'), 'AuditPage') },
-        { path: 'sittings/:sittingId', lazy: page(() => import('./instructor/sitting-page.js'), 'SittingPage') },
-        { path: 'sittings/:sittingId/audit', lazy: page(() => import('./instructor/audit-page.js'), 'AuditPage') },
         {
-          path: 'sittings/:sittingId/review',
-          lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage'),
-        },
-        {
-          path: 'sittings/:sittingId/statistics',
-          lazy: page(() => import('./instructor/statistics-page.js'), 'StatisticsPage'),
-        },
-        {
-          path: 'sittings/:sittingId/grading',
-          lazy: page(() => import('./instructor/grading-page.js'), 'GradingPage'),
+          path: 'sittings/:sittingId',
+          lazy: page(() => import('./instructor/sitting-layout.js'), 'SittingLayout'),
+          children: sittingTabs(),
         },
         {
           path: 'sittings/:sittingId/grading/:questionId',
@@ -78,5 +69,20 @@ function routes() {
       ],
     },
     { path: '*', element: <NotFoundPage /> },
+  ];
+}
+
+/** The sitting's tabs: each its own address inside the sitting's page (see lib/sitting/sitting-tabs.ts). */
+function sittingTabs() {
+  return [
+    { index: true, lazy: page(() => import('./instructor/sitting-overview-tab.js'), 'SittingOverviewTab') },
+    { path: 'monitor', lazy: page(() => import('./instructor/sitting-tab-pages.js'), 'MonitorTab') },
+    { path: 'roster', lazy: page(() => import('./instructor/sitting-tab-pages.js'), 'RosterTab') },
+    { path: 'results', lazy: page(() => import('./instructor/results-tab.js'), 'ResultsTab') },
+    { path: 'statistics', lazy: page(() => import('./instructor/statistics-page.js'), 'StatisticsPage') },
+    { path: 'grading', lazy: page(() => import('./instructor/grading-page.js'), 'GradingPage') },
+    { path: 'paper', lazy: page(() => import('./instructor/sitting-tab-pages.js'), 'PaperTab') },
+    { path: 'review', lazy: page(() => import('./instructor/review-queue-page.js'), 'ReviewQueuePage') },
+    { path: 'audit', lazy: page(() => import('./instructor/audit-page.js'), 'AuditPage') },
   ];
 }

@@ -16,6 +16,10 @@ export const queryKeys = {
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,
   monitor: (sittingId: string) => ['sittings', sittingId, 'monitor'] as const,
   results: (sittingId: string) => ['sittings', sittingId, 'results'] as const,
+  /** Under the results: a regrade that replaces them makes every preview stale too. */
+  keyPreviews: (sittingId: string) => ['sittings', sittingId, 'results', 'key-preview'] as const,
+  keyPreview: (sittingId: string, questionId: string, letters: readonly string[]) =>
+    ['sittings', sittingId, 'results', 'key-preview', questionId, letters.join('')] as const,
   studentReleases: (sittingId: string) => ['sittings', sittingId, 'student-releases'] as const,
   analysis: (sittingId: string) => ['sittings', sittingId, 'analysis'] as const,
   versionAnalysis: (examId: string, version: number) => ['exams', examId, 'versions', version, 'analysis'] as const,

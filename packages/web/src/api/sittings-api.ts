@@ -1,9 +1,11 @@
 import {
+  KeyChangePreviewSchema,
   MonitorRowSchema,
   ResultRowSchema,
   RosterEntrySchema,
   SittingSchema,
   StudentResultsSchema,
+  type KeyChangePreview,
   type MonitorRow,
   type ResultRow,
   type RosterEntry,
@@ -56,4 +58,13 @@ export function changeKey(
 
 export function dropQuestion(sittingId: string, questionId: string, mode: DropMode): Promise<readonly ResultRow[]> {
   return apiRequest('POST', `${base(sittingId)}/drop`, ResultRowSchema.array(), { body: { questionId, mode } });
+}
+
+/** The key change tried without saving: who would gain or lose how much; with no letters, the current key alone. */
+export function previewKeyChange(
+  sittingId: string,
+  questionId: string,
+  letters: readonly string[],
+): Promise<KeyChangePreview> {
+  return apiRequest('POST', `${base(sittingId)}/key/preview`, KeyChangePreviewSchema, { body: { questionId, letters } });
 }

@@ -28,12 +28,8 @@ export function AuditPage() {
     queryFn: () => fetchAuditFacets(scope),
   });
   const apply = (next: AuditFilters) => setParams(auditSearch(next));
-  return (
-    <main className="page page-wide" data-testid="audit-page">
-      <p>
-        <Link to={owner.backTo}>← {owner.title}</Link>
-      </p>
-      <h1>Audit trail: {owner.title}</h1>
+  const body = (
+    <>
       <p className="muted">
         Everything recorded about this {scope.kind === 'sitting' ? 'sitting' : 'exam and its sittings'}, newest first.
       </p>
@@ -45,6 +41,23 @@ export function AuditPage() {
         </a>
       </p>
       <AuditEvents scope={scope} filters={filters} />
+    </>
+  );
+  // A sitting's trail is one of the sitting's tabs; an exam's is a page of its own.
+  if (scope.kind === 'sitting')
+    return (
+      <section className="sitting-section" aria-labelledby="audit-title" data-testid="audit-page">
+        <h2 id="audit-title">Audit trail</h2>
+        {body}
+      </section>
+    );
+  return (
+    <main className="page page-wide" data-testid="audit-page">
+      <p>
+        <Link to={owner.backTo}>← {owner.title}</Link>
+      </p>
+      <h1>Audit trail: {owner.title}</h1>
+      {body}
     </main>
   );
 }

@@ -1,9 +1,12 @@
 import type { StudentQuestionView } from '@examforge/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import { queryKeys } from '../api/query-keys.js';
 import { changeKey } from '../api/sittings-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { InlineMarkdown } from '../components/markdown-view.js';
 import { formatLetters } from '../lib/format/format-answer.js';
+import { KeyChangePreviewPanel, useCurrentKey, useKeyChangePreview } from './key-change-preview.js';
 import { useRegrade } from './use-regrade.js';
 
 interface KeyChangeFormProps {
@@ -12,20 +15,38 @@ interface KeyChangeFormProps {
   readonly questions: readonly StudentQuestionView[];
 }
 
-/** Sets a choice question's correct options; the server regrades everyone and the results table shows it. */
+/**
+ * Sets a choice question's correct options. The form starts from the current key, and before anything is applied it
+ * shows who would gain or lose how much (the server rescores without saving); applying regrades everyone.
+ */
 export function KeyChangeForm({ sittingId, questions }: KeyChangeFormProps) {
+  const queryClient = useQueryClient();
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
-  const [letters, setLetters] = useState<readonly string[]>([]);
+  // Undefined until the instructor changes a box: the boxes show the current key.
+  const [chosen, setChosen] = useState<readonly string[] | undefined>(undefined);
   const question = questions.find((candidate) => candidate.id === questionId);
+  const current = useCurrentKey(sittingId, questionId);
+  const currentKey = current.data?.currentKey;
+  const letters = chosen ?? currentKey ?? [];
+  const changed = chosen !== undefined && chosen.join('') !== (currentKey ?? []).join('');
+  const preview = useKeyChangePreview(sittingId, questionId, changed ? letters : undefined);
   const change = useRegrade(sittingId, (key: { questionId: string; letters: readonly string[] }) =>
     changeKey(sittingId, key.questionId, key.letters),
   );
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    change.mutate({ questionId, letters });
+    change.mutate(
+      { questionId, letters },
+      {
+        onSuccess: () => {
+          setChosen(undefined);
+          void queryClient.invalidateQueries({ queryKey: queryKeys.keyPreviews(sittingId) });
+        },
+      },
+    );
   };
   const toggle = (letter: string, checked: boolean) =>
-    setLetters(checked ? [...letters.filter((l) => l !== letter), letter].sort() : letters.filter((l) => l !== letter));
+    setChosen(checked ? [...letters.filter((l) => l !== letter), letter].sort() : letters.filter((l) => l !== letter));
   return (
     <form className="card form-stack" onSubmit={onSubmit} aria-labelledby="key-title" data-testid="key-change-form">
       <h3 id="key-title">Change key</h3>
@@ -36,7 +57,7 @@ export function KeyChangeForm({ sittingId, questions }: KeyChangeFormProps) {
           value={questionId}
           onChange={(event) => {
             setQuestionId(event.target.value);
-            setLetters([]);
+            setChosen(undefined);
             change.reset();
           }}
           data-testid="key-question"
@@ -48,6 +69,16 @@ export function KeyChangeForm({ sittingId, questions }: KeyChangeFormProps) {
           ))}
         </select>
       </div>
+      <p data-testid="key-current" aria-live="polite">
+        {currentKey === undefined
+          ? current.isError
+            ? ''
+            : 'Reading the current key…'
+          : currentKey.length === 0
+            ? 'Current key: none (the question is not scored until a key is set).'
+            : `Current key: ${formatLetters(currentKey)}.`}
+      </p>
+      {current.isError && <ErrorNotice title="The current key could not be read." error={current.error} />}
       <fieldset className="fieldset">
         <legend>Correct options</legend>
         {question?.options?.map((option) => (
@@ -59,13 +90,15 @@ export function KeyChangeForm({ sittingId, questions }: KeyChangeFormProps) {
               data-testid={`key-letter-${option.letter}`}
             />{' '}
             <span className="option-label">({option.letter})</span> <InlineMarkdown source={option.text} />
+            {currentKey?.includes(option.letter) && <span className="muted"> (key now)</span>}
           </label>
         ))}
       </fieldset>
+      {changed && <KeyChangePreviewPanel preview={preview} />}
       <button
         type="submit"
         className="button button-primary"
-        disabled={letters.length === 0 || change.isPending}
+        disabled={!changed || letters.length === 0 || change.isPending}
         data-testid="key-submit"
       >
         {change.isPending ? 'Regrading…' : 'Change key and regrade'}

@@ -91,7 +91,8 @@ function ResultsTable({
 }) {
   if (rows.length === 0) return <p>No students yet.</p>;
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways: the region takes the focus so the keyboard can scroll it too.
+    <div className="table-wrap" role="region" aria-label="Results, scrollable" tabIndex={0}>
       <table className="table results-table" data-testid="results-table">
         <thead>
           <tr>

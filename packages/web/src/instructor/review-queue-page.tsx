@@ -1,12 +1,11 @@
 import type { ReviewDecision, ReviewItem } from '@examforge/server/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { decideReviewItem, fetchReviewItems, reviewCropUrl } from '../api/paper-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
-import { usePageTitle } from '../components/use-page-title.js';
 import { describePaperAnswer, describeReason } from '../lib/format/format-paper.js';
 import { reviewKeyAction } from '../lib/review/review-keys.js';
 
@@ -16,19 +15,14 @@ import { reviewKeyAction } from '../lib/review/review-keys.js';
  */
 export function ReviewQueuePage() {
   const { sittingId = '' } = useParams();
-  usePageTitle('Review marks');
   const items = useQuery({ queryKey: queryKeys.review(sittingId), queryFn: () => fetchReviewItems(sittingId) });
-  const back = `/instructor/sittings/${encodeURIComponent(sittingId)}`;
   return (
-    <main className="page page-wide" data-testid="review-page">
-      <p>
-        <Link to={`${back}#paper`}>← Back to the sitting</Link>
-      </p>
-      <h1>Review marks</h1>
+    <section className="sitting-section" aria-labelledby="review-title" data-testid="review-page">
+      <h2 id="review-title">Review marks</h2>
       {items.isPending && <Loading />}
       {items.isError && <ErrorNotice title="Could not load the review queue." error={items.error} />}
       {items.data && <ReviewQueue sittingId={sittingId} items={items.data} />}
-    </main>
+    </section>
   );
 }
 

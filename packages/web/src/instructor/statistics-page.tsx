@@ -1,14 +1,13 @@
 import type { AnalysisView, CheckResultView } from '@examforge/server/api';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router';
 import { fetchSittingAnalysis, fetchVersionAnalysis } from '../api/analysis-api.js';
 import { fetchPreview, fetchVerifyReport } from '../api/exams-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { fetchSitting } from '../api/sittings-api.js';
 import { Loading } from '../components/loading.js';
 import { PlainError } from '../components/plain-error.js';
-import { usePageTitle } from '../components/use-page-title.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { AnalysisDownloads } from './analysis-downloads.js';
 import { AnalysisScopeControl, scopeSentence, type AnalysisScopeKind } from './analysis-scope-control.js';
@@ -19,7 +18,7 @@ import { ScoreHistogram } from './score-histogram.js';
 import { TestFigures } from './test-figures.js';
 
 /**
- * `/instructor/sittings/:sittingId/statistics`: the item analysis of the sitting's finished attempts, or with
+ * `/instructor/sittings/:sittingId/statistics` (a tab of the sitting): the item analysis of the sitting's finished attempts, or with
  * `?scope=version` of every sitting of its exam version together, with charts, each question's flags beside what the
  * exam's answer checks computed, and the same analysis as files to download.
  */
@@ -33,26 +32,13 @@ export function StatisticsPage() {
     queryFn: () => fetchSittingAnalysis(sittingId),
   });
   const shown = useScopedAnalysis(kind, analysis);
-  const title = sitting.data ? `Statistics · ${sitting.data.title}` : 'Statistics';
-  usePageTitle(title);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const loaded = sitting.isSuccess && analysis.isSuccess;
-  // The page's heading takes the focus once it is there, as on a new page; a link to a question's section keeps it.
-  useEffect(() => {
-    if (loaded && window.location.hash === '') heading.current?.focus();
-  }, [loaded]);
   if (sitting.isPending || analysis.isPending) return <Loading label="Loading the statistics…" />;
   if (sitting.isError) return <StatisticsError error={sitting.error} what="The sitting could not be loaded." />;
   if (analysis.isError) return <StatisticsError error={analysis.error} what="The statistics could not be loaded." />;
   const choose = (next: AnalysisScopeKind) => setParams(next === 'version' ? { scope: 'version' } : {});
   return (
-    <main className="page page-wide" data-testid="statistics-page">
-      <p className="no-print">
-        <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}`}>← {sitting.data.title}</Link>
-      </p>
-      <h1 ref={heading} tabIndex={-1}>
-        Statistics · {sitting.data.title}
-      </h1>
+    <section className="sitting-section" aria-labelledby="statistics-title" data-testid="statistics-page">
+      <h2 id="statistics-title">Statistics</h2>
       <AnalysisScopeControl kind={kind} version={analysis.data.scope.version} onChange={choose} />
       {shown.isPending && <Loading label="Loading the statistics of every sitting…" />}
       {shown.isError && (
@@ -65,7 +51,7 @@ export function StatisticsPage() {
           <StatisticsBody analysis={shown.data} examId={sitting.data.examId} />
         </>
       )}
-    </main>
+    </section>
   );
 }
 
@@ -85,10 +71,10 @@ function useScopedAnalysis(
 
 function StatisticsError({ error, what }: { readonly error: unknown; readonly what: string }) {
   return (
-    <main className="page page-narrow" data-testid="statistics-page">
-      <h1>Statistics</h1>
+    <section className="sitting-section" aria-labelledby="statistics-title" data-testid="statistics-page">
+      <h2 id="statistics-title">Statistics</h2>
       <PlainError title={what} error={error} testId="statistics-error" />
-    </main>
+    </section>
   );
 }
 
