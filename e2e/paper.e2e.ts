@@ -12,6 +12,7 @@ import {
   type Exam,
 } from '../packages/core/src/index.js';
 import { paintSheets, scanPdf, type PaperMark } from '../packages/server/src/test-support/paper-scans.js';
+import { expectAccessible } from './accessibility.js';
 import { DEMO, instructorApi, openSitting } from './api.js';
 import { bundledAs } from './exams.js';
 import { keepScreenshot } from './screenshots.js';
@@ -102,6 +103,24 @@ test('a scanned batch is read, three uncertain marks are reviewed with the keybo
   await page.getByTestId('sitting-tab-paper').click();
   await expect(page.getByTestId('sheet-p1-1')).toBeVisible();
   await keepScreenshot(page, 'paper-batch-read');
+
+  // Question papers are drawn by the server's background job: its progress, then the link, found again after a reload.
+  await page.getByTestId('paper-questions-prepare').click();
+  await expect(page.getByTestId('paper-questions-progress').or(page.getByTestId('paper-questions'))).toBeVisible();
+  await expectAccessible(page, 'the paper section with question papers requested');
+  const papers = page.getByTestId('paper-questions');
+  await expect(papers).toContainText('PDF,', { timeout: 90_000 });
+  await page.reload();
+  await expect(page.getByTestId('question-papers')).toContainText('2 students');
+  await expectAccessible(page, 'the paper section with question papers ready');
+  await keepScreenshot(page, 'paper-question-papers-ready');
+  const downloaded = await request.get((await papers.getAttribute('href')) ?? '');
+  expect(downloaded.headers()['content-type']).toBe('application/pdf');
+  expect(
+    Buffer.from(await downloaded.body())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   await page.getByTestId('review-link').click();
   const item = page.getByTestId('review-item');

@@ -33,6 +33,14 @@ export function QuestionPapers({ sittingId }: { readonly sittingId: string }) {
         Every student’s paper in their own variant, one PDF in roster order. The server draws them in the background:
         you may leave this page and come back.
       </p>
+      {ready?.downloadUrl !== undefined && (
+        <p>
+          <a className="button" href={ready.downloadUrl} download data-testid="paper-questions">
+            Download question papers (PDF, {ready.pages} pages)
+          </a>{' '}
+          {ready.studentsTotal} students, drawn {formatDateTime(ready.finishedAt)}
+        </p>
+      )}
       {running ? (
         <PaperProgress job={running} />
       ) : (
@@ -46,14 +54,6 @@ export function QuestionPapers({ sittingId }: { readonly sittingId: string }) {
           >
             {ready ? 'Draw the question papers again' : 'Prepare question papers (PDF)'}
           </button>
-        </p>
-      )}
-      {ready?.downloadUrl !== undefined && (
-        <p>
-          <a className="button" href={ready.downloadUrl} download data-testid="paper-questions">
-            Download question papers (PDF, {ready.pages} pages)
-          </a>{' '}
-          {ready.studentsTotal} students, drawn {formatDateTime(ready.finishedAt)}
         </p>
       )}
       {latest?.status === 'failed' && (
