@@ -45,7 +45,8 @@ describe('examforge export', () => {
     const result = await runCli('export', BUNDLED, '--to', 'moodle-xml', '--out', out);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Wrote .*bank\.xml \(moodle-xml, \d+ KiB\)/);
-    expect(result.stdout).toContain('Exported with losses (12):');
+    expect(result.stdout).toContain('Not exported (8):');
+    expect(result.stdout).toContain('Exported with losses (4):');
     expect(result.stdout).toContain('  conv-grad-valid: its key is unknown');
     expect(readFileSync(out, 'utf8')).toContain('<idnumber>l2-prior</idnumber>');
   });

@@ -24,7 +24,11 @@ export function moodleQuestion(
   context: MoodleTextContext,
 ): XmlElement | undefined {
   noteQuestionFeatures(question, context.notes, 'Moodle');
-  if (question.keyUnknown && question.kind !== 'free') return keyUnknownDescription(question, context);
+  if (question.keyUnknown && question.kind !== 'free') {
+    // A Moodle choice or numerical question needs its 100 % answer; set the key in Examforge and export again.
+    context.notes.add(question.id, 'left-out', 'its key is unknown, and a Moodle question needs one');
+    return undefined;
+  }
   switch (question.kind) {
     case 'single':
     case 'multiple':
@@ -142,29 +146,6 @@ function essay(question: FreeResponseQuestion, section: Section, context: Moodle
     element('attachmentsrequired', {}, ['0']),
     moodleTextField('graderinfo', graderInformation(question, marksOf(question, section)), context),
     moodleTextField('responsetemplate', '', context),
-  ]);
-}
-
-/** A question without a key cannot be a Moodle question (it needs a 100 % answer); its text is kept unscored. */
-function keyUnknownDescription(question: ChoiceQuestion | NumericQuestion, context: MoodleTextContext): XmlElement {
-  context.notes.add(
-    question.id,
-    'partial',
-    'its key is unknown, and a Moodle question needs one: written as a description (no marks) with its options listed',
-  );
-  const options =
-    question.kind === 'numeric'
-      ? []
-      : question.options.map((option, index) => `${String.fromCharCode(97 + index)}. ${option.text}`);
-  const stem = [question.stem, ...(options.length > 0 ? [options.join('\n\n')] : [])].join('\n\n');
-  return element('question', { type: 'description' }, [
-    plainText('name', question.title ?? question.id),
-    moodleTextField('questiontext', stem, context),
-    moodleTextField('generalfeedback', question.explanation ?? '', context),
-    element('defaultgrade', {}, ['0']),
-    element('penalty', {}, ['0']),
-    element('hidden', {}, ['0']),
-    element('idnumber', {}, [question.id]),
   ]);
 }
 

@@ -45,18 +45,22 @@ describe('exportMoodleXml', () => {
     const quiz = quizOf(bank.bytes);
     expect(bank.fileName).toBe('dl-endsem-winter-2025-moodle.xml');
     const types = questionsOf(quiz).map((question) => question.getAttribute('type'));
-    expect(types.filter((type) => type === 'category')).toHaveLength(3);
-    // 18 keyed choice questions, 8 without a key kept as descriptions (+ the instructions), 3 essays: 29 questions.
+    // The exam's category (with the instructions), then one per section.
+    expect(types.filter((type) => type === 'category')).toHaveLength(4);
+    expect(textOf(questionsOf(quiz)[0], 'info')).toContain('Beginner questions carry negative marking');
+    // 18 keyed choice questions and 3 essays; the 8 questions without a key are left out, as the notes say.
     expect(types.filter((type) => type === 'multichoice')).toHaveLength(18);
-    expect(types.filter((type) => type === 'description')).toHaveLength(9);
     expect(types.filter((type) => type === 'essay')).toHaveLength(3);
+    expect(types).toHaveLength(25);
     const prior = byIdNumber(quiz, 'l2-prior');
     expect(child(prior!, 'defaultgrade')?.textContent).toBe('0.5');
     expect(fractions(prior)).toEqual(['-100', '100', '-100', '-100']);
     expect(textOf(prior, 'questiontext')).toContain('\\(\\mathcal{L}(\\theta)');
     const essay = byIdNumber(quiz, 'wasserstein-vs-js');
     expect(textOf(essay, 'graderinfo')).toMatch(/Model solution[\s\S]*Rubric/);
-    expect(bank.notes.filter((note) => note.reason.includes('key is unknown'))).toHaveLength(8);
+    expect(
+      bank.notes.filter((note) => note.keptAs === 'left-out' && note.reason.includes('key is unknown')),
+    ).toHaveLength(8);
     expect(bank.notes.filter((note) => note.reason.includes('rubric'))).toHaveLength(3);
     expect(bank.notes.some((note) => note.reason.includes('{paper-only}'))).toBe(false);
   });

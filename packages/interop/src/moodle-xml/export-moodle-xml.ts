@@ -3,13 +3,14 @@ import type { ExportedBank } from '../export-result.js';
 import { ExportNotes, type ReadAsset } from '../export/export-context.js';
 import { element, xmlDocument, type XmlElement } from '../export/xml-text.js';
 import { moodleQuestion } from './export-moodle-question.js';
-import { moodleTextField, plainText, type MoodleTextContext } from './export-moodle-text.js';
+import { moodleTextField, type MoodleTextContext } from './export-moodle-text.js';
 
 const NO_ASSETS: ReadAsset = () => undefined;
 
 /**
  * An exam as a Moodle XML question bank (`<quiz>`), the file Moodle's question import reads: a category per section
- * (`$course$/<exam title>/<section title>`, its id as the category's idnumber), each question with its marks as
+ * (`$course$/<exam title>/<section title>`, its id as the category's idnumber; the exam's category holds the
+ * instructions), each question with its marks as
  * `defaultgrade` and its id as `idnumber`, Markdown as HTML with TeX in `\( \)`, and images embedded. What Moodle
  * cannot hold is listed in `notes`. `readAsset` reads the images the exam refers to.
  *
@@ -20,9 +21,8 @@ const NO_ASSETS: ReadAsset = () => undefined;
 export function exportMoodleXml(exam: Exam, readAsset: ReadAsset = NO_ASSETS): ExportedBank {
   const notes = new ExportNotes();
   const examContext: MoodleTextContext = { readAsset, notes, questionId: undefined };
-  const online = instructionsFor(exam.instructions, 'online');
   const questions: XmlElement[] = [
-    ...(online ? [instructions(exam, online, examContext)] : []),
+    examCategory(exam, examContext),
     ...exam.sections.flatMap((section) => sectionQuestions(exam, section, readAsset, notes)),
   ];
   notes.add(
@@ -47,23 +47,26 @@ function sectionQuestions(exam: Exam, section: Section, readAsset: ReadAsset, no
 }
 
 function category(exam: Exam, section: Section): XmlElement {
-  // A slash would start a subcategory: Moodle writes a literal one as `//`.
-  const path = ['$course$', exam.title, section.title].map((part) => part.replace(/\//g, '//')).join('/');
   return element('question', { type: 'category' }, [
-    element('category', {}, [element('text', {}, [path])]),
+    element('category', {}, [element('text', {}, [categoryPath(exam.title, section.title)])]),
     element('info', { format: 'html' }, [element('text', {}, [''])]),
     element('idnumber', {}, [section.id]),
   ]);
 }
 
-/** The exam's instructions as an online student reads them, as a description question before the first section. */
-function instructions(exam: Exam, text: string, context: MoodleTextContext): XmlElement {
-  return element('question', { type: 'description' }, [
-    plainText('name', `${exam.title}: instructions`),
-    moodleTextField('questiontext', text, context),
-    moodleTextField('generalfeedback', '', context),
-    element('defaultgrade', {}, ['0']),
-    element('penalty', {}, ['0']),
-    element('hidden', {}, ['0']),
+/**
+ * The exam's own category, above its sections': its description (`<info>`) holds the instructions as an online
+ * student reads them, since a question bank has no quiz introduction.
+ */
+function examCategory(exam: Exam, context: MoodleTextContext): XmlElement {
+  return element('question', { type: 'category' }, [
+    element('category', {}, [element('text', {}, [categoryPath(exam.title)])]),
+    moodleTextField('info', instructionsFor(exam.instructions, 'online') ?? '', context),
+    element('idnumber', {}, [exam.id]),
   ]);
+}
+
+/** `$course$/Exam/Section`; a slash inside a name would start a subcategory, so it is written `//` as Moodle does. */
+function categoryPath(...names: string[]): string {
+  return ['$course$', ...names.map((name) => name.replace(/\//g, '//'))].join('/');
 }
