@@ -1,56 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { PRECACHE_MANIFEST_TOKEN, type PrecacheManifest } from '../src/service-worker/precache-manifest.js';
+import {
+  precacheManifest,
+  SERVICE_WORKER_ENTRY,
+  type BuiltChunk,
+  type BuiltFile,
+} from '../src/service-worker/precache-list.js';
+import { PRECACHE_MANIFEST_TOKEN } from '../src/service-worker/precache-manifest.js';
 
-/** The parts of Rolldown's output the manifest needs (chunks carry Vite's metadata of the CSS they import). */
-export interface BuiltChunk {
-  readonly type: 'chunk';
-  readonly fileName: string;
-  readonly isEntry: boolean;
-  readonly facadeModuleId: string | null;
-  readonly imports: readonly string[];
-  readonly dynamicImports: readonly string[];
-  readonly viteMetadata?: { readonly importedCss: ReadonlySet<string> };
-}
-export interface BuiltAsset {
-  readonly type: 'asset';
-  readonly fileName: string;
-}
-export type BuiltFile = BuiltChunk | BuiltAsset;
-
-/** The worker's entry name in the build's input: it is written as /sw.js, outside the hashed assets. */
-export const SERVICE_WORKER_ENTRY = 'sw';
-const STUDENT_PAGES = /\/src\/student\//;
-
-/**
- * What a student needs to reload the exam offline: index.html, the app's entry chunk, the student pages' chunks with
- * everything they import, their CSS, and KaTeX's woff2 fonts. Staff pages are left out: 300 students need not
- * download the statistics page's charts.
- *
- * @example
- * precacheManifest(Object.values(bundle)).files; // ['/index.html', '/assets/index-….js', …]
- */
-export function precacheManifest(files: readonly BuiltFile[]): PrecacheManifest {
-  const chunks = new Map(files.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
-  const wanted = new Set<string>();
-  const visit = (fileName: string, followDynamic: boolean): void => {
-    const chunk = chunks.get(fileName);
-    if (!chunk || wanted.has(fileName)) return;
-    wanted.add(fileName);
-    chunk.viteMetadata?.importedCss.forEach((css) => wanted.add(css));
-    chunk.imports.forEach((imported) => visit(imported, followDynamic));
-    if (followDynamic) chunk.dynamicImports.forEach((imported) => visit(imported, true));
-  };
-  for (const chunk of chunks.values()) {
-    const isApp = chunk.isEntry && !chunk.fileName.endsWith(`${SERVICE_WORKER_ENTRY}.js`);
-    if (isApp) visit(chunk.fileName, false);
-    if (STUDENT_PAGES.test(chunk.facadeModuleId ?? '')) visit(chunk.fileName, true);
-  }
-  for (const file of files) if (file.fileName.endsWith('.woff2')) wanted.add(file.fileName);
-  const list = ['/index.html', ...[...wanted].sort().map((fileName) => `/${fileName}`)];
-  const version = createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 16);
-  return { version, files: list };
-}
+export { SERVICE_WORKER_ENTRY };
 
 /**
  * Builds src/service-worker/sw.ts as /sw.js beside index.html (the worker's scope is the folder it is served from),
