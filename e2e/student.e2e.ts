@@ -141,6 +141,9 @@ test('when the deadline passes the attempt is closed and scored', async ({ page,
     students: ['d1'],
   });
   await joinAndStart(page, codes.d1!);
+  // A one-minute exam starts inside its last minute: screen readers hear that once (the banner stays, silent).
+  await expect(page.getByTestId('time-announcement')).toHaveText(/^1 minute left/);
+  await expect(page.getByTestId('time-warning')).not.toHaveAttribute('role', 'alert');
   await page.getByTestId('option-single-b').check();
   await expectAllSaved(page);
   await expect(page.getByTestId('closed-page')).toBeVisible({ timeout: 100_000 });
