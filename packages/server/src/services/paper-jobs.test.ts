@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/databases.js';
 import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 import { variantSeed } from './paper-layouts.js';
-import { printQueuedPapers } from './paper-jobs.js';
+import { claimPaperJob, printQueuedPapers, runPaperJob } from './paper-jobs.js';
 import { findSittingRow } from './sittings.js';
 
 /** The PDF's page count and text, read by poppler (an independent reader). */
@@ -77,6 +77,25 @@ describe.each(DIALECTS)('question papers as a background job on %s', (dialect) =
     expect(audit.map((row) => JSON.parse(row.data_json) as unknown)).toContainEqual(
       expect.objectContaining({ students: 3, pageSize: 'A4' }),
     );
+  });
+
+  it('puts a job stopped with its node back in the queue, and shows a failure in words', async () => {
+    const other = await world.logIn('otherInstructor');
+    const otherBase = `/api/sittings/${world.otherSitting.id}/paper/question-papers`;
+    const requested = await other.post(otherBase);
+    expect(requested.status, requested.text).toBe(202);
+    const id = requested.body.id as string;
+    expect(await claimPaperJob(world.context)).toBe(id);
+    const stopping = new AbortController();
+    stopping.abort(new Error('the server is stopping'));
+    expect(await runPaperJob(world.context, id, stopping.signal)).toBe('stopped');
+    expect((await other.get(`${otherBase}/${id}`)).body).toMatchObject({ status: 'queued', studentsDone: 0 });
+    // The roster emptied before the papers are drawn: the job fails and says what to do.
+    await world.context.db.deleteFrom('roster').where('sitting_id', '=', world.otherSitting.id).execute();
+    expect(await printQueuedPapers(world.context)).toBe(1);
+    const failed = (await other.get(otherBase)).body[0];
+    expect(failed).toMatchObject({ id, status: 'failed', error: expect.stringContaining('import the roster') });
+    expect(failed.downloadUrl).toBeUndefined();
   });
 
   it('refuses a bad request with a code and a message, and keeps the papers to instructors', async () => {
