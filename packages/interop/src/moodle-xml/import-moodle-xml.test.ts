@@ -44,7 +44,9 @@ describe('importMoodleXml on the sample banks', () => {
       ['Paris', true, '0.5'],
     ]);
     expect(imported.exam.sections[0]?.title).toBe('Default for C1');
-    expect(imported.notes).toEqual([]);
+    expect(imported.notes.map((note) => `${note.location.xmlPath ?? ''}: ${note.reason}`)).toEqual([
+      '/quiz/question[2]/hint[1]: 2 hints (shown between tries in Moodle) were left out',
+    ]);
   });
 
   it('nested categories become sections; true/false and essay questions', () => {
@@ -97,8 +99,11 @@ describe('importMoodleXml on the sample banks', () => {
     expect(numeric?.stem).toBe('Give an approximated value for $\\pi$ up to 3 digits?');
     expect(notesOf(imported)).toEqual([
       '/quiz/question[3]/questiontext[1] content',
+      '/quiz/question[3]/correctfeedback[1] partial',
       '/quiz/question[4]/answer[2] content',
       '/quiz/question[4]/answer[3] content',
+      '/quiz/question[4]/correctfeedback[1] partial',
+      '/quiz/question[5]/correctfeedback[1] partial',
       '/quiz/question[6] description',
       '/quiz/question[11]/answer[2] partial',
       '/quiz/question[13] left-out',

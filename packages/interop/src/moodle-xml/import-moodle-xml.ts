@@ -93,6 +93,7 @@ export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): 
     }
     const draft = convert(context);
     if (!draft) return;
+    noteExtras(context);
     const withImage = withOldImage(draft, element, context);
     const stem = [...pendingDescriptions.splice(0), withImage.stem].join('\n\n');
     const positiveMarks = marks.isPositive() ? marks : defaultMarks;
@@ -111,6 +112,32 @@ export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): 
     ...(instructions !== undefined && { instructions }),
   });
   return finishImport({ format: 'moodle-xml', file: file.name, exam, assets, notes, options });
+}
+
+/** Moodle's defaults for the feedback after a try: dropping them loses nothing an instructor wrote. */
+const DEFAULT_FEEDBACK = /^(?:Your answer is (?:partially )?(?:in)?correct\.?)?$/;
+
+/**
+ * What Moodle shows between tries in its interactive modes — hints and feedback written for right, partly right and
+ * wrong answers — has no place in an Examforge question: noted when the instructor wrote any.
+ */
+function noteExtras(context: MoodleQuestionContext): void {
+  const hints = childElements(context.question, 'hint').filter((hint) => (childText(hint, 'text') ?? '') !== '');
+  const feedbacks = ['correctfeedback', 'partiallycorrectfeedback', 'incorrectfeedback'].filter(
+    (name) => !DEFAULT_FEEDBACK.test(childText(context.question, name) ?? ''),
+  );
+  const lost = [
+    ...(hints.length > 0 ? [`${hints.length} hint${hints.length > 1 ? 's' : ''}`] : []),
+    ...(feedbacks.length > 0
+      ? [`the feedback for ${feedbacks.map((name) => name.replace('feedback', '')).join(', ')} answers`]
+      : []),
+  ];
+  const first = hints[0] ?? childElement(context.question, feedbacks[0] ?? '');
+  if (lost.length > 0) {
+    context.notes.push(
+      noteAbout(context, `${lost.join(' and ')} (shown between tries in Moodle) were left out`, 'partial', first),
+    );
+  }
 }
 
 /** `$course$/top/Iota/Kappa` → `Iota / Kappa`: the path without Moodle's context and `top`. */
