@@ -7,6 +7,7 @@ import { benchmarkAnalyse } from './analyse.bench.js';
 import { benchmarkCloseStorm } from './close-storm.bench.js';
 import { benchmarkExamDay } from './exam-day.bench.js';
 import { benchmarkGrading } from './grading.bench.js';
+import { benchmarkImport } from './import.bench.js';
 import { benchmarkPrint } from './print.bench.js';
 import { benchmarkOmr } from './omr.bench.js';
 import { benchmarkOmrIndependent } from './omr-independent.bench.js';
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult
   'omr-independent': benchmarkOmrIndependent,
   grading: benchmarkGrading,
   analyse: benchmarkAnalyse,
+  import: benchmarkImport,
 };
 
 const names = process.argv

@@ -10,6 +10,7 @@ import { addAnalyseCommand } from './commands/analyse.js';
 import { addArchiveCommand } from './commands/archive.js';
 import { addBackupCommands } from './commands/backup.js';
 import { addExportCommand } from './commands/export.js';
+import { addImportCommand } from './commands/import.js';
 import { addUsersCommand } from './commands/users.js';
 import { processOutput, styles, type Output } from './console.js';
 import { EXIT, UserError } from './errors.js';
@@ -216,6 +217,7 @@ Exit codes: 0 all read with confidence, 1 readings to review or scan anomalies (
   addBackupCommands(program, output, done);
   addArchiveCommand(program, output, done);
   addExportCommand(program, output, done);
+  addImportCommand(program, output, done);
   return program;
 }
 

@@ -4,12 +4,13 @@ import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { questionsOf } from '../lib/exam-view/read-exam-view.js';
 import { DropQuestionForm } from './drop-question-form.js';
+import { GradebookExportPanel } from './gradebook-export-panel.js';
 import { KeyChangeForm } from './key-change-form.js';
 import { ResultsSection } from './results-section.js';
 import { useSittingTab } from './sitting-layout.js';
 import { StudentReleasesSection } from './student-releases-section.js';
 
-/** The sitting's results tab: the table, releasing results per sitting and per student, and regrading. */
+/** The sitting's results tab: the table, grades out to an LMS, releasing results per sitting and per student, and regrading. */
 export function ResultsTab() {
   const { sitting, manages } = useSittingTab();
   const preview = useQuery({
@@ -21,6 +22,7 @@ export function ResultsTab() {
   return (
     <>
       <ResultsSection sittingId={sitting.id} view={preview.data} />
+      <GradebookExportPanel sittingId={sitting.id} />
       {manages && <StudentReleasesSection sittingId={sitting.id} />}
       {preview.isError && <ErrorNotice title="The questions could not be loaded." error={preview.error} />}
       {manages && questions.length > 0 && (
