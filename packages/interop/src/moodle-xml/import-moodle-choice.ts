@@ -19,7 +19,8 @@ interface MoodleAnswer {
  * single-answer question without a 100 % answer, a multiple-answer one whose positive grades do not total 100 %.
  */
 export function convertMultichoice(context: MoodleQuestionContext): QuestionDraft | undefined {
-  const answers = readAnswers(context);
+  // Moodle saves no answer whose text is empty; one with a grade still counts, shown as "(empty)".
+  const answers = readAnswers(context)?.filter((answer) => answer.text !== '' || !answer.weight.isZero());
   if (!answers) return undefined;
   const single = /^(?:true|1)$/i.test(childText(context.question, 'single') ?? 'true');
   const problem = single ? singleProblem(answers) : multipleProblem(answers);
@@ -96,12 +97,11 @@ function toOptions(
   isKey: (weight: Rational) => boolean,
   weighted: boolean,
 ): ChoiceOption[] {
-  const kept = answers.filter((answer) => answer.text !== '' || !answer.weight.isZero());
   const distinct = distinctOptionTexts(
-    kept.map((answer) => answer.text || '(empty)'),
+    answers.map((answer) => answer.text || '(empty)'),
     (index) => optionLetter(index),
   );
-  const first = kept[distinct.changed[0] ?? -1];
+  const first = answers[distinct.changed[0] ?? -1];
   if (first) {
     const letters = distinct.changed.map((index) => `(${optionLetter(index)})`).join(', ');
     context.notes.push(
@@ -113,7 +113,7 @@ function toOptions(
       ),
     );
   }
-  return kept.map((answer, index) => ({
+  return answers.map((answer, index) => ({
     text: distinct.texts[index] ?? answer.text,
     correct: isKey(answer.weight),
     fixed: false,
