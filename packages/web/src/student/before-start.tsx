@@ -1,4 +1,4 @@
-import type { AttemptState, Me, StartOverview } from '@examforge/server/api';
+import type { AttemptState, Me } from '@examforge/server/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -88,7 +88,7 @@ export function BeforeStart({ state, student }: BeforeStartProps) {
   );
 }
 
-function Instructions({ markdown }: { readonly markdown: StartOverview['instructions'] & string }) {
+function Instructions({ markdown }: { readonly markdown: string }) {
   return (
     <section className="instructions" aria-labelledby="start-instructions-title" data-testid="start-instructions">
       <h2 id="start-instructions-title">Instructions</h2>
