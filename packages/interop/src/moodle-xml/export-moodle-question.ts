@@ -76,6 +76,12 @@ function multichoice(question: ChoiceQuestion, section: Section, context: Moodle
       );
   });
   const anyFixed = question.options.some((option) => option.fixed);
+  if (anyFixed)
+    context.notes.add(
+      question.id,
+      'partial',
+      'an option stays in place when the others are shuffled, and Moodle shuffles all options or none: shuffling is off',
+    );
   return element('question', { type: 'multichoice' }, [
     ...header(question, section, context),
     element('single', {}, [question.kind === 'single' ? 'true' : 'false']),
