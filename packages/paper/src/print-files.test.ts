@@ -58,6 +58,31 @@ describe('printing many sets', () => {
     expect(info).toMatch(/CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
   });
 
+  it('draws question papers alone off the main thread at low priority, the same bytes as in this thread', async () => {
+    const papersOnly: PrintJob = { ...job, answerSheets: false };
+    const pool = await printMerged(papersOnly, specs.slice(0, 2), {
+      workers: 1,
+      offMainThread: true,
+      lowPriority: true,
+      title: 'Papers',
+    });
+    const here = await printMerged(papersOnly, specs.slice(0, 2), { workers: 1, title: 'Papers' });
+    expect(pool.pdf.equals(here.pdf)).toBe(true);
+    const pages = pageTexts(pool.pdf);
+    const [first, second] = pool.sets;
+    expect(second!.questionPaper!.firstPage).toBe(first!.questionPaper!.pages + 1);
+    expect(pages).toHaveLength(first!.questionPaper!.pages + second!.questionPaper!.pages);
+    expect(pool.sets.map((set) => set.answerSheet.pages)).toEqual([0, 0]);
+    expect(pages.join('')).not.toContain('Fill the circle completely');
+  });
+
+  it('stops its workers when aborted', async () => {
+    const stop = new AbortController();
+    const printing = printFiles(job, [[specs[0]!], [specs[1]!]], { workers: 2, signal: stop.signal });
+    stop.abort(new Error('stopping'));
+    await expect(printing).rejects.toThrow('stopping');
+  });
+
   it('refuses to join what it did not write', () => {
     expect(() => concatPdfs([Buffer.from('%PDF-1.4\nnot really\n')], 'x')).toThrow(/not a PDF written by PDFKit/);
   });
