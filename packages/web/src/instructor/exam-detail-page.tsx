@@ -87,7 +87,12 @@ export function ExamDetailPage() {
       </section>
       <ExamStaffSection examId={examId} user={user} />
       {manages && (preview.data || preview.isError) && (
-        <NewSittingForm examId={examId} examTitle={detail.title} durationMinutes={preview.data?.duration ?? 60} />
+        <NewSittingForm
+          examId={examId}
+          examTitle={detail.title}
+          durationMinutes={preview.data?.duration ?? 60}
+          diagnostics={detail.diagnostics}
+        />
       )}
       <section aria-labelledby="lint-title">
         <h2 id="lint-title">Check: {summarize(detail.diagnostics)}</h2>

@@ -2,15 +2,21 @@ import type { CreateSitting } from '@examforge/server/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { createSitting } from '../api/exams-api.js';
+import { ApiRequestError } from '../api/api-error.js';
+import { readDiagnostics } from '../api/diagnostics.js';
+import { createSitting, type Diagnostic } from '../api/exams-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { defaultSittingForm, readSittingForm, type SittingFormValues } from '../lib/format/sitting-form.js';
+import { sittingBlockedBy } from '../lib/lint/lint-gate.js';
+import { DiagnosticsList } from './diagnostics-list.js';
 
 interface NewSittingFormProps {
   readonly examId: string;
   readonly examTitle: string;
   readonly durationMinutes: number;
+  /** The exam's check: an error blocks opening a sitting (the server refuses too); warnings do not. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 const RELEASES: readonly { value: CreateSitting['releaseResults']; label: string }[] = [
@@ -20,7 +26,8 @@ const RELEASES: readonly { value: CreateSitting['releaseResults']; label: string
 ];
 
 /** Publishes the exam's current version as a sitting with a window, a duration and release rules. */
-export function NewSittingForm({ examId, examTitle, durationMinutes }: NewSittingFormProps) {
+export function NewSittingForm({ examId, examTitle, durationMinutes, diagnostics }: NewSittingFormProps) {
+  const blocked = sittingBlockedBy(diagnostics);
   const [values, setValues] = useState(() => defaultSittingForm(examTitle, durationMinutes, new Date()));
   const [problems, setProblems] = useState<string[]>([]);
   const set = <K extends keyof SittingFormValues>(key: K, value: SittingFormValues[K]) =>
@@ -145,10 +152,24 @@ export function NewSittingForm({ examId, examTitle, durationMinutes }: NewSittin
           ))}
         </ul>
       )}
-      <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="sitting-create">
+      {blocked !== undefined && (
+        <p className="notice notice-error" id="sitting-blocked" data-testid="sitting-blocked">
+          {blocked} <a href="#lint-title">See the check below.</a>
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={create.isPending || blocked !== undefined}
+        aria-describedby={blocked === undefined ? undefined : 'sitting-blocked'}
+        data-testid="sitting-create"
+      >
         {create.isPending ? 'Creating…' : 'Create sitting'}
       </button>
       {create.isError && <ErrorNotice title="No sitting created." error={create.error} />}
+      {create.error instanceof ApiRequestError && readDiagnostics(create.error.details).length > 0 && (
+        <DiagnosticsList diagnostics={readDiagnostics(create.error.details)} testId="sitting-diagnostics" />
+      )}
     </form>
   );
 }

@@ -1,11 +1,16 @@
 import type { RosterEntry } from '@examforge/server/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import { ApiRequestError } from '../api/api-error.js';
+import { readImportProblems } from '../api/import-problems.js';
 import { fetchRoster, importRoster } from '../api/sittings-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { FileTextInput } from '../components/file-text-input.js';
 import { formatExtraTime } from '../lib/format/format-answer.js';
+
+/** The server's message names this many problems; more are listed below it. */
+const NAMED_IN_MESSAGE = 3;
 
 /** The roster: import a CSV, then every student with their access code, ready to print. */
 export function RosterSection({ sittingId, title }: { readonly sittingId: string; readonly title: string }) {
@@ -68,8 +73,28 @@ function RosterImportForm({ sittingId }: { readonly sittingId: string }) {
         {upload.isPending ? 'Importing…' : 'Import roster'}
       </button>
       {upload.isError && <ErrorNotice title="Roster not imported." error={upload.error} testId="roster-error" />}
+      {upload.isError && <RosterProblems details={errorDetails(upload.error)} />}
     </form>
   );
+}
+
+/** Every problem of a refused roster when there are more than its message names, each with its row and column. */
+function RosterProblems({ details }: { readonly details: unknown }) {
+  const problems = readImportProblems(details);
+  if (problems.length <= NAMED_IN_MESSAGE) return null;
+  return (
+    <ul className="roster-problems" data-testid="roster-problems">
+      {problems.map((problem) => (
+        <li key={`${problem.row}-${problem.column}`}>
+          Row {problem.row}, column {problem.column}: {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function errorDetails(error: unknown): unknown {
+  return error instanceof ApiRequestError ? error.details : undefined;
 }
 
 function RosterTable({ entries }: { readonly entries: readonly RosterEntry[] }) {
