@@ -32,7 +32,9 @@ export function AttemptPage() {
   return (
     <main className="page" data-testid="attempt-page">
       <p>
-        <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}`}>← {sitting.data?.title ?? 'Sitting'}</Link>
+        <Link to={`/instructor/sittings/${encodeURIComponent(sittingId)}/results`}>
+          ← Results of {sitting.data?.title ?? 'the sitting'}
+        </Link>
       </p>
       <h1>{row ? `${row.name} (${row.studentNumber})` : 'Responses'}</h1>
       {results.isPending && <Loading />}

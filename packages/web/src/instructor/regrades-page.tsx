@@ -39,7 +39,7 @@ export function RegradesPage() {
   return (
     <main className="page page-wide" data-testid="regrades-page">
       <p>
-        <Link to={`${back}#regrade-requests`}>← Back to the sitting</Link>
+        <Link to={`${back}/grading`}>← Grading and regrade requests</Link>
       </p>
       <h1>Regrade requests</h1>
       {queue.data && (

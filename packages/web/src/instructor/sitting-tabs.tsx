@@ -48,7 +48,7 @@ export function SittingTabs({ sittingBase, tabs, current, attention }: SittingTa
                 className="sitting-tab"
                 data-testid={`sitting-tab-${tab.id}`}
               >
-                {tab.label}
+                <span className="sitting-tab-label">{tab.label}</span>
                 {waiting !== undefined && (
                   <span className="sitting-tab-count" data-testid={`sitting-tab-count-${tab.id}`}>
                     <span className="visually-hidden">: </span>
