@@ -57,10 +57,10 @@ test('an instructor reads a sitting’s audit trail, filters it by kind, downloa
   await page.goto(`/instructor/sittings/${sittingId}`);
   await expect(page.getByTestId('sitting-page')).toBeVisible();
   await expectAccessible(page, 'the sitting page');
-  await page.getByTestId('audit-link').click();
+  await page.getByTestId('sitting-tab-audit').click();
 
   await expect(page.getByTestId('audit-page')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit trail: E2E sitting');
+  await expect(page.getByRole('heading', { level: 2, name: 'Audit trail' })).toBeFocused();
   const rows = page.getByTestId('audit-event');
   await expect(rows.first()).toBeVisible();
   await expect(rows).toHaveCount(50);
@@ -108,8 +108,8 @@ test('an instructor reads a sitting’s audit trail, filters it by kind, downloa
   await expect(rows.last()).toHaveAttribute('data-kind', 'attempt.started');
   await expectAccessible(page, 'the audit page with every page loaded');
 
-  await page.getByRole('link', { name: '← E2E sitting' }).click();
-  await expect(page.getByTestId('sitting-page')).toBeVisible();
+  await page.getByTestId('sitting-tab-overview').click();
+  await expect(page.getByTestId('sitting-overview')).toBeVisible();
   await page.getByRole('link', { name: /^← / }).first().click();
   await expect(page.getByTestId('exam-detail-page')).toBeVisible();
   await expectAccessible(page, 'the exam page');
