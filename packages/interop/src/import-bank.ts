@@ -10,6 +10,7 @@ import {
 } from './import-result.js';
 import { importAiken } from './aiken/import-aiken.js';
 import { importMoodleXml } from './moodle-xml/import-moodle-xml.js';
+import { importGift } from './gift/import-gift.js';
 
 /** An importer: bytes in, an exam that lints clean and its report out; a located `ImportError` for unreadable input. */
 export type Importer = (file: SourceFile, options: ImportOptions) => ImportedExam;
@@ -18,6 +19,7 @@ export type Importer = (file: SourceFile, options: ImportOptions) => ImportedExa
 const IMPORTERS: Partial<Record<SourceFormat, Importer>> = {
   aiken: importAiken,
   'moodle-xml': importMoodleXml,
+  gift: importGift,
 };
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {

@@ -36,3 +36,8 @@ export type { ReadAsset } from './export/export-context.js';
 export { exportMoodleXml } from './moodle-xml/export-moodle-xml.js';
 export { exportQti30 } from './qti/export-qti30.js';
 export { validateQtiPackage } from './qti/schema/validate-qti-package.js';
+export { importGift } from './gift/import-gift.js';
+export { parseGift } from './gift/parse-gift.js';
+export type { GiftItem, GiftQuestion, GiftAnswer } from './gift/gift-ast.js';
+export { exportGift } from './gift/export-gift.js';
+export { exportAiken } from './aiken/export-aiken.js';
