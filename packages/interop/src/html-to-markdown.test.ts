@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown, type HtmlLoss } from './html-to-markdown.js';
 
@@ -20,12 +21,21 @@ describe('htmlToMarkdown', () => {
     ['<pre>x = 1\n  y = 2</pre>', '```\nx = 1\n  y = 2\n```'],
     ['<p>H<sub>2</sub>O and x<sup>2</sup></p>', 'H$_{2}$O and x$^{2}$'],
     ['<a href="https://example.org/a b">the docs</a>', '[the docs](<https://example.org/a%20b>)'],
-    ['Solve \\(x^2 = 1\\) and \\[\\int_0^1 x\\,dx\\] or $$\\frac{1}{2}$$', 'Solve $x^2 = 1$ and $$\\int_0^1 x\\,dx$$ or $$\\frac{1}{2}$$'],
-    ['a &lt; b &amp;&amp; c &gt; d; 5 * 3 = 15; cost $5; #1 &amp;copy;', 'a \\< b && c \\> d; 5 \\* 3 = 15; cost \\$5; \\#1 \\&copy;'],
+    [
+      'Solve \\(x^2 = 1\\) and \\[\\int_0^1 x\\,dx\\] or $$\\frac{1}{2}$$',
+      'Solve $x^2 = 1$ and $$\\int_0^1 x\\,dx$$ or $$\\frac{1}{2}$$',
+    ],
+    [
+      'a &lt; b &amp;&amp; c &gt; d; 5 * 3 = 15; cost $5; #1 &amp;copy;',
+      'a \\< b && c \\> d; 5 \\* 3 = 15; cost \\$5; \\#1 \\&copy;',
+    ],
     ['<p>- not a list</p><p>1. nor this</p>', '\\- not a list\n\n1\\. nor this'],
     ['<h3>Title</h3><p>text</p>', '**Title**\n\ntext'],
     ['<img src="@@PLUGINFILE@@/net.png" alt="the net">', '![the net](<images/net.png>)'],
-    ['<table><tr><th>x</th><th>y</th></tr><tr><td>1</td><td>a|b</td></tr></table>', '| x | y |\n| --- | --- |\n| 1 | a\\|b |'],
+    [
+      '<table><tr><th>x</th><th>y</th></tr><tr><td>1</td><td>a|b</td></tr></table>',
+      '| x | y |\n| --- | --- |\n| 1 | a\\|b |',
+    ],
     ['<span style="color:red">red</span> <font face="x">font</font>', 'red font'],
   ])('%s', (html, expected) => {
     const { markdown, losses } = convert(html);
@@ -73,5 +83,58 @@ describe('htmlToMarkdown', () => {
     const { markdown, losses } = convert('<a href="javascript:alert(1)">click</a>');
     expect(markdown).toBe('click');
     expect(losses).toHaveLength(1);
+  });
+});
+
+describe('no raw HTML survives', () => {
+  const fragment = fc.constantFrom(
+    '<b>',
+    '</b>',
+    '<i>',
+    '<p>',
+    '</p>',
+    '<br>',
+    '<script>alert(1)</script>',
+    '<img src="x" onerror="alert(1)">',
+    '<img src="@@PLUGINFILE@@/a.png" alt="<b>">',
+    '<a href="javascript:alert(1)">',
+    '<a href="https://e.org/<x>">',
+    '</a>',
+    '<ul><li>',
+    '</li></ul>',
+    '<table><tr><td>',
+    '</td></tr></table>',
+    '<code>',
+    '</code>',
+    '<pre>',
+    '</pre>',
+    '&lt;b&gt;',
+    '&amp;lt;',
+    '<!-- c -->',
+    '<![CDATA[<i>]]>',
+    '<svg><text>s</text></svg>',
+    'x',
+    ' ',
+    '\\(',
+    '\\)',
+    '$',
+    '`',
+    '<',
+    '>',
+  );
+
+  it('every tag is dropped or turned into Markdown, whatever the input (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), fc.boolean(), (parts, inline) => {
+        const markdown = htmlToMarkdown(parts.join(''), {
+          inline,
+          resolveImage: (src) => (src.startsWith('@@PLUGINFILE@@/') ? 'images/a.png' : undefined),
+        });
+        // Outside code spans and link or image destinations, a `<` that opens a tag must be escaped.
+        const outsideCode = markdown.replace(/(`+)[\s\S]*?\1/g, '').replace(/\]\(<[^>\n]*>\)/g, '](…)');
+        expect(outsideCode).not.toMatch(/(?<!\\)<[a-zA-Z!/?]/);
+      }),
+      { numRuns: 500, seed: 20261207 },
+    );
   });
 });
