@@ -145,6 +145,21 @@ describe('importMoodleXml on small banks', () => {
     expect(error.message).toMatch(/^bank\.xml is not well-formed XML at line 4, column \d+: /);
   });
 
+  it.each([
+    ['ISO-8859-1 as declared', 'ISO-8859-1', (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0))],
+    ['UTF-8 with a BOM', 'UTF-8', (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)])],
+    [
+      'UTF-16 LE with a BOM',
+      'UTF-16',
+      (text: string) => new Uint8Array([0xff, 0xfe, ...Array.from(text, (char) => [char.charCodeAt(0), 0]).flat()]),
+    ],
+  ])('reads %s', (_name, encoding, encode) => {
+    const text = `<?xml version="1.0" encoding="${encoding}"?>\r\n<quiz><question type="essay"><name><text>Café</text></name><questiontext format="html"><text>Où est le café\u00a0?</text></questiontext></question></quiz>`;
+    const imported = importMoodleXml({ name: 'latin.xml', bytes: encode(text) });
+    expect(imported.exam.sections[0]?.questions[0]?.stem).toBe('Où est le café\u00a0?');
+    expect(imported.exam.sections[0]?.questions[0]?.id).toBe('cafe');
+  });
+
   it('refuses XML whose root is not <quiz>', () => {
     expect(() => importMoodleXml({ name: 'x.xml', bytes: strToU8('<questestinterop/>') })).toThrow(
       'x.xml is not Moodle XML: its root element is not <quiz>',
