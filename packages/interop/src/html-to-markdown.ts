@@ -83,7 +83,10 @@ class MarkdownWriter {
 
   private block(element: Element): string[] {
     const name = element.name;
-    if (HEADINGS.has(name)) return [`**${tidyParagraph(this.inline(element.children))}**`];
+    if (HEADINGS.has(name)) {
+      const title = tidyParagraph(this.inline(element.children));
+      return title === '' ? [] : [wrap(title, '**')];
+    }
     switch (name) {
       case 'hr':
         return this.options.inline ? [] : ['* * *'];

@@ -61,7 +61,8 @@ export function buildImportedExam(input: ImportedExamInput): Exam {
   const byCategory = new Map<string, { question: Question; marks: Rational }[]>();
   input.questions.forEach((imported, index) => {
     const id = uniqueId(imported.name ?? '', ids, `q${index + 1}`);
-    const category = imported.category?.trim() || DEFAULT_SECTION;
+    // A heading is one line: a category name with line breaks would end it.
+    const category = imported.category?.replace(/\s+/g, ' ').trim() || DEFAULT_SECTION;
     const entries = byCategory.get(category) ?? [];
     byCategory.set(category, entries);
     entries.push({ question: { ...imported.question, id }, marks: imported.marks ?? fallbackMarks });
