@@ -29,13 +29,14 @@ async function expectOfflineWithTwoKept(page: Page): Promise<void> {
   await expect(status).toContainText('2 answers kept on this device, they will be sent when the connection returns');
 }
 
-/** The service worker's copy of the attempt holds this many saved answers (it is updated after each save's reply). */
-function keptAnswerCount(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const kept = await (await caches.open('examforge-attempt')).match('/api/attempt');
-    return kept ? Object.keys(((await kept.json()) as { answers: object }).answers).length : -1;
-  });
-}
+/**
+ * The service worker's copy of the attempt holds this many saved answers (it is updated after each save's reply).
+ * Written as a string: it runs in the page, and the tests are type-checked without the DOM's types.
+ */
+const KEPT_ANSWER_COUNT = `(async () => {
+  const kept = await (await caches.open('examforge-attempt')).match('/api/attempt');
+  return kept ? Object.keys((await kept.json()).answers).length : -1;
+})()`;
 
 test('a reload and a reopened tab while offline show the exam with every answer, which the server then gets', async ({
   page,
@@ -53,13 +54,13 @@ test('a reload and a reopened tab while offline show the exam with every answer,
   await page.getByTestId('start-exam').click();
   await page.getByTestId('confirm-start').click();
   await expect(page.getByTestId('exam-page')).toBeVisible();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction('navigator.serviceWorker.controller !== null');
 
   await page.getByTestId('option-single-b').check();
   await page.getByTestId('option-multiple-a').check();
   await page.getByTestId('option-multiple-b').check();
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });
-  await expect.poll(() => keptAnswerCount(page)).toBe(2);
+  await expect.poll(() => page.evaluate<number>(KEPT_ANSWER_COUNT)).toBe(2);
 
   await context.setOffline(true);
   await page.getByTestId('numeric-numeric').fill('2336');
