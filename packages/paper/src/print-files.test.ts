@@ -58,12 +58,11 @@ describe('printing many sets', () => {
     expect(info).toMatch(/CreationDate:\s+Sat Jan\s+1 00:00:00 2000/);
   });
 
-  it('draws question papers alone off the main thread at low priority, the same bytes as in this thread', async () => {
+  it('draws question papers alone and joins them off the main thread, the same bytes as in this thread', async () => {
     const papersOnly: PrintJob = { ...job, answerSheets: false };
     const pool = await printMerged(papersOnly, specs.slice(0, 2), {
       workers: 1,
       offMainThread: true,
-      lowPriority: true,
       title: 'Papers',
     });
     const here = await printMerged(papersOnly, specs.slice(0, 2), { workers: 1, title: 'Papers' });

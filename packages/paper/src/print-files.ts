@@ -12,7 +12,10 @@ export interface PrintFilesOptions {
   readonly onSet?: () => void;
   /** Called as each file is finished, in completion order (to write it out without holding every file). */
   readonly onFile?: (index: number, file: RenderedFile) => void;
-  /** Render on worker threads even when one is enough: a server's event loop must stay free for its requests. */
+  /**
+   * Render on worker threads even when one is enough, and join a merged file's parts on one too: a server's event
+   * loop must stay free for its requests.
+   */
   readonly offMainThread?: boolean;
   /**
    * Run the worker threads at a lower scheduling priority (Linux: nice 10 per thread; ignored where not possible), so
@@ -52,7 +55,7 @@ export async function printFiles(
   const results: RenderedFile[] = [];
   let next = 0;
   const workerData: PrintWorkerData = { job, lowPriority: options.lowPriority === true };
-  const workers = Array.from({ length: threads }, () => new Worker(workerEntry(), { workerData }));
+  const workers = Array.from({ length: threads }, () => new Worker(workerEntry('print-worker.js'), { workerData }));
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_resolve, reject) => {
     onAbort = () => reject(options.signal?.reason as Error);
@@ -97,10 +100,31 @@ export async function printFiles(
   return results;
 }
 
-/** The worker's compiled module: beside this one in dist, or in dist when the sources run under a test runner. */
-function workerEntry(): URL {
-  const here = new URL('./print-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(here)) ? here : new URL('../dist/print-worker.js', import.meta.url);
+/** A worker's compiled module: beside this one in dist, or in dist when the sources run under a test runner. */
+function workerEntry(file: string): URL {
+  const here = new URL(`./${file}`, import.meta.url);
+  return existsSync(fileURLToPath(here)) ? here : new URL(`../dist/${file}`, import.meta.url);
+}
+
+/**
+ * `concatPdfs` on a worker thread: joining a 300-student file takes the better part of a second of processor time,
+ * which a server's event loop cannot spare. The parts are copied once and moved, not cloned.
+ */
+async function concatInWorker(parts: readonly Buffer[], title: string): Promise<Buffer> {
+  const buffers = parts.map((part) => new Uint8Array(part).buffer);
+  const worker = new Worker(workerEntry('concat-worker.js'), {
+    workerData: { parts: buffers, title },
+    transferList: buffers,
+  });
+  try {
+    return await new Promise<Buffer>((resolve, reject) => {
+      worker.once('message', (joined: ArrayBuffer) => resolve(Buffer.from(joined)));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`concat worker exited with ${code}`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 async function printInThisThread(
@@ -146,11 +170,9 @@ export async function printMerged(
     offset += pageCount(part.sets);
     return shifted;
   });
+  const pdfs = rendered.map((part) => part.pdf);
   return {
-    pdf: concatPdfs(
-      rendered.map((part) => part.pdf),
-      options.title,
-    ),
+    pdf: options.offMainThread ? await concatInWorker(pdfs, options.title) : concatPdfs(pdfs, options.title),
     sets,
   };
 }
