@@ -64,6 +64,18 @@ describe('examforge export', () => {
     expect(result.stdout).not.toContain('Not exported');
   });
 
+  it('writes GIFT and Aiken, saying what each cannot hold', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'examforge-cli-export-'));
+    const gift = await runCli('export', BUNDLED, '--to', 'gift', '--out', join(directory, 'bank.gift'));
+    expect(gift.code, gift.stderr).toBe(0);
+    expect(gift.stdout).toContain('GIFT has no marks');
+    expect(readFileSync(join(directory, 'bank.gift'), 'utf8')).toContain('$CATEGORY:');
+    const aiken = await runCli('export', BUNDLED, '--to', 'aiken', '--out', join(directory, 'bank.txt'));
+    expect(aiken.code, aiken.stderr).toBe(0);
+    expect(aiken.stdout).toMatch(/Not exported \(\d+\):[\s\S]*wasserstein-vs-js/);
+    expect(readFileSync(join(directory, 'bank.txt'), 'utf8')).toMatch(/^ANSWER: B$/m);
+  });
+
   it('refuses what it cannot do with a message and exit code 2', async () => {
     const missing = await runCli('export', 'no/such/exam.md', '--to', 'moodle-xml');
     expect(missing.code).toBe(2);

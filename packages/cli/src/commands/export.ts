@@ -1,19 +1,29 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Exam } from '@examforge/core';
-import { exportMoodleXml, exportQti30, type ExportedBank, type ExportNote, type ReadAsset } from '@examforge/interop';
+import {
+  exportAiken,
+  exportGift,
+  exportMoodleXml,
+  exportQti30,
+  type ExportedBank,
+  type ExportNote,
+  type ReadAsset,
+} from '@examforge/interop';
 import { Option, type Command } from 'commander';
 import { styles, type Output } from '../console.js';
 import { EXIT, UserError } from '../errors.js';
 import { loadExam } from '../load-exam.js';
 
-/** The targets `--to` names, and the exporter of each (GIFT and Aiken come with their exporters). */
-const EXPORTERS: Readonly<Record<string, ((exam: Exam, readAsset: ReadAsset) => ExportedBank) | undefined>> = {
-  'moodle-xml': exportMoodleXml,
-  qti3: exportQti30,
-  gift: undefined,
-  aiken: undefined,
-};
+type Exporter = (exam: Exam, readAsset: ReadAsset) => ExportedBank;
+
+/** The targets `--to` names, and the exporter of each. */
+const EXPORTERS: ReadonlyMap<string, Exporter> = new Map<string, Exporter>([
+  ['moodle-xml', exportMoodleXml],
+  ['qti3', exportQti30],
+  ['gift', exportGift],
+  ['aiken', exportAiken],
+]);
 
 /**
  * `examforge export <exam> --to moodle-xml|gift|qti3|aiken [--out file]`: the exam as a question bank another
@@ -24,25 +34,24 @@ export function addExportCommand(program: Command, output: Output, done: (code: 
     .command('export')
     .description('write an exam as a question bank for a learning platform: Moodle XML, GIFT, QTI 3.0 or Aiken')
     .argument('<exam>', 'the exam file (exam.md); images are read relative to it')
-    .addOption(new Option('--to <format>', 'the format to write').choices(Object.keys(EXPORTERS)).makeOptionMandatory())
+    .addOption(new Option('--to <format>', 'the format to write').choices([...EXPORTERS.keys()]).makeOptionMandatory())
     .option('-o, --out <file>', 'where to write it (default: beside the exam, e.g. <exam id>-moodle.xml)')
     .addHelpText(
       'after',
       `
 Every question the target can express is written; the rest is listed after "Not exported:" (left out) and
 "Exported with losses:" (written, with something the target cannot hold, e.g. a key Moodle needs, a rubric's points).
-qti3 writes a content package (.zip) with imsmanifest.xml, a test, one item per question and the images.
+qti3 writes a content package (.zip) with imsmanifest.xml, a test, one item per question and the images; GIFT has
+no marks or images, Aiken only single-choice questions.
 Exit codes: 0 written, 2 the exam cannot be read or the file cannot be written.`,
     )
     .action((exam: string, options: { to: string; out?: string }) => done(runExport(exam, options, output)));
 }
 
 export function runExport(examPath: string, options: { to: string; out?: string }, output: Output): number {
-  const exporter = EXPORTERS[options.to];
+  const exporter = EXPORTERS.get(options.to);
   if (!exporter)
-    throw new UserError(`exporting to ${options.to} is not yet supported`, [
-      'moodle-xml and qti3 are; GIFT and Aiken export are being added',
-    ]);
+    throw new UserError(`cannot export to ${options.to}`, [`choose one of ${[...EXPORTERS.keys()].join(', ')}`]);
   const exam = loadExam(examPath);
   const bank = exporter(exam, readBeside(examPath));
   const path = options.out ?? join(dirname(examPath), bank.fileName);
