@@ -7,7 +7,7 @@ import type { PaperJobsTable } from '../db/schema.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { recordPapersPrinted } from './paper-print.js';
-import { renderSittingQuestionPapers, sittingRoster } from './paper-render.js';
+import { drawingPapers, renderSittingQuestionPapers, sittingRoster } from './paper-render.js';
 
 /** A running job renews its hold after each progress write; a hold not renewed for this long is taken over. */
 export const PAPER_LEASE_MS = 2 * 60_000;
@@ -273,7 +273,8 @@ function progressWriter(context: AppContext, jobId: string) {
 /** Renders queued jobs one after another until none is left (or the node is stopping); returns how many finished. */
 export async function printQueuedPapers(context: AppContext, signal?: AbortSignal): Promise<number> {
   let finished = 0;
-  while (!signal?.aborted) {
+  // A direct download being drawn here holds the workers: leave queued jobs to other nodes or the next tick.
+  while (!signal?.aborted && !drawingPapers()) {
     const jobId = await claimPaperJob(context);
     if (jobId === undefined) break;
     if ((await runPaperJob(context, jobId, signal)) !== 'stopped') finished += 1;

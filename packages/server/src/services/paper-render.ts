@@ -31,6 +31,10 @@ export interface RenderProgress {
  * `paperWorkers` threads, and two at once would take twice the cores from the node's requests.
  */
 const rendering = limitConcurrency(1);
+let renderingOrWaiting = 0;
+
+/** Whether this node is drawing papers (or has a drawing waiting): its job loop then claims no job, whose lease would run out while it waits. */
+export const drawingPapers = (): boolean => renderingOrWaiting > 0;
 
 /**
  * Sets per part of the merged file. Parts are what workers share, so a class of 60 still uses every worker; but each
@@ -81,6 +85,7 @@ export async function renderSittingQuestionPapers(
     };
   });
   const workers = context.settings.paperWorkers;
+  renderingOrWaiting += 1;
   const merged = await rendering(() =>
     printMerged(job, specs, {
       workers,
@@ -91,7 +96,7 @@ export async function renderSittingQuestionPapers(
       ...(progress.onSet ? { onSet: progress.onSet } : {}),
       ...(progress.signal ? { signal: progress.signal } : {}),
     }),
-  );
+  ).finally(() => (renderingOrWaiting -= 1));
   const last = merged.sets.at(-1);
   return {
     pdf: merged.pdf,
