@@ -25,23 +25,23 @@ export function qtiTest(
   notes: ExportNotes,
 ): XmlElement {
   const instructions = instructionsFor(exam.instructions, 'online');
+  // Sections and items share the test's identifiers: a section named like a question gets a prefix.
+  const itemIds = new Set(items.map((item) => item.identifier));
+  const sectionId = (id: string) =>
+    itemIds.has(qtiIdentifier(id)) ? `SECTION_${qtiIdentifier(id)}` : qtiIdentifier(id);
   const sections = exam.sections.map((section, index) =>
-    element(
-      'qti-assessment-section',
-      { identifier: qtiIdentifier(section.id), title: section.title, visible: 'true' },
-      [
-        ...(index === 0 && instructions
-          ? [
-              element('qti-rubric-block', { use: 'instructions', view: 'candidate' }, [
-                element('qti-content-body', {}, [qtiHtml(instructions, context)]),
-              ]),
-            ]
-          : []),
-        ...items
-          .filter((item) => item.sectionIndex === index)
-          .map((item) => element('qti-assessment-item-ref', { identifier: item.identifier, href: item.href })),
-      ],
-    ),
+    element('qti-assessment-section', { identifier: sectionId(section.id), title: section.title, visible: 'true' }, [
+      ...(index === 0 && instructions
+        ? [
+            element('qti-rubric-block', { use: 'instructions', view: 'candidate' }, [
+              element('qti-content-body', {}, [qtiHtml(instructions, context)]),
+            ]),
+          ]
+        : []),
+      ...items
+        .filter((item) => item.sectionIndex === index)
+        .map((item) => element('qti-assessment-item-ref', { identifier: item.identifier, href: item.href })),
+    ]),
   );
   return element(
     'qti-assessment-test',
@@ -58,7 +58,7 @@ export function qtiTest(
       element('qti-time-limits', { 'max-time': String(exam.duration * 60), 'allow-late-submission': 'false' }),
       element(
         'qti-test-part',
-        { identifier: 'part-1', 'navigation-mode': 'nonlinear', 'submission-mode': 'simultaneous' },
+        { identifier: 'TEST_PART', 'navigation-mode': 'nonlinear', 'submission-mode': 'simultaneous' },
         sections,
       ),
       outcomeProcessing(exam, notes),

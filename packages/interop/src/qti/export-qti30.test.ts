@@ -105,6 +105,21 @@ How much?
     expect(bank.notes.filter((note) => note.questionId !== undefined)).toEqual([]);
   });
 
+  it('keeps section and item identifiers apart in the test', () => {
+    const exam = examFrom(`## Same name {#s}
+
+Pick.
+
+- [x] a
+- [ ] b
+`);
+    const bank = exportQti30(exam);
+    expect(validateQtiPackage(bank.bytes)).toEqual([]);
+    expect(attributes(xml(unzipSync(bank.bytes), 'test.xml'), 'qti-assessment-section', 'identifier')).toEqual([
+      'SECTION_s',
+    ]);
+  });
+
   it('puts images in the package and lists them with their item', () => {
     const exam = examFrom(`## Picture {#picture}
 

@@ -161,6 +161,11 @@ function checkTest(path: string, text: string, files: Record<string, Uint8Array>
   const test = parseRoot(text, path, 'qti-assessment-test', QTI_NAMESPACE);
   if (typeof test === 'string') return [test];
   const problems = checkTree(test, CONTENT_RULES, path);
+  const identifiers = ['qti-test-part', 'qti-assessment-section', 'qti-assessment-item-ref'].flatMap((name) =>
+    elementsNamed(test, name).map((element) => element.getAttribute('identifier') ?? ''),
+  );
+  for (const identifier of new Set(identifiers.filter((id, index) => identifiers.indexOf(id) !== index)))
+    problems.push(`${path}: the identifier ${identifier} is used twice in the test`);
   for (const reference of elementsNamed(test, 'qti-assessment-item-ref')) {
     const href = resolvePath('', reference.getAttribute('href') ?? '');
     const bytes = files[href];
