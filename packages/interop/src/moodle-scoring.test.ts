@@ -1,10 +1,9 @@
-import { optionLetter, Rational, score, type ChoiceOption, type Exam } from '@examforge/core';
+import { optionLetter, Rational, score, type Exam } from '@examforge/core';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-result.js';
-import { moodleFraction } from './moodle-xml/import-moodle-fractions.js';
+import { importGift } from './gift/import-gift.js';
 import { importMoodleXml } from './moodle-xml/import-moodle-xml.js';
-import { buildImportedExam, type ImportedQuestion } from './question-builder.js';
 
 /**
  * Issue 15, Must show 2: an imported multiple-choice question scores what Moodle's documented rules give
@@ -12,9 +11,8 @@ import { buildImportedExam, type ImportedQuestion } from './question-builder.js'
  * at least 0 and at most 100 %; a multiple-answer question's positive grades must total 100 %). Each case's Moodle
  * fraction is worked out by hand from those rules, not by running Examforge.
  *
- * Moodle cases come from small Moodle XML files through `importMoodleXml`. GIFT cases build the exam through the
- * model with the weights GIFT's `%n%` gives (Moodle reads GIFT percentages through the same grade list), until the
- * GIFT importer is in: then they should go through it.
+ * Moodle cases come from small Moodle XML files through `importMoodleXml`, GIFT cases from the same banks written as
+ * GIFT (`=` and `~%n%`) through `importGift`.
  */
 
 interface Bank {
@@ -57,21 +55,18 @@ function importedFromMoodle(bank: Bank): Exam {
   return importMoodleXml({ name: 'case.xml', bytes: moodleXml(bank) }).exam;
 }
 
-/** What a GIFT import gives: options weighted by their `%n%`, `=` meaning 100 %. */
+/** The bank as a GIFT question: `=` for the 100 % answer of a single-answer question, `~%n%` for every other grade. */
+function giftText({ single, grades }: Bank): string {
+  const answers = grades.map((grade, index) => {
+    const text = `Option ${index + 1}`;
+    if (single && grade === '100') return `=${text}`;
+    return grade === '0' ? `~${text}` : `~%${grade}%${text}`;
+  });
+  return `::q:: Which? {\n${answers.join('\n')}\n}\n`;
+}
+
 function importedFromGift(bank: Bank): Exam {
-  const options = bank.grades.map((grade, index): ChoiceOption => {
-    const weight = moodleFraction(grade) ?? Rational.ZERO;
-    const correct = bank.single ? weight.equals(1) : weight.isPositive();
-    return { text: `Option ${index + 1}`, correct, fixed: false, ...(!weight.isZero() && { weight }) };
-  });
-  const base = { stem: 'Which?', keyUnknown: false, bonus: false };
-  const question: ImportedQuestion['question'] = bank.single
-    ? { ...base, kind: 'single', options, acceptAny: false }
-    : { ...base, kind: 'multiple', options };
-  return buildImportedExam({
-    fileName: 'case.gift',
-    questions: [{ name: 'q', marks: Rational.of(bank.marks), question }],
-  });
+  return importGift({ name: 'case.gift', bytes: strToU8(giftText(bank)) }, { defaultMarks: bank.marks }).exam;
 }
 
 /** [source, bank, chosen options (1-based), Moodle's fraction of the marks, why]. */
