@@ -1,6 +1,12 @@
-import { Rational, type ChoiceOption, type MultipleChoiceQuestion, type SingleChoiceQuestion } from '@examforge/core';
+import {
+  optionLetter,
+  Rational,
+  type ChoiceOption,
+  type MultipleChoiceQuestion,
+  type SingleChoiceQuestion,
+} from '@examforge/core';
 import type { KeptAs } from '../import-result.js';
-import type { QuestionDraft } from '../question-builder.js';
+import { distinctOptionTexts, type QuestionDraft } from '../question-builder.js';
 import type {
   GiftAnswer,
   GiftChoice,
@@ -145,7 +151,11 @@ function choices(
   });
   const weights = readWeights(kept, context);
   if (!weights) return undefined;
-  const texts = kept.map((choice) => giftMarkdown(choice.text, context, true));
+  const texts = distinctTexts(
+    kept.map((choice) => giftMarkdown(choice.text, context, true)),
+    at,
+    context,
+  );
   const feedback = feedbackList(
     kept.map((choice, index) => [texts[index] ?? '', choice.feedback] as const),
     context,
@@ -153,6 +163,18 @@ function choices(
   const single = kept.some((choice) => choice.marker === '=');
   const question = single ? singleChoice(texts, weights, at, context) : multipleChoice(texts, weights, at, context);
   return question && { question: { ...common, ...question }, feedback };
+}
+
+/** Options that read the same cannot be told apart by students (lint refuses them): each gets its letter. */
+function distinctTexts(texts: readonly string[], at: GiftPosition, context: GiftMappingContext): string[] {
+  const distinct = distinctOptionTexts(texts, (index) => optionLetter(index));
+  if (distinct.changed.length > 0)
+    context.note(
+      at,
+      'content',
+      `options ${distinct.changed.map((index) => `(${optionLetter(index)})`).join(', ')} read the same, so each was given its letter to tell them apart`,
+    );
+  return distinct.texts;
 }
 
 /** Each choice's weight as Moodle reads it (`=` is 100 % unless it says otherwise); undefined when one is refused. */
