@@ -37,6 +37,8 @@ describe('sniffFormat', () => {
     ],
     ['GIFT with a category only', strToU8('$CATEGORY: a/b\n\n::Q:: 1+1 {=2 ~3}'), 'gift'],
     ['Aiken', strToU8('2+2?\nA. 3\nB. 4\nANSWER: B'), 'aiken'],
+    ['Aiken with TeX braces', strToU8('What is $$\\frac{1}{2}$$ of 4?\nA) 2\nB) {3}\nANSWER: A'), 'aiken'],
+    ['GIFT true/false and numeric', strToU8('Is 2 even? {T}\n\nHow much? {#4:1}'), 'gift'],
   ])('%s', (_name, bytes, format) => {
     expect(sniffFormat({ name: 'bank', bytes })).toBe(format);
   });

@@ -59,8 +59,8 @@ export function importBank(file: SourceFile, options: ImportOptions = {}): Impor
 /**
  * The format of a question bank from its bytes: a zip (or an `imsmanifest.xml`) is a content package whose manifest
  * names its QTI version; XML by its root element and namespace (`quiz` is Moodle XML, `questestinterop` QTI 1.2,
- * QTI 2.x and 3.0 by namespace or element names); text with `ANSWER:` lines and no `{…}` is Aiken, other text with
- * answer blocks GIFT.
+ * QTI 2.x and 3.0 by namespace or element names); text with `ANSWER:` and option lines and no GIFT answer block is
+ * Aiken, other text with answer blocks (or `$CATEGORY:`, `::title::`) GIFT.
  *
  * @example
  * sniffFormat({ name: 'bank.xml', bytes: strToU8('<quiz><question type="category"/></quiz>') }); // 'moodle-xml'
@@ -70,13 +70,20 @@ export function sniffFormat(file: SourceFile): SourceFormat {
   const text = decodeText(file.bytes);
   const root = rootElement(text);
   if (root) return sniffXml(file, root, text);
-  if (/^\s*ANSWER\s*:/im.test(text) && !/(?<!\\)\{[\s\S]*(?<!\\)\}/.test(text)) return 'aiken';
-  if (/(?<!\\)\{[\s\S]*?(?<!\\)\}/.test(text) || /^\s*\$CATEGORY:/m.test(text)) return 'gift';
+  const gift = GIFT_ANSWERS.test(text) || /^\s*\$CATEGORY:/m.test(text) || /^\s*::[^:\n]*::/m.test(text);
+  if (/^\s*ANSWER\s*:\s*[A-Za-z]/m.test(text) && /^\s*[A-Z][.)]/m.test(text) && !gift) return 'aiken';
+  if (gift) return 'gift';
   throw new ImportError(
     { file: file.name, line: 1, column: 1 },
     `cannot tell the format of ${file.name}: it is not a zip package, not XML, and has neither Aiken's ANSWER: lines nor GIFT's {…} answers`,
   );
 }
+
+/**
+ * A GIFT answer block: `{` (not `\{`) opening with what only GIFT puts there — `=`, `~`, `#`, a `%n%` weight,
+ * T/F/TRUE/FALSE, or `}` (an essay) — so TeX's `\frac{1}{2}` in an Aiken stem is none.
+ */
+const GIFT_ANSWERS = /(?<!\\)\{\s*(?:[=~#}%]|(?:T|F|TRUE|FALSE)\s*[}#])/;
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
