@@ -29,7 +29,15 @@ export function convertMultichoice(context: MoodleQuestionContext): QuestionDraf
     return undefined;
   }
   const plain = single && answers.every((answer) => answer.weight.isZero() || answer.weight.equals(1));
-  const options = toOptions(context, answers, (weight) => (single ? weight.equals(1) : weight.isPositive()), !plain);
+  const options = toOptions(
+    context,
+    answers,
+    (weight) => (single ? weight.equals(1) : weight.isPositive()),
+    !plain,
+  ).map(
+    // `<shuffleanswers>0</shuffleanswers>`: the order is the author's (an "all of the above" last), so it stays.
+    (option) => (shuffled(context) ? option : { ...option, fixed: true }),
+  );
   if (options.length < 2) {
     context.notes.push(noteAbout(context, 'left out: it has fewer than two answers', 'left-out'));
     return undefined;
@@ -77,6 +85,11 @@ function readAnswers(context: MoodleQuestionContext): MoodleAnswer[] | undefined
       feedback: feedback ? moodleText(feedback, context, childPath(path, element, feedback), true) : '',
     };
   });
+}
+
+/** Moodle reads the first `<shuffleanswers>` (a Moodle 1.9 export may have two); absent, answers are shuffled. */
+function shuffled(context: MoodleQuestionContext): boolean {
+  return !/^(?:0|false)$/i.test(childText(context.question, 'shuffleanswers') ?? '1');
 }
 
 function singleProblem(answers: readonly MoodleAnswer[]): string | undefined {

@@ -218,6 +218,16 @@ describe('importMoodleXml on small banks', () => {
     ]);
   });
 
+  it('keeps the author’s option order when Moodle does not shuffle the answers', () => {
+    const imported = importMoodleXml(
+      quiz(`<question type="multichoice"><name><text>Order</text></name><questiontext><text>Pick</text></questiontext>
+  <single>true</single><shuffleanswers>0</shuffleanswers>
+  <answer fraction="100"><text>a</text></answer><answer fraction="0"><text>All of the above</text></answer></question>`),
+    );
+    const question = imported.exam.sections[0]?.questions[0];
+    expect(question?.kind === 'single' && question.options.map((o) => o.fixed)).toEqual([true, true]);
+  });
+
   it('refuses a single-answer question without a 100 % answer, as Moodle does', () => {
     const error = refusal(() =>
       importMoodleXml(
