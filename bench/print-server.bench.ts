@@ -27,6 +27,19 @@ export interface SaveLatency {
   readonly p99: number;
   readonly max: number;
   readonly errors: number;
+  /** The server's own event-loop delay over the window (its /metrics): what the server did, apart from the machine. */
+  readonly loopP99: number;
+  readonly loopMax: number;
+}
+
+/** The server's event-loop delay since the last scrape (prom-client resets it at each), p99 and max in ms. */
+async function eventLoopDelay(url: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const seconds = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return {
+    p99: seconds('nodejs_eventloop_lag_p99_seconds') * 1000,
+    max: seconds('nodejs_eventloop_lag_max_seconds') * 1000,
+  };
 }
 
 /** A window's save latencies (ms) and refusals; two windows pool into one. */
@@ -34,10 +47,12 @@ class SaveWindow {
   constructor(
     readonly latencies: readonly number[],
     readonly errors: number,
+    readonly loop: { readonly p99: number; readonly max: number },
   ) {}
 
   concat(other: SaveWindow): SaveWindow {
-    return new SaveWindow([...this.latencies, ...other.latencies], this.errors + other.errors);
+    const loop = { p99: Math.max(this.loop.p99, other.loop.p99), max: Math.max(this.loop.max, other.loop.max) };
+    return new SaveWindow([...this.latencies, ...other.latencies], this.errors + other.errors, loop);
   }
 
   summary(): SaveLatency {
@@ -48,6 +63,8 @@ class SaveWindow {
       p99: round(percentile(sorted, 99)),
       max: round(sorted.at(-1) ?? 0),
       errors: this.errors,
+      loopP99: round(this.loop.p99),
+      loopMax: round(this.loop.max),
     };
   }
 }
@@ -74,7 +91,7 @@ export async function benchmarkServerPrint(options: {
     const sittingId = (await findDemoSitting(handle.db)).id;
     const savers = await startSavers(server.url, await accessCodes(handle.db, options.savers));
     await sleep(options.baselineSeconds * 1000);
-    const saving = savers.take();
+    const saving = await savers.take();
     const instructor = new HttpStudent(server.url);
     const login = await instructor.request('POST', '/api/auth/login', {
       email: DEMO_INSTRUCTOR.email,
@@ -84,11 +101,11 @@ export async function benchmarkServerPrint(options: {
     const start = performance.now();
     const pdf = await drawQuestionPapers(server.url, instructor, sittingId);
     const seconds = (performance.now() - start) / 1000;
-    const savingWhilePrinting = savers.take();
+    const savingWhilePrinting = await savers.take();
     // As long again after the papers: on a shared machine the load drifts, so the figure without papers is taken on
     // both sides of the one with them.
     await sleep(options.baselineSeconds * 1000);
-    const savingAfter = savers.take();
+    const savingAfter = await savers.take();
     await savers.stop();
     return {
       seconds,
@@ -139,6 +156,7 @@ async function startSavers(url: string, codes: readonly string[]) {
       return student;
     }),
   );
+  await eventLoopDelay(url); // the first window starts now
   const loops = students.map(async (student, index) => {
     await sleep((index * 1000) / students.length);
     for (let seq = 1; !stopping; seq += 1) {
@@ -157,8 +175,8 @@ async function startSavers(url: string, codes: readonly string[]) {
   });
   return {
     /** The latencies since the last call, summarised, and a fresh window. */
-    take: (): SaveWindow => {
-      const window = new SaveWindow(latencies, errors);
+    take: async (): Promise<SaveWindow> => {
+      const window = new SaveWindow(latencies, errors, await eventLoopDelay(url));
       latencies = [];
       errors = 0;
       return window;

@@ -86,6 +86,8 @@ const savesRow = (what: string, saves: SaveLatency) => ({
   'save p99 ms': saves.p99,
   'save max ms': saves.max,
   'save errors': saves.errors,
+  'server loop delay p99 ms': saves.loopP99,
+  'server loop delay max ms': saves.loopMax,
 });
 
 export async function benchmarkPrint(): Promise<BenchmarkResult> {
