@@ -11,6 +11,8 @@ import {
 import { importAiken } from './aiken/import-aiken.js';
 import { importMoodleXml } from './moodle-xml/import-moodle-xml.js';
 import { importGift } from './gift/import-gift.js';
+import { importQti } from './qti/import-qti.js';
+import { importQti12 } from './qti/import-qti12.js';
 
 /** An importer: bytes in, an exam that lints clean and its report out; a located `ImportError` for unreadable input. */
 export type Importer = (file: SourceFile, options: ImportOptions) => ImportedExam;
@@ -20,6 +22,9 @@ const IMPORTERS: Partial<Record<SourceFormat, Importer>> = {
   aiken: importAiken,
   'moodle-xml': importMoodleXml,
   gift: importGift,
+  qti12: importQti12,
+  qti21: importQti,
+  qti30: importQti,
 };
 
 const FORMAT_NAMES: Record<SourceFormat, string> = {

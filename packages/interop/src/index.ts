@@ -41,3 +41,5 @@ export { parseGift } from './gift/parse-gift.js';
 export type { GiftItem, GiftQuestion, GiftAnswer } from './gift/gift-ast.js';
 export { exportGift } from './gift/export-gift.js';
 export { exportAiken } from './aiken/export-aiken.js';
+export { importQti } from './qti/import-qti.js';
+export { importQti12 } from './qti/import-qti12.js';
