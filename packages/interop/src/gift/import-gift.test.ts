@@ -1,4 +1,4 @@
-import { listQuestions, optionLetter, type Question } from '@examforge/core';
+import { choice, listQuestions, optionLetter, score, BLANK, type Question } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import type { ImportedExam, KeptAs } from '../import-result.js';
 import { importLintErrors } from '../question-builder.js';
@@ -48,7 +48,13 @@ const TABLE: Record<string, Expected> = {
   },
 };
 
-const imported = (name: string): ImportedExam => importGift(sampleFile(`gift/${name}`));
+/** Each bank imported once for the whole file (an import lints the exam, which is the slow part). */
+const cache = new Map<string, ImportedExam>();
+function imported(name: string): ImportedExam {
+  const result = cache.get(name) ?? importGift(sampleFile(`gift/${name}`));
+  cache.set(name, result);
+  return result;
+}
 
 function question(result: ImportedExam, id: string): Question {
   const found = listQuestions(result.exam).find((placed) => placed.question.id === id)?.question;
@@ -219,5 +225,47 @@ describe('importGift on the sample banks', () => {
     expect(moodle.notes.filter((note) => note.keptAs === 'content').map((note) => note.location.line)).toEqual([
       31, 43,
     ]);
+  });
+});
+
+/**
+ * Moodle's multichoice rule, computed by hand: a multiple-answer response earns the sum of its options' fractions,
+ * clamped to [0, 1]; a single answer earns its option's fraction. Each question is worth 1 mark.
+ */
+const MOODLE_SCORES: readonly (readonly [string, string, readonly string[], string])[] = [
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', ['a', 'b', 'd'], '1'],
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', ['a'], '1/3'],
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', ['a', 'b'], '2/3'],
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', ['a', 'b', 'c'], '0'],
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', ['a', 'b', 'd', 'e'], '0'],
+  ['giftpegjs_multipleAnswersFloat.gift', 'select-all-of-the-options-below-which', [], '0'],
+  ['moodle_fixture_questions.gift.txt', 'colours', ['a', 'c'], '1'],
+  ['moodle_fixture_questions.gift.txt', 'colours', ['a'], '0.5'],
+  ['moodle_fixture_questions.gift.txt', 'colours', ['a', 'b'], '0'],
+  ['moodle_fixture_questions.gift.txt', 'colours', ['a', 'c', 'd'], '0'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'schema-pr-temoins', ['a', 'd'], '1'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'schema-pr-temoins', ['a', 'b'], '0'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'schema-pr-temoins', ['a', 'd', 'e'], '1'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'schema-pr-temoins', ['a', 'b', 'd'], '0.5'],
+  [
+    'rgiftparser_epidemiology_fr_categories_negative_fractions.gift',
+    'stat-pr-signif-prevalence',
+    ['a', 'b', 'e'],
+    '2/3',
+  ],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'stat-pr-signif-prevalence', ['b'], '0.5'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'surv-objectifs', ['b', 'c', 'd', 'e'], '1'],
+  ['rgiftparser_epidemiology_fr_categories_negative_fractions.gift', 'surv-objectifs', ['a', 'b', 'c', 'd', 'e'], '0'],
+  ['giftpegjs_giftFormatPhpExamples.gift', 'difficult-multiple-choice-question', ['b'], '0.5'],
+  ['giftpegjs_giftFormatPhpExamples.gift', 'difficult-multiple-choice-question', ['c'], '1'],
+  ['giftpegjs_giftFormatPhpExamples.gift', 'difficult-multiple-choice-question', ['a'], '0'],
+];
+
+describe('imported GIFT weights score as Moodle scores them', () => {
+  it.each(MOODLE_SCORES)('%s %s: %j earns %s', (file, id, selected, expected) => {
+    const { exam } = imported(file);
+    const answer = selected.length === 0 ? BLANK : choice(...selected);
+    const points = score(exam, { answers: { [id]: answer } }).questions.find((q) => q.questionId === id)?.points;
+    expect(points?.toString()).toBe(expected);
   });
 });
