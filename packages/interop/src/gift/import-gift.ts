@@ -8,6 +8,7 @@ import { categoryTitles } from './gift-categories.js';
 import type { GiftPosition } from './gift-text.js';
 import { giftToQuestion } from './gift-to-question.js';
 import { parseGift } from './parse-gift.js';
+import { BLANK_MARK } from './parse-gift-question.js';
 
 /** A note waiting for the id of the question it is about (ids are given when the exam is built). */
 interface PendingNote {
@@ -72,7 +73,7 @@ export function importGift(file: SourceFile, options: ImportOptions = {}): Impor
 }
 
 function note(file: string, gift: GiftQuestion, position: GiftPosition, keptAs: KeptAs, reason: string) {
-  const question = gift.title ?? gift.stem.text.slice(0, 60);
+  const question = gift.title ?? stemStart(gift);
   return { location: { file, line: position.line, column: position.column }, question, reason, keptAs };
 }
 
@@ -80,7 +81,13 @@ function note(file: string, gift: GiftQuestion, position: GiftPosition, keptAs: 
 function questionName(gift: GiftQuestion): string {
   if (gift.idNumber) return gift.idNumber;
   if (gift.title) return gift.title;
-  return gift.stem.text.replace(/<[^>]*>/gu, ' ').slice(0, 60);
+  return stemStart(gift);
+}
+
+/** The start of the stem as an instructor recognises it: no tags, a blank as ___, one line. */
+function stemStart(gift: GiftQuestion): string {
+  const text = gift.stem.text.replace(/<[^>]*>/gu, ' ').replaceAll(BLANK_MARK, '___');
+  return text.replace(/\s+/gu, ' ').trim().slice(0, 60);
 }
 
 /** GIFT carries no files: an image is found only when its path is relative and the file is beside the bank. */
