@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import { childElements, textOf } from './xml-document.js';
+import { childElements, descendants, textOf } from './xml-document.js';
 
 /** A MathML formula as TeX, or undefined (with the element that has no simple TeX form) when it cannot be. */
 export type TexReading =
@@ -60,6 +60,13 @@ const GREEK: Readonly<Record<string, string>> = {
  * mathmlToTex(mathElement); // { ok: true, tex: 'E=mc^{2}' }
  */
 export function mathmlToTex(math: Element): TexReading {
+  // An exporter that knew the TeX (Examforge's own QTI export, MathType) writes it as an annotation: the exact source.
+  const annotation = descendants(
+    math,
+    (e) => e.localName === 'annotation' && /x-tex|latex/i.test(e.getAttribute('encoding') ?? ''),
+  )[0];
+  const annotated = annotation ? stripDelimiters(textOf(annotation)) : '';
+  if (annotated !== '') return { ok: true, tex: annotated };
   try {
     return { ok: true, tex: row(childElements(math)).trim() };
   } catch (error) {
@@ -94,8 +101,9 @@ function convert(element: Element): string {
       return '\\ ';
     case 'mrow':
     case 'mstyle':
+      return row(parts);
     case 'semantics':
-      return row(name === 'semantics' ? parts.slice(0, 1) : parts);
+      return row(parts.slice(0, 1));
     case 'mfenced':
       return `${fence(element.getAttribute('open') ?? '(')}${parts.map(convert).join(',')}${fence(element.getAttribute('close') ?? ')')}`;
     case 'mfrac':
@@ -144,4 +152,15 @@ function fence(text: string): string {
 
 function escapeText(text: string): string {
   return text.replace(/[\\{}$&#%_^~]/g, (character) => `\\${character}`);
+}
+
+/** An annotation may carry its own delimiters (`\\[ … \\]`, `$ … $`); the caller adds its own. */
+function stripDelimiters(tex: string): string {
+  return tex
+    .trim()
+    .replace(
+      /^\\\[([\s\S]*)\\\]$|^\\\(([\s\S]*)\\\)$|^\$\$?([\s\S]*?)\$?\$$/,
+      (_, a?: string, b?: string, c?: string) => a ?? b ?? c ?? '',
+    )
+    .trim();
 }
