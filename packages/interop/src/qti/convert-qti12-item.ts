@@ -259,7 +259,7 @@ function numericDraft(
   }
   if (others.length > 0) {
     note(
-      `the question accepts ${answers.length} answers but an Examforge numeric question has one: ${first.value} ± ${first.tolerance.amount} was kept, ${others.map((a) => a.value).join(', ')} left out`,
+      `the question accepts ${answers.length} answers but an Examforge numeric question has one: ${first.value} ± ${first.tolerance.amount} was kept, ${others.map((a) => `${a.value} ± ${a.tolerance.amount}`).join(', ')} left out`,
       'partial',
     );
   }

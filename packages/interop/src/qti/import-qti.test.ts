@@ -300,3 +300,10 @@ describe('QTI 1.2 (Canvas, Respondus)', () => {
     expect(shortAnswer).toMatchObject({ kind: 'free', rubric: [{ points: expect.anything() as unknown }] });
   });
 });
+
+test('--strict turns any note into a refusal that lists every loss with its place', () => {
+  expect(() => importBank(sampleFile('qti30/kennisnet_invalid_else_if_after_else.xml'), { strict: true })).toThrow(
+    /strict import[\s\S]*qti-response-else-if/,
+  );
+  expect(importBank(sampleFile('qti30/citolab_choice_mathml_prompt.xml'), { strict: true }).notes).toEqual([]);
+});
