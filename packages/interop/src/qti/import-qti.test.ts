@@ -307,3 +307,13 @@ test('--strict turns any note into a refusal that lists every loss with its plac
   );
   expect(importBank(sampleFile('qti30/citolab_choice_mathml_prompt.xml'), { strict: true }).notes).toEqual([]);
 });
+
+test('an unpacked package can be imported from its test file or one item file, siblings read beside it', () => {
+  const test = importBank(
+    sampleFile('qti21/onyx_interactionmix_saxony_v3_package/InteractionMixSachsen_1901710679.xml'),
+  );
+  expect(questions(test)).toHaveLength(13);
+  expect(test.assets).toHaveLength(10);
+  const item = importBank(sampleFile('qti30/citolab_conformance_T4-T7_package/items/choice-single-cardinality.xml'));
+  expect(questions(item)).toHaveLength(1);
+});
