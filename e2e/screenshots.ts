@@ -4,8 +4,20 @@ import type { Page } from '@playwright/test';
 
 const DIRECTORY = fileURLToPath(new URL('./artifacts/screenshots/', import.meta.url));
 
-/** Keeps a full-page screenshot of a main page as a test artifact. */
+/** The narrowest width WCAG 2.1's reflow criterion (1.4.10) asks for: 1280 px at 400 % zoom. */
+export const NARROW_WIDTH = 320;
+
+/**
+ * Keeps full-page screenshots of a main page as test artifacts: at the test's desktop size (`<name>.png`) and at
+ * 320 px wide (`<name>-320.png`), so every page can be looked at as a phone or a 400 % zoom shows it. The viewport
+ * is put back afterwards, and the page keeps its state (focus aside).
+ */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(DIRECTORY, { recursive: true });
   await page.screenshot({ path: `${DIRECTORY}${name}.png`, fullPage: true });
+  const desktop = page.viewportSize();
+  if (!desktop) return;
+  await page.setViewportSize({ width: NARROW_WIDTH, height: desktop.height });
+  await page.screenshot({ path: `${DIRECTORY}${name}-${NARROW_WIDTH}.png`, fullPage: true });
+  await page.setViewportSize(desktop);
 }

@@ -23,6 +23,7 @@ import { attemptRoutes } from './routes/attempt.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { examStaffRoutes } from './routes/exam-staff.js';
+import { bankImportRoutes } from './routes/bank-import.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
@@ -137,6 +138,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   if (options.metrics) registerMetrics(app, context, { ...options.metrics, ...(shedding && { shedding }) });
   await app.register(authRoutes(context));
   await app.register(examRoutes(context));
+  await app.register(bankImportRoutes(context));
   await app.register(examStaffRoutes(context));
   await app.register(accountRoutes(context));
   await app.register(sittingRoutes(context));

@@ -28,7 +28,10 @@ const cleo: GradebookStudent = { studentNumber: 'S003', name: 'Cleo Park', email
 const students = [ana, ben, cleo];
 
 const base: Omit<GradebookOptions, 'target' | 'match'> = { itemName: 'DL end-sem', maximum: '20', baseName: 'dl' };
-const rows = (csv: string) => parse<string[]>(csv);
+const rows = (csv: string): string[][] => {
+  const parsed: unknown = parse(csv);
+  return parsed as string[][];
+};
 
 describe('exportGradebook', () => {
   it('writes Moodle grade import by ID number, a blank (never 0) for a student with no result', () => {

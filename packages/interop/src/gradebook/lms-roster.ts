@@ -40,7 +40,8 @@ const CANVAS_IDENTITY = ['student', 'id', 'sis user id', 'sis login id', 'integr
 export function readLmsRoster(csv: string, match: GradebookMatch): LmsRoster {
   let records: string[][];
   try {
-    records = parse<string[]>(csv.replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: true });
+    const parsed: unknown = parse(csv.replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: true });
+    records = parsed as string[][];
   } catch (error) {
     throw new LmsRosterError(`the LMS file is not a readable CSV: ${(error as Error).message}`);
   }

@@ -6,6 +6,7 @@ export * from './audit.js';
 export * from './grading.js';
 export * from './grading-exports.js';
 export * from './key-change-preview.js';
+export * from './bank-import.js';
 export * from './gradebook.js';
 export * from './paper.js';
 export * from './paper-jobs.js';

@@ -191,6 +191,8 @@ export type StartOverview = z.infer<typeof StartOverviewSchema>;
 export const AttemptStateSchema = z.object({
   sitting: z.object({
     id: z.string(),
+    /** The sitting's exam: its text's images are served from `/api/exams/:examId/files/…`. */
+    examId: z.string(),
     title: z.string(),
     opensAt: z.string(),
     closesAt: z.string(),

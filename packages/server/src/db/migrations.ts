@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect.js';
+import { createExamAssets } from './exam-assets-migration.js';
 import { createPaperJobs } from './paper-jobs-migration.js';
 import { createRateLimits } from './rate-limits-migration.js';
 import { createRegradeRequests } from './regrade-requests-migration.js';
@@ -41,6 +42,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute(),
     },
     '0014-paper-jobs': { up: (db) => createPaperJobs(db, dialect) },
+    '0015-exam-assets': { up: (db) => createExamAssets(db, dialect) },
   };
 }
 

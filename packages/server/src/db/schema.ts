@@ -32,6 +32,7 @@ export interface Database {
   regrade_requests: RegradeRequestsTable;
   release_overrides: ReleaseOverridesTable;
   paper_jobs: PaperJobsTable;
+  exam_assets: ExamAssetsTable;
 }
 
 export interface UsersTable {
@@ -387,4 +388,13 @@ export interface ReleaseOverridesTable {
   solutions: 'held' | 'released' | null;
   set_by: string;
   set_at: string;
+}
+
+/** A file an exam's text refers to (an imported bank's image), by the relative path its Markdown uses. */
+export interface ExamAssetsTable {
+  exam_id: string;
+  path: string;
+  content_type: string;
+  data: Buffer;
+  created_at: string;
 }

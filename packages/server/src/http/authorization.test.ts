@@ -26,6 +26,9 @@ type Row = readonly [
   expected: readonly number[],
 ];
 
+/** A bank in the smallest format there is, as an upload's bytes. */
+const AIKEN_BANK = Buffer.from('Which is prime?\nA) 4\nB) 7\nANSWER: B\n');
+
 /** Routes that make or end a session: their callers are who they are because of them (tested in their own files). */
 const SESSION_ROUTES = ['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/student/join'];
 
@@ -58,6 +61,16 @@ describe('authorization matrix: every route × every kind of caller', () => {
     ({ batch, item, paperAttempt } = await seedPaper(world));
     paperAnswer = await seedPaperAnswerBox(world, paperAttempt, batch);
     written = await seedWrittenAnswers(world, ['to claim', 'same $x + y$', 'SAME $x+y$']);
+    await world.context.db
+      .insertInto('exam_assets')
+      .values({
+        exam_id: world.examId,
+        path: 'images/seeded.png',
+        content_type: 'image/png',
+        data: Buffer.from('not really a png'),
+        created_at: T0.toISOString(),
+      })
+      .execute();
     const groups = await clients.get('instructor')!.get(`/api/sittings/${world.sitting.id}/grading/${WRITTEN}/groups`);
     groupId = (groups.body as { id: string }[])[0]!.id;
   });
@@ -111,6 +124,10 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['DELETE', `${rubricItem}/extra`, undefined, [401, 403, 403, 403, 403, 403, 200, 400]],
       ['GET', `${sitting}/responses.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grades/import`, gradesImport, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['POST', `${sitting}/gradebook`, { target: 'long', match: 'id' }, [401, 403, 403, 403, 200, 403, 200, 200]],
+      // Any instructor imports banks as exams of their own; a file of an exam is its staff's and its students'.
+      ['POST', '/api/exams/import-bank?name=bank.txt', AIKEN_BANK, [401, 403, 403, 403, 403, 201, 201, 201]],
+      ['GET', `${exam}/files/images%2Fseeded.png`, undefined, [401, 200, 200, 404, 200, 403, 200, 200]],
       // The audit trail and the archive name the students behind anonymous grading: instructors and owners only.
       ['GET', `${sitting}/audit?kind=grade.applied`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${sitting}/audit/facets`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
@@ -277,6 +294,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(/\/users\/nobody\//, '/users/:userId/')
             .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')
             .replace(/\/question-papers\/none/, '/question-papers/:jobId')
+            .replace(/\/files\/[^/]+$/, '/files/:path')
             .replace(/\/student-releases\/[^/]+$/, '/student-releases/:rosterId')}`,
       ),
     );

@@ -28,6 +28,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
   const base = {
     sitting: {
       id: sitting.id,
+      examId: sitting.exam_id,
       title: sitting.title,
       opensAt: sitting.opens_at,
       closesAt: sitting.closes_at,

@@ -32,11 +32,23 @@ export async function loadExamVersion(context: AppContext, versionId: string): P
   return parsed.exam;
 }
 
+/** A file the exam's Markdown refers to by `path` (an imported bank's image). */
+export interface ExamAsset {
+  readonly path: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
+}
+
 /**
- * Imports an exam file. A file with errors is refused with every diagnostic (line, column, hint); importing a file
+ * Imports an exam file, with the files its text refers to. A file with errors is refused with every diagnostic (line, column, hint); importing a file
  * whose exam id the user already has adds a new version of that exam.
  */
-export async function importExam(context: AppContext, user: UserRow, source: string): Promise<ExamDetail> {
+export async function importExam(
+  context: AppContext,
+  user: UserRow,
+  source: string,
+  assets: readonly ExamAsset[] = [],
+): Promise<ExamDetail> {
   const report = lintSource(source);
   if (!report.exam) {
     throw new HttpError(422, 'exam-invalid', 'the exam file has errors; nothing was imported', {
@@ -72,6 +84,14 @@ export async function importExam(context: AppContext, user: UserRow, source: str
       .insertInto('exam_versions')
       .values({ id: newId(), exam_id: id, version, source, published_at: null, created_at: now })
       .execute();
+    for (const asset of assets) {
+      const row = { content_type: asset.contentType, data: Buffer.from(asset.bytes), created_at: now };
+      await trx
+        .insertInto('exam_assets')
+        .values({ exam_id: id, path: asset.path, ...row })
+        .onConflict((conflict) => conflict.columns(['exam_id', 'path']).doUpdateSet(row))
+        .execute();
+    }
     await recordEvent(trx, context.clock.now(), { kind: 'user', id: user.id }, 'exam.imported', `exam:${id}`, {
       slug: exam.id,
       version,

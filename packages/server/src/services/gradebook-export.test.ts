@@ -21,7 +21,8 @@ describe('gradebook export', () => {
     const response = await instructor.post(path, { target: 'moodle', match: 'id' });
     expect(response.status).toBe(200);
     const out = response.body as GradebookExport;
-    const rows = parse<string[]>(out.csv);
+    const parsed: unknown = parse(out.csv);
+    const rows = parsed as string[][];
     expect(rows[0]).toEqual(['ID number', 'Main sitting']);
     expect(new Map(rows.slice(1).map(([id, grade]) => [id, grade]))).toEqual(
       new Map([

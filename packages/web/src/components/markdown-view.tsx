@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { renderInlineMarkdown, renderMarkdown } from '../lib/markdown/render-markdown.js';
+import { useExamFilesBase } from './exam-files.js';
+import { useWideMath } from './use-wide-math.js';
 
 interface MarkdownProps {
   readonly source: string;
@@ -12,9 +14,13 @@ interface MarkdownProps {
  * KaTeX untrusted; never pass it HTML from anywhere else.
  */
 export function Markdown({ source, className, id }: MarkdownProps) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+  const imageBase = useExamFilesBase();
+  const html = useMemo(() => renderMarkdown(source, imageBase), [source, imageBase]);
+  const element = useRef<HTMLDivElement>(null);
+  useWideMath(element, html);
   return (
     <div
+      ref={element}
       id={id}
       className={['markdown', className].filter(Boolean).join(' ')}
       dangerouslySetInnerHTML={{ __html: html }}
@@ -24,9 +30,13 @@ export function Markdown({ source, className, id }: MarkdownProps) {
 
 /** Inline exam text (an option, a label) without a paragraph around it. */
 export function InlineMarkdown({ source, className, id }: MarkdownProps) {
-  const html = useMemo(() => renderInlineMarkdown(source), [source]);
+  const imageBase = useExamFilesBase();
+  const html = useMemo(() => renderInlineMarkdown(source, imageBase), [source, imageBase]);
+  const element = useRef<HTMLSpanElement>(null);
+  useWideMath(element, html);
   return (
     <span
+      ref={element}
       id={id}
       className={['markdown-inline', className].filter(Boolean).join(' ')}
       dangerouslySetInnerHTML={{ __html: html }}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { formatDateTime } from '../lib/format/format-time.js';
+import { ImportBankForm } from './import-bank-form.js';
 import { ImportExamForm } from './import-exam-form.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
 
@@ -52,6 +53,7 @@ export function ExamsPage() {
         </div>
       )}
       {canManage(user) && <ImportExamForm />}
+      {canManage(user) && <ImportBankForm />}
     </main>
   );
 }

@@ -1,10 +1,12 @@
 import type { Me } from '@examforge/server/api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { logOut } from '../api/auth-api.js';
 import { queryKeys } from '../api/query-keys.js';
+import { fetchSitting } from '../api/sittings-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { ExamFiles } from '../components/exam-files.js';
 import { Loading } from '../components/loading.js';
 import { useMe } from '../components/use-me.js';
 
@@ -35,10 +37,27 @@ export function InstructorLayout() {
     <StaffUserContext.Provider value={me.data.user}>
       <StaffBar user={me.data.user} />
       <div className="staff-content">
-        <Outlet />
+        <PageExamFiles>
+          <Outlet />
+        </PageExamFiles>
       </div>
     </StaffUserContext.Provider>
   );
+}
+
+/**
+ * The exam whose text the page shows (from `:examId`, or the sitting's exam under `:sittingId`), so its images load
+ * from the exam's files on every instructor page: preview, results, grading, regrades.
+ */
+function PageExamFiles({ children }: { readonly children: ReactNode }) {
+  const { examId, sittingId } = useParams();
+  const sitting = useQuery({
+    queryKey: queryKeys.sitting(sittingId ?? ''),
+    queryFn: () => fetchSitting(sittingId ?? ''),
+    enabled: examId === undefined && sittingId !== undefined,
+  });
+  const id = examId ?? sitting.data?.examId;
+  return id === undefined ? children : <ExamFiles examId={id}>{children}</ExamFiles>;
 }
 
 function StaffBar({ user }: { readonly user: StaffUser }) {

@@ -5,6 +5,7 @@ import { Link, Navigate } from 'react-router';
 import { fetchAttempt } from '../api/attempt-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { ExamFiles } from '../components/exam-files.js';
 import { Loading } from '../components/loading.js';
 import { useMe } from '../components/use-me.js';
 import { ActiveExam } from './active-exam.js';
@@ -53,10 +54,21 @@ function StudentAttempt({ student }: { readonly student: Student }) {
   if (closedNotice !== undefined || state.status === 'submitted' || state.status === 'expired') {
     return <ClosedPage state={state} notice={closedNotice} />;
   }
-  if (state.status === 'not-started') return <BeforeStart state={state} student={student} />;
   const attemptKey = `${state.sitting.id}:${student.id}`;
   return (
-    <ActiveExam key={attemptKey} timed={attempt.data} attemptKey={attemptKey} onClosed={onClosed} onTimeUp={onTimeUp} />
+    <ExamFiles examId={state.sitting.examId}>
+      {state.status === 'not-started' ? (
+        <BeforeStart state={state} student={student} />
+      ) : (
+        <ActiveExam
+          key={attemptKey}
+          timed={attempt.data}
+          attemptKey={attemptKey}
+          onClosed={onClosed}
+          onTimeUp={onTimeUp}
+        />
+      )}
+    </ExamFiles>
   );
 }
 

@@ -65,3 +65,16 @@ describe('renderInlineMarkdown', () => {
     expect(html).not.toContain('<p>');
   });
 });
+
+describe('images of an exam', () => {
+  it('serves a relative image from the exam files route and leaves absolute ones alone', () => {
+    const base = '/api/exams/e1/files/';
+    expect(renderMarkdown('![Net](images/net.png)', base)).toContain('src="/api/exams/e1/files/images%2Fnet.png"');
+    expect(renderMarkdown('![Logo](/logo.png)', base)).toContain('src="/logo.png"');
+    expect(renderMarkdown('![Remote](https://example.org/a.png)', base)).toContain('src="https://example.org/a.png"');
+    expect(renderMarkdown('![Net](images/net.png)')).toContain('src="images/net.png"');
+    expect(renderMarkdown('![Map](<images/my map.png>)', base)).toContain(
+      'src="/api/exams/e1/files/images%2Fmy%20map.png"',
+    );
+  });
+});

@@ -13,6 +13,35 @@ import MarkdownIt from 'markdown-it';
  */
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 
+/** What a render passes to markdown-it's rules: where relative image paths are served from. */
+interface RenderEnv {
+  readonly imageBase?: string;
+}
+
+// An image written relative to the exam file (`images/fig.png`) is served by the exam's files route (its path as one
+// segment, `images%2Ffig.png`), not relative to the page.
+const renderImage = markdown.renderer.rules.image;
+markdown.renderer.rules.image = (tokens, index, options, env: RenderEnv, self) => {
+  const token = tokens[index];
+  const src = token?.attrGet('src');
+  if (token && src && env.imageBase && isRelative(src))
+    token.attrSet('src', env.imageBase + encodeURIComponent(decoded(src)));
+  return renderImage ? renderImage(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+};
+
+/** The path as written in the exam file: markdown-it percent-encodes what it must, the files route takes one segment. */
+function decoded(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+function isRelative(src: string): boolean {
+  return !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src);
+}
+
 // Private-use characters: Markdown treats them as text, and exam text has no business containing them.
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
@@ -20,24 +49,29 @@ const PLACEHOLDER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
 const PRIVATE_USE = new RegExp(`[${OPEN}${CLOSE}]`, 'g');
 
 /**
- * Block Markdown (paragraphs, lists, code blocks, tables) with math.
+ * Block Markdown (paragraphs, lists, code blocks, tables) with math; images written relative to the exam file are
+ * served from `imageBase` when it is given.
  *
  * @example
  * renderMarkdown('Let $x_1$ be *small*.'); // '<p>Let <span class="katex">…</span> be <em>small</em>.</p>\n'
  */
-export function renderMarkdown(source: string): string {
-  return renderWith(source, (text) => markdown.render(text));
+export function renderMarkdown(source: string, imageBase?: string): string {
+  const env: RenderEnv = imageBase === undefined ? {} : { imageBase };
+  return renderWith(source, (text) => markdown.render(text, env));
 }
 
 /** Inline Markdown only (no paragraph around it): for option texts and short labels. */
-export function renderInlineMarkdown(source: string): string {
-  return renderWith(source, (text) => markdown.renderInline(text));
+export function renderInlineMarkdown(source: string, imageBase?: string): string {
+  const env: RenderEnv = imageBase === undefined ? {} : { imageBase };
+  return renderWith(source, (text) => markdown.renderInline(text, env));
 }
 
 /** One piece of TeX as HTML. */
 export function renderMath(tex: string, displayMode: boolean): string {
   try {
-    return katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore' });
+    const html = katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore' });
+    // A display formula wider than a narrow screen scrolls in its own box; keyboard users must reach it to scroll it.
+    return displayMode ? html.replace('<span class="katex-display"', '<span class="katex-display" tabindex="0"') : html;
   } catch {
     // throwOnError covers parse errors only; anything else still must not break the page.
     return `<code class="math-error">${markdown.utils.escapeHtml(tex)}</code>`;
