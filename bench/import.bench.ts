@@ -3,7 +3,7 @@
  * including negative ones, true/false, numerical with tolerances, short answer, essay; HTML stems with TeX, tables and
  * one embedded base64 PNG in every 50 questions), generated with a fixed seed. Timed: `importBank` from bytes to an
  * exam that lints clean (XML parsing, HTML to Markdown, building the model and lint), median of 5 runs after one
- * warm-up. Goal: under 2 s.
+ * warm-up, whose time is reported too. Goal: under 2 s.
  */
 import { performance } from 'node:perf_hooks';
 import { seededRandom } from '@examforge/core';
@@ -39,6 +39,8 @@ export function benchmarkImport(): BenchmarkResult {
         assets: warm.imported.assets.length,
         'median ms': Math.round(median),
         'fastest ms': Math.round(times[0] ?? Number.NaN),
+        // The first import in the process also warms the code up and fills the formula cache.
+        'first run ms': Math.round(warm.ms),
         'goal ms': 2_000,
       },
     ],

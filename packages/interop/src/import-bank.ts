@@ -141,6 +141,13 @@ function rootElement(text: string): { name: string; namespace: string } | undefi
 
 function sniffXml(file: SourceFile, root: { name: string; namespace: string }, text: string): SourceFormat {
   const { name, namespace } = root;
+  // Canvas's quiz settings file is also <quiz>, in Canvas's namespace: it holds no questions.
+  if (name === 'quiz' && /canvas\.instructure\.com/i.test(namespace)) {
+    throw new ImportError(
+      { file: file.name, line: 1, column: 1 },
+      `${file.name} holds a Canvas quiz's settings, not its questions: import the whole export (the .zip, or the imsmanifest.xml of the unpacked folder)`,
+    );
+  }
   if (name === 'quiz') return 'moodle-xml';
   if (name === 'questestinterop') return 'qti12';
   if (name === 'manifest') return manifestFormat(file, text, file.name);
