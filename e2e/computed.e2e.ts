@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, openSitting } from './api.js';
 import { practiceAs } from './exams.js';
+import { expectAccessible } from './accessibility.js';
 import { keepScreenshot } from './screenshots.js';
 
 test('the instructor previews variants of computed questions by seed, and a student sees their own', async ({
@@ -36,6 +37,7 @@ test('the instructor previews variants of computed questions by seed, and a stud
   await page.getByTestId('variant-another').click();
   await expect(page.getByTestId('variant-questions')).not.toHaveAttribute('data-seed', 'alpha');
   await expect(page.getByTestId('variant-questions')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expectAccessible(page, 'the variant preview');
   await keepScreenshot(page, 'instructor-variant-preview');
 
   const { codes } = await openSitting(request, practiceAs('e2e-practice-sitting'), {
@@ -52,5 +54,6 @@ test('the instructor previews variants of computed questions by seed, and a stud
   const question = student.getByTestId('question-conv-output-size');
   await expect(question).toContainText('What is the spatial size of its output?');
   await expect(question.locator('input[type="radio"]')).toHaveCount(4);
+  await expectAccessible(student, 'a computed question as the student sees it');
   await keepScreenshot(student, 'student-computed-question');
 });

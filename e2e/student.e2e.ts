@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attemptAnswers, openSitting } from './api.js';
 import { bundledAs, EVERY_TYPE } from './exams.js';
+import { expectAccessible } from './accessibility.js';
 import { keepScreenshot } from './screenshots.js';
 
 /** The bundled exam's choice questions with the letter each test student picks (the paper's key where it has one). */
@@ -63,6 +64,7 @@ test('a student takes the whole bundled exam through a network loss and a reload
     release: 'never',
   });
   await joinAndStart(page, codes.st1!);
+  await expectAccessible(page, 'the exam page');
   await keepScreenshot(page, 'student-exam');
 
   for (const [id, letter] of CHOICES.slice(0, 10)) await page.getByTestId(`option-${id}-${letter}`).check();
@@ -77,6 +79,7 @@ test('a student takes the whole bundled exam through a network loss and a reload
   await expect(status).toHaveAttribute('data-status', 'offline', { timeout: 30_000 });
   await expect(status).toContainText('Offline');
   await expect(status).toContainText('keep working');
+  await expectAccessible(page, 'the exam page offline');
   await keepScreenshot(page, 'student-offline');
   await context.setOffline(false);
   await expectAllSaved(page);
@@ -102,6 +105,7 @@ test('a student takes the whole bundled exam through a network loss and a reload
   await page.getByTestId('submit').click();
   await expect(page.getByTestId('review-page')).toBeVisible();
   await expect(page.getByTestId('review-flagged')).toHaveAttribute('data-count', '1');
+  await expectAccessible(page, 'the review page');
   await keepScreenshot(page, 'student-review');
   await page.getByTestId('confirm-submit').click();
   await expect(page.getByTestId('closed-page')).toBeVisible();
@@ -131,6 +135,7 @@ test('every question type can be answered, and released results show the points'
   await expect(page.getByTestId('closed-page')).toBeVisible();
   await page.getByTestId('results-link').click();
   await expect(page.getByTestId('results-total')).toContainText('3');
+  await expectAccessible(page, 'the results page');
   await keepScreenshot(page, 'student-results');
 });
 
