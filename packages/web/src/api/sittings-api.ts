@@ -66,5 +66,7 @@ export function previewKeyChange(
   questionId: string,
   letters: readonly string[],
 ): Promise<KeyChangePreview> {
-  return apiRequest('POST', `${base(sittingId)}/key/preview`, KeyChangePreviewSchema, { body: { questionId, letters } });
+  return apiRequest('POST', `${base(sittingId)}/key/preview`, KeyChangePreviewSchema, {
+    body: { questionId, letters },
+  });
 }
