@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { SAMPLES_DIRECTORY } from '../packages/interop/src/test-support/interop-samples.js';
 import { expectAccessible } from './accessibility.js';
 import { DEMO } from './api.js';
 import { expectImageLoaded, signIn } from './keyboard-grader.js';
 import { keepScreenshot } from './screenshots.js';
 
-const SAMPLES = fileURLToPath(new URL('../../shared/interop-samples/', import.meta.url));
+const SAMPLES = `${SAMPLES_DIRECTORY}/`;
 const MOODLE = `${SAMPLES}moodle-xml/amc2moodle_moodle-bank-exemple_math_images_numerical_calculated.xml`;
 const QTI3 = `${SAMPLES}qti30/kennisnet_nvon_biology_package_no_max_score.zip`;
 

@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../test-support/run-cli.js';
-
-const SAMPLES = join(REPO, '..', 'shared', 'interop-samples');
+import { SAMPLES_DIRECTORY as SAMPLES } from '../../../interop/src/test-support/interop-samples.js';
+import { runCli } from '../test-support/run-cli.js';
 
 describe('examforge import', () => {
   it('writes a Moodle XML bank as an exam that lints clean, its images beside it, and lists what was not converted', async () => {

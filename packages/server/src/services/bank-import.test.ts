@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BankImport } from '../api/index.js';
+import { SAMPLES_ROOT as SAMPLES } from '../../../interop/src/test-support/interop-samples.js';
 import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
-const SAMPLES = new URL('../../../../../shared/interop-samples/', import.meta.url);
 const sample = (path: string) => readFileSync(new URL(path, SAMPLES));
 const WITH_IMAGES = 'moodle-xml/amc2moodle_moodle-bank-exemple_math_images_numerical_calculated.xml';
 
