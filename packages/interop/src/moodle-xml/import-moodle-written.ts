@@ -1,4 +1,5 @@
 import type { RubricItem } from '@examforge/core';
+import type { Element } from '@xmldom/xmldom';
 import { escapeMarkdown } from '../markdown-text.js';
 import type { QuestionDraft } from '../question-builder.js';
 import { childElement, childElements, childPath, childText } from './import-moodle-document.js';
@@ -61,8 +62,15 @@ export function convertNumerical(context: MoodleQuestionContext): QuestionDraft 
     return undefined;
   }
   const tolerance = Math.abs(Number(childText(full, 'tolerance') ?? '0')) || 0;
+  // A `*` answer with a negative grade is Moodle's penalty for any other number: Examforge's wrong-answer penalty.
+  const catchAll = answers.find((element) => element !== full && answerText(element) === '*');
+  const catchAllFraction = catchAll && moodleFraction(catchAll.getAttribute('fraction') ?? '');
+  const penalty = catchAllFraction?.isNegative() ? catchAllFraction.negated().times(context.marks) : undefined;
   const others = answers.filter(
-    (element) => element !== full && !moodleFraction(element.getAttribute('fraction') ?? '')?.isZero(),
+    (element) =>
+      element !== full &&
+      !(penalty && element === catchAll) &&
+      !moodleFraction(element.getAttribute('fraction') ?? '')?.isZero(),
   );
   if (others.length > 0) {
     const described = others
@@ -84,7 +92,12 @@ export function convertNumerical(context: MoodleQuestionContext): QuestionDraft 
     stem: unit ? `${fields.stem}\n\nGive the answer in ${escapeMarkdown(unit)}.` : fields.stem,
     kind: 'numeric',
     answer: { value, tolerance: { kind: 'absolute', amount: tolerance } },
+    ...(penalty && { penalty }),
   };
+}
+
+function answerText(answer: Element): string {
+  return (childText(answer, 'text') ?? answer.textContent ?? '').trim();
 }
 
 /** The unit whose multiplier is 1; other units are noted as left out. */

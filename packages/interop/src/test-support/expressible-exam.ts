@@ -157,11 +157,9 @@ export function arbitraryExpressibleExam(target: RoundTripTarget): fc.Arbitrary<
 
 /**
  * All-or-nothing that Moodle can express: one correct option and no penalty (else partial credit is used). A numeric
- * question's penalty is exported as a catch-all `*` answer with a negative grade, which the Moodle XML importer does
- * not read back yet (it keeps only the 100 % answer), so numeric questions go without a penalty for now.
+ * question's penalty goes out and comes back as a catch-all `*` answer with a negative grade.
  */
 function moodleSafe(question: Question, penalty: Rational): Question {
-  if (question.kind === 'numeric') return { ...question, penalty: Rational.ZERO };
   if (question.kind !== 'multiple' || question.scoring?.strategy !== 'all-or-nothing') return question;
   const correct = question.options.filter((o) => o.correct).length;
   if (correct === 1 && penalty.isZero()) return question;
