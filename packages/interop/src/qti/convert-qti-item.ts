@@ -199,7 +199,25 @@ function supportedDraft(
     );
   }
   const answer = answerOf(item, interaction, response, reading, byMapping, where, context, note);
-  return { ...base, marks: answer.marks ?? marks, keyUnknown: answer.keyUnknown, answer: answer.answer };
+  const penalty = wrongAnswerPenalty(reading, byMapping, answer.answer);
+  return {
+    ...base,
+    marks: answer.marks ?? marks,
+    keyUnknown: answer.keyUnknown,
+    answer: answer.answer,
+    ...(penalty && { penalty }),
+  };
+}
+
+/** A keyed (not mapped) choice or numeric item whose else branch sets a negative score: that score is its penalty. */
+function wrongAnswerPenalty(
+  reading: ResponseProcessingReading | undefined,
+  byMapping: boolean,
+  answer: DraftAnswer,
+): Rational | undefined {
+  if (byMapping || reading?.otherwise === undefined || reading.otherwise >= 0) return undefined;
+  if (answer.kind !== 'single' && answer.kind !== 'multiple' && answer.kind !== 'numeric') return undefined;
+  return Rational.fromNumber(-reading.otherwise);
 }
 
 interface AnswerReading {

@@ -32,6 +32,7 @@ export function toImportedQuestion(
     keyUnknown: draft.keyUnknown,
     bonus: false,
     ...(explanation !== '' && { explanation }),
+    ...(draft.penalty && { penalty: draft.penalty }),
   };
   const marks = draft.marks ?? defaultMarks;
   return {
@@ -42,7 +43,7 @@ export function toImportedQuestion(
   };
 }
 
-type Base = Pick<QuestionDraft, 'title' | 'stem' | 'keyUnknown' | 'bonus' | 'explanation'>;
+type Base = Pick<QuestionDraft, 'title' | 'stem' | 'keyUnknown' | 'bonus' | 'explanation' | 'penalty'>;
 
 function questionOf(
   draft: ItemDraft,

@@ -15,6 +15,8 @@ export interface ItemDraft {
   readonly marks?: Rational;
   readonly keyUnknown: boolean;
   readonly answer: DraftAnswer;
+  /** Marks a wrong answer takes off (the else branch's negative score of a keyed choice or numeric item). */
+  readonly penalty?: Rational;
   /** Shown to students with their results (general feedback), HTML. */
   readonly explanationHtml?: string;
 }

@@ -15,6 +15,11 @@ export interface ResponseProcessingReading {
   readonly tolerances: ReadonlyMap<string, NumericComparison>;
   /** Elements that make a key unreadable: extension operators (Maxima), unknown elements, misplaced branches. */
   readonly problems: readonly ResponseProcessingProblem[];
+  /**
+   * The score set in the else branch of the condition that compares the response with its correct value, when it is a
+   * plain number: negative, it is the wrong-answer penalty (`if match … else SCORE = -0.5`).
+   */
+  readonly otherwise?: number;
 }
 
 export interface NumericComparison {
@@ -124,7 +129,23 @@ export function readResponseProcessing(element: Element): ResponseProcessingRead
     mapped: new Set(all.filter((e) => qtiName(e) === 'mapResponse').flatMap((e) => qtiAttr(e, 'identifier') ?? [])),
     tolerances: new Map(all.filter((e) => qtiName(e) === 'equal').flatMap(numericComparison)),
     problems,
+    ...otherwiseScore(element),
   };
+}
+
+/** The plain number SCORE gets in the else branch of the first condition that tests a response against its key. */
+function otherwiseScore(processing: Element): { otherwise?: number } {
+  const condition = childElements(processing).find(
+    (rule) =>
+      qtiName(rule) === 'responseCondition' &&
+      descendants(rule, isComparison).some((c) => correctOperand(c).length > 0),
+  );
+  const otherwise = condition && childElements(condition).find((branch) => qtiName(branch) === 'responseElse');
+  const [set] = otherwise ? childElements(otherwise) : [];
+  if (!set || qtiName(set) !== 'setOutcomeValue' || qtiAttr(set, 'identifier') !== 'SCORE') return {};
+  const [value] = childElements(set);
+  const score = value && qtiName(value) === 'baseValue' ? Number((value.textContent ?? '').trim()) : Number.NaN;
+  return Number.isFinite(score) ? { otherwise: score } : {};
 }
 
 function templateReading(template: string): ResponseProcessingReading {

@@ -145,7 +145,7 @@ export function arbitraryExpressibleExam(target: RoundTripTarget): fc.Arbitrary<
             penalty: r(penalty),
             // Moodle cannot take all-or-nothing with a penalty or several correct options; QTI can.
             questions: questions.map((question) =>
-              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : qtiImporterSafe(question, r(penalty)),
+              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : qtiImporterSafe(question),
             ),
           })),
       );
@@ -167,19 +167,13 @@ function moodleSafe(question: Question, penalty: Rational): Question {
 }
 
 /**
- * What the QTI importer does not read back yet, though the export writes it exactly: the else branch of a match or a
- * `qti-equal` (the penalty of all-or-nothing and of a numeric answer) and a mapping plus a constant, clamped
- * (every-decision, per-option). Until it does, those become what it reads. Remove this when it does.
+ * What the QTI importer does not read back yet, though the export writes it exactly: a mapping plus a constant,
+ * clamped (every-decision, per-option). Until it does, those become what it reads. Remove this when it does.
  */
-function qtiImporterSafe(question: Question, penalty: Rational): Question {
-  if (question.kind === 'numeric') return { ...question, penalty: Rational.ZERO };
+function qtiImporterSafe(question: Question): Question {
   if (question.kind !== 'multiple') return question;
   const strategy = question.scoring?.strategy;
-  if (
-    strategy === 'every-decision' ||
-    strategy === 'per-option' ||
-    (strategy === 'all-or-nothing' && !penalty.isZero())
-  )
+  if (strategy === 'every-decision' || strategy === 'per-option')
     return { ...question, scoring: { strategy: 'partial-credit' } };
   return question;
 }
