@@ -125,9 +125,10 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${sitting}/responses.csv`, undefined, [401, 403, 403, 403, 200, 403, 200, 200]],
       ['POST', `${sitting}/grades/import`, gradesImport, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['POST', `${sitting}/gradebook`, { target: 'long', match: 'id' }, [401, 403, 403, 403, 200, 403, 200, 200]],
-      // Any instructor imports banks as exams of their own; a file of an exam is its staff's and its students'.
+      // Any instructor imports banks as exams of their own; a file of an exam is its staff's.
       ['POST', '/api/exams/import-bank?name=bank.txt', AIKEN_BANK, [401, 403, 403, 403, 403, 201, 201, 201]],
-      ['GET', `${exam}/files/images%2Fseeded.png`, undefined, [401, 200, 200, 404, 200, 403, 200, 200]],
+      // A file no stem or option shows (the bundled exam has none) is not a student's to fetch.
+      ['GET', `${exam}/files/images%2Fseeded.png`, undefined, [401, 404, 404, 404, 200, 403, 200, 200]],
       // The audit trail and the archive name the students behind anonymous grading: instructors and owners only.
       ['GET', `${sitting}/audit?kind=grade.applied`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${sitting}/audit/facets`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],

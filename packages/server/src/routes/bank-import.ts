@@ -5,7 +5,8 @@ import type { Identity } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireExamAccess, requireUser } from '../services/access.js';
-import { importQuestionBank, readExamAsset } from '../services/bank-import.js';
+import { importQuestionBank, readExamAsset, studentVisibleFiles } from '../services/bank-import.js';
+import { loadExamVersion } from '../services/exams.js';
 
 const ImportQuery = z.object({ name: z.string().min(1).max(255) });
 /** The file's path relative to the exam file, as one segment (`images%2Ffig.png`). */
@@ -38,7 +39,7 @@ export function bankImportRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/exams/:examId/files/:path',
       { schema: { tags: ['exams'], params: FileParams } },
       async (request, reply) => {
-        await requireFileAccess(context, request.identity, request.params.examId);
+        await requireFileAccess(context, request.identity, request.params.examId, request.params.path);
         const file = await readExamAsset(context, request.params.examId, request.params.path);
         // An SVG opened on its own must not run script from our origin.
         return reply
@@ -53,15 +54,21 @@ export function bankImportRoutes(context: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-/** The exam's staff, or a student of one of its sittings. */
-async function requireFileAccess(context: AppContext, identity: Identity, examId: string): Promise<void> {
+/**
+ * The exam's staff; or a student of one of its sittings, for a file the student's own paper shows (a picture in an
+ * explanation or a solution is key material until released, so students get only those of instructions, stems and
+ * options).
+ */
+async function requireFileAccess(context: AppContext, identity: Identity, examId: string, path: string): Promise<void> {
   if (identity.kind === 'student') {
     const sitting = await context.db
       .selectFrom('sittings')
-      .select('exam_id')
+      .select(['exam_id', 'exam_version_id'])
       .where('id', '=', identity.student.sitting_id)
       .executeTakeFirst();
     if (sitting?.exam_id !== examId) throw notFound('exam file');
+    const exam = await loadExamVersion(context, sitting.exam_version_id);
+    if (!studentVisibleFiles(exam).has(path)) throw notFound('exam file');
     return;
   }
   await requireExamAccess(context, requireUser(identity), examId, 'staff');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BankImport } from '../api/index.js';
 import { SAMPLES_ROOT as SAMPLES } from '../../../interop/src/test-support/interop-samples.js';
-import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
+import { BUNDLED_SOURCE, createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 
 const sample = (path: string) => readFileSync(new URL(path, SAMPLES));
 const WITH_IMAGES = 'moodle-xml/amc2moodle_moodle-bank-exemple_math_images_numerical_calculated.xml';
@@ -53,5 +53,35 @@ describe('question bank import', () => {
     expect(empty.status).toBe(400);
     const grader = await world.logIn('grader');
     expect((await upload(grader, 'bank.xml', sample(WITH_IMAGES))).status).toBe(403);
+  });
+
+  it('gives a student the pictures of their paper but not one that only an explanation shows', async () => {
+    const source = BUNDLED_SOURCE.replace(
+      'Given the loss function',
+      '![The loss](images/loss.png)\n\nGiven the loss function',
+    ).replace('### Explanation\n', '### Explanation\n\n![Worked answer](images/answer.png)\n');
+    world = await createTestWorld('sqlite', { students: 1, source });
+    for (const path of ['images/loss.png', 'images/answer.png']) {
+      await world.context.db
+        .insertInto('exam_assets')
+        .values({
+          exam_id: world.examId,
+          path,
+          content_type: 'image/png',
+          data: Buffer.from(path),
+          created_at: '2026-01-01T00:00:00Z',
+        })
+        .execute();
+    }
+    const student = await world.join(world.roster[0]!);
+    const file = (path: string) => student.get(`/api/exams/${world.examId}/files/${encodeURIComponent(path)}`);
+    expect((await file('images/loss.png')).status).toBe(200);
+    const hidden = await file('images/answer.png');
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    const instructor = await world.logIn('instructor');
+    expect(
+      (await instructor.get(`/api/exams/${world.examId}/files/${encodeURIComponent('images/answer.png')}`)).status,
+    ).toBe(200);
   });
 });

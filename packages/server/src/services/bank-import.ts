@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseExam, type QuestionKind } from '@examforge/core';
+import { findImages, isChoiceQuestion, listQuestions, parseExam, type Exam, type QuestionKind } from '@examforge/core';
 import type { BankImport } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -56,6 +56,26 @@ export async function readExamAsset(
     .executeTakeFirst();
   if (!row) throw notFound('exam file');
   return { contentType: row.content_type, data: Buffer.from(row.data) };
+}
+
+/** The files a student's paper shows: images in the instructions, the stems and the options (never explanations). */
+export function studentVisibleFiles(exam: Exam): Set<string> {
+  const texts = [
+    exam.instructions ?? '',
+    ...listQuestions(exam).flatMap(({ question }) => [
+      question.stem,
+      ...(isChoiceQuestion(question) ? question.options.map((option) => option.text) : []),
+    ]),
+  ];
+  return new Set(texts.flatMap((text) => findImages(text).map(({ path }) => safeDecode(path))));
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 function convertOnWorker(name: string, bytes: Uint8Array): Promise<BankImportReply> {
