@@ -11,7 +11,7 @@ import { convertQtiItem } from './convert-qti-item.js';
 import { descriptionMarkdown, toImportedQuestion } from './draft-to-question.js';
 import { PackageImages } from './image-assets.js';
 import { readManifest, roleOf, type ManifestResource } from './manifest.js';
-import { baseName, openUnpackedPackage, openZipPackage, resolveHref, type PackageFiles } from './package-files.js';
+import { openQtiInput, resolveHref, type PackageFiles } from './package-files.js';
 import { defaultMarksOf, finishQtiImport, type QtiEntry } from './qti-import-entries.js';
 import { qtiName } from './qti-names.js';
 import { readQtiItem } from './read-qti-item.js';
@@ -35,16 +35,7 @@ interface ItemSource {
  * const { exam, assets, notes } = importQti({ name: 'bank.zip', bytes }, {});
  */
 export function importQti(file: SourceFile, options: ImportOptions = {}): ImportedExam {
-  const zipped = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-  const files = zipped ? openZipPackage(file) : openUnpackedPackage(file);
-  const rootPath = zipped ? 'imsmanifest.xml' : baseName(file.name);
-  const rootBytes = files.read(rootPath);
-  if (!rootBytes)
-    throw new ImportError(
-      { file: file.name },
-      `${file.name} holds no imsmanifest.xml: Examforge reads QTI content packages`,
-    );
-  const root = parseXml(rootBytes, files.describe(rootPath)).documentElement as Element;
+  const { files, rootPath, root } = openQtiInput(file);
   const plan = planImport(root, rootPath, files);
   const images = new PackageImages(files, new ImportAssets());
   const defaultMarks = defaultMarksOf(options);

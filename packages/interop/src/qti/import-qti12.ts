@@ -5,7 +5,7 @@ import { convertQti12Item } from './convert-qti12-item.js';
 import { descriptionMarkdown, toImportedQuestion } from './draft-to-question.js';
 import { PackageImages } from './image-assets.js';
 import { readManifest, roleOf } from './manifest.js';
-import { baseName, openUnpackedPackage, openZipPackage, type PackageFiles } from './package-files.js';
+import { openQtiInput, type PackageFiles } from './package-files.js';
 import { defaultMarksOf, finishQtiImport, type QtiEntry } from './qti-import-entries.js';
 import { childElements, locate, parseXml } from './xml-document.js';
 
@@ -18,16 +18,7 @@ import { childElements, locate, parseXml } from './xml-document.js';
  * const { exam, notes } = importQti12({ name: 'quiz.zip', bytes });
  */
 export function importQti12(file: SourceFile, options: ImportOptions = {}): ImportedExam {
-  const zipped = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-  const files = zipped ? openZipPackage(file) : openUnpackedPackage(file);
-  const rootPath = zipped ? 'imsmanifest.xml' : baseName(file.name);
-  const rootBytes = files.read(rootPath);
-  if (!rootBytes)
-    throw new ImportError(
-      { file: file.name },
-      `${file.name} holds no imsmanifest.xml: Examforge reads QTI content packages`,
-    );
-  const root = parseXml(rootBytes, files.describe(rootPath)).documentElement as Element;
+  const { files, rootPath, root } = openQtiInput(file);
   const quizPaths = root.localName === 'manifest' ? qti12Resources(root, files, file.name) : [rootPath];
   const images = new PackageImages(files, new ImportAssets());
   const entries: QtiEntry[] = [];

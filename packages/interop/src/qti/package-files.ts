@@ -1,5 +1,7 @@
+import type { Element } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { ImportError, type SourceFile } from '../import-result.js';
+import { parseXml } from './xml-document.js';
 
 /**
  * The files of a content package, by path from the package root (forward slashes): a zip's entries, or an unpacked
@@ -92,4 +94,23 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A QTI input opened: a zip package (its `imsmanifest.xml` is the root) or a file read with its siblings (the file
+ * itself is the root: a manifest, a test, a questestinterop or a single item), and the root parsed. A zip without a
+ * manifest is refused.
+ */
+export function openQtiInput(file: SourceFile): { files: PackageFiles; rootPath: string; root: Element } {
+  const zipped = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+  const files = zipped ? openZipPackage(file) : openUnpackedPackage(file);
+  const rootPath = zipped ? 'imsmanifest.xml' : baseName(file.name);
+  const rootBytes = files.read(rootPath);
+  if (!rootBytes) {
+    throw new ImportError(
+      { file: file.name },
+      `${file.name} holds no imsmanifest.xml: Examforge reads QTI content packages`,
+    );
+  }
+  return { files, rootPath, root: parseXml(rootBytes, files.describe(rootPath)).documentElement as Element };
 }
