@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { printExam } from '@examforge/core';
+import { listQuestions, printExam, type Exam, type QuestionKind } from '@examforge/core';
 import { describeLocation, importBank, ImportError } from '@examforge/interop';
 
 /**
@@ -17,6 +17,8 @@ export type BankImportReply =
       readonly ok: true;
       readonly format: string;
       readonly source: string;
+      /** Questions by type, as imported. */
+      readonly questions: Record<QuestionKind, number>;
       readonly assets: readonly { readonly path: string; readonly bytes: Uint8Array }[];
       readonly notes: readonly {
         readonly location: string;
@@ -39,6 +41,7 @@ function importOne({ name, bytes }: BankImportRequest): BankImportReply {
       ok: true,
       format: imported.format,
       source: printExam(imported.exam),
+      questions: questionCounts(imported.exam),
       assets: imported.assets.map(({ path, bytes: data }) => ({ path, bytes: data })),
       notes: imported.notes.map((note) => ({
         location: describeLocation(note.location),
@@ -58,4 +61,10 @@ function importOne({ name, bytes }: BankImportRequest): BankImportReply {
       message: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
+}
+
+function questionCounts(exam: Exam): Record<QuestionKind, number> {
+  const counts: Record<QuestionKind, number> = { single: 0, multiple: 0, numeric: 0, free: 0 };
+  for (const { question } of listQuestions(exam)) counts[question.kind] += 1;
+  return counts;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { findImages, isChoiceQuestion, listQuestions, parseExam, type Exam, type QuestionKind } from '@examforge/core';
+import { findImages, isChoiceQuestion, listQuestions, type Exam } from '@examforge/core';
 import type { BankImport } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
@@ -36,7 +36,7 @@ export async function importQuestionBank(
   return {
     exam,
     format: reply.format as BankImport['format'],
-    questions: questionCounts(reply.source),
+    questions: reply.questions,
     assets: assets.length,
     notes: reply.notes.map((note) => ({ ...note, keptAs: note.keptAs as BankImport['notes'][number]['keptAs'] })),
   };
@@ -98,13 +98,6 @@ function workerEntry(): URL {
   const here = new URL('./bank-import-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
   return new URL('../../dist/services/bank-import-worker.js', import.meta.url);
-}
-
-function questionCounts(source: string): Record<QuestionKind, number> {
-  const counts: Record<QuestionKind, number> = { single: 0, multiple: 0, numeric: 0, free: 0 };
-  const parsed = parseExam(source);
-  if (parsed.ok) for (const section of parsed.exam.sections) for (const q of section.questions) counts[q.kind] += 1;
-  return counts;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
