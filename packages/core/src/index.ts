@@ -25,6 +25,7 @@ export {
 export type { QuestionScore, QuestionStatus } from './scoring/question-score.js';
 export { score, type ScoreReport, type SectionScore } from './scoring/score.js';
 export { scoreRange } from './scoring/score-range.js';
+export { multipleAnswerPoints, type SelectionCounts } from './scoring/multiple-strategies.js';
 export { unscoredMarks, type UnscoredMarks, type UnscoredQuestion } from './scoring/unscored.js';
 export { rubricPoints, type RubricPoints } from './scoring/rubric-points.js';
 export { withKey, dropQuestion } from './edit.js';

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../import-result.js';
 import { mappingMaximum } from './item-marks.js';
 import type { Mapping, ResponseDeclaration } from './qti-item.js';
 import { qtiAttr } from './qti-names.js';
+import { qtiRational } from './qti-number.js';
 import type { DraftAnswer, DraftNote } from './question-draft.js';
 
 export interface ChoiceReading {
@@ -132,6 +133,7 @@ function mapped(mapping: Mapping, id: string): number {
   return mapping.entries.find((entry) => entry.key === id)?.value ?? mapping.defaultValue;
 }
 
+/** A mapped value as an exact number: 0.3333333 is 1/3, so three of them make full marks. */
 function exact(value: number): Rational {
-  return Rational.fromNumber(value) ?? Rational.ZERO;
+  return qtiRational(value) ?? Rational.ZERO;
 }

@@ -5,6 +5,7 @@ import { readChoices } from './choice-answer.js';
 import { describeCorrectResponse, describeInteraction } from './describe-interaction.js';
 import type { PackageImages } from './image-assets.js';
 import { itemMarks } from './item-marks.js';
+import { formulaLossNote, mappedChoiceAnswer } from './mapped-choice-answer.js';
 import type { Interaction, QtiItem, ResponseDeclaration } from './qti-item.js';
 import { qtiChild, qtiChildren } from './qti-names.js';
 import type { DraftAnswer, DraftNote, ItemConversion, ItemDraft } from './question-draft.js';
@@ -249,14 +250,19 @@ function answerOf(
   if (interaction.name === 'textEntryInteraction') return textEntryAnswer(response, reading, where, note);
   const choices = qtiChildren(interaction.element, 'simpleChoice');
   const noProcessing = reading === undefined;
+  const html = (element: Element) => renderBodyHtml(childNodes(element), context);
+  const formula = byMapping && reading?.formula?.response === response.identifier ? reading.formula : undefined;
+  const strategy = formula && mappedChoiceAnswer(item, response, choices, formula, html);
+  if (strategy) return { answer: strategy.answer, keyUnknown: false, marks: strategy.marks };
   const choice = readChoices(
     choices,
     noProcessing ? { ...response, correct: [], mapping: undefined } : response,
     byMapping,
-    (element) => renderBodyHtml(childNodes(element), context),
+    html,
     where,
   );
-  for (const found of choice.notes) note(found.location, found.reason, found.keptAs);
+  const lost = formula && !choice.keyUnknown ? formulaLossNote(formula, where) : undefined;
+  for (const found of [...choice.notes, ...(lost ? [lost] : [])]) note(found.location, found.reason, found.keptAs);
   if (noProcessing && (response.correct.length > 0 || response.mapping)) {
     note(
       where,

@@ -58,7 +58,8 @@ function questionOf(
       return { ...base, kind: 'single', options: options(draft, answer.options, markdown, notes), acceptAny: false };
     case 'multiple': {
       const weighted = answer.options.some((option) => option.weight !== undefined);
-      const scoring = !weighted && answer.allOrNothing ? { scoring: { strategy: 'all-or-nothing' as const } } : {};
+      const strategy = answer.scoring ?? (answer.allOrNothing ? { strategy: 'all-or-nothing' as const } : undefined);
+      const scoring = !weighted && strategy ? { scoring: strategy } : {};
       return { ...base, kind: 'multiple', options: options(draft, answer.options, markdown, notes), ...scoring };
     }
     case 'numeric':

@@ -1,4 +1,5 @@
-import { Rational } from '@examforge/core';
+import type { Rational } from '@examforge/core';
+import { qtiRational } from './qti-number.js';
 import type { Mapping, QtiItem } from './qti-item.js';
 
 /**
@@ -25,5 +26,5 @@ export function mappingMaximum(mapping: Mapping, cardinality: string): number {
 }
 
 function positive(value: number): Rational | undefined {
-  return Number.isFinite(value) && value > 0 ? Rational.fromNumber(value) : undefined;
+  return Number.isFinite(value) && value > 0 ? qtiRational(value) : undefined;
 }

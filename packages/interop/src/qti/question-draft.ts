@@ -1,4 +1,4 @@
-import type { NumericAnswer, Rational } from '@examforge/core';
+import type { MultipleScoring, NumericAnswer, Rational } from '@examforge/core';
 import type { KeptAs, SourceLocation } from '../import-result.js';
 
 /**
@@ -27,6 +27,8 @@ export type DraftAnswer =
       readonly options: readonly DraftOption[];
       /** A multiple-answer question earns its marks only when every choice is right (QTI's match_correct). */
       readonly allOrNothing?: boolean;
+      /** The named strategy a mapping scores exactly as (see `mappedChoiceAnswer`); options then have no weights. */
+      readonly scoring?: MultipleScoring;
     }
   | { readonly kind: 'numeric'; readonly answer?: NumericAnswer }
   | {

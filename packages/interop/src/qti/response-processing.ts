@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
+import { readMappedScoreFormula, templateMappedScore, type MappedScoreFormula } from './mapped-score-formula.js';
 import { qtiAttr, qtiName } from './qti-names.js';
 import { childElements, descendants } from './xml-document.js';
 
@@ -20,6 +21,8 @@ export interface ResponseProcessingReading {
    * plain number: negative, it is the wrong-answer penalty (`if match … else SCORE = -0.5`).
    */
   readonly otherwise?: number;
+  /** SCORE as one mapped response plus a constant, clamped (the `map_response` template is the plain mapping). */
+  readonly formula?: MappedScoreFormula;
 }
 
 export interface NumericComparison {
@@ -130,7 +133,13 @@ export function readResponseProcessing(element: Element): ResponseProcessingRead
     tolerances: new Map(all.filter((e) => qtiName(e) === 'equal').flatMap(numericComparison)),
     problems,
     ...otherwiseScore(element),
+    ...mappedScore(element),
   };
+}
+
+function mappedScore(processing: Element): { formula?: MappedScoreFormula } {
+  const formula = readMappedScoreFormula(processing);
+  return formula ? { formula } : {};
 }
 
 /** The plain number SCORE gets in the else branch of the first condition that tests a response against its key. */
@@ -159,6 +168,7 @@ function templateReading(template: string): ResponseProcessingReading {
     mapped: new Set(),
     tolerances: new Map(),
     problems: [],
+    ...(kind === 'map_response' && { formula: templateMappedScore('RESPONSE') }),
   };
 }
 

@@ -16,7 +16,8 @@ import fc from 'fast-check';
  * questions with a penalty that is a Moodle grade of the marks, multiple-answer questions scored by weights, partial
  * credit or net correct (all-or-nothing with one correct option and no penalty), numeric answers with an absolute or
  * relative tolerance, and written questions. Marks are decimals; keys are known; nothing is dropped or a bonus.
- * `target` widens it to what only QTI can express (all-or-nothing with a penalty, every-decision, per-option).
+ * `target` widens it to what only QTI can express (all-or-nothing with a penalty, every-decision, per-option with or
+ * without its parameters).
  */
 export type RoundTripTarget = 'moodle-xml' | 'qti30';
 
@@ -69,6 +70,17 @@ const single = (id: string): fc.Arbitrary<Question> =>
 
 const NEGATIVE_WEIGHTS = ['0', '-1', '-0.5', '-1/3', '-0.25'].map(r);
 
+/** Per-option parameters (in marks): all defaults, or each left at its default or set; right stays above wrong. */
+const perOptionParameters = fc.oneof(
+  fc.constant({}),
+  fc.record({
+    right: fc.option(fc.constantFrom('1', '0.5', '1/3').map(r), { nil: undefined }),
+    wrong: fc.option(fc.constantFrom('0', '-0.5', '-1/4').map(r), { nil: undefined }),
+    floor: fc.option(fc.constantFrom('0', '-0.5', '-1').map(r), { nil: undefined }),
+    ceiling: fc.option(fc.constantFrom('1', '1.5').map(r), { nil: undefined }),
+  }),
+);
+
 const multiple = (id: string, target: RoundTripTarget): fc.Arbitrary<Question> =>
   fc
     .record({
@@ -84,9 +96,10 @@ const multiple = (id: string, target: RoundTripTarget): fc.Arbitrary<Question> =
         ...(target === 'qti30' ? (['every-decision', 'per-option'] as const) : []),
       ),
       negatives: fc.array(fc.constantFrom(...NEGATIVE_WEIGHTS), { minLength: 3, maxLength: 3 }),
+      parameters: perOptionParameters,
     })
     .filter(({ correct, incorrect }) => correct + incorrect >= 2)
-    .map(({ stem, correct, incorrect, how, negatives }) => {
+    .map(({ stem, correct, incorrect, how, negatives, parameters }) => {
       const weighted = how === 'weights';
       const options = [
         ...Array.from({ length: correct }, () => option(true, weighted ? Rational.of(1, correct) : undefined)),
@@ -94,7 +107,10 @@ const multiple = (id: string, target: RoundTripTarget): fc.Arbitrary<Question> =
           option(false, weighted ? (negatives[index] ?? Rational.ZERO) : undefined),
         ),
       ];
-      const scoring: MultipleScoring | undefined = weighted ? undefined : { strategy: how };
+      const given = Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined));
+      const scoring: MultipleScoring | undefined = weighted
+        ? undefined
+        : { strategy: how, ...(how === 'per-option' && given) };
       return { id, kind: 'multiple', stem, keyUnknown: false, bonus: false, options, ...(scoring && { scoring }) };
     });
 
@@ -145,7 +161,7 @@ export function arbitraryExpressibleExam(target: RoundTripTarget): fc.Arbitrary<
             penalty: r(penalty),
             // Moodle cannot take all-or-nothing with a penalty or several correct options; QTI can.
             questions: questions.map((question) =>
-              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : qtiImporterSafe(question),
+              target === 'moodle-xml' ? moodleSafe(question, r(penalty)) : question,
             ),
           })),
       );
@@ -164,18 +180,6 @@ function moodleSafe(question: Question, penalty: Rational): Question {
   const correct = question.options.filter((o) => o.correct).length;
   if (correct === 1 && penalty.isZero()) return question;
   return { ...question, scoring: { strategy: 'partial-credit' } };
-}
-
-/**
- * What the QTI importer does not read back yet, though the export writes it exactly: a mapping plus a constant,
- * clamped (every-decision, per-option). Until it does, those become what it reads. Remove this when it does.
- */
-function qtiImporterSafe(question: Question): Question {
-  if (question.kind !== 'multiple') return question;
-  const strategy = question.scoring?.strategy;
-  if (strategy === 'every-decision' || strategy === 'per-option')
-    return { ...question, scoring: { strategy: 'partial-credit' } };
-  return question;
 }
 
 /** One student's answers to every question: blanks, any subset of the options, numbers near the key, points. */
