@@ -9,7 +9,10 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.e2e.ts',
   timeout: 180_000,
-  workers: 1,
+  // Two files at once: most of a browser test's time is spent waiting (a deadline to pass, a scan job, the server's
+  // answer) or in one renderer running axe, so a second worker roughly halves the run on two cores. Every test makes
+  // its own exam, sitting and students, so tests never share what they assert on. E2E_WORKERS=1 runs them in turn.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   globalSetup: './e2e/global-setup.ts',

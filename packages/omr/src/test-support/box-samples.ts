@@ -108,19 +108,23 @@ async function scanned(image: GreyImage, how: Optics, seed: string): Promise<Gre
   const [ux, uy] = [Math.cos(how.lightAngle), Math.sin(how.lightAngle)];
   const span = Math.abs(width * ux) + Math.abs(height * uy) || 1;
   const low = Math.min(0, width * ux) + Math.min(0, height * uy);
-  const pixels = new Uint8Array(width * height);
+  // Light falls off linearly across the box, so it changes by a fixed step per pixel along a row. A clamped array
+  // rounds and clamps each value as it is stored.
+  const fall = (1 - how.darkestLight) / span;
+  const pixels = new Uint8ClampedArray(width * height);
   let state = 0x2545f491;
-  for (let y = 0, i = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1, i += 1) {
-      const light = 1 - ((1 - how.darkestLight) * (x * ux + y * uy - low)) / span;
+  for (let y = 0, i = 0; y < height; y += 1) {
+    let light = 1 - fall * (y * uy - low);
+    const step = -fall * ux;
+    for (let x = 0; x < width; x += 1, i += 1, light += step) {
       // A cheap xorshift picks from the table: the noise need only be seeded and unstructured.
       state ^= state << 13;
       state ^= state >>> 17;
       state ^= state << 5;
-      const value = (blurred[i] ?? 255) * light + (noise[(state >>> 0) & 4095] ?? 0);
-      pixels[i] = value < 0 ? 0 : value > 255 ? 255 : Math.round(value);
+      pixels[i] = blurred[i]! * light + noise[(state >>> 0) & 4095]!;
     }
-  const lit = { width, height, pixels };
+  }
+  const lit = { width, height, pixels: new Uint8Array(pixels.buffer) };
   if (how.threshold !== undefined) return threshold(lit, how.threshold);
   return how.jpegQuality === undefined ? lit : jpeg(lit, how.jpegQuality);
 }
