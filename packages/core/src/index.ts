@@ -6,6 +6,7 @@ export { Rational } from './rational.js';
 export type { Diagnostic, Position, Severity } from './format/diagnostic.js';
 export { formatDiagnostic, hasErrors, sortDiagnostics } from './format/diagnostic.js';
 export { parseExam, type ParseResult } from './format/parse.js';
+export { ID_PATTERN } from './format/front-matter.js';
 export { printExam } from './format/print.js';
 export { parseNumericAnswer, formatNumericAnswer } from './format/numeric-answer.js';
 export { readOptionValue, type OptionValue, type ArrayValue } from './format/option-value.js';

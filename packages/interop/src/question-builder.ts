@@ -1,4 +1,5 @@
 import {
+  ID_PATTERN,
   lintExam,
   printExam,
   Rational,
@@ -26,6 +27,11 @@ export type QuestionDraft = DistributiveOmit<Question, 'id' | 'marks'>;
 export interface ImportedQuestion {
   /** The source's name or identifier (Moodle's `<name>`, a QTI identifier): the id is made from it. */
   readonly name?: string;
+  /**
+   * The source's own id (Moodle's `<idnumber>`), taken as the question's id when it is a valid Examforge id that no
+   * other question of the import has; the importer checks that and notes any it cannot take.
+   */
+  readonly id?: string;
   /** The source's category: one section per category, in order of first appearance. */
   readonly category?: string;
   /** The source's marks for the question (Moodle's `defaultgrade`); absent, the import's `defaultMarks`. */
@@ -57,10 +63,12 @@ const DEFAULT_SECTION = 'Questions';
  */
 export function buildImportedExam(input: ImportedExamInput): Exam {
   const fallbackMarks = Rational.fromNumber(input.options?.defaultMarks ?? 1) ?? Rational.ONE;
-  const ids = new Set<string>();
+  const own = ownIds(input.questions);
+  // The sources' own ids are taken first, so that no id made from a name can take one of them.
+  const ids = new Set(own.filter((id) => id !== undefined));
   const byCategory = new Map<string, { question: Question; marks: Rational }[]>();
   input.questions.forEach((imported, index) => {
-    const id = uniqueId(imported.name ?? '', ids, `q${index + 1}`);
+    const id = own[index] ?? uniqueId(imported.name ?? '', ids, `q${index + 1}`);
     // A heading is one line: a category name with line breaks would end it.
     const category = imported.category?.replace(/\s+/g, ' ').trim() || DEFAULT_SECTION;
     const entries = byCategory.get(category) ?? [];
@@ -88,6 +96,16 @@ export function buildImportedExam(input: ImportedExamInput): Exam {
     ...(input.instructions !== undefined && { instructions: input.instructions }),
     sections,
   };
+}
+
+/** Each question's own id when it is a valid id and the first to claim it; undefined where the id is made from a name. */
+function ownIds(questions: readonly ImportedQuestion[]): (string | undefined)[] {
+  const claimed = new Set<string>();
+  return questions.map(({ id }) => {
+    if (id === undefined || !ID_PATTERN.test(id) || claimed.has(id)) return undefined;
+    claimed.add(id);
+    return id;
+  });
 }
 
 /**

@@ -237,4 +237,32 @@ describe('importMoodleXml on small banks', () => {
     );
     expect(error.message).toMatch(/one of the choices should be 100 %/);
   });
+
+  it('takes a question’s idnumber as its id when it is a valid Examforge id no other question has, else notes why not', () => {
+    const essay = (name: string, idNumber: string) =>
+      `<question type="essay"><name><text>${name}</text></name><questiontext format="html"><text>Explain ${name}.</text></questiontext><idnumber>${idNumber}</idnumber></question>`;
+    const imported = importMoodleXml(
+      quiz(
+        [
+          // The first question's name would make the id `l2-prior`, which the third claims: idnumbers come first.
+          essay('L2 prior', ''),
+          essay('Dropout', 'dropout-rate'),
+          essay('Weight decay', 'l2-prior'),
+          essay('Batch norm', 'Q 4'),
+          essay('Layer norm', 'dropout-rate'),
+        ].join('\n'),
+      ),
+    );
+    expect(imported.exam.sections.flatMap((section) => section.questions.map((question) => question.id))).toEqual([
+      'l2-prior-2',
+      'dropout-rate',
+      'l2-prior',
+      'batch-norm',
+      'layer-norm',
+    ]);
+    expect(imported.notes.map((note) => `${note.location.xmlPath ?? ''}: ${note.reason}`)).toEqual([
+      '/quiz/question[4]/idnumber[1]: its idnumber "Q 4" is not an Examforge id (lowercase letters, digits and single hyphens, e.g. q1-2), so its id was made from its name',
+      '/quiz/question[5]/idnumber[1]: its idnumber "dropout-rate" is already the id of the question "Dropout", so its id was made from its name',
+    ]);
+  });
 });

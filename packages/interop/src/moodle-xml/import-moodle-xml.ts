@@ -1,5 +1,5 @@
 import type { Element } from '@xmldom/xmldom';
-import { Rational } from '@examforge/core';
+import { ID_PATTERN, Rational } from '@examforge/core';
 import { decodeBase64, ImportAssets } from '../import-assets.js';
 import type { ConversionNote, ImportedExam, ImportOptions, SourceFile } from '../import-result.js';
 import { buildImportedExam, finishImport, type ImportedQuestion, type QuestionDraft } from '../question-builder.js';
@@ -53,6 +53,7 @@ export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): 
   const pendingDescriptions: string[] = [];
   let category: string | undefined;
   const defaultMarks = Rational.fromNumber(options.defaultMarks ?? 1) ?? Rational.ONE;
+  const idNumbers = new Map<string, string>();
   childElements(quiz, 'question').forEach((element, index) => {
     const type = element.getAttribute('type') ?? '';
     const questionName = childText(element, 'name') ?? '';
@@ -97,8 +98,10 @@ export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): 
     const withImage = withOldImage(draft, element, context);
     const stem = [...pendingDescriptions.splice(0), withImage.stem].join('\n\n');
     const positiveMarks = marks.isPositive() ? marks : defaultMarks;
+    const id = ownId(context, idNumbers);
     questions.push({
       name: questionName,
+      ...(id !== undefined && { id }),
       ...(category !== undefined && { category }),
       marks: positiveMarks,
       question: { ...withImage, stem },
@@ -112,6 +115,43 @@ export function importMoodleXml(file: SourceFile, options: ImportOptions = {}): 
     ...(instructions !== undefined && { instructions }),
   });
   return finishImport({ format: 'moodle-xml', file: file.name, exam, assets, notes, options });
+}
+
+/**
+ * The question's `<idnumber>` as its Examforge id, when it is one (lowercase letters, digits, single hyphens) and no
+ * earlier question has it; otherwise a note says why the id was made from the name instead. `claimed` maps each
+ * idnumber taken to the name of its question.
+ */
+function ownId(context: MoodleQuestionContext, claimed: Map<string, string>): string | undefined {
+  const element = childElement(context.question, 'idnumber');
+  const idNumber = element?.textContent?.trim() ?? '';
+  if (!element || idNumber === '') return undefined;
+  const instead = 'so its id was made from its name';
+  if (!ID_PATTERN.test(idNumber)) {
+    context.notes.push(
+      noteAbout(
+        context,
+        `its idnumber "${idNumber}" is not an Examforge id (lowercase letters, digits and single hyphens, e.g. q1-2), ${instead}`,
+        'content',
+        element,
+      ),
+    );
+    return undefined;
+  }
+  const holder = claimed.get(idNumber);
+  if (holder !== undefined) {
+    context.notes.push(
+      noteAbout(
+        context,
+        `its idnumber "${idNumber}" is already the id of the question "${holder}", ${instead}`,
+        'content',
+        element,
+      ),
+    );
+    return undefined;
+  }
+  claimed.set(idNumber, context.questionName);
+  return idNumber;
 }
 
 /** Moodle's defaults for the feedback after a try: dropping them loses nothing an instructor wrote. */
