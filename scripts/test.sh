@@ -20,6 +20,9 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# One build for the checks and the tests (`npm run check` and `npm test` each build first when run on their own;
+# after `npm ci`, whose `prepare` script builds too, the TypeScript part is already up to date).
 npm ci
-npm run check
-npm test
+npm run build
+npm run check:static
+npm run test:built
