@@ -1,16 +1,14 @@
 import type { PageSize } from '@examforge/core';
-import { sql } from 'kysely';
 import type { PaperJob } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { claimLeased, leaseFromNow } from '../jobs/claim-leased.js';
 import type { PaperJobsTable } from '../db/schema.js';
 import { conflict, HttpError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { recordPapersPrinted } from './paper-print.js';
 import { drawingPapers, renderSittingQuestionPapers, sittingRoster } from './paper-render.js';
 
-/** A running job renews its hold after each progress write; a hold not renewed for this long is taken over. */
-export const PAPER_LEASE_MS = 2 * 60_000;
 /** Progress is written at most this often: a 300-student job would otherwise write 300 times. */
 const PROGRESS_WRITE_MS = 500;
 
@@ -115,42 +113,9 @@ const STATUS_WORDS: Record<PaperJobsTable['status'], string> = {
   failed: 'not drawn: the job failed',
 };
 
-/**
- * Takes the oldest queued job (or one whose node died: running, with its lease run out) and marks it running. On
- * PostgreSQL several nodes may ask at once: `FOR UPDATE SKIP LOCKED` gives each a different job.
- */
-export async function claimPaperJob(context: AppContext): Promise<string | undefined> {
-  const now = context.clock.now();
-  return context.db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('paper_jobs')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('status', '=', 'queued'),
-          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now.toISOString())]),
-        ]),
-      )
-      .orderBy('created_at')
-      .limit(1);
-    if (context.dialect === 'postgres') query = query.forUpdate().skipLocked();
-    const row = await query.executeTakeFirst();
-    if (!row) return undefined;
-    const claimed = await trx
-      .updateTable('paper_jobs')
-      .set({
-        status: 'running',
-        sets_done: 0,
-        tries: sql<number>`tries + 1`,
-        lease_until: new Date(now.getTime() + PAPER_LEASE_MS).toISOString(),
-        started_at: now.toISOString(),
-      })
-      .where('id', '=', row.id)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    return Number(claimed.numUpdatedRows) > 0 ? row.id : undefined;
-  });
-}
+/** Takes the oldest queued job, or one whose node died, and marks it running from its first student. */
+export const claimPaperJob = (context: AppContext): Promise<string | undefined> =>
+  claimLeased(context, 'paper_jobs', { sets_done: 0 });
 
 /**
  * Renders a claimed job's papers on the worker pool, writing the progress (and renewing the lease) as students are
@@ -247,7 +212,7 @@ function progressWriter(context: AppContext, jobId: string) {
       .then(async () => {
         await context.db
           .updateTable('paper_jobs')
-          .set({ ...values, lease_until: new Date(context.clock.now().getTime() + PAPER_LEASE_MS).toISOString() })
+          .set({ ...values, lease_until: leaseFromNow(context) })
           .where('id', '=', jobId)
           .where('status', '=', 'running')
           .execute();

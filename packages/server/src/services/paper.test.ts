@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQueuedScans } from '../jobs/jobs.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { paintSheets, scanPdf, scanPng, type PaperMark } from '../test-support/paper-scans.js';
-import { claimScanBatch, LEASE_MS } from './scan-reading.js';
+import { claimScanBatch } from './scan-reading.js';
+import { JOB_LEASE_MS } from '../jobs/claim-leased.js';
 import { createTestWorld, type TestClient, type TestWorld } from '../test-support/test-app.js';
 import { rasterise } from '../../../paper/src/test-support/rasterise.js';
 import { loadExamVersion } from './exams.js';
@@ -339,7 +340,7 @@ describe.each(DIALECTS)('paper exams on %s', (dialect) => {
     // A job claims the batch and dies before reading it.
     expect(await claimScanBatch(world.context)).toBe(uploaded.body.id);
     expect(await readQueuedScans(world.context)).toBe(0);
-    world.clock.advance(LEASE_MS + 1000);
+    world.clock.advance(JOB_LEASE_MS + 1000);
     expect(await readQueuedScans(world.context)).toBe(1);
     const batch = await instructor.get(`${base()}/scans/${uploaded.body.id as string}`);
     expect(batch.body).toMatchObject({

@@ -1,7 +1,7 @@
 import { assembleScan, type GreyImage, type PageResult } from '@examforge/omr';
 import { countScanPages, encodeJpeg, encodePng, ScanFileError, startPageReaders } from '@examforge/omr/files';
-import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
+import { claimLeased, leaseFromNow } from '../jobs/claim-leased.js';
 import type { ScanBatchesTable } from '../db/schema.js';
 import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
@@ -13,45 +13,9 @@ import { findSittingRow } from './sittings.js';
 
 /** PDF pages are rasterised at this resolution: the reader's tested range is 150–300 dpi. */
 const SCAN_DPI = 200;
-/** A running job renews its hold on a batch after every page; a hold not renewed for this long is taken over. */
-export const LEASE_MS = 2 * 60_000;
-
-/**
- * Takes the oldest queued batch (or one whose job died: running, with its lease run out) and marks it running.
- * On PostgreSQL several app processes may ask at once: `FOR UPDATE SKIP LOCKED` gives each a different batch. On
- * SQLite there is one writer; the conditional update is enough.
- */
-export async function claimScanBatch(context: AppContext): Promise<string | undefined> {
-  const now = context.clock.now();
-  return context.db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('scan_batches')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('status', '=', 'queued'),
-          eb.and([eb('status', '=', 'running'), eb('lease_until', '<', now.toISOString())]),
-        ]),
-      )
-      .orderBy('created_at')
-      .limit(1);
-    if (context.dialect === 'postgres') query = query.forUpdate().skipLocked();
-    const row = await query.executeTakeFirst();
-    if (!row) return undefined;
-    const claimed = await trx
-      .updateTable('scan_batches')
-      .set({
-        status: 'running',
-        tries: sql<number>`tries + 1`,
-        lease_until: new Date(now.getTime() + LEASE_MS).toISOString(),
-        started_at: now.toISOString(),
-      })
-      .where('id', '=', row.id)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    return Number(claimed.numUpdatedRows) > 0 ? row.id : undefined;
-  });
-}
+/** Takes the oldest queued batch, or one whose node died, and marks it running (see `claimLeased`). */
+export const claimScanBatch = (context: AppContext): Promise<string | undefined> =>
+  claimLeased(context, 'scan_batches');
 
 export interface ReadBatchOptions {
   /** Asked between pages; when true the job stops and leaves the batch to be taken up again after its lease. */
@@ -109,7 +73,7 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
         .updateTable('scan_batches')
         .set({
           pages_done: scanPage,
-          lease_until: new Date(context.clock.now().getTime() + LEASE_MS).toISOString(),
+          lease_until: leaseFromNow(context),
         })
         .where('id', '=', batch.id)
         .execute();
