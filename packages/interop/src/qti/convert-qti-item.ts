@@ -4,6 +4,7 @@ import type { SourceLocation } from '../import-result.js';
 import { readChoices } from './choice-answer.js';
 import { describeCorrectResponse, describeInteraction } from './describe-interaction.js';
 import type { PackageImages } from './image-assets.js';
+import { readFeedback } from './item-feedback.js';
 import { itemMarks } from './item-marks.js';
 import { formulaLossNote, mappedChoiceAnswer } from './mapped-choice-answer.js';
 import type { Interaction, QtiItem, ResponseDeclaration } from './qti-item.js';
@@ -45,13 +46,17 @@ export function convertQtiItem(item: QtiItem, images: PackageImages): ItemConver
     );
   }
   const interactions = item.interactions.filter((interaction) => interaction.name !== 'endAttemptInteraction');
+  const feedback = readFeedback(item, (nodes) => renderBodyHtml(nodes, context));
+  const { leftOut, explanationHtml } = feedback;
+  const noteFeedback = () => leftOut && note(locate(leftOut.element, item.file), leftOut.reason, 'content');
   if (interactions.length === 0) {
     note(
       where,
-      'the item has no interaction (information only) and Examforge has no description question: its text was put before the next question',
+      `the item has no interaction (information only) and Examforge has no description question: its text was put before the next question${explanationHtml ? ', and its feedback was left out' : ''}`,
       'description',
     );
     const descriptionHtml = item.body ? renderBodyHtml(childNodes(item.body), context) : '';
+    noteFeedback();
     return { notes, descriptionHtml };
   }
   const reading = item.responseProcessing ? readResponseProcessing(item.responseProcessing) : undefined;
@@ -72,7 +77,8 @@ export function convertQtiItem(item: QtiItem, images: PackageImages): ItemConver
     unsupported.length > 0
       ? writtenDraft(item, where, context, unsupported, note)
       : supportedDraft(item, interactions[0] as Interaction, reading, where, context, note);
-  return { draft, notes };
+  noteFeedback();
+  return { draft: explanationHtml ? { ...draft, explanationHtml } : draft, notes };
 }
 
 type Note = (location: SourceLocation, reason: string, keptAs: DraftNote['keptAs']) => void;

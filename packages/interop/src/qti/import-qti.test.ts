@@ -28,7 +28,7 @@ const SAMPLES: readonly (Imported | Refused)[] = [
     file: 'qti21/instructure_test_qti_2.2_package_mathassess_xsd.zip',
     format: 'qti21',
     kinds: { single: 2, multiple: 1, free: 2 },
-    notes: { 'free-response': 1 },
+    notes: { 'free-response': 1, content: 2 },
   },
   {
     file: 'qti21/oat_invalid_malformed_assessmentTest.xml',
@@ -44,25 +44,25 @@ const SAMPLES: readonly (Imported | Refused)[] = [
     file: 'qti21/oat_qti20_versiondetection_leading_space_schemalocation.xml',
     format: 'qti21',
     kinds: { free: 1 },
-    notes: { 'free-response': 1 },
+    notes: { 'free-response': 1, content: 1 },
   },
   {
     file: 'qti21/onyx_interactionmix_saxony_v3_package/imsmanifest.xml',
     format: 'qti21',
     kinds: { single: 2, multiple: 2, numeric: 1, free: 8 },
-    notes: { partial: 1, 'free-response': 8 },
+    notes: { partial: 1, 'free-response': 8, content: 13 },
   },
   {
     file: 'qti21/qtiworks_mathassess_MANum01SR_mathml_maxima_adaptive.xml',
     format: 'qti21',
     kinds: { free: 1 },
-    notes: { content: 1, 'free-response': 1 },
+    notes: { content: 2, 'free-response': 1 },
   },
   {
     file: 'qti21/qtiworks_stomp_precisionGS_numeric_sigfigs_record.xml',
     format: 'qti21',
     kinds: { free: 1 },
-    notes: { 'free-response': 1 },
+    notes: { 'free-response': 1, content: 1 },
   },
   { file: 'qti30/citolab_choice_mathml_prompt.xml', format: 'qti30', kinds: { single: 1 }, notes: {} },
   {
@@ -76,7 +76,7 @@ const SAMPLES: readonly (Imported | Refused)[] = [
     file: 'qti30/kennisnet_empty_correct_response_values.xml',
     format: 'qti30',
     kinds: { free: 1 },
-    notes: { content: 2, 'free-response': 1 },
+    notes: { content: 3, 'free-response': 1 },
   },
   {
     file: 'qti30/kennisnet_invalid_else_if_after_else.xml',
@@ -88,7 +88,7 @@ const SAMPLES: readonly (Imported | Refused)[] = [
     file: 'qti30/kennisnet_invalid_unknown_processing_element.xml',
     format: 'qti30',
     kinds: { free: 1 },
-    notes: { content: 2, partial: 1, 'free-response': 1 },
+    notes: { content: 3, partial: 1, 'free-response': 1 },
   },
   {
     file: 'qti30/kennisnet_nvon_biology_package_no_max_score.zip',
