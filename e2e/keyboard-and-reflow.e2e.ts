@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility.js';
 import { attemptAnswers, openSitting } from './api.js';
 import { bundledAs, EVERY_TYPE } from './exams.js';
+import { expectNoSidewaysScroll } from './reflow.js';
 import { NARROW_WIDTH } from './screenshots.js';
 
 /**
@@ -17,21 +18,6 @@ async function tabTo(page: Page, testId: string, presses = 40): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${testId} in ${presses} presses`);
-}
-
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate<number>(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  );
-  // The failure names the elements that reach past the window's right edge, so it says what to mend.
-  const culprits =
-    overflow <= 1
-      ? []
-      : await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
-          .filter((e) => !e.closest('.katex-mathml, svg') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-          .slice(0, 6)
-          .map((e) => (e.closest('[data-testid]')?.getAttribute('data-testid') ?? '') + ' ' + e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))`);
-  expect(overflow, `${what} scrolls sideways by ${overflow} px: ${culprits.join(', ')}`).toBeLessThanOrEqual(1);
 }
 
 test('a student sits a whole exam with the keyboard alone', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { expectNoSidewaysScroll } from './reflow.js';
 
 const DIRECTORY = fileURLToPath(new URL('./artifacts/screenshots/', import.meta.url));
 
@@ -9,8 +10,9 @@ export const NARROW_WIDTH = 320;
 
 /**
  * Keeps full-page screenshots of a main page as test artifacts: at the test's desktop size (`<name>.png`) and at
- * 320 px wide (`<name>-320.png`), so every page can be looked at as a phone or a 400 % zoom shows it. The viewport
- * is put back afterwards, and the page keeps its state (focus aside).
+ * 320 px wide (`<name>-320.png`), so every page can be looked at as a phone or a 400 % zoom shows it. At 320 px the
+ * page must not scroll sideways (WCAG 1.4.10), so every page kept here is also held to reflow. The viewport is put back
+ * afterwards, and the page keeps its state (focus aside).
  */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(DIRECTORY, { recursive: true });
@@ -19,5 +21,6 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
   if (!desktop) return;
   await page.setViewportSize({ width: NARROW_WIDTH, height: desktop.height });
   await page.screenshot({ path: `${DIRECTORY}${name}-${NARROW_WIDTH}.png`, fullPage: true });
+  await expectNoSidewaysScroll(page, `${name} at ${NARROW_WIDTH} px`);
   await page.setViewportSize(desktop);
 }

@@ -10,6 +10,7 @@ import { useStaffUser } from '../instructor/instructor-layout.js';
 import { formatDateTime } from '../lib/format/format-time.js';
 import { NewAccountForm } from './new-account-form.js';
 import { OneTimeLink } from './one-time-link.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /**
  * `/instructor/accounts`, for administrators: everyone's account, adding instructors and graders, disabling and
@@ -67,7 +68,7 @@ function AccountsTable({ accounts, selfId, onReset }: AccountsTableProps) {
     <>
       {toggle.isError && <PlainError title="Not changed." error={toggle.error} testId="account-toggle-error" />}
       {reset.isError && <PlainError title="No new link." error={reset.error} testId="account-reset-error" />}
-      <div className="table-wrap">
+      <ScrollRegion label="Accounts">
         <table className="table" data-testid="accounts-table">
           <thead>
             <tr>
@@ -117,7 +118,7 @@ function AccountsTable({ accounts, selfId, onReset }: AccountsTableProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

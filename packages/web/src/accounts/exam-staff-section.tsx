@@ -6,6 +6,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { Loading } from '../components/loading.js';
 import { PlainError } from '../components/plain-error.js';
 import type { StaffUser } from '../instructor/instructor-layout.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 const ROLE_NAMES: Record<StaffRole, string> = { owner: 'Owner', instructor: 'Instructor', grader: 'Grader' };
 
@@ -43,7 +44,7 @@ function StaffTable({ examId, staff, manages }: StaffTableProps) {
   return (
     <>
       {revoke.isError && <PlainError title="Not removed." error={revoke.error} testId="staff-revoke-error" />}
-      <div className="table-wrap">
+      <ScrollRegion label="Staff of this exam">
         <table className="table" data-testid="staff-table">
           <thead>
             <tr>
@@ -82,7 +83,7 @@ function StaffTable({ examId, staff, manages }: StaffTableProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { ScrollRegion } from './scroll-region.js';
 
 interface PlotFigureProps {
   /** The chart's accessible name, e.g. "Score histogram". */
@@ -51,10 +52,7 @@ export function PlotFigure({ label, description, plot, table, testId }: PlotFigu
       </figcaption>
       <details className="chart-table">
         <summary>Show the numbers as a table</summary>
-        {/* Focusable, so that a table wider than a phone can be scrolled from the keyboard. */}
-        <div className="table-wrap" role="region" aria-label={`${label}, as a table`} tabIndex={0}>
-          {table}
-        </div>
+        <ScrollRegion label={`${label}, as a table`}>{table}</ScrollRegion>
       </details>
     </figure>
   );

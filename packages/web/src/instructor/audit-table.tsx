@@ -1,4 +1,6 @@
 import type { AuditActor, AuditEvent } from '@examforge/server/api';
+import { ScrollRegion } from '../components/scroll-region.js';
+
 /** To the second: an audit reader orders events that happen within a minute. */
 const atFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -18,7 +20,7 @@ interface AuditTableProps {
 /** The events, newest first: when, who, what (kind and words), and the student and question it is about. */
 export function AuditTable({ events, showSitting }: AuditTableProps) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Audit events">
       <table className="table" data-testid="audit-table">
         <caption className="visually-hidden">Audit events, newest first</caption>
         <thead>
@@ -50,7 +52,7 @@ export function AuditTable({ events, showSitting }: AuditTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -9,6 +9,7 @@ import { formatDateTime } from '../lib/format/format-time.js';
 import { ImportBankForm } from './import-bank-form.js';
 import { ImportExamForm } from './import-exam-form.js';
 import { canManage, useStaffUser } from './instructor-layout.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /** `/instructor`: the exams this person owns or teaches, and importing a new one. */
 export function ExamsPage() {
@@ -22,7 +23,7 @@ export function ExamsPage() {
       {exams.isError && <ErrorNotice title="Could not list the exams." error={exams.error} />}
       {exams.data?.length === 0 && <p>No exams yet. Import one below.</p>}
       {exams.data && exams.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollRegion label="Exams">
           <table className="table" data-testid="exams-table">
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function ExamsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {canManage(user) && <ImportExamForm />}
       {canManage(user) && <ImportBankForm />}

@@ -1,4 +1,5 @@
 import type { QueueEntry } from '@examforge/server/api';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 interface GradingQueueTableProps {
   readonly entries: readonly QueueEntry[];
@@ -19,7 +20,7 @@ export function GradingQueueTable({ entries, current, label, onOpen }: GradingQu
   const named = entries.some((entry) => entry.student !== undefined);
   const flagged = entries.some((entry) => entry.flag !== undefined);
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Answers under the filters">
       <table className="table grading-queue" data-testid="grading-queue">
         <caption className="visually-hidden">Answers under the filters</caption>
         <thead>
@@ -56,6 +57,6 @@ export function GradingQueueTable({ entries, current, label, onOpen }: GradingQu
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

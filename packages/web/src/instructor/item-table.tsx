@@ -5,6 +5,7 @@ import { formatStatistic } from '../lib/statistics/format-statistic.js';
 import { nextOrder, PAPER_ORDER, sortItems, type ItemOrder, type ItemSortKey } from '../lib/statistics/item-order.js';
 import { ItemLink } from './item-link.js';
 import { VerdictBadge } from './verdict-badge.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 interface ItemTableProps {
   readonly items: readonly ItemStatisticsView[];
@@ -30,7 +31,7 @@ export function ItemTable({ items, checks }: ItemTableProps) {
   return (
     <>
       <p data-testid="flagged-summary">{flaggedSummary(items)}</p>
-      <div className="table-wrap">
+      <ScrollRegion label="Statistics by question">
         <table className="table item-table" data-testid="item-table">
           <caption className="visually-hidden">
             Statistics by question; the column buttons sort the table. Sorted by {sortCaption(order)}.
@@ -51,7 +52,7 @@ export function ItemTable({ items, checks }: ItemTableProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

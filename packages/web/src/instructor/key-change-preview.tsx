@@ -4,6 +4,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { previewKeyChange } from '../api/sittings-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { describeScoreChanges, formatChange } from '../lib/regrade/score-changes-text.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /** The question's key as the sitting scores it now (the dry run with no letters). */
 export function useCurrentKey(sittingId: string, questionId: string): UseQueryResult<KeyChangePreview> {
@@ -43,7 +44,7 @@ export function KeyChangePreviewPanel({ preview }: { readonly preview: UseQueryR
       </p>
       {preview.isError && <ErrorNotice title="The change could not be tried." error={preview.error} />}
       {data && data.students.length > 0 && (
-        <div className="table-wrap" role="region" aria-label="Changes by student, scrollable" tabIndex={0}>
+        <ScrollRegion label="Changes by student">
           <table className="table" data-testid="key-preview-table">
             <caption className="visually-hidden">Students whose total this key would change</caption>
             <thead>
@@ -67,7 +68,7 @@ export function KeyChangePreviewPanel({ preview }: { readonly preview: UseQueryR
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

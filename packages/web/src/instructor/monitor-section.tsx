@@ -5,6 +5,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { formatCountdown } from '../lib/clock/countdown.js';
 import { formatClockTime } from '../lib/format/format-time.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 const POLL_MS = 5000;
 
@@ -40,7 +41,7 @@ export function MonitorSection({ sittingId }: { readonly sittingId: string }) {
 function MonitorTable({ rows }: { readonly rows: readonly MonitorRow[] }) {
   if (rows.length === 0) return <p>No students on the roster yet.</p>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Students' progress">
       <table className="table" data-testid="monitor-table">
         <thead>
           <tr>
@@ -87,6 +88,6 @@ function MonitorTable({ rows }: { readonly rows: readonly MonitorRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -10,6 +10,7 @@ import { usePageTitle } from '../components/use-page-title.js';
 import { formatDateTime } from '../lib/format/format-time.js';
 import { regradeStatusWords } from '../lib/regrades/regrade-words.js';
 import { RegradeDecisionPanel } from './regrade-decision-panel.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 type StatusFilter = RegradeStatus | 'all';
 
@@ -118,50 +119,52 @@ function RequestTable(props: {
 }) {
   if (props.requests.length === 0) return <p data-testid="regrades-empty">No requests under these filters.</p>;
   return (
-    <table className="table" data-testid="regrades-table">
-      <caption>Requests, oldest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Sent</th>
-          <th scope="col">Question</th>
-          <th scope="col">Student</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-          <th scope="col">
-            <span className="visually-hidden">Open</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.requests.map((request) => (
-          <tr
-            key={request.id}
-            data-testid="regrade-row"
-            aria-current={request.id === props.selected ? 'true' : undefined}
-          >
-            <td>{formatDateTime(request.createdAt)}</td>
-            <td>Question {request.questionNumber}</td>
-            <td>{studentLabel(request)}</td>
-            <td>{regradeStatusWords(request.status)}</td>
-            <td>{clip(request.reason)}</td>
-            <td>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => props.onOpen(request.id)}
-                data-testid="regrade-row-open"
-              >
-                Open
-                <span className="visually-hidden">
-                  {' '}
-                  the request on question {request.questionNumber} from {studentLabel(request)}
-                </span>
-              </button>
-            </td>
+    <ScrollRegion label="Regrade requests">
+      <table className="table" data-testid="regrades-table">
+        <caption>Requests, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sent</th>
+            <th scope="col">Question</th>
+            <th scope="col">Student</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reason</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.requests.map((request) => (
+            <tr
+              key={request.id}
+              data-testid="regrade-row"
+              aria-current={request.id === props.selected ? 'true' : undefined}
+            >
+              <td>{formatDateTime(request.createdAt)}</td>
+              <td>Question {request.questionNumber}</td>
+              <td>{studentLabel(request)}</td>
+              <td>{regradeStatusWords(request.status)}</td>
+              <td>{clip(request.reason)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => props.onOpen(request.id)}
+                  data-testid="regrade-row-open"
+                >
+                  Open
+                  <span className="visually-hidden">
+                    {' '}
+                    the request on question {request.questionNumber} from {studentLabel(request)}
+                  </span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -14,6 +14,7 @@ import { unscoredSentence } from '../lib/format/unscored-marks.js';
 import { GradingLeft } from './grading-left.js';
 import { ReleaseResultsControl } from './release-results-control.js';
 import { ReleaseSolutionsControl } from './release-solutions-control.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 interface ResultsSectionProps {
   readonly sittingId: string;
@@ -92,7 +93,7 @@ function ResultsTable({
   if (rows.length === 0) return <p>No students yet.</p>;
   return (
     // A wide table scrolls sideways: the region takes the focus so the keyboard can scroll it too.
-    <div className="table-wrap" role="region" aria-label="Results, scrollable" tabIndex={0}>
+    <ScrollRegion label="Results by student">
       <table className="table results-table" data-testid="results-table">
         <thead>
           <tr>
@@ -159,6 +160,6 @@ function ResultsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { describePaperAnswer, describeReason } from '../lib/format/format-paper.js';
 import { reviewKeyAction } from '../lib/review/review-keys.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /**
  * `/instructor/sittings/:sittingId/review`: the marks the reader was unsure of, one at a time, worked with the
@@ -115,25 +116,27 @@ function ReviewReading({ item, pending }: { readonly item: ReviewItem; readonly 
   return (
     <>
       <p>Why: {item.reasons.map(describeReason).join('; ')}.</p>
-      <table className="table review-bubbles" data-testid="review-bubbles">
-        <caption>What the reader saw in each bubble</caption>
-        <thead>
-          <tr>
-            <th scope="col">Printed letter</th>
-            <th scope="col">Mark</th>
-            <th scope="col">Confidence</th>
-          </tr>
-        </thead>
-        <tbody>
-          {item.bubbles.map((bubble) => (
-            <tr key={bubble.option} className={pending.includes(bubble.option) ? 'chosen' : undefined}>
-              <th scope="row">{bubble.label.toUpperCase()}</th>
-              <td>{bubble.kind}</td>
-              <td>{Math.round(bubble.confidence * 100)} %</td>
+      <ScrollRegion label="What the reader saw in each bubble">
+        <table className="table review-bubbles" data-testid="review-bubbles">
+          <caption>What the reader saw in each bubble</caption>
+          <thead>
+            <tr>
+              <th scope="col">Printed letter</th>
+              <th scope="col">Mark</th>
+              <th scope="col">Confidence</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {item.bubbles.map((bubble) => (
+              <tr key={bubble.option} className={pending.includes(bubble.option) ? 'chosen' : undefined}>
+                <th scope="row">{bubble.label.toUpperCase()}</th>
+                <td>{bubble.kind}</td>
+                <td>{Math.round(bubble.confidence * 100)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <p>Accepting the reading records: {describePaperAnswer(item.reading, item.bubbles)}.</p>
     </>
   );

@@ -8,6 +8,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { FileTextInput } from '../components/file-text-input.js';
 import { formatExtraTime } from '../lib/format/format-answer.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /** The server's message names this many problems; more are listed below it. */
 const NAMED_IN_MESSAGE = 3;
@@ -99,7 +100,7 @@ function errorDetails(error: unknown): unknown {
 
 function RosterTable({ entries }: { readonly entries: readonly RosterEntry[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollRegion label="Students and their access codes">
       <table className="table roster-table" data-testid="roster-table">
         <caption className="visually-hidden">Students and their access codes</caption>
         <thead>
@@ -127,7 +128,7 @@ function RosterTable({ entries }: { readonly entries: readonly RosterEntry[] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { RubricUsageView } from '@examforge/server/api';
 import { InlineMarkdown } from '../components/markdown-view.js';
 import { countOf, formatMarks, formatShare } from '../lib/statistics/format-statistic.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /**
  * How often graders applied each rubric item of a written question: per item its points, the graded answers that
@@ -11,7 +12,7 @@ export function RubricUsageTable({ usage, number }: { readonly usage: RubricUsag
   return (
     <div className="rubric-usage" data-testid={`rubric-usage-${usage.questionId}`}>
       {/* Scrolls on its own on a narrow screen (long rubric items); focusable so a keyboard can scroll it. */}
-      <div className="table-wrap" role="region" aria-label={`Rubric usage, question ${number}`} tabIndex={0}>
+      <ScrollRegion label={`Rubric usage, question ${number}`}>
         <table className="table">
           <caption>How often each rubric item was applied (question {number})</caption>
           <thead>
@@ -41,7 +42,7 @@ export function RubricUsageTable({ usage, number }: { readonly usage: RubricUsag
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="muted small">
         {countOf(usage.graded, 'graded answer')}
         {usage.ungraded > 0 && `; ${countOf(usage.ungraded, 'answer')} not graded yet, not in these counts`}.

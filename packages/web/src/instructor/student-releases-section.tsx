@@ -5,6 +5,7 @@ import { errorMessage } from '../api/api-error.js';
 import { queryKeys } from '../api/query-keys.js';
 import { fetchStudentReleases, setStudentRelease } from '../api/releases-api.js';
 import { ErrorNotice } from '../components/error-notice.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 const CHOICES: readonly { readonly value: ReleaseOverride; readonly label: string }[] = [
   { value: 'sitting', label: 'As the sitting' },
@@ -32,7 +33,7 @@ export function StudentReleasesSection({ sittingId }: { readonly sittingId: stri
       {releases.isError && <ErrorNotice title="Could not load the students' releases." error={releases.error} />}
       {releases.data?.length === 0 && <p>No students yet.</p>}
       {releases.data && releases.data.length > 0 && (
-        <div className="table-wrap">
+        <ScrollRegion label="What each student sees">
           <table className="table" data-testid="student-releases-table">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export function StudentReleasesSection({ sittingId }: { readonly sittingId: stri
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { queryKeys } from '../api/query-keys.js';
 import { ErrorNotice } from '../components/error-notice.js';
 import { Loading } from '../components/loading.js';
 import { VERDICT_WORDS as VERDICTS } from '../lib/statistics/verdict-words.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /**
  * What the executable checks say of the key (`examforge verify`): per question the marked key, the computed answer
@@ -49,39 +50,41 @@ function CheckTable({ results }: { readonly results: readonly CheckResultView[] 
   return (
     <>
       <p>{summary(results)}</p>
-      <table className="table" data-testid="verify-table">
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Key</th>
-            <th scope="col">Computed</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((result) => (
-            <tr key={result.questionId} data-testid={`verify-${result.questionId}`}>
-              <td>
-                Q{result.number} <span className="muted">{result.questionId}</span>
-                {result.convention && <div className="muted">Convention: {result.convention}</div>}
-              </td>
-              <td>{result.markedKey ?? '—'}</td>
-              <td>
-                <code title={result.computed}>{shortened(result.computed ?? '—')}</code>
-                {result.matched && result.matched.length > 0 && (
-                  <> → {result.matched.map((letter) => `(${letter})`).join(' ')}</>
-                )}
-                {result.error && <div className="muted">{result.error}</div>}
-              </td>
-              <td>
-                <span className={`status-badge status-${VERDICTS[result.verdict].tone}`}>
-                  {VERDICTS[result.verdict].text}
-                </span>
-              </td>
+      <ScrollRegion label="Answer checks by question">
+        <table className="table verify-table" data-testid="verify-table">
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Key</th>
+              <th scope="col">Computed</th>
+              <th scope="col">Verdict</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {results.map((result) => (
+              <tr key={result.questionId} data-testid={`verify-${result.questionId}`}>
+                <td>
+                  Q{result.number} <span className="muted">{result.questionId}</span>
+                  {result.convention && <div className="muted">Convention: {result.convention}</div>}
+                </td>
+                <td>{result.markedKey ?? '—'}</td>
+                <td className="verify-computed">
+                  <code title={result.computed}>{shortened(result.computed ?? '—')}</code>
+                  {result.matched && result.matched.length > 0 && (
+                    <> → {result.matched.map((letter) => `(${letter})`).join(' ')}</>
+                  )}
+                  {result.error && <div className="muted">{result.error}</div>}
+                </td>
+                <td>
+                  <span className={`status-badge status-${VERDICTS[result.verdict].tone}`}>
+                    {VERDICTS[result.verdict].text}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }
@@ -92,41 +95,43 @@ function ComputedTable({ summaries }: { readonly summaries: readonly ComputedSum
   return (
     <>
       <h3>Computed questions, {seeds} seeds each</h3>
-      <table className="table" data-testid="verify-computed-table">
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Valid</th>
-            <th scope="col">Distinct stems</th>
-            <th scope="col">Check agrees</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summaries.map((item) => (
-            <tr key={item.questionId} data-testid={`verify-computed-${item.questionId}`}>
-              <td>
-                Q{item.number} <span className="muted">{item.questionId}</span>
-                {item.firstProblem && (
-                  <div className="muted">
-                    First problem, seed “{item.firstProblem.seed}”: {item.firstProblem.message}
-                  </div>
-                )}
-              </td>
-              <td>
-                {item.valid}/{item.seeds}
-              </td>
-              <td>{item.distinctStems}</td>
-              <td>{item.checkAgrees === undefined ? '— (no check)' : `${item.checkAgrees}/${item.valid}`}</td>
-              <td>
-                <span className={`status-badge status-${item.needsAttention ? 'expired' : 'submitted'}`}>
-                  {item.needsAttention ? 'needs attention' : 'ok'}
-                </span>
-              </td>
+      <ScrollRegion label="Computed questions">
+        <table className="table verify-table" data-testid="verify-computed-table">
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Valid</th>
+              <th scope="col">Distinct stems</th>
+              <th scope="col">Check agrees</th>
+              <th scope="col">Verdict</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summaries.map((item) => (
+              <tr key={item.questionId} data-testid={`verify-computed-${item.questionId}`}>
+                <td>
+                  Q{item.number} <span className="muted">{item.questionId}</span>
+                  {item.firstProblem && (
+                    <div className="muted">
+                      First problem, seed “{item.firstProblem.seed}”: {item.firstProblem.message}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {item.valid}/{item.seeds}
+                </td>
+                <td>{item.distinctStems}</td>
+                <td>{item.checkAgrees === undefined ? '— (no check)' : `${item.checkAgrees}/${item.valid}`}</td>
+                <td>
+                  <span className={`status-badge status-${item.needsAttention ? 'expired' : 'submitted'}`}>
+                    {item.needsAttention ? 'needs attention' : 'ok'}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

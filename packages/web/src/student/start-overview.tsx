@@ -1,6 +1,7 @@
 import type { StartOverview } from '@examforge/server/api';
 import { formatDateTime } from '../lib/format/format-time.js';
 import { describeSectionRules, latestFullStart, negativeMarkingRule } from '../lib/start/start-overview-text.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /** The sections as a table (questions, marks, what a wrong answer costs), with negative marking spelled out. */
 export function StartSections({ overview }: { readonly overview: StartOverview }) {
@@ -13,7 +14,7 @@ export function StartSections({ overview }: { readonly overview: StartOverview }
           {negative}
         </p>
       )}
-      <div className="table-wrap">
+      <ScrollRegion label="Marks by section">
         <table className="table">
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export function StartSections({ overview }: { readonly overview: StartOverview }
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
