@@ -10,7 +10,14 @@
  * --nodes N --abandoned N. With --nodes above 1, PostgreSQL is also measured with N app processes behind HAProxy.
  * With --abandoned N, N abandoned attempts reach their deadline mid-storm: how late their closes were recorded
  * (goal: within 5 s) and whether each was closed exactly once.
+ * Server CPU per request (from the server's own `process_cpu_seconds_total`, all its threads): CPU time means something
+ * on a machine shared with the load client and other work, where latency does not. "per save" is the CPU of the
+ * storm after the last start divided by the saves acknowledged in it (503 refusals and the jobs loop included);
+ * "per start" is the CPU until the last start, less those saves at that rate, divided by the students who joined and
+ * started. The client's own CPU per save is reported beside it. EXAM_DAY_CPU_PROF=<dir> samples the server's main
+ * thread (exam-day-profiler.ts) and leaves its .cpuprofile there (Chrome's DevTools or speedscope open it).
  */
+import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../packages/server/src/db/connect.js';
 import type { Database } from '../packages/server/src/db/schema.js';
@@ -23,6 +30,8 @@ import {
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
 import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
+
+const PROFILER = fileURLToPath(new URL('./exam-day-profiler.ts', import.meta.url));
 
 const QUESTIONS = [
   'l2-prior',
@@ -55,7 +64,14 @@ async function runOn(
   nodes = 1,
   abandoned = 0,
 ): Promise<Record<string, string | number>> {
-  const server = await startBenchServer(dialect, { demoStudents: students, nodes });
+  const profileDirectory = process.env.EXAM_DAY_CPU_PROF;
+  const server = await startBenchServer(dialect, {
+    demoStudents: students,
+    nodes,
+    ...(profileDirectory && {
+      extraEnv: { EXAM_DAY_CPU_PROF: profileDirectory, NODE_OPTIONS: `--import=tsx --import=${PROFILER}` },
+    }),
+  });
   const url = server.databaseUrl;
   const handle = openDatabase(url);
   const codes = (await handle.db.selectFrom('roster').select('access_code').orderBy('student_number').execute()).map(
@@ -67,6 +83,11 @@ async function runOn(
   let shed = 0;
   let acknowledged = 0;
   const firstError: string[] = [];
+  let started = 0;
+  let startsSettled = 0;
+  // With several nodes the scrape reaches one of them: CPU per request is measured on one process only.
+  const cpu = nodes === 1 ? new CpuWindows(server.url) : undefined;
+  await cpu?.mark();
   const began = performance.now();
   const endAt = began + rampSeconds * 1000 + minutes * 60_000;
   // Once everyone has started, a cohort of abandoned attempts reaches its deadline in the middle of the storm.
@@ -80,10 +101,15 @@ async function runOn(
       try {
         await student.joinAndStart(code);
         startLatencies.push(performance.now() - t0);
+        started += 1;
       } catch (error) {
         errors += 1;
         if (firstError.length === 0) firstError.push(String(error));
         return;
+      } finally {
+        // The last student in (or out): the start phase ends here.
+        startsSettled += 1;
+        if (startsSettled === codes.length) void cpu?.mark(acknowledged);
       }
       let seq = 0;
       await sleep(Math.random() * 10_000);
@@ -123,6 +149,8 @@ async function runOn(
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
+  await cpu?.mark(acknowledged);
+  const perRequest = cpu?.perRequest(started);
   const closing = cohort && (await closeLateness(handle.db, await cohort));
   const commits = await commitsPerWrite(server.url);
   await server.stopApp();
@@ -150,6 +178,9 @@ async function runOn(
     'saves/s': Math.round(acknowledged / elapsed),
     'commits per write': commits,
     'saves shed (503)': shed,
+    'server CPU ms per save': perRequest?.save ?? 'n/a',
+    'server CPU ms per start': perRequest?.start ?? 'n/a',
+    'client CPU ms per save': perRequest?.clientSave ?? 'n/a',
     ...(closing && {
       'abandoned closed late p95 ms': closing.p95,
       'abandoned closed late max ms': closing.max,
@@ -159,6 +190,34 @@ async function runOn(
     acknowledged,
     stored: stored.count,
   };
+}
+
+/**
+ * The server's and this client's CPU time at three moments (before the first join, after the last start, after the
+ * storm) and the saves acknowledged by then: CPU per save from the storm, CPU per start from the ramp.
+ */
+class CpuWindows {
+  private readonly marks: { server: number; client: number; saves: number }[] = [];
+
+  constructor(private readonly url: string) {}
+
+  async mark(saves = 0): Promise<void> {
+    const client = process.cpuUsage();
+    const at = { server: Number.NaN, client: (client.user + client.system) / 1000, saves };
+    this.marks.push(at);
+    at.server = (await scrapeMetric(this.url, 'process_cpu_seconds_total')) * 1000;
+  }
+
+  perRequest(starts: number): { save: number; start: number; clientSave: number } | undefined {
+    const [before, afterStarts, after] = this.marks;
+    if (!before || !afterStarts || !after) return undefined;
+    const storm = after.saves - afterStarts.saves;
+    const save = (after.server - afterStarts.server) / storm;
+    const start = (afterStarts.server - before.server - afterStarts.saves * save) / starts;
+    const clientSave = (after.client - afterStarts.client) / storm;
+    const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : Number.NaN);
+    return { save: round(save), start: round(start), clientSave: round(clientSave) };
+  }
 }
 
 /** Writes `count` started attempts whose deadline comes shortly after (time to write them, plus 3 s). */

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
@@ -16,6 +15,7 @@ import { requestId, RequestLog } from './http/logging.js';
 import { registerLoadShedding, type LoadSheddingLimits } from './http/load-shedding.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { registerRequestIds } from './http/request-ids.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { serveWeb } from './http/serve-web.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -24,6 +24,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { examStaffRoutes } from './routes/exam-staff.js';
 import { bankImportRoutes } from './routes/bank-import.js';
+import { examExportRoutes } from './routes/exam-export.js';
 import { examRoutes } from './routes/exams.js';
 import { gradingRoutes } from './routes/grading.js';
 import { gradingExportRoutes } from './routes/grading-exports.js';
@@ -88,25 +89,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   // The API speaks JSON only: any other body type is refused with 415 rather than half-read.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    // Served over plain HTTP on a campus network too: no HTTPS upgrade or HSTS unless cookies are marked Secure.
-    strictTransportSecurity: context.settings.secureCookies,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: context.settings.secureCookies ? [] : null,
-        defaultSrc: ["'self'"],
-        // KaTeX sets inline styles on the math it renders.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", 'data:'],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        // The offline shell's service worker, /sw.js (default-src would allow it too; said here so it stays allowed).
-        workerSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(app, { secureCookies: context.settings.secureCookies });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Examforge API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
@@ -139,6 +122,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   await app.register(authRoutes(context));
   await app.register(examRoutes(context));
   await app.register(bankImportRoutes(context));
+  await app.register(examExportRoutes(context));
   await app.register(examStaffRoutes(context));
   await app.register(accountRoutes(context));
   await app.register(sittingRoutes(context));

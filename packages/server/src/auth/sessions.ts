@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, RosterTable, SessionsTable, UsersTable } from '../db/schema.js';
+import { compiledQuery } from '../db/compiled-query.js';
 import { hashToken, newToken } from '../ids.js';
 
 export const SESSION_COOKIE = 'ef_session';
@@ -62,6 +63,25 @@ function studentSessionsOf(db: Kysely<Database>) {
   return cache;
 }
 
+/** A session that has not expired, with its student's roster row (all null for a staff member's session). */
+const findSession = compiledQuery((db: Kysely<Database>, id, now) =>
+  db
+    .selectFrom('sessions')
+    .leftJoin('roster', 'roster.id', 'sessions.roster_id')
+    .select(['sessions.user_id', 'sessions.roster_id', 'sessions.csrf_token', 'sessions.expires_at'])
+    .select([
+      'roster.id',
+      'roster.sitting_id',
+      'roster.student_number',
+      'roster.name',
+      'roster.email',
+      'roster.time_multiplier',
+      'roster.access_code',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now),
+);
+
 /** The identity behind a cookie token; anonymous when the session is unknown or expired. */
 export async function resolveIdentity(db: Kysely<Database>, token: string | undefined, now: Date): Promise<Identity> {
   if (!token) return { kind: 'anonymous' };
@@ -70,12 +90,8 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
   const cached = cache.get(sessionId);
   if (cached && cached.until > now.getTime()) return cached.identity;
   cache.delete(sessionId);
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', sessionId)
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst();
+  // One query for the session and, if it is a student's, its roster row: after the cache, the common case.
+  const [session] = await findSession(db, [sessionId, now.toISOString()]);
   if (!session) return { kind: 'anonymous' };
   if (session.user_id) {
     const user = await db
@@ -85,14 +101,16 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
       // A disabled account's sessions stop working at once, whichever node the request reaches.
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
-    return user ? { kind: 'user', sessionId: session.id, csrfToken: session.csrf_token, user } : { kind: 'anonymous' };
+    return user ? { kind: 'user', sessionId, csrfToken: session.csrf_token, user } : { kind: 'anonymous' };
   }
   if (session.roster_id) {
-    const student = await db.selectFrom('roster').selectAll().where('id', '=', session.roster_id).executeTakeFirst();
-    if (!student) return { kind: 'anonymous' };
+    const { user_id: _user, roster_id: _roster, csrf_token: _csrf, expires_at: _expires, ...roster } = session;
+    // Joined: the roster's columns are all null only when the student's row is gone; otherwise none is.
+    if (roster.id === null) return { kind: 'anonymous' };
+    const student = roster as RosterRow;
     const identity: StudentIdentity = {
       kind: 'student',
-      sessionId: session.id,
+      sessionId,
       csrfToken: session.csrf_token,
       student,
     };

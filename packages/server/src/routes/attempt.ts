@@ -8,21 +8,33 @@ import {
   StudentResultsSchema,
 } from '../api/index.js';
 import type { AppContext } from '../context.js';
+import { sendSerialized } from '../http/send-serialized.js';
 import { requireStudent } from '../services/access.js';
-import { getAttemptState, recordHeartbeat, saveAnswers, startAttempt, submitAttempt } from '../services/attempts.js';
+import {
+  getAttemptStateJson,
+  recordHeartbeat,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+} from '../services/attempts.js';
 import { annotatedSheetPage } from '../services/annotated-sheet.js';
 import { ownResults, releasedAttempt } from '../services/results.js';
 
 /** The student's routes: the attempt is always the caller's own, found from the session, never from the URL. */
 export function attemptRoutes(context: AppContext): FastifyPluginAsyncZod {
   return (app) => {
-    app.get('/api/attempt', { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } }, (request) =>
-      getAttemptState(context, requireStudent(request.identity)),
+    // The state is sent as JSON made to its schema (attempt-state-json.ts): the student's view, most of a reload's
+    // and a start's work, is serialised once per variant rather than through zod on every request.
+    app.get(
+      '/api/attempt',
+      { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } },
+      async (request, reply) =>
+        sendSerialized(reply, await getAttemptStateJson(context, requireStudent(request.identity))),
     );
     app.post(
       '/api/attempt/start',
       { schema: { tags: ['attempt'], response: { 200: AttemptStateSchema } } },
-      (request) => startAttempt(context, requireStudent(request.identity)),
+      async (request, reply) => sendSerialized(reply, await startAttempt(context, requireStudent(request.identity))),
     );
     app.put(
       '/api/attempt/answers',

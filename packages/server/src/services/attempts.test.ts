@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeExpiredAttempts } from './attempts.js';
+import { AttemptStateSchema } from '../api/index.js';
+import { closeExpiredAttempts, getAttemptState } from './attempts.js';
 import { startJobs } from '../jobs/jobs.js';
 import { DIALECTS } from '../test-support/databases.js';
 import { expiryEventCounts, insertExpiringAttempts } from '../test-support/expiring-attempts.js';
@@ -161,6 +162,39 @@ describe.each(DIALECTS)('attempts on %s', (dialect) => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('attempt-closed');
     expect((await client.get('/api/attempt')).body.answers['l2-prior'].seq).toBe(1);
+  });
+
+  it('sends the state exactly as its response schema serialises it, before, during and after the attempt', async () => {
+    world.clock.set(T0);
+    const client = await world.join(world.roster[9]!);
+    const student = await world.context.db
+      .selectFrom('roster')
+      .selectAll()
+      .where('id', '=', world.roster[9]!.id)
+      .executeTakeFirstOrThrow();
+    const expectSchemaBytes = async (response: { text: string; headers: Record<string, unknown> }) => {
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.text).toBe(
+        JSON.stringify(AttemptStateSchema.parse(await getAttemptState(world.context, student))),
+      );
+    };
+    await expectSchemaBytes(await client.get('/api/attempt'));
+    await expectSchemaBytes(await client.post('/api/attempt/start'));
+    await client.put('/api/attempt/answers', {
+      saves: [
+        { seq: 1, questionId: 'l2-prior', answer: choice('b'), flagged: true },
+        {
+          seq: 2,
+          questionId: 'wasserstein-vs-js',
+          answer: { kind: 'text', text: 'a "quoted" \\u0000 answer' },
+          flagged: false,
+        },
+      ],
+    });
+    await expectSchemaBytes(await client.get('/api/attempt'));
+    await expectSchemaBytes(await client.post('/api/attempt/start'));
+    await client.post('/api/attempt/submit');
+    await expectSchemaBytes(await client.get('/api/attempt'));
   });
 
   it('gives extra time to a student with an accommodation, but never beyond the window', async () => {

@@ -1,8 +1,10 @@
-import { attemptTimes } from '@examforge/core';
+import { attemptTimes, type Exam } from '@examforge/core';
 import { refuseOverlongAnswers, type AttemptState, type Save, type SaveAck } from '../api/index.js';
 import type { RosterRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
-import type { AttemptsTable, SittingsTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-query.js';
+import type { AttemptsTable, Database, SittingsTable } from '../db/schema.js';
 import { conflict, HttpError } from '../errors.js';
 import { newId } from '../ids.js';
 import { loadAnswers, readStoredAnswer, validateSaves } from './answers.js';
@@ -10,21 +12,58 @@ import { auditRow, recordEvent, SYSTEM } from './audit.js';
 import { attemptExam, generateInstances } from './attempt-exam.js';
 import { variantSeed } from './paper-layouts.js';
 import { findReleaseOverride } from './release-override-row.js';
-import { studentRelease } from './student-release.js';
+import { canStillAnswer, studentRelease } from './student-release.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 import { startOverview } from './start-overview.js';
-import { attemptView } from './student-views.js';
+import { attemptStateJson } from './attempt-state-json.js';
+import { attemptView, attemptViewJson } from './student-views.js';
+
+/** The student's attempt, if started: read by every start, reload and heartbeat (compiled once, see compiledQuery). */
+const attemptOf = compiledQuery((db: Kysely<Database>, rosterId) =>
+  db.selectFrom('attempts').selectAll().where('roster_id', '=', rosterId),
+);
 
 async function findAttempt(context: AppContext, rosterId: string): Promise<AttemptsTable | undefined> {
-  return context.db.selectFrom('attempts').selectAll().where('roster_id', '=', rosterId).executeTakeFirst();
+  return (await attemptOf(context.db, [rosterId]))[0];
 }
 
 /** What the student's page shows: always with the server's clock, and the questions once started. */
 export async function getAttemptState(context: AppContext, student: RosterRow): Promise<AttemptState> {
-  const sitting = await findSittingRow(context, student.sitting_id);
-  const attempt = await findAttempt(context, student.id);
+  const { state, exam } = await readAttemptState(context, student);
+  return exam ? { ...state, exam: attemptView(exam.exam, exam.sitting, exam.attempt) } : state;
+}
+
+/** `getAttemptState` as its response's JSON, the exam's view serialised once per variant (`attemptViewJson`). */
+export async function getAttemptStateJson(context: AppContext, student: RosterRow): Promise<string> {
+  return presentJson(await readAttemptState(context, student));
+}
+
+interface StateParts {
+  readonly state: Omit<AttemptState, 'exam'>;
+  /** Once started: what the student's view of the exam is made from. */
+  readonly exam?: { readonly exam: Exam; readonly sitting: SittingsTable; readonly attempt: AttemptsTable };
+}
+
+function presentJson({ state, exam }: StateParts): string {
+  return attemptStateJson(state, exam && attemptViewJson(exam.exam, exam.sitting, exam.attempt));
+}
+
+/**
+ * The state without the exam's view. A caller that has just read the sitting and the attempt (a start) passes them,
+ * and one that has just created the attempt knows it has no answers yet; the release override is read only when it
+ * could matter (results are never shown while the attempt still takes answers, whatever the override says).
+ */
+async function readAttemptState(
+  context: AppContext,
+  student: RosterRow,
+  known?: { sitting: SittingsTable; attempt: AttemptsTable | undefined; created: boolean },
+): Promise<StateParts> {
+  const sitting = known?.sitting ?? (await findSittingRow(context, student.sitting_id));
+  const attempt = known ? known.attempt : await findAttempt(context, student.id);
   const now = context.clock.now();
+  const override =
+    attempt && canStillAnswer(attempt, now) ? undefined : await findReleaseOverride(context.db, student.id);
   const base = {
     sitting: {
       id: sitting.id,
@@ -37,7 +76,7 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
     },
     serverNow: now.toISOString(),
     // As the results route decides it (decision 0013): never while the attempt still takes answers.
-    resultsAvailable: studentRelease(sitting, await findReleaseOverride(context.db, student.id), attempt, now).results,
+    resultsAvailable: studentRelease(sitting, override, attempt, now).results,
   };
   if (!attempt) {
     const overview = startOverview(
@@ -45,25 +84,25 @@ export async function getAttemptState(context: AppContext, student: RosterRow): 
       { durationMinutes: sitting.duration_minutes, graceSeconds: sitting.grace_seconds },
       student.time_multiplier,
     );
-    return { ...base, status: 'not-started', overview, lastSeq: 0, answers: {} };
+    return { state: { ...base, status: 'not-started', overview, lastSeq: 0, answers: {} } };
   }
   const exam = await attemptExam(context, sitting.exam_version_id, attempt);
+  const stored = known?.created ? [] : await loadAnswers(context.db, attempt.id);
   const answers = Object.fromEntries(
-    (await loadAnswers(context.db, attempt.id)).map((row) => [
-      row.question_id,
-      { answer: readStoredAnswer(row), flagged: row.flagged === 1, seq: row.seq },
-    ]),
+    stored.map((row) => [row.question_id, { answer: readStoredAnswer(row), flagged: row.flagged === 1, seq: row.seq }]),
   );
   return {
-    ...base,
-    status: attemptStatus(attempt, now),
-    startedAt: attempt.started_at,
-    deadline: attempt.deadline_at,
-    acceptsUntil: attempt.accepts_until,
-    lastSeq: attempt.last_seq,
-    ...(attempt.closed_at !== null && { closedAt: attempt.closed_at }),
-    answers,
-    exam: attemptView(exam, sitting, attempt),
+    state: {
+      ...base,
+      status: attemptStatus(attempt, now),
+      startedAt: attempt.started_at,
+      deadline: attempt.deadline_at,
+      acceptsUntil: attempt.accepts_until,
+      lastSeq: attempt.last_seq,
+      ...(attempt.closed_at !== null && { closedAt: attempt.closed_at }),
+      answers,
+    },
+    exam: { exam, sitting, attempt },
   };
 }
 
@@ -80,25 +119,32 @@ export function attemptStatus(
 /**
  * Starts the student's attempt (or returns the one already started): the server records the start and the deadline,
  * and the student's instances of the computed questions (generated from the variant seed before anything is written,
- * so a generator failure starts nothing: see `generateInstances`).
+ * so a generator failure starts nothing: see `generateInstances`). Answers with the state's JSON, from the sitting and
+ * the attempt it has just read or written (exam day's ramp: thousands of starts in a minute).
  */
-export async function startAttempt(context: AppContext, student: RosterRow): Promise<AttemptState> {
+export async function startAttempt(context: AppContext, student: RosterRow): Promise<string> {
   const sitting = await findSittingRow(context, student.sitting_id);
   const now = context.clock.now();
-  if (!(await findAttempt(context, student.id))) {
+  let attempt = await findAttempt(context, student.id);
+  let created = false;
+  if (!attempt) {
     if (now < new Date(sitting.opens_at)) throw conflict('not-open-yet', `the exam opens at ${sitting.opens_at}`);
     if (now >= new Date(sitting.closes_at)) throw conflict('window-closed', `the exam closed at ${sitting.closes_at}`);
-    await createAttempt(context, student, sitting, now);
+    const written = await createAttempt(context, student, sitting, now);
+    created = written !== undefined;
+    // Not written: the student's other start (another tab, another node) got there first.
+    attempt = written ?? (await findAttempt(context, student.id));
   }
-  return getAttemptState(context, student);
+  return presentJson(await readAttemptState(context, student, { sitting, attempt, created }));
 }
 
+/** The new attempt's row as written, or undefined when the student already had one. */
 async function createAttempt(
   context: AppContext,
   student: RosterRow,
   sitting: SittingsTable,
   now: Date,
-): Promise<void> {
+): Promise<AttemptsTable | undefined> {
   const times = attemptTimes({
     startedAt: now,
     durationMinutes: sitting.duration_minutes,
@@ -109,28 +155,30 @@ async function createAttempt(
   const id = newId();
   const seed = variantSeed(sitting.id, student.id);
   const [generated = null] = await generateInstances(await loadExamVersion(context, sitting.exam_version_id), [seed]);
-  await context.attemptWrites.submit({
+  const attempt: AttemptsTable = {
+    id,
+    sitting_id: sitting.id,
+    roster_id: student.id,
+    variant_seed: seed,
+    generated_json: generated,
+    started_at: now.toISOString(),
+    deadline_at: times.deadline.toISOString(),
+    accepts_until: times.acceptsUntil.toISOString(),
+    closed_at: null,
+    closed_recorded_at: null,
+    close_reason: null,
+    last_seq: 0,
+    last_save_at: null,
+    last_seen_at: now.toISOString(),
+  };
+  const inserted = await context.attemptWrites.submit({
     kind: 'start',
-    attempt: {
-      id,
-      sitting_id: sitting.id,
-      roster_id: student.id,
-      variant_seed: seed,
-      generated_json: generated,
-      started_at: now.toISOString(),
-      deadline_at: times.deadline.toISOString(),
-      accepts_until: times.acceptsUntil.toISOString(),
-      closed_at: null,
-      closed_recorded_at: null,
-      close_reason: null,
-      last_seq: 0,
-      last_save_at: null,
-      last_seen_at: now.toISOString(),
-    },
+    attempt,
     event: auditRow(now, { kind: 'student', id: student.id }, 'attempt.started', `attempt:${id}`, {
       deadline: times.deadline.toISOString(),
     }),
   });
+  return inserted === 1 ? attempt : undefined;
 }
 
 /**
@@ -181,18 +229,21 @@ export async function saveAnswers(
   };
 }
 
+const attemptScopeOf = compiledQuery((db: Kysely<Database>, rosterId) =>
+  db
+    .selectFrom('attempts')
+    .innerJoin('sittings', 'sittings.id', 'attempts.sitting_id')
+    .selectAll('attempts')
+    .select('sittings.exam_version_id')
+    .where('attempts.roster_id', '=', rosterId),
+);
+
 /** The student's attempt and the exam version it answers, in one query: all a save needs to know. */
 async function findAttemptScope(
   context: AppContext,
   rosterId: string,
 ): Promise<{ attempt: AttemptsTable; examVersionId: string } | undefined> {
-  const row = await context.db
-    .selectFrom('attempts')
-    .innerJoin('sittings', 'sittings.id', 'attempts.sitting_id')
-    .selectAll('attempts')
-    .select('sittings.exam_version_id')
-    .where('attempts.roster_id', '=', rosterId)
-    .executeTakeFirst();
+  const [row] = await attemptScopeOf(context.db, [rosterId]);
   if (!row) return undefined;
   const { exam_version_id: examVersionId, ...attempt } = row;
   return { attempt, examVersionId };

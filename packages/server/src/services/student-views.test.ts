@@ -1,7 +1,8 @@
 import { parseExam, studentView, makeVariant } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCE } from '../test-support/test-app.js';
-import { attemptView } from './student-views.js';
+import { StudentExamViewSchema } from '../api/index.js';
+import { attemptView, attemptViewJson } from './student-views.js';
 
 const parsed = parseExam(BUNDLED_SOURCE);
 if (!parsed.ok) throw new Error('the bundled exam does not parse');
@@ -31,5 +32,25 @@ describe('a student view built once per variant', () => {
   it('is never shared for an attempt with its own computed instances', () => {
     const attempt = { variant_seed: 'seed-d', generated_json: '{}' };
     expect(attemptView(exam, sitting, attempt)).not.toBe(attemptView(exam, sitting, attempt));
+  });
+});
+
+describe("a student view's JSON", () => {
+  it('is what the response schema makes of the view, for every variant of a shuffled sitting', () => {
+    for (const seed of ['json-1', 'json-2', 'json-3', 'json-4', 'json-5', 'json-6']) {
+      const attempt = { variant_seed: seed, generated_json: null };
+      const expected = JSON.stringify(StudentExamViewSchema.parse(attemptView(exam, sitting, attempt)));
+      expect(attemptViewJson(exam, sitting, attempt)).toBe(expected);
+      expect(attemptViewJson(exam, { ...sitting, shuffle_questions: 0 }, attempt)).toBe(
+        JSON.stringify(StudentExamViewSchema.parse(attemptView(exam, { ...sitting, shuffle_questions: 0 }, attempt))),
+      );
+    }
+  });
+
+  it('is made whole through the schema for an attempt with its own instances', () => {
+    const attempt = { variant_seed: 'json-own', generated_json: '{}' };
+    expect(attemptViewJson(exam, sitting, attempt)).toBe(
+      JSON.stringify(StudentExamViewSchema.parse(attemptView(exam, sitting, attempt))),
+    );
   });
 });
