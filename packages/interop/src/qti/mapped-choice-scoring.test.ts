@@ -8,6 +8,7 @@ import {
   type MultipleScoring,
   type Question,
 } from '@examforge/core';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { importBank } from '../import-bank.js';
 import type { ImportedExam } from '../import-result.js';
@@ -113,6 +114,47 @@ describe('Examforge → QTI 3.0 → Examforge keeps the strategy and its paramet
     expect(imported.notes.filter((note) => note.keptAs === 'partial')).toEqual([]);
     expect(pointsOfEverySelection(imported.exam)).toEqual(pointsOfEverySelection(exam));
   });
+});
+
+test('every-decision and per-option with random parameters score every selection the same after QTI 3.0 (property)', () => {
+  const mark = (values: string[]) => fc.constantFrom(...values).map(r);
+  const optional = (values: string[]) => fc.option(mark(values), { nil: undefined });
+  const scoring = fc.oneof(
+    fc.constant<MultipleScoring>({ strategy: 'every-decision' }),
+    fc
+      .record({
+        right: optional(['1', '0.5', '1/3', '2/7']),
+        wrong: optional(['0', '-0.5', '-1/4', '-1/6']),
+        floor: optional(['0', '-0.5', '-1', '-2']),
+        ceiling: optional(['0.5', '1', '1.5']),
+      })
+      .map((parameters): MultipleScoring => ({
+        strategy: 'per-option',
+        ...Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined)),
+      })),
+  );
+  let runs = 0;
+  fc.assert(
+    fc.property(
+      fc.constantFrom('0.5', '1', '2', '2.5', '3'),
+      fc.integer({ min: 1, max: 4 }),
+      fc.integer({ min: 0, max: 3 }),
+      scoring,
+      (marks, correct, incorrect, strategy) => {
+        fc.pre(correct + incorrect >= 2);
+        const exam = examOf(marks, correct, correct + incorrect, strategy);
+        const exported = exportQti30(exam);
+        const imported = importBank({ name: exported.fileName, bytes: exported.bytes });
+        const question = onlyQuestion(imported);
+        // A named strategy, not weights: the mapping was recognised.
+        expect(question.kind === 'multiple' && question.scoring !== undefined && !optionWeights(question)).toBe(true);
+        expect(pointsOfEverySelection(imported.exam)).toEqual(pointsOfEverySelection(exam));
+        runs += 1;
+      },
+    ),
+    { numRuns: 80, seed: 20261207 },
+  );
+  expect(runs).toBe(80);
 });
 
 /** A QTI 2.2 multiple-choice item as other tools write it: four or five choices, a mapping, the given processing. */
