@@ -7,6 +7,7 @@ export * from './grading.js';
 export * from './grading-exports.js';
 export * from './key-change-preview.js';
 export * from './bank-import.js';
+export * from './exam-export.js';
 export * from './gradebook.js';
 export * from './paper.js';
 export * from './paper-jobs.js';

@@ -137,6 +137,9 @@ describe('authorization matrix: every route × every kind of caller', () => {
       ['GET', `${exam}/audit/facets`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${exam}/audit.csv?actor=system`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', `${exam}/archive`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      // The exam written for another system holds its key and explanations: its instructors and owners only.
+      ['GET', `${exam}/export/moodle-xml/report`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
+      ['GET', `${exam}/export/qti3`, undefined, [401, 403, 403, 403, 403, 403, 200, 200]],
       ['GET', '/api/auth/me', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
       // Probes (docs/operations.md): anyone, no session looked up.
       ['GET', '/api/health', undefined, all(200)],
@@ -296,6 +299,7 @@ describe('authorization matrix: every route × every kind of caller', () => {
             .replace(/\/regrade-requests\/nobody/, '/regrade-requests/:requestId')
             .replace(/\/question-papers\/none/, '/question-papers/:jobId')
             .replace(/\/files\/[^/]+$/, '/files/:path')
+            .replace(/\/export\/[a-z0-9-]+/, '/export/:format')
             .replace(/\/student-releases\/[^/]+$/, '/student-releases/:rosterId')}`,
       ),
     );

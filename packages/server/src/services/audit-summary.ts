@@ -34,6 +34,7 @@ export function summarizeEvent(kind: string, data: unknown, context: SummaryCont
 const SUMMARIES: Readonly<Record<string, (payload: Payload, question: string, person: string) => string>> = {
   'exam.imported': (p) => `imported version ${count(p.version)} of the exam file ${text(p.slug) ?? ''}`.trim(),
   'exam.archived': () => 'downloaded the exam archive (every sitting’s data)',
+  'exam.exported': (p) => `exported version ${count(p.version)} of the exam as ${text(p.format) ?? 'a question bank'}`,
   'exam.key-changed': (p, q) => `changed the key of ${q} to ${letters(p.letters)}; everyone is regraded`,
   'exam.question-dropped': (p, q) => `dropped ${q} (${text(p.mode) ?? 'dropped'}); everyone is regraded`,
   'sitting.created': (p) => `created the sitting “${text(p.title) ?? ''}”`,
