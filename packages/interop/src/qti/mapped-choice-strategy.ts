@@ -24,9 +24,13 @@ export interface MappedStrategy {
  * none does (the caller falls back to option weights) or the mapping is not of that form.
  *
  * @example
- * // Examforge's per-option export: A, B right (±1/2), C, D wrong, constant 0, clamped to [0, 2]
- * mappedChoiceStrategy({ values: [½, ½, −½, −½] }, { constant: 0, lower: 0, upper: 2, … }, 2)?.scoring;
+ * // right choices +1, wrong ones −1, the mapping bounded to [0, 2], 2 marks: net correct
+ * mappedChoiceStrategy({ values: [1, 1, −1, −1], lowerBound: 0, upperBound: 2 }, { constant: 0, … }, 2)?.scoring;
  * // { strategy: 'net-correct' }
+ * // Examforge's every-decision export, 2 marks over 4 options: ±1/2 each, plus 1 (the wrong options left unchosen),
+ * // clamped to [0, 2]
+ * mappedChoiceStrategy({ values: [½, ½, −½, −½] }, { constant: 1, lower: 0, upper: 2, … }, 2)?.scoring;
+ * // { strategy: 'every-decision' }
  */
 export function mappedChoiceStrategy(
   choices: MappedChoices,
