@@ -39,6 +39,11 @@ export interface PageSight {
    * round darkens the paper outside it, which would otherwise be taken for the ring's blur and taken out of the fill.
    */
   readonly ringLimit?: RingProfile;
+  /**
+   * Whether the page was captured one bit a pixel (`isOneBit`): only a threshold breaks a fill into the lines of its
+   * passes. Unknown (undefined) is read as possibly one-bit.
+   */
+  readonly oneBit?: boolean;
 }
 
 type Decision = Omit<MarkReading, 'features' | 'ringProfile'>;
@@ -55,6 +60,15 @@ const INK_MIN = 0.41;
 const FILL_MIN = 0.28;
 /** Marks fainter than this (typical darkness) are the residue of an erased fill: light pencil is 0.28 and more. */
 const ERASURE_MAX = 0.23;
+/**
+ * The least a partial fill leaves bare, as its largest bare region (share of the bubble out to 0.85 r): a fifth of
+ * the bubble (own generator: 95 % of partial fills leave 0.21 or more).
+ */
+const PARTIAL_BARE = 0.16;
+/** The most of the disc (light coverage) a cross of the widest felt-tip strokes covers, bare wedges left between. */
+const CROSS_COVER_MOST = 0.92;
+/** Strokes lighter than this (typical darkness) are a light pencil's, whose fill may leave paper between passes. */
+const LIGHT_PASSES = 0.4;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -91,7 +105,7 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number, 
   const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
   const inked = ramp(contrast, inkMin - 0.03, inkMin + 0.03);
   return {
-    ...decide(features, inked, faint, ownDarkness(features.typical, page.hand)),
+    ...decide(features, inked, faint, ownDarkness(features.typical, page.hand), page.oneBit !== false),
     features,
     ringProfile,
   };
@@ -141,7 +155,7 @@ const RESIDUE_OF_OWN = 0.5;
 /** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
 const RESIDUE_MOST = 0.32;
 
-function decide(f: MarkFeatures, inked: number, faint: number, own: number): Decision {
+function decide(f: MarkFeatures, inked: number, faint: number, own: number, maybeOneBit: boolean): Decision {
   const erasureMax = ERASURE_MAX * faint;
   const fillMin = FILL_MIN * faint;
   // A dot (the pen or pencil set down) is small and round; the shortest tick or partial fill reaches further.
@@ -242,11 +256,15 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
   // an eraser left of a fill.
   const erased = f.typical < RESIDUE_MOST ? ramp(own, RESIDUE_OF_OWN, RESIDUE_OF_OWN - 0.1) : 0;
   if (partial >= 0 && erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
+  // A partial fill leaves a clearly bare part. Ink even in the disc's least-inked cells, with no bare region as large
+  // as a partial fill's, is a mottled fill (a copier's tone curve, a light hand's passes) or smeared residue, not a
+  // bare part: a person decides.
+  const noBarePart = f.bareArea < PARTIAL_BARE && f.cellEvenness >= 0.2 ? 0.4 : 1;
   if (partial >= 0)
     return {
       kind: 'partial',
-      confidence: Math.min(inked, notFill, bareRim, specks, margin(partial, 0.75)),
-      fillConfidence: Math.min(notFill, bareRim, specks),
+      confidence: Math.min(inked, notFill, bareRim, specks, noBarePart, margin(partial, 0.75)),
+      fillConfidence: Math.min(notFill, bareRim, specks, noBarePart),
     };
   const stroke = margin(partial, 0.75);
   // Two strokes crossing run out four ways; a tick's two strokes meet at a vertex, so two of the four are bare, and
@@ -256,8 +274,12 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number): Dec
     (f.arms[0] + f.arms[1] - CROSS_ARMS) / 0.3 + (f.exitRuns >= 3 ? 0.5 : 0) - (f.arms[0] === 0 ? 0.5 : 0);
   const kind = crossing >= 0 ? 'cross' : 'tick';
   // Strokes leave most of the circle at 0.7 r bare; ink all round it over much of the disc is a fill that a
-  // black-and-white threshold broke into the lines of its passes: a person decides.
-  const brokenFill = f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
+  // black-and-white threshold broke into the lines of its passes, or a light pencil scribbled over the disc with
+  // paper between its passes: a person decides. On a grey capture, ink that dark (pen, felt tip, a heavy pencil) is
+  // the wide arms of a cross (a fill in it leaves no paper between its passes), unless it covers the disc too fully to
+  // leave a cross's bare wedges: two strokes 0.7 r wide cover about 70 % of it, blurred at most 90 %.
+  const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= CROSS_COVER_MOST;
+  const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
   return {
     kind,
     confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25)),

@@ -31,6 +31,14 @@ describe('a fill beside a much fainter one', () => {
     expect(row.map((bubble) => bubble.reading.kind)).toEqual(['filled', 'filled']);
   });
 
+  it('sends a fainter fill as faint as residue can be, but not much fainter than the other, to a person', () => {
+    // A light hand's changed answer: the residue is as dark as its pressure varies (drawn so by a light pencil).
+    const [kept, unsure] = faintBesideDark([fill('a', 0.4), fill('b', 0.28)]);
+    expect(kept?.reading).toMatchObject({ kind: 'filled', confidence: 1, fillConfidence: 1 });
+    expect(unsure?.reading.kind).toBe('filled');
+    expect(unsure?.reading.fillConfidence).toBeLessThan(0.5);
+  });
+
   it('leaves a row with one fill as it is', () => {
     const row = [fill('a', 0.2)];
     expect(faintBesideDark(row)).toBe(row);

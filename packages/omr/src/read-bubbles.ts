@@ -1,5 +1,6 @@
 import { classifyMark, type MarkReading, type PageSight } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
+import { isOneBit } from './one-bit.js';
 import { exceedsRingLimit, ringLimit } from './ring-limit.js';
 
 /** A bubble on the page image: centre and radius in pixels. */
@@ -22,8 +23,9 @@ const HAND_SAMPLE = 4;
  * const readings = readBubbles(image, page.bubbles.map((b) => project(homography, b)));
  */
 export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[]): MarkReading[] {
-  const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r));
-  const page = pageSight(readings);
+  const capture = { oneBit: isOneBit(image) };
+  const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r, capture));
+  const page = { ...pageSight(readings), ...capture };
   return readings.map((reading, index) => {
     const spot = spots[index];
     return spot && readAgain(reading, page) ? classifyMark(image, spot.x, spot.y, spot.r, page) : reading;

@@ -15,6 +15,8 @@ import { project, type Homography } from './homography.js';
 import { applyMarkRule, type BubbleReading, type ReviewReason } from './mark-rule.js';
 import { confirmRegistration } from './confirm-registration.js';
 import { faintBesideDark } from './faint-beside-dark.js';
+import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
+import { isOneBit } from './one-bit.js';
 import { readBubbles } from './read-bubbles.js';
 import { identifyPage, type UnidentifiedReason } from './page-identity.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
@@ -170,14 +172,21 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     rows.set(bubble.questionId, row);
   });
   const questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
-  return [...rows].flatMap(([questionId, bubbles]) => {
+  const choiceRows = [...rows].flatMap(([questionId, bubbles]) => {
     const question = questions.get(questionId);
-    if (!question || !isChoiceQuestion(question)) return [];
-    const label = page.rowLabels.find((row) => row.questionId === questionId);
-    const judged = faintBesideDark(bubbles);
-    const { response, review } = applyMarkRule(question, judged);
-    const area = rowArea(homography, page, questionId);
-    return [{ questionId, printedNumber: label?.text ?? '', bubbles: judged, response, review, area }];
+    return question && isChoiceQuestion(question) ? [{ question, bubbles: faintBesideDark(bubbles) }] : [];
+  });
+  // The page as a whole: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills.
+  const judged = doubtRowsLostToThreshold(
+    choiceRows.map((row) => row.bubbles),
+    isOneBit(image),
+  );
+  return choiceRows.map(({ question }, index) => {
+    const bubbles = judged[index] ?? [];
+    const label = page.rowLabels.find((row) => row.questionId === question.id);
+    const { response, review } = applyMarkRule(question, bubbles);
+    const area = rowArea(homography, page, question.id);
+    return { questionId: question.id, printedNumber: label?.text ?? '', bubbles, response, review, area };
   });
 }
 

@@ -66,15 +66,24 @@ function evaluate(crops: readonly BubbleCrop[]): void {
 function sightsOf(crops: readonly BubbleCrop[]): Map<string, PageSight> {
   const bySheet = new Map<string, MarkReading[]>();
   for (const crop of crops)
-    bySheet.set(crop.sheet, [...(bySheet.get(crop.sheet) ?? []), classifyMark(crop.image, crop.x, crop.y, crop.r)]);
+    bySheet.set(crop.sheet, [
+      ...(bySheet.get(crop.sheet) ?? []),
+      classifyMark(crop.image, crop.x, crop.y, crop.r, captureOf(crop)),
+    ]);
   const sights = new Map<string, PageSight>();
-  for (const [sheet, readings] of bySheet) sights.set(sheet, pageSight(readings));
+  for (const [sheet, readings] of bySheet) {
+    const first = crops.find((crop) => crop.sheet === sheet);
+    sights.set(sheet, { ...pageSight(readings), ...(first ? captureOf(first) : {}) });
+  }
   return sights;
 }
 
+/** What `readBubbles` knows of the capture before reading: whether it is one bit a pixel. */
+const captureOf = (crop: BubbleCrop): PageSight => ({ oneBit: crop.mode === 'bw' || crop.mode === 'fax' });
+
 /** A crop read as `readBubbles` reads it: alone, then against its sheet when the sheet says something of it. */
 function readCrop(crop: BubbleCrop, page: PageSight | undefined): MarkReading {
-  const alone = classifyMark(crop.image, crop.x, crop.y, crop.r);
+  const alone = classifyMark(crop.image, crop.x, crop.y, crop.r, captureOf(crop));
   const again = page !== undefined && readAgain(alone, page);
   return again ? classifyMark(crop.image, crop.x, crop.y, crop.r, page) : alone;
 }

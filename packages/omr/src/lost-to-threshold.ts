@@ -1,0 +1,55 @@
+import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
+
+/**
+ * On a one-bit capture, a page on which fewer than this share of the question rows carry a confident complete fill
+ * may have lost its marks to the threshold. Students answer most questions of an exam; a pen's marks survive any
+ * threshold, while a pencil lighter than the threshold leaves specks, strokes or nothing (fax and black-and-white
+ * scans keep no grey to tell them apart).
+ */
+const ANSWERED_SHARE = 0.5;
+/**
+ * The printed ring's darkness (median over the page's bubbles) below which a one-bit capture was thresholded light or
+ * dithered. A threshold thins or swells the ring's blurred edge with the grey it cuts at: on the project's own fax
+ * model the ring measures 0.56–0.74 at thresholds 110–160 and 0.77–0.97 at 170–215. A light threshold is the one that
+ * erases a pencil's grey (at 160 everything lighter than 0.37); a dark one keeps it, swollen into strokes.
+ */
+const LIGHT_THRESHOLD_RING = 0.75;
+/** The confidence a doubted reading keeps: below `REVIEW_BELOW`, so a person looks. */
+const DOUBTED = REVIEW_BELOW - 0.1;
+
+/**
+ * A one-bit page thresholded light (its printed ring comes out thin) whose rows are mostly without a confident
+ * complete fill, read as a person reads it: a pencil lighter than the capture's threshold loses its fills wholly or
+ * into specks and strokes, and the page keeps no grey to tell a lost fill from a blank or from a tick. Every bubble of a row without a confident fill then goes to a person
+ * (its confidence lowered below the review line); rows with a fill, and pages with most rows answered, are returned
+ * as they are.
+ *
+ * @example
+ * const rows = doubtRowsLostToThreshold(pageRows, isOneBit(image)); // a faint pencil faxed at a light threshold
+ */
+export function doubtRowsLostToThreshold(
+  rows: readonly (readonly BubbleReading[])[],
+  oneBit: boolean,
+): readonly (readonly BubbleReading[])[] {
+  if (!oneBit || rows.length === 0) return rows;
+  const rings = rows.flatMap((row) => row.map(({ reading }) => reading.features.ring)).sort((a, b) => a - b);
+  if ((rings[Math.floor(rings.length / 2)] ?? 1) >= LIGHT_THRESHOLD_RING) return rows;
+  const answered = rows.filter(hasConfidentFill).length;
+  if (answered >= rows.length * ANSWERED_SHARE) return rows;
+  return rows.map((row) => (hasConfidentFill(row) ? row : row.map(doubted)));
+}
+
+const hasConfidentFill = (row: readonly BubbleReading[]) =>
+  row.some(({ reading }) => reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW);
+
+function doubted(bubble: BubbleReading): BubbleReading {
+  const { reading } = bubble;
+  return {
+    ...bubble,
+    reading: {
+      ...reading,
+      confidence: Math.min(reading.confidence, DOUBTED),
+      fillConfidence: Math.min(reading.fillConfidence, DOUBTED),
+    },
+  };
+}
