@@ -58,7 +58,16 @@ test('an instructor imports a Moodle bank and a QTI 3.0 package, reads what was 
 
   await page.getByTestId('bank-open-exam').click();
   await expect(page.getByTestId('exam-detail-page')).toBeVisible();
-  await expectAccessible(page, 'the imported exam');
+  // And back out for another system: the report says what Aiken cannot hold before the file is downloaded.
+  await page.getByTestId('export-format-aiken').check();
+  await expect(page.getByTestId('export-summary')).toContainText('Aiken:');
+  await expect(page.getByTestId('export-left-out')).toContainText('single-answer');
+  await expectAccessible(page, 'the imported exam, with its export report');
+  const link = page.getByTestId('export-download');
+  const fileName = (await link.textContent())?.replace(/^Download /, '') ?? '';
+  const download = page.waitForEvent('download');
+  await link.click();
+  expect((await download).suggestedFilename()).toBe(fileName);
   // The bank's pictures are kept with the exam and served with it: the preview shows them loaded.
   const examPage = page.url();
   await page.goto(`${examPage}/preview`);

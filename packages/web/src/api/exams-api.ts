@@ -1,10 +1,13 @@
 import type { StudentExamView } from '@examforge/core';
 import {
   ExamDetailSchema,
+  ExamExportReportSchema,
   ExamSummarySchema,
   SittingSchema,
   type CreateSitting,
   type ExamDetail,
+  type ExamExportFormat,
+  type ExamExportReport,
   type ExamSummary,
   type Sitting,
   type VerifyReport,
@@ -49,3 +52,13 @@ export const EXAM_VIEW: ReplyParser<StudentExamView> = {
     return view ? { success: true, data: view } : { success: false, error: { message: 'not a StudentExamView' } };
   },
 };
+
+/** What writing the exam for another system keeps and loses, before the file is downloaded. */
+export function fetchExportReport(examId: string, format: ExamExportFormat): Promise<ExamExportReport> {
+  return apiRequest('GET', `/api/exams/${encodeURIComponent(examId)}/export/${format}/report`, ExamExportReportSchema);
+}
+
+/** A plain link: the exam written in `format` (the download is audited). */
+export function examExportUrl(examId: string, format: ExamExportFormat): string {
+  return `/api/exams/${encodeURIComponent(examId)}/export/${format}`;
+}

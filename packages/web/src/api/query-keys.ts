@@ -11,6 +11,7 @@ export const queryKeys = {
   staff: (examId: string) => ['exams', examId, 'staff'] as const,
   preview: (examId: string) => ['exams', examId, 'preview'] as const,
   verify: (examId: string) => ['exams', examId, 'verify'] as const,
+  exportReport: (examId: string, format: string) => ['exams', examId, 'export', format] as const,
   variant: (examId: string, seed: string) => ['exams', examId, 'preview', 'seed', seed] as const,
   sitting: (sittingId: string) => ['sittings', sittingId] as const,
   roster: (sittingId: string) => ['sittings', sittingId, 'roster'] as const,

@@ -10,6 +10,7 @@ import { Loading } from '../components/loading.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { formatDateTime } from '../lib/format/format-time.js';
 import { DiagnosticsList } from './diagnostics-list.js';
+import { ExportExamSection } from './export-exam-section.js';
 import { useStaffUser } from './instructor-layout.js';
 import { NewSittingForm } from './new-sitting-form.js';
 import { VariantPreviewSection } from './variant-preview-section.js';
@@ -106,6 +107,7 @@ export function ExamDetailPage() {
       {detail.computedQuestions.length > 0 && (
         <VariantPreviewSection examId={examId} computedQuestions={detail.computedQuestions} />
       )}
+      {manages && <ExportExamSection examId={examId} />}
       <details className="source">
         <summary>Source (exam.md)</summary>
         <pre className="input-code">{detail.source}</pre>
