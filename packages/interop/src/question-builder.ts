@@ -63,12 +63,10 @@ const DEFAULT_SECTION = 'Questions';
  */
 export function buildImportedExam(input: ImportedExamInput): Exam {
   const fallbackMarks = Rational.fromNumber(input.options?.defaultMarks ?? 1) ?? Rational.ONE;
-  const own = ownIds(input.questions);
-  // The sources' own ids are taken first, so that no id made from a name can take one of them.
-  const ids = new Set(own.filter((id) => id !== undefined));
+  const ids = importedQuestionIds(input.questions);
   const byCategory = new Map<string, { question: Question; marks: Rational }[]>();
   input.questions.forEach((imported, index) => {
-    const id = own[index] ?? uniqueId(imported.name ?? '', ids, `q${index + 1}`);
+    const id = ids[index] ?? `q${index + 1}`;
     // A heading is one line: a category name with line breaks would end it.
     const category = imported.category?.replace(/\s+/g, ' ').trim() || DEFAULT_SECTION;
     const entries = byCategory.get(category) ?? [];
@@ -96,6 +94,17 @@ export function buildImportedExam(input: ImportedExamInput): Exam {
     ...(input.instructions !== undefined && { instructions: input.instructions }),
     sections,
   };
+}
+
+/**
+ * The id each imported question gets, in input order (so that notes name the questions the exam has): its own id when
+ * that is a valid id and the first to claim it, else one made from its name. Own ids are taken first, so that no id
+ * made from a name can take one of them.
+ */
+export function importedQuestionIds(questions: readonly ImportedQuestion[]): string[] {
+  const own = ownIds(questions);
+  const taken = new Set(own.filter((id) => id !== undefined));
+  return questions.map((imported, index) => own[index] ?? uniqueId(imported.name ?? '', taken, `q${index + 1}`));
 }
 
 /** Each question's own id when it is a valid id and the first to claim it; undefined where the id is made from a name. */

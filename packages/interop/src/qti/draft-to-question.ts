@@ -37,11 +37,17 @@ export function toImportedQuestion(
   const marks = draft.marks ?? defaultMarks;
   return {
     name: draft.title ?? draft.source,
+    // The item's identifier is its id when it is a readable Examforge id (our QTI export writes the question's id
+    // there); an opaque one, such as Canvas's 32-digit hex, would be a worse id than one made from the title.
+    ...(!OPAQUE_IDENTIFIER.test(draft.source) && { id: draft.source }),
     category,
     marks: draft.marks,
     question: questionOf(draft, base, marks, markdown, notes),
   };
 }
+
+/** A long run of hex digits, as tools that generate identifiers (Canvas, Respondus) write them. */
+const OPAQUE_IDENTIFIER = /[0-9a-f]{12,}/;
 
 type Base = Pick<QuestionDraft, 'title' | 'stem' | 'keyUnknown' | 'bonus' | 'explanation' | 'penalty'>;
 

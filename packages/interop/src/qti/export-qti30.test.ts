@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryExam } from '../../../core/src/test-support/arbitrary-exam.js';
 import { examFrom } from '../test-support/export-test-exam.js';
 import { exportQti30 } from './export-qti30.js';
+import { importQti } from './import-qti.js';
 import { validateQtiPackage } from './schema/validate-qti-package.js';
 
 const BUNDLED = fileURLToPath(new URL('../../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url));
@@ -50,6 +51,13 @@ describe('exportQti30', () => {
     expect(attributes(essay, 'qti-rubric-block', 'view')).toEqual(['scorer']);
     expect(bank.notes.filter((note) => note.reason.includes('key is unknown'))).toHaveLength(8);
     expect(bank.notes.filter((note) => note.reason.includes('rubric'))).toHaveLength(3);
+  });
+
+  it('gives back every question under its own id when the package is imported again', () => {
+    const exam = bundledExam();
+    const back = importQti({ name: 'bank.zip', bytes: exportQti30(exam).bytes }).exam;
+    const ids = (of: Exam) => of.sections.flatMap((section) => section.questions.map((question) => question.id));
+    expect(ids(back)).toEqual(ids(exam));
   });
 
   it('scores by mapping, by match and by mapping plus a constant, and numeric answers with qti-equal', () => {

@@ -189,11 +189,12 @@ describe('every QTI sample imports as the table says, or is refused with a locat
 describe('QTI 2.x/3.0 scoring', () => {
   test('a map_response mapping becomes option weights over the mapping maximum, unmapped choices at its default', () => {
     const imported = importSample('qti21/instructure_test_qti_2.2_package_mathassess_xsd.zip');
-    const water = question(imported, 'composition-of-water');
+    // The item's identifier is a readable id, so it is the question's id (its title is "Composition of Water").
+    const water = question(imported, 'multiple-answer');
     expect(water.marks?.toString()).toBe('2');
     expect(optionWeights(water)?.map((w) => w.toString())).toEqual(['0.5', '-1', '-1', '0.5', '-1', '-0.5']);
     expect(imported.assets.map((asset) => asset.path)).toEqual(['images/sign.png']);
-    expect(question(imported, 'unattended-luggage').stem).toContain('](<images/sign.png>)');
+    expect(question(imported, 'choice').stem).toContain('](<images/sign.png>)');
   });
 
   test('ONYX negative mapped values weigh against the item maximum; a relative tolerance "5.0 5.0" is ±5 %', () => {

@@ -1,7 +1,7 @@
 import { Rational } from '@examforge/core';
 import type { ImportAssets } from '../import-assets.js';
 import type { ConversionNote, ImportedExam, ImportOptions, SourceFormat } from '../import-result.js';
-import { buildImportedExam, finishImport, uniqueId, type ImportedQuestion } from '../question-builder.js';
+import { buildImportedExam, finishImport, importedQuestionIds, type ImportedQuestion } from '../question-builder.js';
 import type { DraftNote } from './question-draft.js';
 
 /** One source item's result: the question it became (if any) and every note about it. */
@@ -23,8 +23,8 @@ export interface QtiImportInput {
 
 /**
  * Builds the exam from the imported items and hands it to `finishImport` (strict mode, no empty exam, lint clean), a
- * section per category (the test's sections). Notes get the id of the question they are about; the ids are made
- * as the builder makes them (`uniqueId` over the questions in order).
+ * section per category (the test's sections). Notes get the id of the question they are about, as the builder gives
+ * it (`importedQuestionIds`).
  */
 export function finishQtiImport(input: QtiImportInput): ImportedExam {
   const { questions, trailing } = withDescriptions(input.entries);
@@ -35,11 +35,11 @@ export function finishQtiImport(input: QtiImportInput): ImportedExam {
     options: input.options,
     ...(trailing.length > 0 && { instructions: trailing.join('\n\n') }),
   });
-  const taken = new Set<string>();
+  const ids = importedQuestionIds(questions);
   let index = 0;
   const notes: ConversionNote[] = input.entries.flatMap((entry) => {
-    const questionId = entry.question ? uniqueId(entry.question.name ?? '', taken, `q${++index}`) : undefined;
     if (!entry.question) return entry.notes;
+    const questionId = ids[index++];
     return entry.notes.map((note) => ({ ...note, questionId }));
   });
   return finishImport({
