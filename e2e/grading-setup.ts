@@ -67,7 +67,8 @@ function database(): Database.Database {
   const path = process.env.E2E_DATABASE;
   if (path === undefined) throw new Error('E2E_DATABASE is not set: run through playwright.config.ts');
   const db = new Database(path);
-  db.pragma('busy_timeout = 5000');
+  // Browser tests run two at a time, so the server may be committing another test's saves: wait for the lock.
+  db.pragma('busy_timeout = 30000');
   return db;
 }
 
