@@ -15,6 +15,7 @@ import { project, type Homography } from './homography.js';
 import { applyMarkRule, type BubbleReading, type ReviewReason } from './mark-rule.js';
 import { confirmRegistration } from './confirm-registration.js';
 import { faintBesideDark } from './faint-beside-dark.js';
+import { doubtRowsOfFaintPage } from './faint-page.js';
 import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
 import { isOneBit } from './one-bit.js';
 import { readBubbles } from './read-bubbles.js';
@@ -177,9 +178,12 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     return question && isChoiceQuestion(question) ? [{ question, bubbles: faintBesideDark(bubbles) }] : [];
   });
   // The page as a whole: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills.
-  const judged = doubtRowsLostToThreshold(
-    choiceRows.map((row) => row.bubbles),
-    isOneBit(image),
+  // A page of faint ink (rows holding only residue-like marks) may be a faint hand or a lightened copy.
+  const judged = doubtRowsOfFaintPage(
+    doubtRowsLostToThreshold(
+      choiceRows.map((row) => row.bubbles),
+      isOneBit(image),
+    ),
   );
   return choiceRows.map(({ question }, index) => {
     const bubbles = judged[index] ?? [];

@@ -1,0 +1,65 @@
+import { seededRandom } from '@examforge/core';
+import { describe, expect, it } from 'vitest';
+import { doubtRowsOfFaintPage } from './faint-page.js';
+import { readPage } from './read-page.js';
+import { bundledExam } from './test-support/bundled-exam.js';
+import { photocopy } from './test-support/copier.js';
+import { bubbles, layout, markedSheet, printedSheet } from './test-support/survey.js';
+import { addNoise, type SyntheticMark } from './test-support/synthetic-marks.js';
+
+/**
+ * A light pencil sheet photocopied at the copier's "lighter" setting: its complete fills come out as faint as the
+ * residue of an erased fill (the independent test's photocopies read 13 fills of one light page as residue, with
+ * confidence). Drawn with the project's own generator and copier model: one fill in every question row.
+ */
+function oneFillPerRow(seed: string): SyntheticMark[] {
+  const random = seededRandom(seed);
+  const chosen = new Map<string, string>();
+  for (const group of new Set(bubbles.map((bubble) => bubble.group))) {
+    const options = bubbles.filter((bubble) => bubble.group === group).map((bubble) => bubble.option);
+    chosen.set(group, options[Math.floor(random() * options.length)] ?? '');
+  }
+  return bubbles.map((bubble) =>
+    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? 'filled' : 'empty',
+  );
+}
+
+describe('a page whose fills a light copy turned into residue', () => {
+  it('no row is read as blank with confidence: the rows with faint ink go to a person', async () => {
+    const dpi = 150;
+    const truth = oneFillPerRow('faint-copy');
+    const image = markedSheet(await printedSheet(dpi), dpi, truth, 'faint-copy', 'pencil');
+    addNoise(image, 8, 'noise-faint-copy');
+    photocopy(image, dpi, 0.35);
+    const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+    if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+    const residueRows = page.questions.filter((question) =>
+      question.bubbles.some((bubble) => bubble.reading.kind === 'erasure'),
+    );
+    expect(residueRows.length).toBeGreaterThan(page.questions.length / 4);
+    const blank = page.questions.filter(
+      (question) => question.review.length === 0 && question.response.kind === 'blank',
+    );
+    expect(blank.map((question) => question.questionId)).toEqual([]);
+  });
+
+  it('a page with most rows answered, or with residue on only a few rows, is left as read', async () => {
+    const dpi = 150;
+    const image = markedSheet(await printedSheet(dpi), dpi, oneFillPerRow('dark-copy'), 'dark-copy', 'pen');
+    photocopy(image, dpi);
+    const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+    if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+    const rows = page.questions.map((question) => question.bubbles);
+    expect(doubtRowsOfFaintPage(rows)).toBe(rows);
+    const fewResidue = rows.map((row, index) =>
+      row.map((bubble) => ({
+        ...bubble,
+        reading: {
+          ...bubble.reading,
+          kind: index < 3 && bubble.reading.kind === 'filled' ? ('erasure' as const) : ('empty' as const),
+        },
+      })),
+    );
+    expect(doubtRowsOfFaintPage(fewResidue)).toBe(fewResidue);
+  });
+});

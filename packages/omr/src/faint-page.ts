@@ -1,0 +1,48 @@
+import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
+
+/** A page on which fewer than this share of the question rows carry a confident complete fill is mostly unanswered. */
+const ANSWERED_SHARE = 0.5;
+/**
+ * Rows holding residue and no fill, as a share of the page's rows, beyond which the residue is the student's own
+ * faint hand (or a capture that lightened it) rather than changed answers: a student rubs out a few answers, not a
+ * quarter of them.
+ */
+const RESIDUE_ROWS_SHARE = 0.25;
+/** The confidence a doubted reading keeps: below `REVIEW_BELOW`, so a person looks. */
+const DOUBTED = REVIEW_BELOW - 0.1;
+
+/**
+ * A page read as a person reads it when most of its rows hold no fill but a quarter or more hold only faint,
+ * residue-like ink: that is a faint hand, or a copier's tone curve that lightened a pencil to residue's darkness, not
+ * a student who erased a quarter of their answers. Every bubble of a row without a confident fill but with ink in it
+ * goes to a person; rows with a fill, and blank rows, are returned as they are.
+ *
+ * @example
+ * const rows = doubtRowsOfFaintPage(pageRows); // a light HB sheet photocopied: its fills read as residue
+ */
+export function doubtRowsOfFaintPage(
+  rows: readonly (readonly BubbleReading[])[],
+): readonly (readonly BubbleReading[])[] {
+  if (rows.length === 0) return rows;
+  const answered = rows.filter(hasConfidentFill).length;
+  const residueOnly = rows.filter((row) => !hasConfidentFill(row) && row.some(isResidue)).length;
+  if (answered >= rows.length * ANSWERED_SHARE || residueOnly < rows.length * RESIDUE_ROWS_SHARE) return rows;
+  return rows.map((row) => (hasConfidentFill(row) || !row.some(isInked) ? row : row.map(doubted)));
+}
+
+const hasConfidentFill = (row: readonly BubbleReading[]) =>
+  row.some(({ reading }) => reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW);
+const isResidue = ({ reading }: BubbleReading) => reading.kind === 'erasure';
+const isInked = ({ reading }: BubbleReading) => reading.kind !== 'empty';
+
+function doubted(bubble: BubbleReading): BubbleReading {
+  const { reading } = bubble;
+  return {
+    ...bubble,
+    reading: {
+      ...reading,
+      confidence: Math.min(reading.confidence, DOUBTED),
+      fillConfidence: Math.min(reading.fillConfidence, DOUBTED),
+    },
+  };
+}
