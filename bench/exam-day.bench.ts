@@ -7,15 +7,18 @@
  * server's group-commit metrics: on SQLite one commit is one fsync of the WAL), and afterwards checks that every
  * acknowledged save is stored. Goal (issue 13): 10,000 students, save p99 under 100 ms, start p99 under 1 s, 0 errors.
  * Options: --students N (or a ladder: --students 2000,6000,10000) --minutes M --ramp S --db sqlite|postgres|both
- * --nodes N --abandoned N. With --nodes above 1, PostgreSQL is also measured with N app processes behind HAProxy.
+ * --nodes N --abandoned N --client http|fetch. With --nodes above 1, PostgreSQL is also measured with N app
+ * processes behind HAProxy.
  * With --abandoned N, N abandoned attempts reach their deadline mid-storm: how late their closes were recorded
  * (goal: within 5 s) and whether each was closed exactly once.
  * Server CPU per request (from the server's own `process_cpu_seconds_total`, all its threads): CPU time means something
  * on a machine shared with the load client and other work, where latency does not. "per save" is the CPU of the
  * storm after the last start divided by the saves acknowledged in it (503 refusals and the jobs loop included);
  * "per start" is the CPU until the last start, less those saves at that rate, divided by the students who joined and
- * started. The client's own CPU per save is reported beside it. EXAM_DAY_CPU_PROF=<dir> samples the server's main
- * thread (exam-day-profiler.ts) and leaves its .cpuprofile there (Chrome's DevTools or speedscope open it).
+ * started. The client's own CPU per save is reported beside it: its students speak node:http over kept-alive
+ * connections (exam-day-client.ts), cheaper than fetch (`--client fetch`: the tests' HttpStudent).
+ * EXAM_DAY_CPU_PROF=<dir> samples the server's event loop (scripts/exam-day-profiler.mjs) and leaves its
+ * .cpuprofile there (Chrome's DevTools or speedscope open it).
  */
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
@@ -28,10 +31,11 @@ import {
   insertExpiringAttempts,
 } from '../packages/server/src/test-support/expiring-attempts.js';
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
+import { benchConnections, BenchStudent } from './exam-day-client.js';
 import { startBenchServer } from './bench-server.js';
 import type { BenchmarkResult } from './run.js';
 
-const PROFILER = fileURLToPath(new URL('./exam-day-profiler.ts', import.meta.url));
+const PROFILER = fileURLToPath(new URL('../scripts/exam-day-profiler.mjs', import.meta.url));
 
 const QUESTIONS = [
   'l2-prior',
@@ -69,7 +73,7 @@ async function runOn(
     demoStudents: students,
     nodes,
     ...(profileDirectory && {
-      extraEnv: { EXAM_DAY_CPU_PROF: profileDirectory, NODE_OPTIONS: `--import=tsx --import=${PROFILER}` },
+      extraEnv: { EXAM_DAY_CPU_PROF: profileDirectory, NODE_OPTIONS: `--import=${PROFILER}` },
     }),
   });
   const url = server.databaseUrl;
@@ -83,6 +87,8 @@ async function runOn(
   let shed = 0;
   let acknowledged = 0;
   const firstError: string[] = [];
+  const client = option('client', 'http');
+  const connections = benchConnections(server.url);
   let started = 0;
   let startsSettled = 0;
   // With several nodes the scrape reaches one of them: CPU per request is measured on one process only.
@@ -96,7 +102,7 @@ async function runOn(
     codes.map(async (code, index) => {
       await sleep((index * rampSeconds * 1000) / codes.length);
       // Joins and starts are never shed; saves are, and this client counts each refusal before waiting it out.
-      const student = new HttpStudent(server.url, false);
+      const student = client === 'fetch' ? new HttpStudent(server.url, false) : new BenchStudent(connections);
       const t0 = performance.now();
       try {
         await student.joinAndStart(code);
@@ -149,6 +155,7 @@ async function runOn(
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
+  connections.agent.destroy();
   await cpu?.mark(acknowledged);
   const perRequest = cpu?.perRequest(started);
   const closing = cohort && (await closeLateness(handle.db, await cohort));

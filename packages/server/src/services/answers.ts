@@ -3,6 +3,7 @@ import {
   listQuestions,
   MISSING,
   type Exam,
+  type Question,
   type Response,
   type StudentResponses,
 } from '@examforge/core';
@@ -11,9 +12,21 @@ import { RecordedAnswerSchema, type RecordedAnswer, type Save } from '../api/ind
 import type { AnswersTable, Database } from '../db/schema.js';
 import { badRequest } from './access.js';
 
+/** Each exam's questions by id, made once per exam object (a cached version is checked on every save). */
+const questionsByExam = new WeakMap<Exam, ReadonlyMap<string, Question>>();
+
+function questionsOf(exam: Exam): ReadonlyMap<string, Question> {
+  let questions = questionsByExam.get(exam);
+  if (!questions) {
+    questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
+    questionsByExam.set(exam, questions);
+  }
+  return questions;
+}
+
 /** Checks saves against the exam: known question, an answer of the question's kind, options it has. */
 export function validateSaves(exam: Exam, saves: readonly Save[]): void {
-  const questions = new Map(listQuestions(exam).map(({ question }) => [question.id, question]));
+  const questions = questionsOf(exam);
   for (const save of saves) {
     const question = questions.get(save.questionId);
     if (!question) throw badRequest('unknown-question', `this exam has no question \`${save.questionId}\``);

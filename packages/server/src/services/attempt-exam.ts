@@ -71,7 +71,7 @@ const generating = limitConcurrency(availableParallelism());
  * const [json] = await generateInstances(exam, [variantSeed(sitting.id, student.id)]);
  */
 export async function generateInstances(exam: Exam, seeds: readonly string[]): Promise<(string | null)[]> {
-  if (computedQuestionIds(exam).length === 0) return seeds.map(() => null);
+  if (!hasComputedQuestions(exam)) return seeds.map(() => null);
   const runs = await generating(() => generateForSeeds(exam, seeds, { concurrency: Math.min(2, seeds.length) }));
   const failures = runs.flatMap((run) => run.failures.map((failure) => ({ seed: run.seed, ...failure })));
   if (failures.length > 0) throw generationFailed(failures);
@@ -105,7 +105,7 @@ export async function attemptExam(
   attempt: Pick<AttemptsTable, 'id' | 'variant_seed' | 'generated_json'>,
 ): Promise<Exam> {
   const exam = await loadExamVersion(context, versionId);
-  if (computedQuestionIds(exam).length === 0) return exam;
+  if (!hasComputedQuestions(exam)) return exam;
   const json = attempt.generated_json ?? (await storeInstances(context, exam, attempt));
   return instantiateExam(exam, readInstances(json));
 }
@@ -129,4 +129,16 @@ async function storeInstances(
     .where('id', '=', attempt.id)
     .executeTakeFirst();
   return row?.generated_json ?? json;
+}
+
+/** Asked on every save and start of the same cached exam version: answered once per exam object. */
+const computedByExam = new WeakMap<Exam, boolean>();
+
+function hasComputedQuestions(exam: Exam): boolean {
+  let computed = computedByExam.get(exam);
+  if (computed === undefined) {
+    computed = computedQuestionIds(exam).length > 0;
+    computedByExam.set(exam, computed);
+  }
+  return computed;
 }

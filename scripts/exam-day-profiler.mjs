@@ -1,8 +1,8 @@
 /**
- * Preloaded into the exam-day bench's server (`node --import tsx --import …`; Node 20 refuses `--cpu-prof` in
- * NODE_OPTIONS) when EXAM_DAY_CPU_PROF names a folder: samples the main thread from the start and writes a
- * .cpuprofile there when the bench stops the server (SIGTERM), before the server's own shutdown runs. Sampling costs
- * CPU itself: compare CPU per request from runs without it.
+ * Preloaded into the exam-day bench's server (`node --import`; Node 20 refuses `--cpu-prof` in NODE_OPTIONS) when
+ * EXAM_DAY_CPU_PROF names a folder: samples the event loop's thread from the start and writes a .cpuprofile there
+ * when the bench stops the server (SIGTERM), before the server's own shutdown runs. Sampling costs CPU itself:
+ * compare CPU per request from runs without it.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
