@@ -156,7 +156,7 @@ async function studentSeesFeedback(browser: Browser, accessCode: string, how: 't
   if (how === 'handwritten') {
     await expectImageLoaded(page.getByTestId(`crop-${QUESTION}`));
   }
-  await expectAccessible(page, `the results of a student who ${how} their answer`);
+  await expectAccessible(page, `the results of a student who ${how === 'typed' ? 'typed' : 'handwrote'} their answer`);
   await keepScreenshot(page, `grading-student-feedback-${how}`);
   await context.close();
 }
