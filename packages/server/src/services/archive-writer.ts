@@ -46,12 +46,16 @@ export class ArchiveWriter {
     if (rows !== undefined) this.count(entry.path, rows);
   }
 
-  async writeChunks(file: ArchiveFile, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  /** Writes a file from text chunks, or bytes (an image). */
+  async writeChunks(
+    file: ArchiveFile,
+    chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  ): Promise<void> {
     const deflate = new ZipDeflate(file.path, { level: 6 });
     this.zip.add(deflate);
     this.files.push(file);
     for await (const chunk of chunks) {
-      deflate.push(strToU8(chunk));
+      deflate.push(typeof chunk === 'string' ? strToU8(chunk) : chunk);
       await this.drained();
     }
     deflate.push(new Uint8Array(0), true);

@@ -53,6 +53,19 @@ describe.each(DIALECTS)('the exam archive on %s', (dialect) => {
     });
     expect(second.status).toBe(201);
 
+    // A picture an imported bank brought, kept with the exam: the archive keeps it beside the exam file.
+    const picture = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    await world.context.db
+      .insertInto('exam_assets')
+      .values({
+        exam_id: world.examId,
+        path: 'images/net.png',
+        content_type: 'image/png',
+        data: Buffer.from(picture),
+        created_at: T0.toISOString(),
+      })
+      .execute();
+
     const response = await instructor.get(`/api/exams/${world.examId}/archive`);
     expect(response.status, response.text).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
@@ -74,6 +87,7 @@ describe.each(DIALECTS)('the exam archive on %s', (dialect) => {
     const versions = await db.selectFrom('exam_versions').selectAll().where('exam_id', '=', world.examId).execute();
     expect(versions).toHaveLength(3);
     for (const version of versions) expect(text(`exam/v${version.version}.md`)).toBe(version.source);
+    expect(files['exam/images/net.png']).toEqual(picture);
     const sittings = JSON.parse(text('sittings.json')) as { id: string; title: string; examVersion: number }[];
     expect(sittings.map((sitting) => sitting.title)).toEqual(['Main sitting', 'Resit']);
     expect(sittings[0]!.examVersion).toBe(2);
@@ -123,6 +137,7 @@ describe.each(DIALECTS)('the exam archive on %s', (dialect) => {
     expect(auditRows.filter((row) => row.kind === 'grade.applied')).toHaveLength(2);
     expect(manifest.counts).toEqual({
       versions: 3,
+      examFiles: 1,
       sittings: 2,
       students: 5,
       responses: readCsv(text(`${main}/responses.csv`)).length,

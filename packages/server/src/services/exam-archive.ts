@@ -86,6 +86,7 @@ async function writeArchive(
   const writer = new ArchiveWriter(output);
   const exam = await context.db.selectFrom('exams').select('slug').where('id', '=', examId).executeTakeFirstOrThrow();
   const versions = await writeVersions(context, writer, examId);
+  const examFiles = await writeExamFiles(context, writer, examId);
   const sittings = await context.db
     .selectFrom('sittings')
     .selectAll()
@@ -113,6 +114,7 @@ async function writeArchive(
     appVersion: APP_VERSION,
     counts: {
       versions: versions.length,
+      examFiles,
       sittings: sittings.length,
       students: writer.total('roster.csv'),
       responses: writer.total('responses.csv'),
@@ -123,6 +125,31 @@ async function writeArchive(
   };
   await writer.writeChunks(MANIFEST, [`${JSON.stringify(manifest, null, 2)}\n`]);
   writer.end();
+}
+
+/**
+ * The files the exam's text refers to (the images an imported bank brought), beside the versions under `exam/` so
+ * that each version's relative paths resolve. A stored path is written without `.` or `..` segments, so that no file
+ * of the archive lands outside its folder when unpacked. Returns how many were written.
+ */
+async function writeExamFiles(context: AppContext, writer: ArchiveWriter, examId: string): Promise<number> {
+  const files = await context.db
+    .selectFrom('exam_assets')
+    .select(['path', 'data'])
+    .where('exam_id', '=', examId)
+    .orderBy('path')
+    .execute();
+  for (const file of files) {
+    const inside = file.path
+      .split('/')
+      .filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
+      .join('/');
+    await writer.writeChunks(
+      { path: `exam/${inside}`, description: 'a file the exam refers to (an image), at its path beside the exam file' },
+      [new Uint8Array(file.data)],
+    );
+  }
+  return files.length;
 }
 
 /** Every version of the exam file, oldest first, as `exam/v<n>.md`. */
