@@ -111,6 +111,9 @@ describe('no key material reaches a student', () => {
       `/api/sittings/${world.sitting.id}/audit`,
       `/api/sittings/${world.sitting.id}/regrade-requests`,
       `/api/exams/${world.examId}/archive`,
+      `/api/exams/${world.examId}/export/moodle-xml/report`,
+      `/api/exams/${world.examId}/export/moodle-xml`,
+      `/api/exams/${world.examId}/export/qti3`,
     ]) {
       await record(student.get(url));
     }
