@@ -71,11 +71,16 @@ describe('exporting an exam for another system', () => {
     ]);
   });
 
-  it('refuses a format it does not write with a message naming the ones it does', async () => {
+  it('refuses a format it does not write with a message naming the ones it does, and an exam that is not there', async () => {
     world = await createTestWorld('sqlite');
     const instructor = await world.logIn('instructor');
     const response = await instructor.get(`/api/exams/${world.examId}/export/blackboard`);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: expect.any(String), message: expect.stringContaining('moodle-xml') });
+    for (const path of ['/api/exams/no-such-exam/export/gift', '/api/exams/no-such-exam/export/gift/report']) {
+      const missing = await instructor.get(path);
+      expect(missing.status, path).toBe(404);
+      expect(missing.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
   });
 });
