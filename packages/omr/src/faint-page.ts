@@ -1,4 +1,5 @@
-import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
+import type { BubbleReading } from './mark-rule.js';
+import { doubted, hasConfidentFill } from './row-doubt.js';
 
 /** A page on which fewer than this share of the question rows carry a confident complete fill is mostly unanswered. */
 const ANSWERED_SHARE = 0.5;
@@ -8,8 +9,6 @@ const ANSWERED_SHARE = 0.5;
  * quarter of them.
  */
 const RESIDUE_ROWS_SHARE = 0.25;
-/** The confidence a doubted reading keeps: below `REVIEW_BELOW`, so a person looks. */
-const DOUBTED = REVIEW_BELOW - 0.1;
 
 /**
  * A page read as a person reads it when most of its rows hold no fill but a quarter or more hold only faint,
@@ -30,19 +29,5 @@ export function doubtRowsOfFaintPage(
   return rows.map((row) => (hasConfidentFill(row) || !row.some(isInked) ? row : row.map(doubted)));
 }
 
-const hasConfidentFill = (row: readonly BubbleReading[]) =>
-  row.some(({ reading }) => reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW);
 const isResidue = ({ reading }: BubbleReading) => reading.kind === 'erasure';
 const isInked = ({ reading }: BubbleReading) => reading.kind !== 'empty';
-
-function doubted(bubble: BubbleReading): BubbleReading {
-  const { reading } = bubble;
-  return {
-    ...bubble,
-    reading: {
-      ...reading,
-      confidence: Math.min(reading.confidence, DOUBTED),
-      fillConfidence: Math.min(reading.fillConfidence, DOUBTED),
-    },
-  };
-}

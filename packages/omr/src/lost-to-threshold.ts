@@ -1,4 +1,5 @@
-import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
+import type { BubbleReading } from './mark-rule.js';
+import { doubted, hasConfidentFill } from './row-doubt.js';
 
 /**
  * On a one-bit capture, a page on which fewer than this share of the question rows carry a confident complete fill
@@ -14,8 +15,6 @@ const ANSWERED_SHARE = 0.5;
  * erases a pencil's grey (at 160 everything lighter than 0.37); a dark one keeps it, swollen into strokes.
  */
 const LIGHT_THRESHOLD_RING = 0.75;
-/** The confidence a doubted reading keeps: below `REVIEW_BELOW`, so a person looks. */
-const DOUBTED = REVIEW_BELOW - 0.1;
 
 /**
  * A one-bit page thresholded light (its printed ring comes out thin) whose rows are mostly without a confident
@@ -37,19 +36,4 @@ export function doubtRowsLostToThreshold(
   const answered = rows.filter(hasConfidentFill).length;
   if (answered >= rows.length * ANSWERED_SHARE) return rows;
   return rows.map((row) => (hasConfidentFill(row) ? row : row.map(doubted)));
-}
-
-const hasConfidentFill = (row: readonly BubbleReading[]) =>
-  row.some(({ reading }) => reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW);
-
-function doubted(bubble: BubbleReading): BubbleReading {
-  const { reading } = bubble;
-  return {
-    ...bubble,
-    reading: {
-      ...reading,
-      confidence: Math.min(reading.confidence, DOUBTED),
-      fillConfidence: Math.min(reading.fillConfidence, DOUBTED),
-    },
-  };
 }
