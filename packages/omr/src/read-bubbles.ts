@@ -1,6 +1,5 @@
 import { classifyMark, type MarkReading, type PageSight } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
-import { isOneBit } from './one-bit.js';
 import { exceedsRingLimit, ringLimit } from './ring-limit.js';
 
 /** A bubble on the page image: centre and radius in pixels. */
@@ -19,11 +18,14 @@ const HAND_SAMPLE = 4;
  * on a light hand's page is a fill; a mark far fainter than the student's fills is residue) and the printed ring as
  * the page's bubbles show it (ink running on past the ring is not taken for the ring's blur and taken out of a fill).
  *
+ * `oneBit` is whether the page was captured one bit a pixel (`isOneBit`), measured once per page by the caller, which
+ * needs it for the page's rules as well.
+ *
  * @example
- * const readings = readBubbles(image, page.bubbles.map((b) => project(homography, b)));
+ * const readings = readBubbles(image, page.bubbles.map((b) => project(homography, b)), isOneBit(image));
  */
-export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[]): MarkReading[] {
-  const capture = { oneBit: isOneBit(image) };
+export function readBubbles(image: GreyImage, spots: readonly BubbleSpot[], oneBit: boolean): MarkReading[] {
+  const capture = { oneBit };
   const readings = spots.map((spot) => classifyMark(image, spot.x, spot.y, spot.r, capture));
   const page = { ...pageSight(readings), ...capture };
   return readings.map((reading, index) => {

@@ -163,7 +163,8 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     ...project(homography, bubble),
     r: bubble.r * localScale(homography, bubble),
   }));
-  const readings = readBubbles(image, spots);
+  const oneBit = isOneBit(image);
+  const readings = readBubbles(image, spots, oneBit);
   page.bubbles.forEach((bubble, index) => {
     const { x, y, r } = spots[index] ?? { x: 0, y: 0, r: 0 };
     const reading = readings[index];
@@ -182,7 +183,7 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
   const judged = doubtRowsOfFaintPage(
     doubtRowsLostToThreshold(
       choiceRows.map((row) => row.bubbles),
-      isOneBit(image),
+      oneBit,
     ),
   );
   return choiceRows.map(({ question }, index) => {

@@ -2,6 +2,7 @@ import { layoutAnswerSheet, makeVariant, seededRandom, type SheetPage } from '@e
 import { renderAnswerSheet } from '@examforge/paper';
 import { rasterise } from '../../../paper/src/test-support/rasterise.js';
 import type { MarkKind, MarkReading } from '../classify-mark.js';
+import { isOneBit } from '../one-bit.js';
 import { readBubbles } from '../read-bubbles.js';
 import { findCornerMarks } from '../corner-marks.js';
 import { otsuThreshold, type GreyImage } from '../grey-image.js';
@@ -99,7 +100,7 @@ export function readSheet(image: GreyImage): MarkReading[] | undefined {
     const r = (Math.hypot(rim.x - centre.x, rim.y - centre.y) + Math.hypot(rimY.x - centre.x, rimY.y - centre.y)) / 2;
     return { ...centre, r };
   });
-  return readBubbles(image, spots);
+  return readBubbles(image, spots, isOneBit(image));
 }
 
 /** Counts of what was read, against the truth, with the failures described. */
