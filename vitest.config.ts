@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './vitest.sequencer.js';
 
 export default defineConfig({
   resolve: {
@@ -26,6 +27,8 @@ export default defineConfig({
     // Two test files at once even on two cores: most of the long tests wait on servers, PostgreSQL and browsers
     // rather than compute (the suite takes about 10 minutes instead of 14).
     maxWorkers: 2,
+    // The longest files first, so that the two workers finish together (see vitest.sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     globalSetup: ['./vitest.global-setup.ts'],
   },
 });
