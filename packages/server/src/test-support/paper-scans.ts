@@ -22,7 +22,19 @@ export function paintSheets(
   students: readonly { layout: SheetLayout; marks: readonly PaperMark[] }[],
   seed: string,
 ): GreyImage[] {
-  const pages = rasterise(pdf, SCAN_DPI).map((page) => ({ ...page, pixels: new Uint8Array(page.pixels) }));
+  return paintPages(rasterise(pdf, SCAN_DPI), students, seed);
+}
+
+/**
+ * {@link paintSheets} on pages already rasterised at {@link SCAN_DPI}, which are left untouched (the marks go on
+ * copies), so a test file can rasterise its printed sheets once and paint several scans from them.
+ */
+export function paintPages(
+  printed: readonly GreyImage[],
+  students: readonly { layout: SheetLayout; marks: readonly PaperMark[] }[],
+  seed: string,
+): GreyImage[] {
+  const pages = printed.map((page) => ({ ...page, pixels: new Uint8Array(page.pixels) }));
   const scale = SCAN_DPI / 72;
   let first = 0;
   for (const [index, student] of students.entries()) {
