@@ -45,23 +45,30 @@ interface Manifest {
  */
 describe('print → rasterise → mark → scan → grade', () => {
   const answers = STUDENTS.map((student, index) => studentAnswers(exam, student, index));
+  // Both cases scan the same printed papers, so they are printed once (several seconds of rendering).
+  let printing: Promise<string> | undefined;
+  async function printPapers(): Promise<string> {
+    const work = mkdtempSync(join(tmpdir(), 'examforge-roundtrip-print-'));
+    const roster = join(work, 'roster.csv');
+    writeFileSync(roster, `id,name\n${STUDENTS.map((s) => `${s},Student ${s}`).join('\n')}\n`);
+    const printed = await runCli('print', BUNDLED, '--roster', roster, '--shuffle', '--out', join(work, 'print'));
+    expect(printed.code, printed.stderr).toBe(0);
+    return join(work, 'print');
+  }
 
   it.each([
     ['pdf.js, pages scanned into one PDF of JPEG images', 'pdfjs'],
     ['pdftoppm, pages as PNG files at 300 dpi', 'pdftoppm'],
   ] as const)('gives the online scores exactly (%s)', async (_label, rasteriser) => {
     const work = mkdtempSync(join(tmpdir(), 'examforge-roundtrip-'));
-    const roster = join(work, 'roster.csv');
-    writeFileSync(roster, `id,name\n${STUDENTS.map((s) => `${s},Student ${s}`).join('\n')}\n`);
-    const printed = await runCli('print', BUNDLED, '--roster', roster, '--shuffle', '--out', join(work, 'print'));
-    expect(printed.code, printed.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(work, 'print', 'manifest.json'), 'utf8')) as Manifest;
+    const print = await (printing ??= printPapers());
+    const manifest = JSON.parse(readFileSync(join(print, 'manifest.json'), 'utf8')) as Manifest;
 
     const scans: string[] = [];
     const dpi = rasteriser === 'pdfjs' ? 200 : 300;
     const jpegPages: Buffer[] = [];
     for (const [index, sheet] of manifest.sheets.entries()) {
-      const pdf = readFileSync(join(work, 'print', sheet.file));
+      const pdf = readFileSync(join(print, sheet.file));
       const pages = await sheetPages(pdf, rasteriser, dpi, sheet.sheetPageOffset ?? 0, sheet.layout.pages.length);
       const paint = painter(pages[0]!, `round-trip-${sheet.studentNumber}`);
       for (const bubble of sheet.layout.pages[0]!.bubbles) {
@@ -84,7 +91,7 @@ describe('print → rasterise → mark → scan → grade', () => {
       BUNDLED,
       ...scans,
       '--manifest',
-      join(work, 'print', 'manifest.json'),
+      join(print, 'manifest.json'),
       '--out',
       join(work, 'scan'),
       '--no-annotate',
