@@ -33,6 +33,7 @@ import {
 import { HttpStudent } from '../packages/server/src/test-support/http-student.js';
 import { benchConnections, BenchStudent } from './exam-day-client.js';
 import { startBenchServer } from './bench-server.js';
+import { type PostgresUsage, resetStatementCounts, type StatementCount, statementCounts } from './postgres-usage.js';
 import type { BenchmarkResult } from './run.js';
 
 const PROFILER = fileURLToPath(new URL('../scripts/exam-day-profiler.mjs', import.meta.url));
@@ -92,7 +93,9 @@ async function runOn(
   let started = 0;
   let startsSettled = 0;
   // With several nodes the scrape reaches one of them: CPU per request is measured on one process only.
-  const cpu = nodes === 1 ? new CpuWindows(server.url) : undefined;
+  if (server.postgres) await resetStatementCounts(url);
+  const postgres = server.postgres && { usage: server.postgres, databaseUrl: url };
+  const cpu = nodes === 1 ? new CpuWindows(server.url, postgres) : undefined;
   await cpu?.mark();
   const began = performance.now();
   const endAt = began + rampSeconds * 1000 + minutes * 60_000;
@@ -159,6 +162,7 @@ async function runOn(
   await cpu?.mark(acknowledged);
   const perRequest = cpu?.perRequest(started);
   const closing = cohort && (await closeLateness(handle.db, await cohort));
+  if (server.postgres) printFrequentStatements(await statementCounts(url));
   const commits = await commitsPerWrite(server.url);
   await server.stopApp();
   const stored = await handle.db
@@ -185,9 +189,15 @@ async function runOn(
     'saves/s': Math.round(acknowledged / elapsed),
     'commits per write': commits,
     'saves shed (503)': shed,
-    'server CPU ms per save': perRequest?.save ?? 'n/a',
-    'server CPU ms per start': perRequest?.start ?? 'n/a',
-    'client CPU ms per save': perRequest?.clientSave ?? 'n/a',
+    'server CPU ms per save': perRequest?.server.save ?? 'n/a',
+    'server CPU ms per start': perRequest?.server.start ?? 'n/a',
+    ...(server.postgres && {
+      'PostgreSQL CPU ms per save': perRequest?.database.save ?? 'n/a',
+      'PostgreSQL CPU ms per start': perRequest?.database.start ?? 'n/a',
+      'statements per save': perRequest?.statements.save ?? 'n/a',
+      'statements per start': perRequest?.statements.start ?? 'n/a',
+    }),
+    'client CPU ms per save': perRequest?.client.save ?? 'n/a',
     ...(closing && {
       'abandoned closed late p95 ms': closing.p95,
       'abandoned closed late max ms': closing.max,
@@ -200,30 +210,66 @@ async function runOn(
 }
 
 /**
- * The server's and this client's CPU time at three moments (before the first join, after the last start, after the
- * storm) and the saves acknowledged by then: CPU per save from the storm, CPU per start from the ramp.
+ * The server's, PostgreSQL's and this client's CPU time, and PostgreSQL's statements, at three moments (before the
+ * first join, after the last start, after the storm) with the saves acknowledged by then: per save from the storm,
+ * per start from the ramp.
  */
 class CpuWindows {
-  private readonly marks: { server: number; client: number; saves: number }[] = [];
+  private readonly marks: Mark[] = [];
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly postgres?: { readonly usage: PostgresUsage; readonly databaseUrl: string },
+  ) {}
 
   async mark(saves = 0): Promise<void> {
     const client = process.cpuUsage();
-    const at = { server: Number.NaN, client: (client.user + client.system) / 1000, saves };
+    const at: Mark = {
+      server: Number.NaN,
+      client: (client.user + client.system) / 1000,
+      database: this.postgres?.usage.cpuMs() ?? Number.NaN,
+      statements: Number.NaN,
+      saves,
+    };
     this.marks.push(at);
+    if (this.postgres) at.statements = (await statementCounts(this.postgres.databaseUrl)).total;
     at.server = (await scrapeMetric(this.url, 'process_cpu_seconds_total')) * 1000;
   }
 
-  perRequest(starts: number): { save: number; start: number; clientSave: number } | undefined {
+  perRequest(starts: number) {
     const [before, afterStarts, after] = this.marks;
     if (!before || !afterStarts || !after) return undefined;
     const storm = after.saves - afterStarts.saves;
-    const save = (after.server - afterStarts.server) / storm;
-    const start = (afterStarts.server - before.server - afterStarts.saves * save) / starts;
-    const clientSave = (after.client - afterStarts.client) / storm;
     const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 100) / 100 : Number.NaN);
-    return { save: round(save), start: round(start), clientSave: round(clientSave) };
+    /** A measure per save in the storm and per start in the ramp (less the ramp's saves at the storm's rate). */
+    const split = (measure: keyof Omit<Mark, 'saves'>) => {
+      const save = (after[measure] - afterStarts[measure]) / storm;
+      const start = (afterStarts[measure] - before[measure] - afterStarts.saves * save) / starts;
+      return { save: round(save), start: round(start) };
+    };
+    return {
+      server: split('server'),
+      database: split('database'),
+      statements: split('statements'),
+      client: split('client'),
+    };
+  }
+}
+
+interface Mark {
+  server: number;
+  client: number;
+  database: number;
+  statements: number;
+  readonly saves: number;
+}
+
+/** PostgreSQL's most frequent statements over the run: where its round trips go. */
+function printFrequentStatements(counts: { total: number; top: readonly StatementCount[] }): void {
+  console.log(`PostgreSQL statements, ${counts.total} in all; the most frequent (calls, ms planning, ms executing):`);
+  for (const { calls, query, planMs, execMs } of counts.top) {
+    const figures = [calls, Math.round(planMs), Math.round(execMs)].map((n) => String(n).padStart(8)).join('');
+    console.log(`${figures}  ${query.slice(0, 120)}`);
   }
 }
 

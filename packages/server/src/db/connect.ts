@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { applyPostgresAttemptWrites, type AttemptWrite } from './attempt-writes.js';
+import type { AttemptWrite } from './attempt-writes.js';
+import { applyPostgresAttemptWrites } from './attempt-writes-postgres.js';
 import { GroupCommitter } from './group-commit.js';
+import { registerPostgresPool } from './postgres-pools.js';
 import type { Database } from './schema.js';
 import { SqliteThread, SqliteThreadDialect } from './sqlite-thread.js';
 
@@ -69,10 +71,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     // An idle connection's error reaches the pool too; the listener above has reported it.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerPostgresPool(db, pool);
     const poolUse = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
     // Half the pool may commit groups at once; the rest serves reads, starts and staff.
     const attemptWrites = new GroupCommitter(
-      (writes: readonly AttemptWrite[]) => applyPostgresAttemptWrites(db, writes),
+      (writes: readonly AttemptWrite[]) => applyPostgresAttemptWrites(pool, writes),
       {
         maxInFlight: Math.max(1, Math.floor(poolSize / 2)),
         maxGroup: MAX_GROUP,

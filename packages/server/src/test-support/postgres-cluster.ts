@@ -11,6 +11,8 @@ import { freePort } from './free-port.js';
  */
 export interface PostgresCluster {
   readonly url: string;
+  /** The server's data directory (`postmaster.pid` names its process). */
+  readonly dataDirectory: string;
   /** Stops the server and deletes its data. */
   stop(): void;
   /** Stops the server and keeps its data: a database outage, as clients see it (connections refused). */
@@ -28,7 +30,8 @@ function findBinaries(): string {
   return found;
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** `settings` are extra server settings (`-c name=value`), e.g. a benchmark's `shared_preload_libraries`. */
+export async function startPostgresCluster(settings: Record<string, string> = {}): Promise<PostgresCluster> {
   const bin = findBinaries();
   const directory = mkdtempSync(join(tmpdir(), 'examforge-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -48,11 +51,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const data = join(directory, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'examforge', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`);
+  const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c max_connections=200${extra.join('')}`;
   const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(directory, 'server.log'), '-w', 'start']);
   start();
   return {
     url: `postgres://examforge@127.0.0.1:${port}/postgres`,
+    dataDirectory: data,
     pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
     resume: start,
     stop: () => {
