@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, RosterTable, SessionsTable, UsersTable } from '../db/schema.js';
 import { compiledQuery } from '../db/compiled-query.js';
 import { hashToken, newToken } from '../ids.js';
+import { revokeSession, type StudentIdentity, studentSessionCache } from './student-session-cache.js';
 
 export const SESSION_COOKIE = 'ef_session';
 
@@ -44,25 +45,6 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/**
- * How long this process trusts a student's session without reading it again: exam day's every save is a request, and
- * two queries each to learn who is calling was a third of a save's work (decision 0014). Expiry, not a version: a
- * student's session ends at logout (forgotten here at once; other nodes within this time) or at its expiry (kept).
- * Staff sessions are read on every request, so a disabled account stops at once on every node.
- */
-export const STUDENT_SESSION_CACHE_MS = 10_000;
-const STUDENT_SESSION_CACHE_SIZE = 50_000;
-
-type StudentIdentity = Extract<Identity, { kind: 'student' }>;
-/** Per database handle (several apps in one test process do not share sessions): session id → identity. */
-const studentSessions = new WeakMap<Kysely<Database>, Map<string, { identity: StudentIdentity; until: number }>>();
-
-function studentSessionsOf(db: Kysely<Database>) {
-  let cache = studentSessions.get(db);
-  if (!cache) studentSessions.set(db, (cache = new Map<string, { identity: StudentIdentity; until: number }>()));
-  return cache;
-}
-
 /** A session that has not expired, with its student's roster row (all null for a staff member's session). */
 const findSession = compiledQuery((db: Kysely<Database>, id, now) =>
   db
@@ -86,10 +68,11 @@ const findSession = compiledQuery((db: Kysely<Database>, id, now) =>
 export async function resolveIdentity(db: Kysely<Database>, token: string | undefined, now: Date): Promise<Identity> {
   if (!token) return { kind: 'anonymous' };
   const sessionId = hashToken(token);
-  const cache = studentSessionsOf(db);
-  const cached = cache.get(sessionId);
-  if (cached && cached.until > now.getTime()) return cached.identity;
-  cache.delete(sessionId);
+  // Students' sessions are cached (exam day's every save is a request); staff sessions are read on every request, so
+  // a disabled account stops at once on every node.
+  const cache = studentSessionCache(db);
+  const cached = cache.get(sessionId, now);
+  if (cached) return cached;
   // One query for the session and, if it is a student's, its roster row: after the cache, the common case.
   const [session] = await findSession(db, [sessionId, now.toISOString()]);
   if (!session) return { kind: 'anonymous' };
@@ -114,15 +97,17 @@ export async function resolveIdentity(db: Kysely<Database>, token: string | unde
       csrfToken: session.csrf_token,
       student,
     };
-    if (cache.size >= STUDENT_SESSION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    const until = Math.min(now.getTime() + STUDENT_SESSION_CACHE_MS, new Date(session.expires_at).getTime());
-    cache.set(sessionId, { identity, until });
+    cache.set(sessionId, identity, now, session.expires_at);
     return identity;
   }
   return { kind: 'anonymous' };
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  studentSessionsOf(db).delete(sessionId);
-  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+/** Ends a session (logout): forgotten here at once, and on every other node at its next read of the revocations. */
+export async function deleteSession(db: Kysely<Database>, sessionId: string, now: Date): Promise<void> {
+  studentSessionCache(db).forget(sessionId);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await revokeSession(trx, sessionId, now);
+  });
 }

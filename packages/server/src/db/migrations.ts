@@ -5,6 +5,7 @@ import { createPaperJobs } from './paper-jobs-migration.js';
 import { createRateLimits } from './rate-limits-migration.js';
 import { createRegradeRequests } from './regrade-requests-migration.js';
 import { createReleaseOverrides } from './release-overrides-migration.js';
+import { createSessionRevocations } from './session-revocations-migration.js';
 
 /**
  * Migrations, in order, under version control with the code. Each runs on SQLite and PostgreSQL alike; where the two
@@ -43,6 +44,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0014-paper-jobs': { up: (db) => createPaperJobs(db, dialect) },
     '0015-exam-assets': { up: (db) => createExamAssets(db, dialect) },
+    '0016-session-revocations': { up: (db) => createSessionRevocations(db, dialect) },
   };
 }
 

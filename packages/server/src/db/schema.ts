@@ -33,6 +33,7 @@ export interface Database {
   release_overrides: ReleaseOverridesTable;
   paper_jobs: PaperJobsTable;
   exam_assets: ExamAssetsTable;
+  session_revocations: SessionRevocationsTable;
 }
 
 export interface UsersTable {
@@ -77,6 +78,17 @@ export interface SessionsTable {
   csrf_token: string;
   expires_at: string;
   created_at: string;
+}
+
+/**
+ * A student's session ended (logout) or a student's roster row changed: every node's cache of students' sessions
+ * reads the recent rows and forgets what they name (auth/student-session-cache.ts).
+ */
+export interface SessionRevocationsTable {
+  id: Generated<number>;
+  at: string;
+  session_id: string | null;
+  roster_id: string | null;
 }
 
 /** Attempts counted per key in its current fixed window (auth/rate-limits.ts). */

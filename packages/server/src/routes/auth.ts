@@ -54,7 +54,7 @@ export function authRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
       if (request.identity.kind !== 'anonymous') {
         await auditLogout(context, request.identity);
-        await deleteSession(context.db, request.identity.sessionId);
+        await deleteSession(context.db, request.identity.sessionId, context.clock.now());
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();

@@ -1,5 +1,6 @@
 import type { RosterEntry } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
+import { revokeRosterSessions } from '../auth/student-session-cache.js';
 import type { AppContext } from '../context.js';
 import type { RosterTable } from '../db/schema.js';
 import { newAccessCode, newId } from '../ids.js';
@@ -17,20 +18,26 @@ export async function importRoster(
   csv: string,
 ): Promise<RosterEntry[]> {
   const lines = readRosterCsv(csv);
+  const now = context.clock.now();
   await context.db.transaction().execute(async (trx) => {
+    const changed: string[] = [];
     for (const line of lines) {
       const existing = await trx
         .selectFrom('roster')
-        .select('id')
+        .select(['id', 'name', 'email', 'time_multiplier'])
         .where('sitting_id', '=', sittingId)
         .where('student_number', '=', line.studentNumber)
         .executeTakeFirst();
       if (existing) {
-        await trx
-          .updateTable('roster')
-          .set({ name: line.name, email: line.email, time_multiplier: line.timeMultiplier })
-          .where('id', '=', existing.id)
-          .execute();
+        const row = { name: line.name, email: line.email, time_multiplier: line.timeMultiplier };
+        if (
+          existing.name === row.name &&
+          existing.email === row.email &&
+          existing.time_multiplier === row.time_multiplier
+        )
+          continue;
+        await trx.updateTable('roster').set(row).where('id', '=', existing.id).execute();
+        changed.push(existing.id);
       } else {
         await trx
           .insertInto('roster')
@@ -46,14 +53,11 @@ export async function importRoster(
           .execute();
       }
     }
-    await recordEvent(
-      trx,
-      context.clock.now(),
-      { kind: 'user', id: user.id },
-      'roster.imported',
-      `sitting:${sittingId}`,
-      { students: lines.length },
-    );
+    // A student signed in keeps a cached copy of their row on every node (the time multiplier a start reads).
+    await revokeRosterSessions(trx, changed, now);
+    await recordEvent(trx, now, { kind: 'user', id: user.id }, 'roster.imported', `sitting:${sittingId}`, {
+      students: lines.length,
+    });
   });
   return listRoster(context, sittingId);
 }

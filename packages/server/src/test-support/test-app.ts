@@ -91,6 +91,8 @@ export class TestClient {
 export interface TestWorld {
   readonly app: FastifyInstance;
   readonly context: AppContext;
+  /** The database's URL, for a second handle on it (another node). */
+  readonly databaseUrl: string;
   readonly clock: ManualClock;
   readonly users: Record<'owner' | 'instructor' | 'otherInstructor' | 'grader', UsersTable>;
   readonly examId: string;
@@ -186,6 +188,7 @@ export async function createTestWorld(
   const world: TestWorld = {
     app,
     context,
+    databaseUrl: handle.url,
     clock,
     users,
     examId: exam.id,
