@@ -2,7 +2,9 @@ import type { CreateSitting, Sitting } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { ShuffleSettings } from '@examforge/core';
-import type { SittingsTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import { compiledQuery } from '../db/compiled-query.js';
+import type { Database, SittingsTable } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { badRequest } from './access.js';
@@ -63,8 +65,13 @@ export async function createSitting(
   return getSitting(context, id);
 }
 
+const sittingRow = compiledQuery((db: Kysely<Database>, id) =>
+  db.selectFrom('sittings').selectAll().where('id', '=', id),
+);
+
 export async function findSittingRow(context: AppContext, sittingId: string): Promise<SittingsTable> {
-  const row = await context.db.selectFrom('sittings').selectAll().where('id', '=', sittingId).executeTakeFirst();
+  // Every start reads its sitting.
+  const [row] = await sittingRow(context.db, [sittingId]);
   if (!row) throw notFound('sitting');
   return row;
 }
