@@ -14,7 +14,7 @@ import { REVIEW_BELOW } from '../mark-rule.js';
 
 export { REVIEW_BELOW };
 
-const NOISE: ReadonlySet<string> = new Set(['empty', 'erased', 'dot', 'erasure']);
+const NOISE: ReadonlySet<string> = new Set(['empty', 'erased', 'smeared', 'dot', 'erasure']);
 
 /**
  * Whether a reading names what was drawn. Dots, erasure residue and nothing are all noise, never marks: reading a dot
@@ -157,7 +157,7 @@ export class Tally {
       this.correct += 1;
     } else {
       this.confidentlyWrong.push(label);
-      if (expected === 'dot' || expected === 'erased') this.noiseAsMark.push(label);
+      if (expected === 'dot' || expected === 'erased' || expected === 'smeared') this.noiseAsMark.push(label);
     }
     if (expected === 'erased' || expected === 'empty') {
       const flags = this.erasureFlags;

@@ -2,12 +2,14 @@ import { seededRandom } from '@examforge/core';
 import type { GreyImage } from '../grey-image.js';
 import type { MarkKind } from '../classify-mark.js';
 import { graphite, valueNoise, type Graphite } from './graphite.js';
+import { smearedResidue } from './smeared-residue.js';
 
 /**
  * What a student left in a bubble: a mark of some kind, a dot (the pen or pencil set down), or the faint residue of
- * an erased fill. Dots and residue are noise, not marks.
+ * an erased fill, rubbed about (`erased`) or dragged one way by the eraser (`smeared`). Dots and residue are noise,
+ * not marks.
  */
-export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'erased';
+export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'erased' | 'smeared';
 
 /**
  * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
@@ -169,6 +171,11 @@ export function painter(
         case 'erased':
           drawResidue(draw);
           break;
+        case 'smeared': {
+          const residue = smearedResidue(x, y, r, ink.darkness, random, r / BUBBLE_RADIUS_MM);
+          canvas.region(x, y, residue.reach, residue.shade, () => true);
+          break;
+        }
         case 'empty':
           break;
       }
