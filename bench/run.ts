@@ -17,6 +17,8 @@ export interface BenchmarkResult {
   readonly name: string;
   readonly workload: string;
   readonly rows: readonly Record<string, string | number>[];
+  /** Conclusions drawn from the rows, printed under the table. */
+  readonly summary?: readonly string[];
 }
 
 const BENCHMARKS: Record<string, () => BenchmarkResult | Promise<BenchmarkResult>> = {
@@ -47,6 +49,7 @@ for (const name of chosen) {
   if (!result) continue;
   console.log(`\n${result.name}: ${result.workload}`);
   console.table(result.rows);
+  for (const line of result.summary ?? []) console.log(line);
   const file = `${resultsDirectory}${name}.json`;
   writeFileSync(
     file,
