@@ -56,6 +56,13 @@ export type MarkFeatures = MarkTone & MarkShape;
  * ring's blur stay below it, light pencil above.
  */
 const INK_MIN = 0.41;
+/**
+ * Below the ink line, how much darker the darkest cells are than the disc's mean (`ink / mean`): residue is even
+ * (own generator's scans 1.2–2.6), a stroke a copier thinned to below the line is gathered along its path (its
+ * copies 2.9–6); a copier breaks residue into specks too (2.3–4.9), so between the two a person decides.
+ */
+const EVEN = 2.8;
+const GATHERED = 3.2;
 /** A fill is at least this dark on average: light pencil is 0.3 and more, erasure residue at most 0.25. */
 const FILL_MIN = 0.28;
 /** Marks fainter than this (typical darkness) are the residue of an erased fill: light pencil is 0.28 and more. */
@@ -99,7 +106,10 @@ export function classifyMark(image: GreyImage, x: number, y: number, r: number, 
     const features = { ...tone, ...NO_SHAPE };
     // Faintly but evenly darker than clean paper: what an eraser leaves of a fill.
     const kind = tone.mean >= 0.035 ? 'erasure' : 'empty';
-    const confidence = ramp(contrast, inkMin + 0.03, inkMin - 0.03);
+    const below = ramp(contrast, inkMin + 0.03, inkMin - 0.03);
+    // Faint ink gathered in a few places is a stroke a copier's tone curve thinned, or residue it broke into specks:
+    // not an answer either way, but which of the two, a person would not say.
+    const confidence = kind === 'erasure' ? Math.min(below, ramp(tone.ink / tone.mean, GATHERED, EVEN)) : below;
     return { kind, confidence, fillConfidence: 1, features, ringProfile };
   }
   const features = { ...tone, ...measureShape(mark, tone.typical, level, tone.ring) };
