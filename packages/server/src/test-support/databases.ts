@@ -10,6 +10,8 @@ import { migrateToLatest } from '../db/migrate.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** A database at the latest schema in that server (vitest.global-setup.ts), copied for each fresh database. */
+    postgresTemplate: string;
   }
 }
 
@@ -22,18 +24,20 @@ export async function freshDatabase(dialect: TestDialect): Promise<DatabaseHandl
   const url =
     dialect === 'sqlite'
       ? join(mkdtempSync(join(tmpdir(), 'examforge-sqlite-')), 'test.sqlite')
-      : await freshPostgresDatabase();
+      : await freshPostgresDatabase(inject('postgresTemplate'));
   const handle = openDatabase(url);
+  // A copy of the migrated template has nothing left to do here, and a SQLite file gets every migration.
   await migrateToLatest(handle);
   return { ...handle, url };
 }
 
-async function freshPostgresDatabase(): Promise<string> {
+/** A new database in the test PostgreSQL server: empty, or a copy of `template`. */
+async function freshPostgresDatabase(template?: string): Promise<string> {
   const base = inject('postgresUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: base });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await client.end();
   return base.replace(/\/[^/]*$/, `/${name}`);
 }
