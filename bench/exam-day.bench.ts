@@ -338,15 +338,17 @@ function ladderSummary(rows: readonly Record<string, string | number>[]): string
     Number(row['start p99 ms']) < 1000 &&
     row.errors === 0 &&
     row.acknowledged === row.stored;
-  const setups = [...new Set(rows.map((row) => `${row.database} × ${row['app processes']}`))];
+  const setupOf = (row: Record<string, string | number>) =>
+    `${row.database}, ${row['app processes'] === 1 ? 'one app process' : row['app processes']}`;
+  const setups = [...new Set(rows.map(setupOf))];
   return setups.map((setup) => {
-    const tried = rows.filter((row) => `${row.database} × ${row['app processes']}` === setup);
+    const tried = rows.filter((row) => setupOf(row) === setup);
     const best = tried.filter(held).sort((a, b) => Number(b.students) - Number(a.students))[0];
     const failed = tried.filter((row) => !held(row)).map((row) => row.students);
     const beyond = failed.length > 0 ? `; goals missed at ${failed.join(', ')}` : '; every size tried held';
     return best
-      ? `${setup} app process(es): goals held up to ${best.students} students, ${best['saves/s']} saves/s${beyond}`
-      : `${setup} app process(es): goals missed at every size tried (${failed.join(', ')})`;
+      ? `${setup}: goals held up to ${best.students} students, ${best['saves/s']} saves/s${beyond}`
+      : `${setup}: goals missed at every size tried (${failed.join(', ')})`;
   });
 }
 
