@@ -2,8 +2,8 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The longest test files, longest first (each measured alone, December 2026: 120 s down to about 25 s on a quiet
- * two-core machine). They start first so that the two workers finish together: on a clean clone Vitest has no
+ * The longest test files, longest first (each measured alone in December 2026, from about 120 s down to 20–30 s on
+ * two cores). They start first so that the two workers finish together: on a clean clone Vitest has no
  * timings and orders files by size, which started the longest (small files that drive a server for a minute or two)
  * last, leaving one worker idle for up to two minutes at the end. A file missing from the list only loses this head
  * start; a long new file belongs here.
