@@ -4,6 +4,11 @@ import { bundledAs, EVERY_TYPE } from './exams.js';
 import { expectAccessible } from './accessibility.js';
 import { keepScreenshot } from './screenshots.js';
 
+// This file's tests share nothing (each imports its own exam and opens its own sitting), so both workers may take
+// them at once: the file comes last in the run, and it is long (the deadline test waits out a one-minute exam), so
+// in order it kept one worker busy for minutes while the other had nothing left.
+test.describe.configure({ mode: 'parallel' });
+
 /** The bundled exam's choice questions with the letter each test student picks (the paper's key where it has one). */
 const CHOICES: readonly [string, string][] = [
   ['l2-prior', 'b'],
