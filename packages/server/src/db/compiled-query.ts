@@ -7,7 +7,9 @@ import { postgresPoolOf } from './postgres-pools.js';
  * with Kysely cost more of the event loop than the query itself. `build` is given placeholder strings for the values;
  * each must become a parameter of the compiled query (a value compared or inserted), never part of its text.
  * On PostgreSQL the query is also a prepared statement (named, once per connection): planning these small queries
- * cost PostgreSQL more than running them.
+ * cost PostgreSQL more than running them. Its plan is made once and kept, so use it for lookups by a unique key
+ * (which PostgreSQL reads through the index however small the table was when planned), not for joins over input
+ * whose size varies (see attempt-writes-postgres.ts).
  *
  * @example
  * const findSession = compiledQuery((db: Kysely<Database>, id) => db.selectFrom('sessions').selectAll().where('id', '=', id));
