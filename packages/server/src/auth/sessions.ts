@@ -1,19 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Database, RosterTable, SessionsTable, UsersTable } from '../db/schema.js';
+import type { Database, SessionsTable } from '../db/schema.js';
+import type { Identity, RosterRow } from './identity.js';
 import { compiledQuery } from '../db/compiled-query.js';
 import { hashToken, newToken } from '../ids.js';
 import { revokeSession, type StudentIdentity, studentSessionCache } from './student-session-cache.js';
 
 export const SESSION_COOKIE = 'ef_session';
 
-/** Who is calling: resolved once per request from the session cookie. */
-export type Identity =
-  | { readonly kind: 'anonymous' }
-  | { readonly kind: 'user'; readonly sessionId: string; readonly csrfToken: string; readonly user: UserRow }
-  | { readonly kind: 'student'; readonly sessionId: string; readonly csrfToken: string; readonly student: RosterRow };
-
-export type UserRow = Omit<UsersTable, 'password_hash'>;
-export type RosterRow = RosterTable;
+export type { Identity, RosterRow, UserRow } from './identity.js';
 
 /** A new session's row and the secrets only its owner gets (the cookie token is stored hashed). */
 export function newSession(

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { compiledQuery } from '../db/compiled-query.js';
 import type { Database } from '../db/schema.js';
-import type { Identity } from './sessions.js';
+import type { Identity } from './identity.js';
 
 export type StudentIdentity = Extract<Identity, { kind: 'student' }>;
 
