@@ -165,14 +165,10 @@ const RESIDUE_OF_OWN = 0.5;
 /** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
 const RESIDUE_MOST = 0.32;
 /**
- * The darkest residue an eraser dragged into the paper's pores can look (typical darkness): grainy, its inked cells
- * run darker than its mean (own generator's dragged residue: up to 0.35). A fill no darker than this and much
- * fainter than the student's own fills may be residue.
- */
-const DRAGGED_RESIDUE_MOST = 0.36;
-/**
- * How faint against the student's own fills (`own`) such a fill is surely a fill: an eraser leaves half the graphite
- * or less, which its grain shows as up to about 0.7 of the fills' typical darkness; below this a person decides.
+ * How faint against the student's own fills (`own`) a fill no darker than residue is surely a fill: an eraser leaves
+ * half the graphite or less, and residue dragged into the paper's pores is grainy, its inked cells darker than its
+ * mean (own generator: up to about 0.7 of the fills' typical darkness); below this a person decides. A pencil fill
+ * darker than residue can be is a fill beside pen fills however much fainter.
  */
 const SURELY_OWN = 0.75;
 
@@ -236,8 +232,7 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
     // As faint as residue and much fainter than the student's own fills: residue of an erased fill, or a second,
     // lighter pencil (a person decides). A fill darker than residue can be is a fill whatever else is on the page (a
     // pencil fill among pen fills).
-    const asOwn =
-      f.typical < DRAGGED_RESIDUE_MOST ? Math.min(confidence, ramp(own, RESIDUE_OF_OWN, SURELY_OWN)) : confidence;
+    const asOwn = f.typical < RESIDUE_MOST ? Math.min(confidence, ramp(own, RESIDUE_OF_OWN, SURELY_OWN)) : confidence;
     return { kind: 'filled', confidence: asOwn, fillConfidence: asOwn };
   }
   // A bare region along the rim a little larger than a fill's lune and smaller than a partial fill's quarter, in a
