@@ -17,20 +17,15 @@ const ANSWERED_SHARE = 0.5;
 const LIGHT_THRESHOLD_RING = 0.75;
 
 /**
- * The least mean darkness inside the ring that is a trace of ink on a one-bit capture: a fill the threshold took away
- * leaves specks here about half the time (the project's fax model: median 0.0016), a bare bubble practically never
- * (95 % at 0.0001 or less, the darkest 0.0004).
- */
-const TRACE = 0.001;
-
-/**
  * A one-bit page thresholded light (its printed ring comes out thin) whose rows are mostly without a confident
  * complete fill, read as a person reads it: a pencil lighter than the capture's threshold loses its fills wholly or
  * into specks and strokes, and the page keeps no grey to tell a lost fill from a blank or from a tick. In a row
- * without a confident fill, the bubbles that hold ink or a trace of it go to a person (their confidence lowered below
- * the review line), and the bare bubbles beside them keep theirs: a student fills one bubble of a row, and the traces
- * show which. A row with no trace anywhere goes to a person whole, since a fill can be lost without one. Rows with a
- * fill, and pages with most rows answered, are returned as they are.
+ * without a confident fill, the bubbles read as holding something (a mark, a dot, residue) go to a person (their
+ * confidence lowered below the review line), and the bubbles read as bare beside them keep theirs: a student fills
+ * one bubble of a row, and what the threshold left of it shows which. A row read bare throughout goes to a person
+ * whole, since a fill can vanish entirely. A fainter trace than a reading (a few dark bits) does not show which: a
+ * fax line's noise leaves as much on a bare bubble. Rows with a fill, and pages with most rows answered, are
+ * returned as they are.
  *
  * @example
  * const rows = doubtRowsLostToThreshold(pageRows, isOneBit(image)); // a faint pencil faxed at a light threshold
@@ -44,13 +39,13 @@ export function doubtRowsLostToThreshold(
   if ((rings[Math.floor(rings.length / 2)] ?? 1) >= LIGHT_THRESHOLD_RING) return rows;
   const answered = rows.filter(hasConfidentFill).length;
   if (answered >= rows.length * ANSWERED_SHARE) return rows;
-  return rows.map((row) => (hasConfidentFill(row) ? row : doubtTraces(row)));
+  return rows.map((row) => (hasConfidentFill(row) ? row : doubtWhatIsLeft(row)));
 }
 
-/** The bubbles of the row that hold a trace of ink, doubted; every bubble when none does. */
-function doubtTraces(row: readonly BubbleReading[]): readonly BubbleReading[] {
-  if (!row.some(hasTrace)) return row.map(doubted);
-  return row.map((bubble) => (hasTrace(bubble) ? doubted(bubble) : bubble));
+/** The bubbles of the row read as holding something, doubted; every bubble when all are read bare. */
+function doubtWhatIsLeft(row: readonly BubbleReading[]): readonly BubbleReading[] {
+  if (!row.some(holdsSomething)) return row.map(doubted);
+  return row.map((bubble) => (holdsSomething(bubble) ? doubted(bubble) : bubble));
 }
 
-const hasTrace = ({ reading }: BubbleReading): boolean => reading.kind !== 'empty' || reading.features.mean >= TRACE;
+const holdsSomething = ({ reading }: BubbleReading): boolean => reading.kind !== 'empty';

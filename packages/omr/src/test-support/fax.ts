@@ -24,6 +24,11 @@ export interface Fax {
    * paper either side). With a threshold above mid-grey, dark modules swell into light ones by about this much.
    */
   readonly blurMm: number;
+  /**
+   * Line noise: the share of bits received black whatever was sent (a poor telephone line flips isolated bits;
+   * 0.0002–0.002). Absent: a clean line.
+   */
+  readonly noise?: number;
 }
 
 const PIXELS_PER_MM = 8;
@@ -57,7 +62,14 @@ export async function sendByFax(page: GreyImage, dpi: number, fax: Fax): Promise
   const seen = sigma >= 0.3 ? await blurred(page, sigma) : page;
   const sampled = scanLines(seen, dpi, fax.skew);
   const bits = toBits(sampled, fax.tone);
+  if (fax.noise) flipBits(bits, fax.noise);
   return doubleLines(bits);
+}
+
+/** Isolated bits turned black by the line, at `share` of the bits (seeded by the share, so a fax is repeatable). */
+function flipBits(image: GreyImage, share: number): void {
+  const random = seededRandom(`line-noise-${share}`);
+  for (let index = 0; index < image.pixels.length; index += 1) if (random() < share) image.pixels[index] = 0;
 }
 
 async function blurred(page: GreyImage, sigma: number): Promise<GreyImage> {
