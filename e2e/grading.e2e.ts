@@ -147,6 +147,8 @@ async function studentSeesFeedback(browser: Browser, accessCode: string, how: 't
   await page.goto('/');
   await page.getByTestId('access-code').fill(accessCode);
   await page.getByTestId('join-submit').click();
+  // The join has landed (its cookie is set) once the join form is gone.
+  await expect(page.getByTestId('access-code')).toHaveCount(0);
   await page.goto('/results');
   const feedback = page.getByTestId(`feedback-${QUESTION}`);
   await expect(feedback).toBeVisible();

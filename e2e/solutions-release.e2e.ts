@@ -67,6 +67,8 @@ test('the instructor releases results, then solutions, by keyboard; a late taker
   await latePage.goto('/');
   await latePage.getByTestId('access-code').fill(codes['sr-late'] ?? '');
   await latePage.getByTestId('join-submit').click();
+  // The join has landed (its cookie is set) once the join form is gone: only then is /results theirs to ask for.
+  await expect(latePage.getByTestId('access-code')).toHaveCount(0);
   await latePage.goto('/results');
   await expect(latePage.getByTestId('error')).toContainText('once your exam is over');
   await expect(latePage.getByText('Correct answer')).toHaveCount(0);
@@ -78,6 +80,7 @@ test('the instructor releases results, then solutions, by keyboard; a late taker
   await student.goto('/');
   await student.getByTestId('access-code').fill(codes.sr1 ?? '');
   await student.getByTestId('join-submit').click();
+  await expect(student.getByTestId('access-code')).toHaveCount(0);
   await student.goto('/results');
   await expect(student.getByTestId('results-total')).toHaveText('0.5');
   await expect(student.getByTestId('results-unscored')).toContainText(
