@@ -1,7 +1,8 @@
-import { analysisReport, optionsCsv, reportHtml, statisticsCsv, type AnalysisReport } from '@examforge/report';
+import type { AnalysisReport } from '@examforge/report';
 import type { AnalysisFile } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { loadReport } from '../heavy-packages.js';
 import type { AnalysedAttempts } from './analysed-attempts.js';
 import { recordEvent } from './audit.js';
 
@@ -11,10 +12,12 @@ export interface AnalysisDownload {
   readonly body: string;
 }
 
-const RENDER: Record<AnalysisFile, { type: string; render: (report: AnalysisReport) => string }> = {
-  'report.html': { type: 'text/html; charset=utf-8', render: reportHtml },
-  'statistics.csv': { type: 'text/csv; charset=utf-8', render: statisticsCsv },
-  'options.csv': { type: 'text/csv; charset=utf-8', render: optionsCsv },
+type Report = Awaited<ReturnType<typeof loadReport>>;
+
+const RENDER: Record<AnalysisFile, { type: string; render: (report: AnalysisReport, renderers: Report) => string }> = {
+  'report.html': { type: 'text/html; charset=utf-8', render: (report, { reportHtml }) => reportHtml(report) },
+  'statistics.csv': { type: 'text/csv; charset=utf-8', render: (report, { statisticsCsv }) => statisticsCsv(report) },
+  'options.csv': { type: 'text/csv; charset=utf-8', render: (report, { optionsCsv }) => optionsCsv(report) },
 };
 
 /**
@@ -28,8 +31,9 @@ export async function exportAnalysis(
   file: AnalysisFile,
 ): Promise<AnalysisDownload> {
   const { scope, exam, finished } = analysed;
-  const report = { ...analysisReport(exam, finished), scope: scopeWords(analysed) };
-  const body = RENDER[file].render(report);
+  const renderers = await loadReport();
+  const report = { ...renderers.analysisReport(exam, finished), scope: scopeWords(analysed) };
+  const body = RENDER[file].render(report, renderers);
   const subject = scope.kind === 'sitting' ? `sitting:${scope.sittings[0]?.id ?? ''}` : `exam:${scope.examId}`;
   await recordEvent(context.db, context.clock.now(), { kind: 'user', id: user.id }, 'analysis.exported', subject, {
     file,

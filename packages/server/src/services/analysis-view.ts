@@ -1,6 +1,6 @@
 import type { ItemAnalysis, ItemStatistics } from '@examforge/core';
-import { analysisReport } from '@examforge/report';
 import type { AnalysisView, ItemStatisticsView } from '../api/index.js';
+import { loadReport } from '../heavy-packages.js';
 import type { AnalysedAttempts } from './analysed-attempts.js';
 import { presentRubricUsage } from './rubric-usage.js';
 
@@ -8,7 +8,8 @@ import { presentRubricUsage } from './rubric-usage.js';
  * The item analysis of a sitting's or a version's finished attempts as the API presents it, from the report the
  * downloads are written from (so the page, the HTML and the CSVs agree on every figure and every reason).
  */
-export function presentAnalysis({ scope, exam, finished, open }: AnalysedAttempts): AnalysisView {
+export async function presentAnalysis({ scope, exam, finished, open }: AnalysedAttempts): Promise<AnalysisView> {
+  const { analysisReport } = await loadReport();
   const report = analysisReport(exam, finished);
   return {
     scope,

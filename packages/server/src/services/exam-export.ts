@@ -1,23 +1,22 @@
 import { listQuestions, type Exam } from '@examforge/core';
-import {
-  exportAiken,
-  exportGift,
-  exportMoodleXml,
-  exportQti30,
-  type ExportedBank,
-  type ReadAsset,
-} from '@examforge/interop';
+import type { ExportedBank, ReadAsset } from '@examforge/interop';
 import type { ExamExportFormat, ExamExportReport } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { loadInterop } from '../heavy-packages.js';
 import { recordEvent } from './audit.js';
 import { latestVersion, loadExamVersion } from './exams.js';
 
-const EXPORTERS: Readonly<Record<ExamExportFormat, (exam: Exam, readAsset: ReadAsset) => ExportedBank>> = {
-  'moodle-xml': exportMoodleXml,
-  qti3: exportQti30,
-  gift: exportGift,
-  aiken: exportAiken,
+type Interop = Awaited<ReturnType<typeof loadInterop>>;
+
+/** Each format's exporter, picked from the converters once they are loaded. */
+const EXPORTERS: Readonly<
+  Record<ExamExportFormat, (interop: Interop) => (exam: Exam, readAsset: ReadAsset) => ExportedBank>
+> = {
+  'moodle-xml': (interop) => interop.exportMoodleXml,
+  qti3: (interop) => interop.exportQti30,
+  gift: (interop) => interop.exportGift,
+  aiken: (interop) => interop.exportAiken,
 };
 
 const CONTENT_TYPES: Readonly<Record<ExamExportFormat, string>> = {
@@ -49,7 +48,7 @@ async function exportExam(context: AppContext, examId: string, format: ExamExpor
     .where('exam_id', '=', examId)
     .execute();
   const files = new Map(assets.map((asset) => [asset.path, new Uint8Array(asset.data)]));
-  const bank = EXPORTERS[format](exam, (path) => files.get(path));
+  const bank = EXPORTERS[format](await loadInterop())(exam, (path) => files.get(path));
   return { bank, version: latest.version, questions: listQuestions(exam).length, contentType: CONTENT_TYPES[format] };
 }
 

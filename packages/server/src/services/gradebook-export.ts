@@ -1,9 +1,10 @@
 import { findQuestion, marksOf, type Exam } from '@examforge/core';
-import { exportGradebook, LmsRosterError, type GradebookQuestion, type GradebookStudent } from '@examforge/interop';
+import type { GradebookQuestion, GradebookStudent } from '@examforge/interop';
 import type { GradebookExport, GradebookExportRequest, ResultRow } from '../api/index.js';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { loadInterop } from '../heavy-packages.js';
 import { recordEvent } from './audit.js';
 import { guardTextCell } from './csv-text-cell.js';
 import { loadExamVersion } from './exams.js';
@@ -25,6 +26,7 @@ export async function exportSittingGradebook(
   const results = await sittingResults(context, sittingId);
   const emails = await rosterEmails(context, sittingId);
   const students = results.map((row) => gradebookStudent(row, exam, emails.get(row.rosterId) ?? ''));
+  const { exportGradebook, LmsRosterError } = await loadInterop();
   let out;
   try {
     out = exportGradebook(students, {

@@ -1,7 +1,7 @@
 import type { PageSize } from '@examforge/core';
-import { renderAnswerSheets } from '@examforge/paper';
 import type { UserRow } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
+import { loadPaper } from '../heavy-packages.js';
 import { recordEvent } from './audit.js';
 import { currentVersion, sittingLayout, variantSeed } from './paper-layouts.js';
 import { renderSittingQuestionPapers, sittingRoster, type RenderedPapers } from './paper-render.js';
@@ -21,6 +21,7 @@ export async function printSittingSheets(
   const sitting = await findSittingRow(context, sittingId);
   const { exam, version } = await currentVersion(context, sitting);
   const roster = await sittingRoster(context, sittingId);
+  const { renderAnswerSheets } = await loadPaper();
   const pdf = await renderAnswerSheets(
     roster.map((student) => {
       const seed = variantSeed(sitting.id, student.id);

@@ -1,6 +1,7 @@
 import type { PageSize } from '@examforge/core';
-import { printMerged, type PrintJob, type PrintSetSpec } from '@examforge/paper';
+import type { PrintJob, PrintSetSpec } from '@examforge/paper';
 import type { AppContext } from '../context.js';
+import { loadPaper } from '../heavy-packages.js';
 import { limitConcurrency } from '../limit-concurrency.js';
 import { badRequest } from './access.js';
 import { generateInstances, readInstances } from './attempt-exam.js';
@@ -84,6 +85,7 @@ export async function renderSittingQuestionPapers(
       ...(json ? { instances: readInstances(json) } : {}),
     };
   });
+  const { printMerged } = await loadPaper();
   const workers = context.settings.paperWorkers;
   renderingOrWaiting += 1;
   const merged = await rendering(() =>
