@@ -41,6 +41,11 @@ describe('a page whose fills a light copy turned into residue', () => {
       (question) => question.review.length === 0 && question.response.kind === 'blank',
     );
     expect(blank.map((question) => question.questionId)).toEqual([]);
+    // The bare bubbles of the rows sent to a person are read as the blanks they are; only the inked ones are doubted.
+    const doubtedRows = page.questions.filter((question) => question.review.length > 0);
+    const bare = doubtedRows.flatMap((question) => question.bubbles.filter((b) => b.reading.kind === 'empty'));
+    expect(bare.length).toBeGreaterThan(doubtedRows.length);
+    expect(bare.filter((bubble) => bubble.reading.confidence < 0.5)).toEqual([]);
   });
 
   it('a page with most rows answered, or with residue on only a few rows, is left as read', async () => {

@@ -13,8 +13,10 @@ const RESIDUE_ROWS_SHARE = 0.25;
 /**
  * A page read as a person reads it when most of its rows hold no fill but a quarter or more hold only faint,
  * residue-like ink: that is a faint hand, or a copier's tone curve that lightened a pencil to residue's darkness, not
- * a student who erased a quarter of their answers. Every bubble of a row without a confident fill but with ink in it
- * goes to a person; rows with a fill, and blank rows, are returned as they are.
+ * a student who erased a quarter of their answers. In a row without a confident fill but with ink in it, the bubbles
+ * holding ink go to a person; the bare bubbles beside them keep their confidence, since a grey or one-bit capture
+ * that kept a faint mark at all shows a bare bubble as bare (the row goes to a person all the same). Rows with a
+ * fill, and blank rows, are returned as they are.
  *
  * @example
  * const rows = doubtRowsOfFaintPage(pageRows); // a light HB sheet photocopied: its fills read as residue
@@ -26,7 +28,11 @@ export function doubtRowsOfFaintPage(
   const answered = rows.filter(hasConfidentFill).length;
   const residueOnly = rows.filter((row) => !hasConfidentFill(row) && row.some(isResidue)).length;
   if (answered >= rows.length * ANSWERED_SHARE || residueOnly < rows.length * RESIDUE_ROWS_SHARE) return rows;
-  return rows.map((row) => (hasConfidentFill(row) || !row.some(isInked) ? row : row.map(doubted)));
+  return rows.map((row) =>
+    hasConfidentFill(row) || !row.some(isInked)
+      ? row
+      : row.map((bubble) => (isInked(bubble) ? doubted(bubble) : bubble)),
+  );
 }
 
 const isResidue = ({ reading }: BubbleReading) => reading.kind === 'erasure';
