@@ -76,6 +76,12 @@ const PARTIAL_BARE = 0.16;
 const CROSS_COVER_MOST = 0.92;
 /** Strokes lighter than this (typical darkness) are a light pencil's, whose fill may leave paper between passes. */
 const LIGHT_PASSES = 0.4;
+/**
+ * A cross drawn with a felt tip 0.7 r wide covers up to about 94 % of the disc, two to four bare wedges left between
+ * its arms; a fill in ink this dark (pen, felt tip, heavy pencil: typical darkness) covers 95 % or more.
+ */
+const WIDE_ARMS_DARK = 0.6;
+const WIDE_ARMS_COVER_MOST = 0.95;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -228,7 +234,12 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
     const wedgesAt70 = f.rimGaps + (f.exitRuns >= 3 ? 1 : 0);
     const fourWays =
       f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 20) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
-    const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, 1 - residue);
+    // Dark ink on a grey capture with two or more separate bare arcs at 0.7 r and paper left over a twentieth of the
+    // disc: a fill in ink that dark leaves no paper between its passes, so this is a cross drawn as wide as a felt tip,
+    // whose arms ink all but the wedges between them: a person decides.
+    const wideArms =
+      !maybeOneBit && f.typical >= WIDE_ARMS_DARK && f.rimGaps >= 2 && f.lightCoverage < WIDE_ARMS_COVER_MOST ? 0.4 : 1;
+    const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, wideArms, 1 - residue);
     // As faint as residue and much fainter than the student's own fills: residue of an erased fill, or a second,
     // lighter pencil (a person decides). A fill darker than residue can be is a fill whatever else is on the page (a
     // pencil fill among pen fills).

@@ -12,7 +12,7 @@ import { addNoise, type SyntheticMark } from './test-support/synthetic-marks.js'
  * residue of an erased fill (the independent test's photocopies read 13 fills of one light page as residue, with
  * confidence). Drawn with the project's own generator and copier model: one fill in every question row.
  */
-function oneFillPerRow(seed: string): SyntheticMark[] {
+function oneFillPerRow(seed: string, mark: SyntheticMark = 'filled'): SyntheticMark[] {
   const random = seededRandom(seed);
   const chosen = new Map<string, string>();
   for (const group of new Set(bubbles.map((bubble) => bubble.group))) {
@@ -20,7 +20,7 @@ function oneFillPerRow(seed: string): SyntheticMark[] {
     chosen.set(group, options[Math.floor(random() * options.length)] ?? '');
   }
   return bubbles.map((bubble) =>
-    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? 'filled' : 'empty',
+    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? mark : 'empty',
   );
 }
 
@@ -46,6 +46,28 @@ describe('a page whose fills a light copy turned into residue', () => {
     const bare = doubtedRows.flatMap((question) => question.bubbles.filter((b) => b.reading.kind === 'empty'));
     expect(bare.length).toBeGreaterThan(doubtedRows.length);
     expect(bare.filter((bubble) => bubble.reading.confidence < 0.5)).toEqual([]);
+  });
+
+  it('a page answered only by partial fills (a copier broke them into patches, or a half-filling student) goes to a person', async () => {
+    const dpi = 200;
+    const image = markedSheet(
+      await printedSheet(dpi),
+      dpi,
+      oneFillPerRow('half-filled', 'partial'),
+      'half-filled',
+      'pen',
+    );
+    addNoise(image, 8, 'noise-half-filled');
+    const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+    if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+    const partialRows = page.questions.filter((question) =>
+      question.bubbles.some((bubble) => bubble.reading.kind === 'partial'),
+    );
+    expect(partialRows.length).toBeGreaterThan(page.questions.length / 2);
+    // Without the page rule each such row is a confident "no answer, an invalid mark": scored 0 without a look.
+    expect(
+      partialRows.filter((question) => question.review.length === 0).map((question) => question.questionId),
+    ).toEqual([]);
   });
 
   it('a page with most rows answered, or with residue on only a few rows, is left as read', async () => {

@@ -4,16 +4,18 @@ import { doubted, hasConfidentFill } from './row-doubt.js';
 /** A page on which fewer than this share of the question rows carry a confident complete fill is mostly unanswered. */
 const ANSWERED_SHARE = 0.5;
 /**
- * Rows holding residue and no fill, as a share of the page's rows, beyond which the residue is the student's own
- * faint hand (or a capture that lightened it) rather than changed answers: a student rubs out a few answers, not a
- * quarter of them.
+ * Rows holding residue or a partial fill and no fill, as a share of the page's rows, beyond which those marks are the
+ * student's own faint hand (or a capture that lightened or thinned it) rather than changed answers and slips: a
+ * student rubs out a few answers, not a quarter of them, and a quarter of rows answered only by part of a bubble is a
+ * copier that broke a light pencil's fills into patches, or a student who half-fills every bubble.
  */
-const RESIDUE_ROWS_SHARE = 0.25;
+const FAINT_ROWS_SHARE = 0.25;
 
 /**
  * A page read as a person reads it when most of its rows hold no fill but a quarter or more hold only faint,
- * residue-like ink: that is a faint hand, or a copier's tone curve that lightened a pencil to residue's darkness, not
- * a student who erased a quarter of their answers. In a row without a confident fill but with ink in it, the bubbles
+ * residue-like ink or partial fills: that is a faint hand, or a copier's tone curve that lightened a pencil to
+ * residue's darkness or thinned its fills into patches, or a student who half-fills every bubble — not a student who
+ * erased or slipped on a quarter of their answers. Either way a person should see it before it scores nothing. In a row without a confident fill but with ink in it, the bubbles
  * holding ink go to a person; the bare bubbles beside them keep their confidence, since a grey or one-bit capture
  * that kept a faint mark at all shows a bare bubble as bare (the row goes to a person all the same). Rows with a
  * fill, and blank rows, are returned as they are.
@@ -26,8 +28,8 @@ export function doubtRowsOfFaintPage(
 ): readonly (readonly BubbleReading[])[] {
   if (rows.length === 0) return rows;
   const answered = rows.filter(hasConfidentFill).length;
-  const residueOnly = rows.filter((row) => !hasConfidentFill(row) && row.some(isResidue)).length;
-  if (answered >= rows.length * ANSWERED_SHARE || residueOnly < rows.length * RESIDUE_ROWS_SHARE) return rows;
+  const faintOnly = rows.filter((row) => !hasConfidentFill(row) && row.some(isFaintCover)).length;
+  if (answered >= rows.length * ANSWERED_SHARE || faintOnly < rows.length * FAINT_ROWS_SHARE) return rows;
   return rows.map((row) =>
     hasConfidentFill(row) || !row.some(isInked)
       ? row
@@ -35,5 +37,6 @@ export function doubtRowsOfFaintPage(
   );
 }
 
-const isResidue = ({ reading }: BubbleReading) => reading.kind === 'erasure';
+/** Residue, or ink over part of the bubble: what a faint or thinned fill reads as. */
+const isFaintCover = ({ reading }: BubbleReading) => reading.kind === 'erasure' || reading.kind === 'partial';
 const isInked = ({ reading }: BubbleReading) => reading.kind !== 'empty';

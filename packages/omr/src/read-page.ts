@@ -179,7 +179,8 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     return question && isChoiceQuestion(question) ? [{ question, bubbles: faintBesideDark(bubbles) }] : [];
   });
   // The page as a whole: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills.
-  // A page of faint ink (rows holding only residue-like marks) may be a faint hand or a lightened copy.
+  // A page of faint ink (rows holding only residue-like marks or partial fills) may be a faint hand, a lightened or
+  // thinned copy, or a student who half-fills every bubble.
   const judged = doubtRowsOfFaintPage(
     doubtRowsLostToThreshold(
       choiceRows.map((row) => row.bubbles),
