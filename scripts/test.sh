@@ -25,36 +25,24 @@ fi
 npm ci
 npm run build
 
-# After the build, the static checks, the unit tests and the browser tests run side by side (decision 0017). On two
-# cores each leaves CPU idle that the others can use: the browser tests wait on deadlines, scans and the network, the
-# unit tests on servers and PostgreSQL. The browser tests keep the first claim on the CPU, since a few of them time
-# what a person would see (countdowns, deadlines); the unit tests, whose time limits are budgets for a busy machine,
-# come next (nice 5), and the static checks, which read the tree and write nothing, take what is left (nice 10).
-# The unit tests report as they go, the others after them; every check and test runs, and the run fails if any does.
-# TEST_PHASES=sequential runs them one after another, as `npm run check:static && npm run test:built` would.
-if [[ "${TEST_PHASES:-}" == sequential ]]; then
-  npm run check:static
-  npm run test:built
-  exit 0
-fi
-
+# The static checks read the tree and write nothing, so they run beside the unit tests at the lowest priority
+# (nice 19): they take the CPU the unit tests leave idle while they wait on servers and PostgreSQL, instead of about
+# 2 minutes of their own, and the tests keep the CPU they ask for. Their report follows the unit tests; every check
+# still runs and fails the run. The browser tests run alone after both: a few of them time what a person sees
+# (countdowns, deadlines), and beside the unit tests on two cores they ran out of their time limits (decision 0017).
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
-nice -n 10 npm run -s check:static >"$reports/static" 2>&1 &
+nice -n 19 npm run -s check:static >"$reports/static" 2>&1 &
 static_checks=$!
-npm run -s e2e >"$reports/browser" 2>&1 &
-browser_tests=$!
-echo "Static checks and browser tests running beside the unit tests (their reports follow the unit tests)."
+echo "Static checks running beside the unit tests (their report follows the unit tests)."
 
 status=0
-TZ=UTC nice -n 5 npx vitest run || status=1
-report() {
-  local name=$1 pid=$2 file=$3 code=0
-  wait "$pid" || code=$?
-  echo "--- ${name}: $([[ $code -eq 0 ]] && echo passed || echo FAILED)"
-  cat "$file"
-  return "$code"
-}
-report "browser tests (npm run e2e)" "$browser_tests" "$reports/browser" || status=1
-report "static checks (npm run check:static)" "$static_checks" "$reports/static" || status=1
+TZ=UTC npx vitest run || status=1
+static_status=0
+wait "$static_checks" || static_status=$?
+echo "--- static checks (npm run check:static): $([[ $static_status -eq 0 ]] && echo passed || echo FAILED)"
+cat "$reports/static"
+((static_status == 0)) || status=1
+# As `npm run test:built`: the browser tests only after the unit tests pass.
+((status != 0)) || npm run e2e || status=1
 exit "$status"
