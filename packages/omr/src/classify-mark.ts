@@ -82,6 +82,14 @@ const LIGHT_PASSES = 0.4;
  */
 const WIDE_ARMS_DARK = 0.6;
 const WIDE_ARMS_COVER_MOST = 0.95;
+/**
+ * How fully ink put down as an area fills its own convex hull; strokes leave more of it bare. Within a band either
+ * side, a person would hesitate too.
+ */
+const AREA_FILL = 0.955;
+const AREA_FILL_BAND = 0.015;
+/** The narrowest an area of ink is across, as a share of its length. */
+const AREA_BREADTH = 0.5;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -307,9 +315,36 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // leave a cross's bare wedges: two strokes 0.7 r wide cover about 70 % of it, blurred at most 90 %.
   const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= CROSS_COVER_MOST;
   const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
+  // Ink with paper on both sides along its strongest line is not always a stroke: a blob, a tight scribble or a
+  // spiral put down inside the disc has paper all round it. Such ink fills its own hull and is about as wide as it
+  // is long, where a tick's V or a cross leaves most of its hull bare and a stroke is as wide as the tool. Strokes
+  // as wide as a felt tip come close: between the two, the kind is left unsure (neither is an answer).
+  const area = inkArea(f);
+  if (area >= 0) {
+    if (erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
+    return {
+      kind: 'partial',
+      confidence: Math.min(inked, notFill, specks, noBarePart, brokenFill, margin(area, 1)),
+      fillConfidence: Math.min(notFill, specks, noBarePart, brokenFill),
+    };
+  }
   return {
     kind,
-    confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25)),
+    confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
     fillConfidence: Math.min(notFill, brokenFill),
   };
+}
+
+/**
+ * How far the ink is from the boundary between an area put down and strokes, in bands (0 at the boundary, under 1
+ * unsure, negative for strokes): it must fill its own convex hull (own generator, grey scans: partial fills read as
+ * strokes before 0.97 and more, ticks and crosses at most 0.96, felt tips), be no narrower than half its length,
+ * and leave a clearly bare part of the bubble.
+ */
+function inkArea(f: MarkFeatures): number {
+  return Math.min(
+    (f.hullFill - AREA_FILL) / AREA_FILL_BAND,
+    (f.breadth - AREA_BREADTH) / 0.05,
+    (f.bareArea - PARTIAL_BARE - 0.02) / 0.04,
+  );
 }

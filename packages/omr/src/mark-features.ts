@@ -10,6 +10,7 @@ import {
   type LatticePoint,
 } from './lattice-points.js';
 import { largestBareRegion } from './bare-region.js';
+import { measureInkArea, type InkArea } from './ink-area.js';
 import { measureStrokes, type Strokes } from './stroke-arms.js';
 
 /** How dark the mark in a bubble is, against the printed ring on the same scan: enough to tell ink from none. */
@@ -31,7 +32,7 @@ export interface MarkTone {
 export type RingProfile = Float64Array;
 
 /** The shape of the ink in a bubble (measured only when there is ink; all 0 for an empty bubble). */
-export interface MarkShape extends Strokes {
+export interface MarkShape extends Strokes, InkArea {
   /** The inked share of the disc (within 0.75 r). */
   readonly coverage: number;
   /**
@@ -106,6 +107,8 @@ export const NO_SHAPE: MarkShape = {
   pieces: 0,
   arms: [0, 0, 0, 0],
   thin: 0,
+  hullFill: 0,
+  breadth: 0,
   exitRuns: 0,
 };
 
@@ -181,6 +184,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     outerEvenness: share(least(readProbes(mark, RIM_80, circleOuter))),
     outerGap: longestGap(circleOuter, bareOuter),
     bareArea: largestBareRegion(mark, bare, bareOuter),
+    ...measureInkArea(mark, bare, bareOuter),
 
     ...measureStrokes(inked, inkedWide(mark, level)),
     exitRuns: exitsPastRing(mark, level),

@@ -2,6 +2,8 @@ import { seededRandom } from '@examforge/core';
 import type { GreyImage } from '../grey-image.js';
 import type { MarkKind } from '../classify-mark.js';
 import { graphite, valueNoise, type Graphite } from './graphite.js';
+import { shareOf, solve } from './disc-share.js';
+import { partialBlob } from './partial-blob.js';
 import { smearedResidue } from './smeared-residue.js';
 
 /**
@@ -15,12 +17,16 @@ export type SyntheticMark = Exclude<MarkKind, 'dot' | 'erasure'> | 'dot' | 'eras
  * Draws marks of every kind into a rasterised sheet, as students make them: pen (dark, thin strokes) or pencil (as
  * light as 35 % darkness, grainy, broader strokes); fills slightly larger, smaller or off the circle, some leaving a
  * sliver or a lune of paper along the rim (at least 85 % of the white disc covered: a person reads them as filled);
- * partial fills covering 20–75 % of it (a clearly bare quarter or more) as a chord cut, a crescent or a scribble; ticks and crosses of varied size, angle,
- * proportions, stroke and position; and the residue of an erased fill (a faint smudge, sometimes a faint ring).
+ * partial fills covering 20–75 % of it (a clearly bare quarter or more) as a chord cut, a crescent or a scribble, or
+ * 20–60 % as a blob, tight scribble or spiral put down inside the disc (`partialBlob`); ticks and crosses of varied
+ * size, angle, proportions, stroke and position; and the residue of an erased fill (a faint smudge, sometimes a faint
+ * ring).
  * Ink multiplies the paper (a pencil stroke over the printed ring stays as dark as the ring).
  */
 export interface Painter {
   mark(kind: SyntheticMark, x: number, y: number, r: number): void;
+  /** A partial fill put down as a blob inside the disc, always (`mark('partial', …)` draws one now and then). */
+  blob(x: number, y: number, r: number): void;
 }
 
 interface Ink {
@@ -100,6 +106,9 @@ export function painter(
   // A student's hand: how dark and how wide each tool marks for them, the same all down the sheet; each mark then
   // varies with the pressure of the moment. Drawn apart from the marks, so that the marks' shapes stay as they were.
   const handRandom = seededRandom(`${seed}:hand`);
+  // Partial fills put down as a blob inside the disc, drawn from their own stream: the partial fill each replaces is
+  // still drawn from the marks' stream (and thrown away), so every other mark of a sheet stays as it was.
+  const blobRandom = seededRandom(`${seed}:blob`);
   const handBetween = (low: number, high: number) => low + handRandom() * (high - low);
   const hand = {
     pen: { darkness: handBetween(0.75, 0.95), stroke: handBetween(0.12, 0.3) },
@@ -141,15 +150,20 @@ export function painter(
     });
     return { darkness, grain: 0, stroke: r * width * between(0.9, 1.1), graphite: pencil };
   };
+  /** A mark about to be drawn at (x, y): its canvas, this moment's ink and how it shades each pixel. */
+  const begin = (x: number, y: number, r: number): Draw => {
+    const canvas = new Canvas(image);
+    const ink = chooseInk(r);
+    const force = ink.graphite ? between(0.85, 1.15) : 1;
+    const shade: Shade = ink.graphite
+      ? (px, py) => ink.graphite?.at(px, py, force) ?? 0
+      : () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
+    return { canvas, shade, between, random, x, y, r, ink };
+  };
   return {
     mark(kind, x, y, r) {
-      const canvas = new Canvas(image);
-      const ink = chooseInk(r);
-      const force = ink.graphite ? between(0.85, 1.15) : 1;
-      const shade: Shade = ink.graphite
-        ? (px, py) => ink.graphite?.at(px, py, force) ?? 0
-        : () => Math.max(0, ink.darkness * (1 + (random() * 2 - 1) * ink.grain));
-      const draw = { canvas, shade, between, random, x, y, r, ink };
+      const draw = begin(x, y, r);
+      const { canvas, random, ink } = draw;
       switch (kind) {
         case 'filled':
           if (random() < 0.2) drawFillShortOfRim(draw);
@@ -160,7 +174,10 @@ export function painter(
           drawDot(draw);
           break;
         case 'partial':
-          drawPartial(draw);
+          if (blobRandom() < BLOB_SHARE) {
+            drawPartial({ ...draw, canvas: new Canvas(image) });
+            drawBlob({ ...draw, random: blobRandom, between: (low, high) => low + blobRandom() * (high - low) });
+          } else drawPartial(draw);
           break;
         case 'tick':
           drawTick(draw);
@@ -181,8 +198,16 @@ export function painter(
       }
       canvas.commit();
     },
+    blob(x, y, r) {
+      const draw = begin(x, y, r);
+      drawBlob(draw);
+      draw.canvas.commit();
+    },
   };
 }
+
+/** The share of partial fills put down as a blob inside the disc (`partialBlob`). */
+const BLOB_SHARE = 0.3;
 
 interface Draw {
   readonly canvas: Canvas;
@@ -231,29 +256,6 @@ function drawFillShortOfRim({ canvas, shade, between, random, x, y, r }: Draw): 
   canvas.region(x + ux * offset, y + uy * offset, radius, shade, (dx, dy) => Math.hypot(dx, dy) <= radius);
 }
 
-/** Share of the bubble (radius r) for which `inside` holds, on a coarse grid. */
-function shareOf(r: number, inside: (dx: number, dy: number) => boolean): number {
-  let hit = 0;
-  let all = 0;
-  for (let dy = -r; dy <= r; dy += r / 20)
-    for (let dx = -r; dx <= r; dx += r / 20)
-      if (Math.hypot(dx, dy) <= r) {
-        all += 1;
-        if (inside(dx, dy)) hit += 1;
-      }
-  return hit / all;
-}
-
-/** The parameter in [low, high] at which `share(p)`, increasing in p, reaches `target`. */
-function solve(target: number, low: number, high: number, share: (p: number) => number): number {
-  for (let i = 0; i < 20; i += 1) {
-    const mid = (low + high) / 2;
-    if (share(mid) < target) low = mid;
-    else high = mid;
-  }
-  return (low + high) / 2;
-}
-
 /**
  * Ink over 20–75 % of the white disc inside the ring (a clearly bare part, a quarter or more), as a chord cut, a
  * crescent along the rim, an off-centre disc or a scribble.
@@ -282,6 +284,24 @@ function drawPartial(draw: Draw): void {
     const offset = solve(1 - target, 0, r * 2, (o) => 1 - shareOf(r * WHITE_DISC, inOverlap(o)));
     canvas.region(x, y, bubble, shade, inOverlap(offset));
   } else drawScribble(draw, target, ux, uy);
+}
+
+/** A partial fill as a blob, a tight scribble or a spiral inside the disc, off its centre (`partialBlob`). */
+function drawBlob({ canvas, shade, random, x, y, r, ink }: Draw): void {
+  const blob = partialBlob(x, y, r, r * WHITE_DISC, ink.stroke, random);
+  if (blob.kind === 'solid') {
+    canvas.region(blob.centre.x, blob.centre.y, blob.reach, shade, blob.inside);
+    return;
+  }
+  // Each pass pressed a little differently.
+  const pass =
+    (force: number): Shade =>
+    (px, py) =>
+      shade(px, py) * force;
+  blob.path.slice(1).forEach((to, k) => {
+    const from = blob.path[k] ?? to;
+    canvas.stroke(from.x, from.y, to.x, to.y, blob.width, pass(0.85 + 0.3 * random()));
+  });
 }
 
 /** Back-and-forth strokes, close enough to merge, filling the part of the bubble on one side of a chord. */
