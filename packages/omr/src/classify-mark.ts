@@ -82,14 +82,6 @@ const LIGHT_PASSES = 0.4;
  */
 const WIDE_ARMS_DARK = 0.6;
 const WIDE_ARMS_COVER_MOST = 0.95;
-/**
- * How fully ink put down as an area fills its own convex hull; strokes leave more of it bare. Within a band either
- * side, a person would hesitate too.
- */
-const AREA_FILL = 0.955;
-const AREA_FILL_BAND = 0.015;
-/** The narrowest an area of ink is across, as a share of its length. */
-const AREA_BREADTH = 0.5;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -258,18 +250,15 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // disc inked evenly elsewhere: a person decides.
   const pastLune =
     hugging >= 0.5 && f.lightCoverage >= 0.85 && f.bareArea < LUNE_AREA + 0.035 && f.innerGap < LUNE_GAP + 3 ? 0.4 : 1;
-  // Ink broken into specks over a small part of the disc is what a black-and-white threshold leaves of erasure
-  // residue, of a faint stroke or of a grainy partial fill alike: a person decides.
   // Ink over most of the disc that leaves no bare region as large as a partial fill's is a grainy fill that a
   // one-bit capture (a fax, a black-and-white scan) broke into specks and the lines of its passes: a person decides.
   const scattered = blackRing >= 0.5 && f.lightCoverage >= 0.7 && f.bareArea < 0.16 && pastLune === 1 ? 0.4 : 1;
-  const notFill = Math.min(
-    ramp(fill, 0.5, 0.25),
-    edgePatch,
-    pastLune,
-    scattered,
-    f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1,
-  );
+  // Ink broken into pieces over under half the disc is what a black-and-white threshold leaves of erasure residue, of
+  // a faint stroke or of a grainy fill alike; on a grey capture, a skipping pen's or a grainy pencil's stroke or
+  // residue. Which mark it is stays unsure; only on a one-bit capture whether it is a fill (a person decides), since
+  // on a grey one so little ink is not a fill.
+  const inPieces = f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1;
+  const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, pastLune, scattered, maybeOneBit ? inPieces : 1);
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
@@ -298,7 +287,7 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   if (partial >= 0)
     return {
       kind: 'partial',
-      confidence: Math.min(inked, notFill, bareRim, specks, noBarePart, margin(partial, 0.75)),
+      confidence: Math.min(inked, notFill, inPieces, bareRim, specks, noBarePart, margin(partial, 0.75)),
       fillConfidence: Math.min(notFill, bareRim, specks, noBarePart),
     };
   const stroke = margin(partial, 0.75);
@@ -313,38 +302,13 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // paper between its passes: a person decides. On a grey capture, ink that dark (pen, felt tip, a heavy pencil) is
   // the wide arms of a cross (a fill in it leaves no paper between its passes), unless it covers the disc too fully to
   // leave a cross's bare wedges: two strokes 0.7 r wide cover about 70 % of it, blurred at most 90 %.
-  const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= CROSS_COVER_MOST;
+  // Two or more separate bare wedges in dark ink let a wider cross cover more (see `WIDE_ARMS_COVER_MOST`).
+  const coverMost = f.rimGaps >= 2 && f.typical >= WIDE_ARMS_DARK ? WIDE_ARMS_COVER_MOST : CROSS_COVER_MOST;
+  const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= coverMost;
   const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
-  // Ink with paper on both sides along its strongest line is not always a stroke: a blob, a tight scribble or a
-  // spiral put down inside the disc has paper all round it. Such ink fills its own hull and is about as wide as it
-  // is long, where a tick's V or a cross leaves most of its hull bare and a stroke is as wide as the tool. Strokes
-  // as wide as a felt tip come close: between the two, the kind is left unsure (neither is an answer).
-  const area = inkArea(f);
-  if (area >= 0) {
-    if (erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
-    return {
-      kind: 'partial',
-      confidence: Math.min(inked, notFill, specks, noBarePart, brokenFill, margin(area, 1)),
-      fillConfidence: Math.min(notFill, specks, noBarePart, brokenFill),
-    };
-  }
   return {
     kind,
-    confidence: Math.min(inked, notFill, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
+    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25)),
     fillConfidence: Math.min(notFill, brokenFill),
   };
-}
-
-/**
- * How far the ink is from the boundary between an area put down and strokes, in bands (0 at the boundary, under 1
- * unsure, negative for strokes): it must fill its own convex hull (own generator, grey scans: partial fills read as
- * strokes before 0.97 and more, ticks and crosses at most 0.96, felt tips), be no narrower than half its length,
- * and leave a clearly bare part of the bubble.
- */
-function inkArea(f: MarkFeatures): number {
-  return Math.min(
-    (f.hullFill - AREA_FILL) / AREA_FILL_BAND,
-    (f.breadth - AREA_BREADTH) / 0.05,
-    (f.bareArea - PARTIAL_BARE - 0.02) / 0.04,
-  );
 }
