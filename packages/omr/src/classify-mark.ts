@@ -77,6 +77,14 @@ const CROSS_COVER_MOST = 0.92;
 /** Strokes lighter than this (typical darkness) are a light pencil's, whose fill may leave paper between passes. */
 const LIGHT_PASSES = 0.4;
 /**
+ * How fully ink put down as an area fills its own convex hull; strokes leave more of it bare. Within a band either
+ * side, a person would hesitate too.
+ */
+const AREA_FILL = 0.955;
+const AREA_FILL_BAND = 0.015;
+/** The narrowest an area of ink is across, as a share of its length. */
+const AREA_BREADTH = 0.5;
+/**
  * A cross drawn with a felt tip 0.7 r wide covers up to about 94 % of the disc, two to four bare wedges left between
  * its arms; a fill in ink this dark (pen, felt tip, heavy pencil: typical darkness) covers 95 % or more.
  */
@@ -259,6 +267,7 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // on a grey one so little ink is not a fill.
   const inPieces = f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1;
   const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, pastLune, scattered, maybeOneBit ? inPieces : 1);
+
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
@@ -306,9 +315,36 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   const coverMost = f.rimGaps >= 2 && f.typical >= WIDE_ARMS_DARK ? WIDE_ARMS_COVER_MOST : CROSS_COVER_MOST;
   const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= coverMost;
   const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
+  // Ink with paper on both sides along its strongest line is not always a stroke: a blob, a tight scribble or a
+  // spiral put down inside the disc has paper all round it. Such ink fills its own hull and is about as wide as it
+  // is long, where a tick's V or a cross leaves most of its hull bare and a stroke is as wide as the tool. Strokes
+  // as wide as a felt tip come close: between the two, the kind is left unsure (neither is an answer).
+  const area = inkArea(f);
+  if (area >= 0) {
+    if (erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
+    return {
+      kind: 'partial',
+      confidence: Math.min(inked, notFill, inPieces, specks, noBarePart, brokenFill, margin(area, 1)),
+      fillConfidence: Math.min(notFill, specks, noBarePart, brokenFill),
+    };
+  }
   return {
     kind,
-    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25)),
+    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
     fillConfidence: Math.min(notFill, brokenFill),
   };
+}
+
+/**
+ * How far the ink is from the boundary between an area put down and strokes, in bands (0 at the boundary, under 1
+ * unsure, negative for strokes): it must fill its own convex hull (own generator, grey scans: partial fills read as
+ * strokes before 0.97 and more, ticks and crosses at most 0.96, felt tips), be no narrower than half its length,
+ * and leave a clearly bare part of the bubble.
+ */
+function inkArea(f: MarkFeatures): number {
+  return Math.min(
+    (f.hullFill - AREA_FILL) / AREA_FILL_BAND,
+    (f.breadth - AREA_BREADTH) / 0.05,
+    (f.bareArea - PARTIAL_BARE - 0.02) / 0.04,
+  );
 }
