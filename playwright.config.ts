@@ -22,6 +22,9 @@ export default defineConfig({
     { name: 'rest', testIgnore: LONGEST_FILES },
   ],
   timeout: 180_000,
+  // A web-first assertion waits for its condition, and passes the moment it holds: 5 s (Playwright's default) was
+  // once too short for the grader's next answer on a machine busy with the unit tests beside it.
+  expect: { timeout: 15_000 },
   // Two files at once: most of a browser test's time is spent waiting (a deadline to pass, a scan job, the server's
   // answer) or in one renderer running axe, so a second worker roughly halves the run on two cores. Every test makes
   // its own exam, sitting and students, so tests never share what they assert on. E2E_WORKERS=1 runs them in turn.
