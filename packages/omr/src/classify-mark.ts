@@ -234,6 +234,9 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // or a partial fill whose bare part is a thin crescent. Between the two, a person decides.
   const edgePatch =
     inkedAllOver >= 0.5 && hugging >= 0.5 && sliver < 0.5 && f.outerGap >= 7 && f.outerGap <= 11 ? 0.4 : 1;
+  // Dark ink leaving two or more separate bare arcs at 0.7 r: the wedges between a wide cross's arms (see
+  // `WIDE_ARMS_COVER_MOST`), since a fill in ink that dark leaves no paper between its passes.
+  const darkWedges = f.rimGaps >= 2 && f.typical >= WIDE_ARMS_DARK;
   if (fill >= 0.5) {
     // A fill read as one only because its bare arc is a sliver is as sure as the sliver is thin.
     const bay = hugging >= 0.5 && f.outerGap >= 7 && sliver >= 0.5 ? ramp(sliver, 0.25, 0.75) : 1;
@@ -242,11 +245,9 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
     const wedgesAt70 = f.rimGaps + (f.exitRuns >= 3 ? 1 : 0);
     const fourWays =
       f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 20) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
-    // Dark ink on a grey capture with two or more separate bare arcs at 0.7 r and paper left over a twentieth of the
-    // disc: a fill in ink that dark leaves no paper between its passes, so this is a cross drawn as wide as a felt tip,
-    // whose arms ink all but the wedges between them: a person decides.
-    const wideArms =
-      !maybeOneBit && f.typical >= WIDE_ARMS_DARK && f.rimGaps >= 2 && f.lightCoverage < WIDE_ARMS_COVER_MOST ? 0.4 : 1;
+    // Such wedges on a grey capture with paper left over a twentieth of the disc are a cross drawn as wide as a felt
+    // tip, whose arms ink all but the wedges between them: a person decides.
+    const wideArms = !maybeOneBit && darkWedges && f.lightCoverage < WIDE_ARMS_COVER_MOST ? 0.4 : 1;
     const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, wideArms, 1 - residue);
     // As faint as residue and much fainter than the student's own fills: residue of an erased fill, or a second,
     // lighter pencil (a person decides). A fill darker than residue can be is a fill whatever else is on the page (a
@@ -267,7 +268,6 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // on a grey one so little ink is not a fill.
   const inPieces = f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1;
   const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, pastLune, scattered, maybeOneBit ? inPieces : 1);
-
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
@@ -311,8 +311,8 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // paper between its passes: a person decides. On a grey capture, ink that dark (pen, felt tip, a heavy pencil) is
   // the wide arms of a cross (a fill in it leaves no paper between its passes), unless it covers the disc too fully to
   // leave a cross's bare wedges: two strokes 0.7 r wide cover about 70 % of it, blurred at most 90 %.
-  // Two or more separate bare wedges in dark ink let a wider cross cover more (see `WIDE_ARMS_COVER_MOST`).
-  const coverMost = f.rimGaps >= 2 && f.typical >= WIDE_ARMS_DARK ? WIDE_ARMS_COVER_MOST : CROSS_COVER_MOST;
+  // Bare wedges in dark ink let a wider cross cover more.
+  const coverMost = darkWedges ? WIDE_ARMS_COVER_MOST : CROSS_COVER_MOST;
   const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= coverMost;
   const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
   // Ink with paper on both sides along its strongest line is not always a stroke: a blob, a tight scribble or a
