@@ -90,6 +90,12 @@ const AREA_BREADTH = 0.5;
  */
 const WIDE_ARMS_DARK = 0.6;
 const WIDE_ARMS_COVER_MOST = 0.95;
+/**
+ * On a one-bit capture, a fill whose lighter patch the threshold dropped: inked over at least this share of the disc
+ * (light coverage), its bare region at most this share (independent test's faxes: soft pencil fills 0.16–0.24 bare).
+ */
+const DROPPED_PATCH_COVER = 0.75;
+const DROPPED_PATCH_BARE = 0.26;
 /** A cross runs out about this far (radii) along its two shortest arms together at the least; a tick's two bare ways, less. */
 const CROSS_ARMS = 0.4;
 
@@ -267,7 +273,18 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // residue. Which mark it is stays unsure; only on a one-bit capture whether it is a fill (a person decides), since
   // on a grey one so little ink is not a fill.
   const inPieces = f.pieces >= 3 && f.coverage < 0.5 ? 0.4 : 1;
-  const notFill = Math.min(ramp(fill, 0.5, 0.25), edgePatch, pastLune, scattered, maybeOneBit ? inPieces : 1);
+  // A threshold drops to paper what a grey capture shows as lighter: the burnished patches of a soft pencil that
+  // reflect the lamp (sheen), a light hand's passes. A fill then keeps three quarters of the disc or more inked beside
+  // one bare region of up to a quarter of it, as a partial fill with a small bare part does: a person decides.
+  const droppedPatch =
+    maybeOneBit && f.lightCoverage >= DROPPED_PATCH_COVER && f.bareArea < DROPPED_PATCH_BARE ? 0.4 : 1;
+  const notFill = Math.min(
+    ramp(fill, 0.5, 0.25),
+    edgePatch,
+    pastLune,
+    scattered,
+    maybeOneBit ? Math.min(inPieces, droppedPatch) : 1,
+  );
   // A partial fill is solid ink or ink hugging the rim along a long arc; strokes are thin, with paper either side, and
   // cross the rim briefly. A stroke running along the rim hugs it too, but it is straight and long (a tick's vertex
   // beside the rim), or it inks a long arc at 0.7 r without reaching out to the ring along most of it (a tick's arm
