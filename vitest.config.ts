@@ -1,9 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
-import LongestFirstSequencer from './vitest.sequencer.js';
+import LongestFirstSequencer, { LONGEST_FILES } from './vitest.sequencer.js';
 
 /** The tests of the packages that do no IO (core, tensor, interop, report) and of the web app's logic. */
 const PURE_TEST_FILES = ['packages/{core,tensor,interop,report,web}/src/**/*.test.{ts,tsx}'];
+
+/**
+ * The server's, CLI's, checks' and paper's tests, except the longest files: each builds its apps and databases in
+ * process, and loading the server's modules afresh (about 1.5 s of CPU a file) often cost more than its tests.
+ */
+const SHARED_IO_TEST_FILES = ['packages/{server,cli,checks,paper}/src/**/*.test.ts'];
+const LONGEST_SHARED_IO_FILES = LONGEST_FILES.filter((file) => /^packages\/(server|cli|checks|paper)\//.test(file));
 
 export default defineConfig({
   resolve: {
@@ -37,8 +44,34 @@ export default defineConfig({
         test: {
           name: 'io',
           include: ['packages/*/src/**/*.test.{ts,tsx}'],
-          exclude: [...PURE_TEST_FILES, ...configDefaults.exclude],
+          exclude: [...PURE_TEST_FILES, ...SHARED_IO_TEST_FILES, ...configDefaults.exclude],
           globalSetup: ['./vitest.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The longest of the server's, CLI's and checks' files, isolated like the rest of 'io': their own work
+          // dwarfs the loading, and the storms among them time the event loop, which another file's leftovers must
+          // not disturb.
+          name: 'io-long',
+          include: LONGEST_SHARED_IO_FILES,
+          globalSetup: ['./vitest.global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // These files share their worker's loaded modules, as the pure files do (about 60 files, 1.5 s of CPU each
+          // saved). Safe because what the server keeps in modules is keyed by what no other file can produce: the
+          // random ids of exam versions and attempts (parsed versions, student views, answer-check reports, typed
+          // answers), or is a pure function's result for its input (lint reports, answer groups); each file closes
+          // the apps, databases and servers it opens.
+          name: 'io-shared',
+          include: SHARED_IO_TEST_FILES,
+          exclude: [...LONGEST_SHARED_IO_FILES, ...configDefaults.exclude],
+          globalSetup: ['./vitest.global-setup.ts'],
+          isolate: false,
         },
       },
       {
