@@ -20,10 +20,10 @@ if ((${#missing[@]} > 0)); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# One build for the checks and the tests (`npm run check` and `npm test` each build first when run on their own;
-# after `npm ci`, whose `prepare` script builds too, the TypeScript part is already up to date).
+# One build for the checks and the tests: `npm ci` runs the `prepare` script, which is `npm run build` (`npm run
+# check` and `npm test` each build first when run on their own). A second `npm run build` here rebuilt the web app
+# for nothing.
 npm ci
-npm run build
 
 # The static checks read the tree and write nothing, so they run beside the unit tests at the lowest priority
 # (nice 19): they take the CPU the unit tests leave idle while they wait on servers and PostgreSQL, instead of about
