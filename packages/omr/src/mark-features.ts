@@ -186,8 +186,9 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     bareArea: largestBareRegion(mark, bare, bareOuter),
     ...measureInkArea(mark, bare, bareOuter),
 
-    ...measureStrokes(inked, inkedWide(mark, level)),
+    // Measured first: the strokes are followed past the ring.
     exitRuns: exitsPastRing(mark, level),
+    ...measureStrokes(inked, inkedWide(mark, level), inkedPastRing),
   };
 }
 
@@ -202,8 +203,17 @@ const WIDE_INDEX = indicesOf(ALL.filter((point) => point.rho <= 0.92));
 const inkedOut = new Uint8Array(SIDE * SIDE);
 
 const outside = new Float64Array(32);
+/**
+ * Whether `exitsPastRing` found ink past the ring in each direction, for the strokes' arms: a ballpoint line crossing
+ * between the probes at a slant darkens them only in part, so half the ink level is taken for it there.
+ */
+const inkedPastRing = new Uint8Array(32);
+const PAST_RING_SHARE = 0.5;
 
-/** Where ink runs on past the ring: darkness at 1.2–1.3 r above the ring's profile there (the median round it). */
+/**
+ * Where ink runs on past the ring: darkness at 1.2–1.3 r above the ring's profile there (the median round it). Sets
+ * `inkedPastRing`.
+ */
 function exitsPastRing(darkness: Float32Array, level: number): number {
   outside.fill(0);
   for (let k = 4; k <= 6; k += 1) {
@@ -214,6 +224,7 @@ function exitsPastRing(darkness: Float32Array, level: number): number {
   let runs = 0;
   for (let d = 0; d < 32; d += 1) {
     const on = (outside[d] ?? 0) >= level;
+    inkedPastRing[d] = (outside[d] ?? 0) >= PAST_RING_SHARE * level ? 1 : 0;
     if (on) exits += 1;
     if (on && (outside[(d + 31) % 32] ?? 0) < level) runs += 1;
   }

@@ -46,8 +46,9 @@ export interface Strokes {
  *
  * @param ink whether each lattice point (indexed as the lattice) is inked by the mark, within the disc
  * @param wide the same out to 0.9 r (where the ring's share is taken out), for the paper beside a stroke
+ * @param pastRing whether ink runs on past the printed ring (1.2–1.3 r) in each of 32 directions from angle 0
  */
-export function measureStrokes(ink: Uint8Array, wide: Uint8Array): Strokes {
+export function measureStrokes(ink: Uint8Array, wide: Uint8Array, pastRing?: Uint8Array): Strokes {
   const none = { arms: [0, 0, 0, 0] as const, thin: 0 };
   const first = strongestLine(ink, undefined);
   if (!first) return none;
@@ -55,12 +56,14 @@ export function measureStrokes(ink: Uint8Array, wide: Uint8Array): Strokes {
   const thin = Math.max(thinAlong(ink, wide, first), second ? thinAlong(ink, wide, second) : 0);
   const meet = second && intersection(first, second);
   if (!second || !meet) return { ...none, thin };
-  const arms = [
-    armLength(ink, meet, first, second, 1),
-    armLength(ink, meet, first, second, -1),
-    armLength(ink, meet, second, first, 1),
-    armLength(ink, meet, second, first, -1),
-  ].sort((a, b) => a - b);
+  // Ink within half the other stroke's width of its line is that stroke's: a felt tip's V is a blob at its vertex.
+  const clear = Math.max(OTHER_CLEAR, Math.min(strokeWidth(ink, first), strokeWidth(ink, second)) / 2 + WIDTH_MARGIN);
+  const arm = (line: Line, other: Line, sign: 1 | -1) =>
+    armLength(ink, meet, line, other, sign, clear) +
+    (pastRing && runsPastRing(pastRing, meet, line, other, sign) ? PAST_RING : 0);
+  const arms = [arm(first, second, 1), arm(first, second, -1), arm(second, first, 1), arm(second, first, -1)].sort(
+    (a, b) => a - b,
+  );
   return { arms: [arms[0] ?? 0, arms[1] ?? 0, arms[2] ?? 0, arms[3] ?? 0], thin };
 }
 
@@ -144,28 +147,104 @@ const DISC_RADIUS_SQUARED = DISC_RADIUS * DISC_RADIUS;
  * within 0.3 r of the other stroke's line is that stroke's (a thick tick's vertex reaches past where its lines meet).
  * Gaps of up to 0.1 r between inked samples count as ink: a thin stroke on a black-and-white scan breaks into dashes.
  */
-function armLength(ink: Uint8Array, from: { u: number; v: number }, line: Line, other: Line, sign: 1 | -1): number {
+function armLength(
+  ink: Uint8Array,
+  from: { u: number; v: number },
+  line: Line,
+  other: Line,
+  sign: 1 | -1,
+  clear: number,
+): number {
   const [ux, uy] = [line.cos * sign, line.sin * sign];
   let inked = 0;
   let gap = 0;
-  for (let t = 0.3; t <= 2.6; t += 0.05) {
+  for (let t = clear; t <= 2.6; t += 0.05) {
     const [u, v] = [from.u + ux * t, from.v + uy * t];
     if (u * u + v * v > DISC_RADIUS_SQUARED) continue;
     if (
-      armInk(ink, u, v, other) ||
-      armInk(ink, u - uy * 0.1, v + ux * 0.1, other) ||
-      armInk(ink, u + uy * 0.1, v - ux * 0.1, other)
+      armInk(ink, u, v, other, clear) ||
+      armInk(ink, u - uy * 0.1, v + ux * 0.1, other, clear) ||
+      armInk(ink, u + uy * 0.1, v - ux * 0.1, other, clear)
     ) {
       inked += 1 + (inked > 0 && gap <= MAX_GAP ? gap : 0);
       gap = 0;
     } else gap += 1;
   }
-  return inked * 0.05;
+  // Measured from the other stroke's edge: an arm that runs at all runs from `OTHER_CLEAR`, as a thin stroke's does.
+  return inked === 0 ? 0 : inked * 0.05 + (clear - OTHER_CLEAR);
 }
 
+/**
+ * What an arm gains (radii) when its stroke runs on past the printed ring: two strokes crossing near the rim leave
+ * their short arms little of the disc, but a person sees them run out through the ring.
+ */
+const PAST_RING = 0.25;
+/** Where ink past the ring is looked for (radii): clear of the ring's blur, within the lattice. */
+const PAST_RING_RADIUS = 1.25;
+/**
+ * How far (radii) from the other stroke ink past the ring must be to be this stroke's: half a felt tip's width more
+ * than `OTHER_CLEAR`, since the other stroke's ink, or a tick's vertex, runs past the ring as wide as the tool.
+ */
+const PAST_RING_CLEAR = 0.5;
+
+/**
+ * Whether the line from the meeting point, one way, runs out through the ring onto inked paper: where it crosses
+ * 1.25 r is inked, well away from the other stroke (a tick's vertex on the ring inks the paper past it for both
+ * strokes).
+ */
+function runsPastRing(pastRing: Uint8Array, from: { u: number; v: number }, line: Line, other: Line, sign: 1 | -1) {
+  const [ux, uy] = [line.cos * sign, line.sin * sign];
+  // Only an arm the disc leaves little room for: elsewhere its ink inside the disc says how far it runs.
+  if (reachAlong(from, ux, uy, DISC_RADIUS) > OTHER_CLEAR + ROOM) return false;
+  const t = reachAlong(from, ux, uy, PAST_RING_RADIUS);
+  if (t < PAST_RING_CLEAR) return false;
+  const [u, v] = [from.u + ux * t, from.v + uy * t];
+  if (Math.abs(across(u, v, other)) <= PAST_RING_CLEAR) return false;
+  // The line's angle and the meeting point are known to a few degrees: the nearest direction either side will do.
+  const count = pastRing.length;
+  const nearest = Math.round((Math.atan2(v, u) / (2 * Math.PI)) * count) + count;
+  return [-1, 0, 1].some((step) => pastRing[(nearest + step) % count] === 1);
+}
+
+/** How far from `from` along (ux, uy) a circle of the given radius (radii) is crossed; negative when it is not. */
+function reachAlong(from: { u: number; v: number }, ux: number, uy: number, radius: number): number {
+  const along = from.u * ux + from.v * uy;
+  const beyond = along * along - (from.u * from.u + from.v * from.v - radius * radius);
+  return beyond < 0 ? -1 : -along + Math.sqrt(beyond);
+}
+
+/** Room (radii) past `OTHER_CLEAR` inside the disc below which an arm is followed past the ring. */
+const ROOM = 0.25;
+
 const OTHER_CLEAR = 0.3;
-const armInk = (ink: Uint8Array, u: number, v: number, other: Line) =>
-  Math.abs(across(u, v, other)) > OTHER_CLEAR && inkAt(ink, u, v);
+const armInk = (ink: Uint8Array, u: number, v: number, other: Line, clear: number) =>
+  Math.abs(across(u, v, other)) > clear && inkAt(ink, u, v);
+
+/** Added to half a stroke's width for the ink that is that stroke's: the lattice's boxes blur its edge. */
+const WIDTH_MARGIN = 0.05;
+
+/**
+ * How wide (radii) a stroke is: the median, over the inked samples every 0.05 r along its line in the disc, of the
+ * run of ink across the line through each.
+ */
+function strokeWidth(ink: Uint8Array, line: Line): number {
+  const [dx, dy] = [line.cos, line.sin];
+  const runs: number[] = [];
+  for (let t = -DISC_RADIUS; t <= DISC_RADIUS; t += 0.05) {
+    const [u, v] = [-dy * line.offset + dx * t, dx * line.offset + dy * t];
+    if (u * u + v * v > DISC_RADIUS_SQUARED || !inkAt(ink, u, v)) continue;
+    let run = 1;
+    for (const side of [1, -1])
+      for (let step = 1; step <= 20; step += 1) {
+        const [su, sv] = [u - dy * side * step * 0.05, v + dx * side * step * 0.05];
+        if (su * su + sv * sv > DISC_RADIUS_SQUARED || !inkAt(ink, su, sv)) break;
+        run += 1;
+      }
+    runs.push(run * 0.05);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[Math.floor(runs.length / 2)] ?? 0;
+}
 
 /** Samples (of 0.05 r) of a gap bridged within a stroke. */
 const MAX_GAP = 2;
