@@ -182,6 +182,21 @@ const LUNE_RIM = 15;
 
 /** Marks fainter than this share of the student's own are residue to a person, as `faintBesideDark` reads a row. */
 const RESIDUE_OF_OWN = 0.5;
+/**
+ * Residue smeared over the disc leaves no clean paper in it: its least-inked cells (the third weakest of 24) keep at
+ * least this share of its typical darkness, where a partial fill's bare part is paper (independent test, fifth draw:
+ * pencil partial fills median 0.006, residue read as partial median 0.23). Only for marks fainter than this share of
+ * the student's own and lighter than pen.
+ */
+const SMEARED_EVEN = 0.15;
+/**
+ * Clean paper beside faint ink: a bare region of at least this share of the bubble, the disc's least-inked cells
+ * under this share of the typical darkness (fifth draw: every faint partial fill read as residue; no residue).
+ */
+const CLEAN_BARE = 0.35;
+const CLEAN_EVEN = 0.05;
+const SMEARED_OWN = 0.85;
+const SMEARED_DARK = 0.6;
 /** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
 const RESIDUE_MOST = 0.32;
 /**
@@ -200,7 +215,10 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   if (dot >= 0.5) return { kind: 'dot', confidence: dot, fillConfidence: 1 };
   // Erasure residue is faint all over, fainter than the lightest pencil, and has no stroke through it.
   const residue = Math.min(ramp(f.typical, erasureMax + 0.03, erasureMax - 0.03), ramp(f.thin, 0.6, 0.4));
-  if (residue >= 0.5) return { kind: 'erasure', confidence: residue, fillConfidence: residue };
+  // An eraser smears what it leaves over all it rubbed; faint pencil beside clean paper over a large part of the
+  // disc is a light hand's partial fill as much as residue: which, a person would say (neither is an answer).
+  const besideClean = f.bareArea >= CLEAN_BARE && f.cellEvenness < CLEAN_EVEN ? 0.4 : 1;
+  if (residue >= 0.5) return { kind: 'erasure', confidence: Math.min(residue, besideClean), fillConfidence: residue };
   // The ring's share taken out at 0.8 r is its blur mirrored from 1.2 r, which on a black-and-white scan (a ring near
   // black) takes most of a fill's ink there too: a fill on such a scan is allowed less ink at 0.8 r.
   const blackRing = ramp(f.ring, 0.75, 0.85);
@@ -305,7 +323,12 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // A faint partial cover, under half as dark as the student's own marks and no darker than residue can be, is what
   // an eraser left of a fill.
   const erased = f.typical < RESIDUE_MOST ? ramp(own, RESIDUE_OF_OWN, RESIDUE_OF_OWN - 0.1) : 0;
-  if (partial >= 0 && erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
+  if (partial >= 0 && erased >= 0.5)
+    return { kind: 'erasure', confidence: Math.min(erased, besideClean), fillConfidence: 1 };
+  // Pencil fainter than the student's own marks that leaves no clean paper anywhere in the disc: residue an eraser
+  // smeared over it, darker where the fill was, or a light mark over a smudge. Which, a person would say; neither is
+  // an answer, so the row need not go to one.
+  const smeared = f.cellEvenness >= SMEARED_EVEN && own < SMEARED_OWN && f.typical < SMEARED_DARK ? 0.4 : 1;
   // A partial fill leaves a clearly bare part. Ink even in the disc's least-inked cells, with no bare region as large
   // as a partial fill's, is a mottled fill (a copier's tone curve, a light hand's passes) or smeared residue, not a
   // bare part: a person decides.
@@ -313,7 +336,7 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   if (partial >= 0)
     return {
       kind: 'partial',
-      confidence: Math.min(inked, notFill, inPieces, bareRim, specks, noBarePart, margin(partial, 0.75)),
+      confidence: Math.min(inked, notFill, inPieces, bareRim, specks, noBarePart, smeared, margin(partial, 0.75)),
       fillConfidence: Math.min(notFill, bareRim, specks, noBarePart),
     };
   const stroke = margin(partial, 0.75);
@@ -338,16 +361,25 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   // as wide as a felt tip come close: between the two, the kind is left unsure (neither is an answer).
   const area = inkArea(f);
   if (area >= 0) {
-    if (erased >= 0.5) return { kind: 'erasure', confidence: erased, fillConfidence: 1 };
+    if (erased >= 0.5) return { kind: 'erasure', confidence: Math.min(erased, besideClean), fillConfidence: 1 };
     return {
       kind: 'partial',
-      confidence: Math.min(inked, notFill, inPieces, specks, noBarePart, brokenFill, margin(area, 1)),
+      confidence: Math.min(inked, notFill, inPieces, specks, noBarePart, brokenFill, smeared, margin(area, 1)),
       fillConfidence: Math.min(notFill, specks, noBarePart, brokenFill),
     };
   }
   return {
     kind,
-    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
+    confidence: Math.min(
+      inked,
+      notFill,
+      inPieces,
+      stroke,
+      brokenFill,
+      smeared,
+      margin(crossing, 0.25),
+      margin(area, 1),
+    ),
     fillConfidence: Math.min(notFill, brokenFill),
   };
 }

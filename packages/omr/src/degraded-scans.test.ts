@@ -47,12 +47,15 @@ describe('reading marks on degraded scans', () => {
   // felt-tip strokes as wide as most of the radius, dots and erasure residue up to 25 % darkness, one tool per sheet:
   // 94.8 % of bubbles named right with confidence, 24 readings sure of the wrong answer (fill or not) in 10,304, 3.3 %
   // unsure whether filled. Almost all of it is on black-and-white scans, where a threshold turns residue into specks
-  // that look like a broken stroke and closes a partial fill's thin bare crescent.
-  it('reads over 10,000 degraded bubbles, at least 94 % named right with confidence', () => {
+  // that look like a broken stroke and closes a partial fill's thin bare crescent. Since 7 December a partial fill
+  // there that leaves under a quarter of the bubble bare goes to a person, since a fill whose lighter patch the
+  // threshold dropped looks the same (`dropped-patch.test.ts`): 94.7 → 94.0 % named right with confidence, 4.3 → 5.1 %
+  // of bubbles to review, 101 → 91 confidently named wrong.
+  it('reads over 10,000 degraded bubbles, at least 93.5 % named right with confidence', () => {
     console.log(overall.summary('all degraded scans'));
     for (const failure of [...overall.invalidAccepted, ...overall.answerWrong.slice(0, 10)]) console.log(failure);
     expect(overall.total).toBeGreaterThanOrEqual(10_000);
-    expect(overall.correct / overall.total).toBeGreaterThanOrEqual(0.94);
+    expect(overall.correct / overall.total).toBeGreaterThanOrEqual(0.935);
   });
 
   it('is sure of a wrong answer for at most 0.3 % of degraded bubbles and sends at most 4.5 % to review', () => {

@@ -112,6 +112,33 @@ describe('marks an independent test misread', () => {
     expect(fillsRead).toBeGreaterThanOrEqual(fills - 1);
   });
 
+  it('residue an eraser dragged one way, beside darker fills, is never a confident partial fill, tick or cross', async () => {
+    const dpi = 200;
+    const printed = await printedSheet(dpi);
+    const residueAsMark: string[] = [];
+    for (const seed of ['dragged-a', 'dragged-b', 'dragged-c', 'dragged-d', 'dragged-e', 'dragged-f']) {
+      const truth = fillsAndRubbedOut(seed);
+      const image = markedSheet(printed, dpi, truth, seed, 'graphite');
+      addNoise(image, 8, `noise-${seed}`);
+      const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+      if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+      const readings = new Map(
+        page.questions.flatMap((question) => question.bubbles.map((b) => [`${question.questionId}/${b.option}`, b])),
+      );
+      bubbles.forEach((bubble, index) => {
+        const reading = readings.get(`${bubble.group}/${bubble.option}`)?.reading;
+        if (
+          truth[index] === 'smeared' &&
+          reading &&
+          ['partial', 'tick', 'cross'].includes(reading.kind) &&
+          confident(reading)
+        )
+          residueAsMark.push(`${seed} ${bubble.group}: ${reading.kind} ${reading.confidence.toFixed(2)}`);
+      });
+    }
+    expect(residueAsMark).toEqual([]);
+  });
+
   it('wide felt-tip crosses on a clean grey scan are crosses, not a fill and rarely sent to a person', async () => {
     const readings = await readAll('cross', 'felt', 200, 'felt-cross');
     const fills = readings.filter((reading) => reading.kind === 'filled' && confident(reading));
