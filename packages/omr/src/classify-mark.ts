@@ -327,7 +327,8 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
     return { kind: 'erasure', confidence: Math.min(erased, besideClean), fillConfidence: 1 };
   // Pencil fainter than the student's own marks that leaves no clean paper anywhere in the disc: residue an eraser
   // smeared over it, darker where the fill was, or a light mark over a smudge. Which, a person would say; neither is
-  // an answer, so the row need not go to one.
+  // an answer, so the row need not go to one. Not for strokes: a blurred pencil cross inks the disc between its arms
+  // as lightly (the project's own degraded survey: 30 crosses).
   const smeared = f.cellEvenness >= SMEARED_EVEN && own < SMEARED_OWN && f.typical < SMEARED_DARK ? 0.4 : 1;
   // A partial fill leaves a clearly bare part. Ink even in the disc's least-inked cells, with no bare region as large
   // as a partial fill's, is a mottled fill (a copier's tone curve, a light hand's passes) or smeared residue, not a
@@ -370,16 +371,7 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   }
   return {
     kind,
-    confidence: Math.min(
-      inked,
-      notFill,
-      inPieces,
-      stroke,
-      brokenFill,
-      smeared,
-      margin(crossing, 0.25),
-      margin(area, 1),
-    ),
+    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
     fillConfidence: Math.min(notFill, brokenFill),
   };
 }
