@@ -1,6 +1,7 @@
 import { seededRandom } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import type { MarkReading } from './classify-mark.js';
+import type { GreyImage } from './grey-image.js';
 import { REVIEW_BELOW } from './mark-rule.js';
 import { readPage } from './read-page.js';
 import { bundledExam } from './test-support/bundled-exam.js';
@@ -46,6 +47,26 @@ function fillsAndRubbedOut(seed: string): SyntheticMark[] {
   });
 }
 
+/** The printed sheet the rubbed-out sheets are drawn on, printed once for the file. */
+let printedAt200: Promise<GreyImage> | undefined;
+
+/** A `fillsAndRubbedOut` sheet in graphite at 200 dpi, read as a page: its truth and each bubble's reading, in order. */
+async function readRubbedOut(seed: string): Promise<{ truth: SyntheticMark[]; readings: (MarkReading | undefined)[] }> {
+  const dpi = 200;
+  const truth = fillsAndRubbedOut(seed);
+  printedAt200 ??= printedSheet(dpi);
+  const image = markedSheet(await printedAt200, dpi, truth, seed, 'graphite');
+  addNoise(image, 8, `noise-${seed}`);
+  const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+  if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+  const byOption = new Map(
+    page.questions.flatMap((question) =>
+      question.bubbles.map((b) => [`${question.questionId}/${b.option}`, b.reading]),
+    ),
+  );
+  return { truth, readings: bubbles.map((bubble) => byOption.get(`${bubble.group}/${bubble.option}`)) };
+}
+
 /** Light pencil ticks copied at the copier's lighter setting still read as residue with confidence (measured). */
 const LIMIT_COPIED_TICKS_AS_RESIDUE = 0;
 
@@ -84,22 +105,13 @@ describe('marks an independent test misread', () => {
   });
 
   it('residue an eraser dragged one way, alone in its row, is rarely a confident fill, and the fills beside it are read', async () => {
-    const dpi = 200;
-    const printed = await printedSheet(dpi);
     let residueAsFill = 0;
     let fillsRead = 0;
     let fills = 0;
     for (const seed of ['rubbed-out-a', 'rubbed-out-b', 'rubbed-out-c', 'rubbed-out-d']) {
-      const truth = fillsAndRubbedOut(seed);
-      const image = markedSheet(printed, dpi, truth, seed, 'graphite');
-      addNoise(image, 8, `noise-${seed}`);
-      const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
-      if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
-      const readings = new Map(
-        page.questions.flatMap((question) => question.bubbles.map((b) => [`${question.questionId}/${b.option}`, b])),
-      );
+      const { truth, readings } = await readRubbedOut(seed);
       bubbles.forEach((bubble, index) => {
-        const reading = readings.get(`${bubble.group}/${bubble.option}`)?.reading;
+        const reading = readings[index];
         const confidentFill = reading?.kind === 'filled' && confident(reading);
         if (truth[index] === 'smeared' && confidentFill) residueAsFill += 1;
         if (truth[index] === 'filled') [fills, fillsRead] = [fills + 1, fillsRead + (confidentFill ? 1 : 0)];
@@ -113,21 +125,12 @@ describe('marks an independent test misread', () => {
   });
 
   it('residue an eraser dragged one way, beside darker fills, is never a confident partial fill, rarely a stroke', async () => {
-    const dpi = 200;
-    const printed = await printedSheet(dpi);
     const residueAsPartial: string[] = [];
     const residueAsStroke: string[] = [];
     for (const seed of ['dragged-a', 'dragged-b', 'dragged-c', 'dragged-d', 'dragged-e', 'dragged-f']) {
-      const truth = fillsAndRubbedOut(seed);
-      const image = markedSheet(printed, dpi, truth, seed, 'graphite');
-      addNoise(image, 8, `noise-${seed}`);
-      const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
-      if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
-      const readings = new Map(
-        page.questions.flatMap((question) => question.bubbles.map((b) => [`${question.questionId}/${b.option}`, b])),
-      );
+      const { truth, readings } = await readRubbedOut(seed);
       bubbles.forEach((bubble, index) => {
-        const reading = readings.get(`${bubble.group}/${bubble.option}`)?.reading;
+        const reading = readings[index];
         if (truth[index] !== 'smeared' || !reading || !confident(reading)) return;
         const described = `${seed} ${bubble.group}: ${reading.kind} ${reading.confidence.toFixed(2)}`;
         if (reading.kind === 'partial') residueAsPartial.push(described);
