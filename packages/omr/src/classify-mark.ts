@@ -189,14 +189,14 @@ const RESIDUE_OF_OWN = 0.5;
  * the student's own and lighter than pen.
  */
 const SMEARED_EVEN = 0.15;
+const SMEARED_OWN = 0.85;
+const SMEARED_DARK = 0.6;
 /**
  * Clean paper beside faint ink: a bare region of at least this share of the bubble, the disc's least-inked cells
  * under this share of the typical darkness (fifth draw: every faint partial fill read as residue; no residue).
  */
 const CLEAN_BARE = 0.35;
 const CLEAN_EVEN = 0.05;
-const SMEARED_OWN = 0.85;
-const SMEARED_DARK = 0.6;
 /** The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. */
 const RESIDUE_MOST = 0.32;
 /**
