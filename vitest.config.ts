@@ -6,11 +6,13 @@ import LongestFirstSequencer, { LONGEST_FILES } from './vitest.sequencer.js';
 const PURE_TEST_FILES = ['packages/{core,tensor,interop,report,web}/src/**/*.test.{ts,tsx}'];
 
 /**
- * The server's, CLI's, checks' and paper's tests, except the longest files: each builds its apps and databases in
- * process, and loading the server's modules afresh (about 1.5 s of CPU a file) often cost more than its tests.
+ * The server's, CLI's and paper's tests, except the longest files: each builds its apps and databases in process,
+ * and loading the server's modules afresh (about 1.5 s of CPU a file) often cost more than its tests. The checks'
+ * tests stay isolated: their sandbox runs code in node:vm, whose dynamic import() a worker's earlier files change
+ * (a denied import failed with another error when shared).
  */
-const SHARED_IO_TEST_FILES = ['packages/{server,cli,checks,paper}/src/**/*.test.ts'];
-const LONGEST_SHARED_IO_FILES = LONGEST_FILES.filter((file) => /^packages\/(server|cli|checks|paper)\//.test(file));
+const SHARED_IO_TEST_FILES = ['packages/{server,cli,paper}/src/**/*.test.ts'];
+const LONGEST_SHARED_IO_FILES = LONGEST_FILES.filter((file) => /^packages\/(server|cli|paper)\//.test(file));
 
 export default defineConfig({
   resolve: {
@@ -51,7 +53,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The longest of the server's, CLI's and checks' files, isolated like the rest of 'io': their own work
+          // The longest of the server's, CLI's and paper's files, isolated like the rest of 'io': their own work
           // dwarfs the loading, and the storms among them time the event loop, which another file's leftovers must
           // not disturb.
           name: 'io-long',
