@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkReading } from './classify-mark.js';
-import type { GreyImage } from './grey-image.js';
 import { isOneBit } from './one-bit.js';
 import { REVIEW_BELOW } from './mark-rule.js';
 import { sendByFax } from './test-support/fax.js';
-import { pencilSheet, questionBubbles } from './test-support/pencil-segments.js';
-import { bubbles, readSheet } from './test-support/survey.js';
+import { pencilSheet } from './test-support/pencil-segments.js';
+import { questionBubbles, readQuestionBubbles } from './test-support/survey.js';
 
 /**
  * A soft pencil burnished by a heavy hand reflects the scanner's lamp in patches (sheen), which a grey capture shows
@@ -15,12 +13,6 @@ import { bubbles, readSheet } from './test-support/survey.js';
  * the project's own graphite, and a patch of paper-white sheen of the given share of the disc along the rim.
  */
 const DPI = 200;
-
-function questionReadings(image: GreyImage): MarkReading[] {
-  const readings = readSheet(image);
-  if (!readings) throw new Error('corner marks not found');
-  return questionBubbles.map((bubble) => readings[bubbles.indexOf(bubble)]).filter((reading) => reading !== undefined);
-}
 
 const faxAt = (level: number) => ({ tone: { kind: 'threshold', level } as const, skew: 0.3, blurMm: 0.1 });
 
@@ -33,7 +25,7 @@ describe('a soft pencil fill whose sheen a fax threshold dropped to paper', () =
     const sheet = await pencilSheet(DPI, 11, () => ({ darkness: 0.8, segment: c.patch, segmentKeeps: 0.3 }));
     const faxed = await sendByFax(sheet, DPI, faxAt(c.level));
     expect(isOneBit(faxed)).toBe(true);
-    const readings = questionReadings(faxed);
+    const readings = readQuestionBubbles(faxed);
     expect(readings).toHaveLength(questionBubbles.length);
     // A fill, or a question for a person; never an answer lost without one.
     const lost = readings.filter((reading) => reading.kind !== 'filled' && reading.fillConfidence >= REVIEW_BELOW);
@@ -44,7 +36,7 @@ describe('a soft pencil fill whose sheen a fax threshold dropped to paper', () =
   // person decides. Partial fills leave more (the independent test's: a fifth to four fifths of the disc).
   it('a partial fill leaving over two fifths of the disc bare still reads as one with confidence on the fax', async () => {
     const sheet = await pencilSheet(DPI, 12, () => ({ darkness: 0.8, segment: 0.42, segmentKeeps: 0 }));
-    const readings = questionReadings(await sendByFax(sheet, DPI, faxAt(150)));
+    const readings = readQuestionBubbles(await sendByFax(sheet, DPI, faxAt(150)));
     const confidentPartials = readings.filter(
       (reading) => reading.kind === 'partial' && reading.fillConfidence >= REVIEW_BELOW,
     );

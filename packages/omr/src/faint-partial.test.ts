@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REVIEW_BELOW } from './mark-rule.js';
-import { pencilSheet, questionBubbles } from './test-support/pencil-segments.js';
-import { bubbles, readSheet } from './test-support/survey.js';
+import { pencilSheet } from './test-support/pencil-segments.js';
+import { readQuestionBubbles } from './test-support/survey.js';
 
 /**
  * A light hand's partial fill is as faint as erasure residue, but it leaves clean paper beside it where an eraser
@@ -17,12 +17,7 @@ describe('a faint partial fill beside clean paper', () => {
     const sheet = await pencilSheet(DPI, 21, (index) =>
       index % 2 === 0 ? { darkness: 0.75, segment: 0, segmentKeeps: 1 } : { darkness, segment: 0.5, segmentKeeps: 0 },
     );
-    const readings = readSheet(sheet);
-    if (!readings) throw new Error('corner marks not found');
-    const faint = questionBubbles
-      .filter((_, index) => index % 2 === 1)
-      .map((bubble) => readings[bubbles.indexOf(bubble)])
-      .filter((reading) => reading !== undefined);
+    const faint = readQuestionBubbles(sheet).filter((_, index) => index % 2 === 1);
     expect(faint.length).toBeGreaterThan(40);
     const residue = faint.filter((reading) => reading.kind === 'erasure' && reading.confidence >= REVIEW_BELOW);
     expect(residue.map(({ features }) => [features.typical, features.bareArea])).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkReading } from './classify-mark.js';
 import { REVIEW_BELOW } from './mark-rule.js';
-import { bubbles, printedSheet, readSheet } from './test-support/survey.js';
+import { printedSheet, questionBubbles, readQuestionBubbles } from './test-support/survey.js';
 import { addNoise } from './test-support/synthetic-marks.js';
 
 /**
@@ -18,7 +18,6 @@ const INK = 0.85;
 const CUT = 0.72;
 /** A chord this far in leaves a lune of about an eighth of the white disc inside the ring bare. */
 const LUNE = 0.6;
-const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
 
 interface Disc {
   /** Radius, in radii of the bubble. */
@@ -49,9 +48,7 @@ async function sheetOfDiscs({ radius, offset = 0, cut = Infinity }: Disc, seed: 
         }
   });
   addNoise(image, 8, `noise-${seed}`);
-  const readings = readSheet(image);
-  if (!readings) throw new Error('corner marks not found');
-  return readings.filter((_, index) => !bubbles[index]?.group.startsWith('digit'));
+  return readQuestionBubbles(image);
 }
 
 const describeAll = (readings: readonly MarkReading[]) =>

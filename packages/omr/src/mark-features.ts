@@ -169,6 +169,8 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
   const rimGaps = countGaps(circle, bare, 2);
   const bareOuter = bare * (1 - 0.5 * Math.min(1, Math.max(0, (ring - 0.75) / 0.1)));
   const cells = weakestCells(mark);
+  // Before the strokes, which are followed past the ring where this finds ink (`inkedPastRing`).
+  const exitRuns = exitsPastRing(mark, level);
   return {
     coverage: covered / DISC_INDEX.length,
     lightCoverage: lightlyCovered / DISC_INDEX.length,
@@ -186,8 +188,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     bareArea: largestBareRegion(mark, bare, bareOuter),
     ...measureInkArea(mark, bare, bareOuter),
 
-    // Measured first: the strokes are followed past the ring.
-    exitRuns: exitsPastRing(mark, level),
+    exitRuns,
     ...measureStrokes(inked, inkedWide(mark, level), inkedPastRing),
   };
 }

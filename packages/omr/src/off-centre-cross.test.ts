@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkReading } from './classify-mark.js';
 import type { GreyImage } from './grey-image.js';
 import { REVIEW_BELOW } from './mark-rule.js';
-import { bubbles, printedSheet, readSheet } from './test-support/survey.js';
+import { printedSheet, questionBubbles, readQuestionBubbles } from './test-support/survey.js';
 import { addNoise } from './test-support/synthetic-marks.js';
 
 /**
@@ -18,7 +17,6 @@ const BALLPOINT = 0.12;
 const FELT_TIP = 0.5;
 /** Felt-tip ticks of `felt-tick` read as confident crosses (measured; see the test). */
 const FELT_TICKS_AS_CROSSES = 22;
-const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
 
 type Segment = readonly [number, number, number, number];
 
@@ -50,12 +48,6 @@ async function sheetOf(
   });
   addNoise(image, 5, `noise-${seed}`);
   return image;
-}
-
-function questionReadings(image: GreyImage): MarkReading[] {
-  const readings = readSheet(image);
-  if (!readings) throw new Error('corner marks not found');
-  return questionBubbles.map((bubble) => readings[bubbles.indexOf(bubble)]).filter((reading) => reading !== undefined);
 }
 
 /** A point `length` radii from (x, y) at `angle`. */
@@ -93,7 +85,7 @@ describe('strokes that run on past the printed ring', () => {
     { shift: 0.4, reach: 1.1 },
     { shift: 0.5, reach: 1.2 },
   ])('a cross crossing $shift r off centre reads as a cross, never as a confident tick', async ({ shift, reach }) => {
-    const readings = questionReadings(await sheetOf(offCentreCross(shift, reach), `cross-${shift}`));
+    const readings = readQuestionBubbles(await sheetOf(offCentreCross(shift, reach), `cross-${shift}`));
     expect(readings).toHaveLength(questionBubbles.length);
     const confidentTicks = readings.filter((reading) => reading.kind === 'tick' && reading.confidence >= REVIEW_BELOW);
     expect(confidentTicks.map(({ features }) => features.arms)).toEqual([]);
@@ -107,7 +99,7 @@ describe('strokes that run on past the printed ring', () => {
   // from the other stroke's edge, not from a ballpoint's width. Still short of a person, measured 7 December 2026:
   // 21 of these 104 ticks read as confident crosses (26 when arms were measured as for a ballpoint's line).
   it('a felt-tip tick, its vertex a blob as wide as the tool, is mostly a tick', async () => {
-    const readings = questionReadings(await sheetOf(tickWithVertexNearRim(0.25), 'felt-tick', FELT_TIP));
+    const readings = readQuestionBubbles(await sheetOf(tickWithVertexNearRim(0.25), 'felt-tick', FELT_TIP));
     const confidentCrosses = readings.filter(
       (reading) => reading.kind === 'cross' && reading.confidence >= REVIEW_BELOW,
     );
@@ -116,7 +108,7 @@ describe('strokes that run on past the printed ring', () => {
   });
 
   it('a tick whose vertex lies near the rim stays a tick', async () => {
-    const readings = questionReadings(await sheetOf(tickWithVertexNearRim(0.45), 'tick-near-rim'));
+    const readings = readQuestionBubbles(await sheetOf(tickWithVertexNearRim(0.45), 'tick-near-rim'));
     const confidentCrosses = readings.filter(
       (reading) => reading.kind === 'cross' && reading.confidence >= REVIEW_BELOW,
     );

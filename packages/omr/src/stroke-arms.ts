@@ -48,7 +48,7 @@ export interface Strokes {
  * @param wide the same out to 0.9 r (where the ring's share is taken out), for the paper beside a stroke
  * @param pastRing whether ink runs on past the printed ring (1.2–1.3 r) in each of 32 directions from angle 0
  */
-export function measureStrokes(ink: Uint8Array, wide: Uint8Array, pastRing?: Uint8Array): Strokes {
+export function measureStrokes(ink: Uint8Array, wide: Uint8Array, pastRing: Uint8Array): Strokes {
   const none = { arms: [0, 0, 0, 0] as const, thin: 0 };
   const first = strongestLine(ink, undefined);
   if (!first) return none;
@@ -59,8 +59,7 @@ export function measureStrokes(ink: Uint8Array, wide: Uint8Array, pastRing?: Uin
   // Ink within half the other stroke's width of its line is that stroke's: a felt tip's V is a blob at its vertex.
   const clear = Math.max(OTHER_CLEAR, Math.min(strokeWidth(ink, first), strokeWidth(ink, second)) / 2 + WIDTH_MARGIN);
   const arm = (line: Line, other: Line, sign: 1 | -1) =>
-    armLength(ink, meet, line, other, sign, clear) +
-    (pastRing && runsPastRing(pastRing, meet, line, other, sign) ? PAST_RING : 0);
+    armLength(ink, meet, line, other, sign, clear) + (runsPastRing(pastRing, meet, line, other, sign) ? PAST_RING : 0);
   const arms = [arm(first, second, 1), arm(first, second, -1), arm(second, first, 1), arm(second, first, -1)].sort(
     (a, b) => a - b,
   );
@@ -230,9 +229,7 @@ const WIDTH_MARGIN = 0.05;
 function strokeWidth(ink: Uint8Array, line: Line): number {
   const [dx, dy] = [line.cos, line.sin];
   const runs: number[] = [];
-  for (let t = -DISC_RADIUS; t <= DISC_RADIUS; t += 0.05) {
-    const [u, v] = [-dy * line.offset + dx * t, dx * line.offset + dy * t];
-    if (u * u + v * v > DISC_RADIUS_SQUARED || !inkAt(ink, u, v)) continue;
+  forInkOnLine(ink, line, (u, v) => {
     let run = 1;
     for (const side of [1, -1])
       for (let step = 1; step <= 20; step += 1) {
@@ -241,7 +238,7 @@ function strokeWidth(ink: Uint8Array, line: Line): number {
         run += 1;
       }
     runs.push(run * 0.05);
-  }
+  });
   runs.sort((a, b) => a - b);
   return runs[Math.floor(runs.length / 2)] ?? 0;
 }
@@ -255,12 +252,19 @@ const inkAt = (ink: Uint8Array, u: number, v: number) =>
 function thinAlong(ink: Uint8Array, wide: Uint8Array, line: Line): number {
   const [dx, dy] = [line.cos, line.sin];
   let thin = 0;
+  forInkOnLine(ink, line, (u, v) => {
+    if (bareBeside(wide, u, v, -dy, dx) && bareBeside(wide, u, v, dy, -dx)) thin += 1;
+  });
+  return thin * 0.05;
+}
+
+/** Calls `visit` at each inked sample, every 0.05 r, along the line within the disc. */
+function forInkOnLine(ink: Uint8Array, line: Line, visit: (u: number, v: number) => void): void {
+  const [dx, dy] = [line.cos, line.sin];
   for (let t = -DISC_RADIUS; t <= DISC_RADIUS; t += 0.05) {
     const [u, v] = [-dy * line.offset + dx * t, dx * line.offset + dy * t];
-    if (u * u + v * v > DISC_RADIUS_SQUARED || !inkAt(ink, u, v)) continue;
-    if (bareBeside(wide, u, v, -dy, dx) && bareBeside(wide, u, v, dy, -dx)) thin += 1;
+    if (u * u + v * v <= DISC_RADIUS_SQUARED && inkAt(ink, u, v)) visit(u, v);
   }
-  return thin * 0.05;
 }
 
 /** Whether there is bare paper within 0.9 r 0.35–0.55 r from (u, v) in direction (nx, ny). */

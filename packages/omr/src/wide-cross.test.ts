@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkReading } from './classify-mark.js';
 import { REVIEW_BELOW } from './mark-rule.js';
-import { bubbles, printedSheet, readSheet } from './test-support/survey.js';
+import { printedSheet, questionBubbles, readQuestionBubbles } from './test-support/survey.js';
 import { addNoise } from './test-support/synthetic-marks.js';
 
 /**
@@ -11,7 +11,6 @@ import { addNoise } from './test-support/synthetic-marks.js';
  */
 const DPI = 200;
 const INK = 0.85;
-const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
 
 interface Cross {
   /** Stroke width, in radii of the bubble. */
@@ -45,9 +44,7 @@ async function sheetOfCrosses({ width, reach }: Cross, seed: string): Promise<Ma
       }
   });
   addNoise(image, 6, `noise-${seed}`);
-  const readings = readSheet(image);
-  if (!readings) throw new Error('corner marks not found');
-  return questionBubbles.map((bubble) => readings[bubbles.indexOf(bubble)]).filter((reading) => reading !== undefined);
+  return readQuestionBubbles(image);
 }
 
 describe('a cross drawn with a wide felt tip', () => {

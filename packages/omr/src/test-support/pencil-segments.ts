@@ -1,7 +1,7 @@
 import type { GreyImage } from '../grey-image.js';
 import { solve } from './disc-share.js';
 import { graphite } from './graphite.js';
-import { bubbles, printedSheet } from './survey.js';
+import { printedSheet, questionBubbles } from './survey.js';
 
 /** What one bubble gets: graphite over the disc, and a segment along the rim left lighter (or bare). */
 export interface PencilSegment {
@@ -12,8 +12,6 @@ export interface PencilSegment {
   /** How much of the pencil's darkness the segment keeps: 0 bare paper, 0.3 a burnished patch's sheen. */
   readonly segmentKeeps: number;
 }
-
-export const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
 
 /**
  * The sheet printed at `dpi` with every question bubble inked in graphite out to 0.95 r, each bubble's segment

@@ -103,6 +103,16 @@ export function readSheet(image: GreyImage): MarkReading[] | undefined {
   return readBubbles(image, spots, isOneBit(image));
 }
 
+/** The question bubbles of the sheet (the student-number grid left out), in the sheet's order. */
+export const questionBubbles = bubbles.filter((bubble) => !bubble.group.startsWith('digit'));
+
+/** The readings of the question bubbles of a sheet image (`readSheet`), in `questionBubbles`' order. */
+export function readQuestionBubbles(image: GreyImage): MarkReading[] {
+  const readings = readSheet(image);
+  if (!readings) throw new Error('corner marks not found');
+  return questionBubbles.map((bubble) => readings[bubbles.indexOf(bubble)]).filter((reading) => reading !== undefined);
+}
+
 /** Counts of what was read, against the truth, with the failures described. */
 export class Tally {
   readonly perClass = new Map<SyntheticMark, { total: number; correct: number; review: number }>();
