@@ -160,7 +160,7 @@ function raw(image: GreyImage) {
 }
 
 /** Reads the degraded survey on the benchmark's own seeds and reports, per scan mode, how well each bubble was read. */
-async function degradedAccuracy(): Promise<Record<string, string | number>[]> {
+export async function degradedAccuracy(): Promise<Record<string, string | number>[]> {
   console.log('Reading the degraded survey on fresh seeds…');
   const sheetsPerDpi: Record<number, number> = { 150: 24, 200: 20, 300: 12 };
   const rows: Record<string, string | number>[] = [];

@@ -269,9 +269,12 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
     const wedgesAt70 = f.rimGaps + (f.exitRuns >= 3 ? 1 : 0);
     const fourWays =
       f.hugArc <= 10 && ((wedgesAt70 >= 3 && f.rimArc <= 20) || (wedgesAt70 >= 2 && f.rimArc <= 10)) ? 0.4 : 1;
-    // Such wedges on a grey capture with paper left over a twentieth of the disc are a cross drawn as wide as a felt
-    // tip, whose arms ink all but the wedges between them: a person decides.
-    const wideArms = !maybeOneBit && darkWedges && f.lightCoverage < WIDE_ARMS_COVER_MOST ? 0.4 : 1;
+    // Such wedges on a grey capture are a cross drawn as wide as a felt tip, whose arms ink all but the wedges between
+    // them: a person decides. A nib wider still, or a capture's blur, half closes the wedges, and dark ink then dips
+    // between the arms instead: in three or more places round the circle, or in two where the arms run on past the
+    // ring in two or more (a fill stops at the ring).
+    const dipsBetweenArms = f.dips >= 3 || (f.dips >= 2 && f.exitRuns >= 2);
+    const wideArms = !maybeOneBit && (darkWedges || (dipsBetweenArms && f.typical >= WIDE_ARMS_DARK)) ? 0.4 : 1;
     const confidence = Math.min(inked, fill, dark, edgePatch, bay, fourWays, wideArms, 1 - residue);
     // As faint as residue and much fainter than the student's own fills: residue of an erased fill, or a second,
     // lighter pencil (a person decides). A fill darker than residue can be is a fill whatever else is on the page (a

@@ -76,6 +76,12 @@ export interface MarkShape extends Strokes, InkArea {
    * wedges between its arms bare out to the rim, a fill at most one patch.
    */
   readonly rimGaps: number;
+  /**
+   * Separate arcs of at least 15° round the circle at 0.7 r where the ink falls below `DIP` of its typical darkness:
+   * a nib as wide as most of the radius, or a capture's blur, half closes a cross's wedges, which still dip there; a
+   * fill in dark ink leaves at most one such patch.
+   */
+  readonly dips: number;
   /** The greatest distance (radii) between two inked points of the disc: a dot is small, a stroke is long. */
   readonly extent: number;
   /**
@@ -103,6 +109,7 @@ export const NO_SHAPE: MarkShape = {
   bareArea: 0,
   innerGap: 0,
   rimGaps: 0,
+  dips: 0,
   extent: 0,
   pieces: 0,
   arms: [0, 0, 0, 0],
@@ -167,6 +174,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
   const share = (value: number) => value / Math.max(typical, 0.01);
   const innerGap = longestGap(circle, bare);
   const rimGaps = countGaps(circle, bare, 2);
+  const dips = countGaps(circle, DIP * typical, 2);
   const bareOuter = bare * (1 - 0.5 * Math.min(1, Math.max(0, (ring - 0.75) / 0.1)));
   const cells = weakestCells(mark);
   // Before the strokes, which are followed past the ring where this finds ink (`inkedPastRing`).
@@ -178,6 +186,7 @@ export function measureShape(mark: Float32Array, typical: number, level: number,
     cellEvenness: share(cells.third),
     innerGap,
     rimGaps,
+    dips,
     extent: covered <= MAX_EXTENT_POINTS ? extentOf() : 2,
     pieces: countPieces(),
     solid: solidPoints(),
@@ -239,6 +248,8 @@ function least(values: Float64Array): number {
 }
 
 const RIM_70 = circleProbes(0.7, 48);
+/** What share of its typical darkness ink round the circle at 0.7 r falls below to count as a dip (`dips`). */
+const DIP = 0.55;
 const RIM_80 = circleProbes(0.8, 48);
 const RIM_85 = circleProbes(0.85, 48);
 

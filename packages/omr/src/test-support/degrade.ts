@@ -151,7 +151,8 @@ export function threshold(image: GreyImage, level: number): GreyImage {
   return { ...image, pixels: image.pixels.map((value) => (value < level ? 0 : 255)) };
 }
 
-async function gaussianBlur(image: GreyImage, sigma: number): Promise<GreyImage> {
+/** A copy of the image blurred by a Gaussian of `sigma` pixels, as a capture's optics soften it. */
+export async function gaussianBlur(image: GreyImage, sigma: number): Promise<GreyImage> {
   return fromSharp(await toSharp(image).blur(sigma).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true }));
 }
 
