@@ -12,10 +12,10 @@ import {
   type SheetLayout,
   type StudentResponses,
 } from '@examforge/core';
-import { decodeScanFile } from '@examforge/omr/files';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
+import { openScanFile } from '../../../omr/src/files/scan-files.js';
 import { scannerPdf } from '../../../omr/src/test-support/scanner-pdf.js';
 import { painter } from '../../../omr/src/test-support/synthetic-marks.js';
 import { rasterise, type GreyImage } from '../../../paper/src/test-support/rasterise.js';
@@ -252,17 +252,29 @@ function studentAnswers(exam: Exam, student: string, index: number) {
   return { selected, responses: { ...responses, answers } };
 }
 
+/**
+ * The answer sheet's pages of a student's printed PDF, rasterised: only those, since the question paper before them
+ * (five of the nine pages) is not scanned.
+ */
 async function sheetPages(
   pdf: Buffer,
   rasteriser: 'pdfjs' | 'pdftoppm',
   dpi: number,
-  offset: number,
+  first: number,
   count: number,
 ): Promise<(GreyImage & { pixels: Uint8Array })[]> {
-  const all: GreyImage[] = [];
-  if (rasteriser === 'pdftoppm') all.push(...rasterise(pdf, dpi));
-  else for await (const page of decodeScanFile({ name: 'printed.pdf', data: pdf }, { dpi })) all.push(page);
-  return all.slice(offset, offset + count).map((page) => ({ ...page, pixels: new Uint8Array(page.pixels) }));
+  const pages: GreyImage[] = [];
+  if (rasteriser === 'pdftoppm') pages.push(...rasterise(pdf, dpi, { first, count }));
+  else {
+    const scan = await openScanFile({ name: 'printed.pdf', data: pdf }, { dpi });
+    try {
+      for (let index = first; index < first + count; index += 1) pages.push(await scan.page(index));
+    } finally {
+      await scan.close();
+    }
+  }
+  expect(pages).toHaveLength(count);
+  return pages.map((page) => ({ ...page, pixels: new Uint8Array(page.pixels) }));
 }
 
 function grey(image: GreyImage) {

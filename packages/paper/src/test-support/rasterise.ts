@@ -10,12 +10,29 @@ export interface GreyImage {
   readonly pixels: Uint8Array;
 }
 
-/** Rasterises a PDF with Debian's pdftoppm (an independent renderer), one greyscale image per page. */
-export function rasterise(pdf: Buffer, dpi: number): GreyImage[] {
+/** A run of pages of a PDF: `count` pages from the 0-based index `first`. */
+export interface PageRange {
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * Rasterises a PDF with Debian's pdftoppm (an independent renderer), one greyscale image per page, or per page of
+ * `range` only (pdftoppm renders each page on its own, so a page comes out the same either way).
+ */
+export function rasterise(pdf: Buffer, dpi: number, range?: PageRange): GreyImage[] {
   const directory = mkdtempSync(join(tmpdir(), 'examforge-raster-'));
   try {
     writeFileSync(join(directory, 'in.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', join(directory, 'in.pdf'), join(directory, 'page')]);
+    const pages = range ? ['-f', String(range.first + 1), '-l', String(range.first + range.count)] : [];
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-gray',
+      ...pages,
+      join(directory, 'in.pdf'),
+      join(directory, 'page'),
+    ]);
     return readdirSync(directory)
       .filter((name) => name.endsWith('.pgm'))
       .sort()
