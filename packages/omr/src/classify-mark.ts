@@ -74,6 +74,8 @@ const ERASURE_MAX = 0.23;
 const PARTIAL_BARE = 0.16;
 /** The most of the disc (light coverage) a cross of the widest felt-tip strokes covers, bare wedges left between. */
 const CROSS_COVER_MOST = 0.92;
+/** The most of the disc (light coverage) a pencil tick or cross covers, blurred by the capture. */
+const PENCIL_STROKES_COVER_MOST = 0.8;
 /** Strokes lighter than this (typical darkness) are a light pencil's, whose fill may leave paper between passes. */
 const LIGHT_PASSES = 0.4;
 /**
@@ -359,6 +361,9 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   const coverMost = darkWedges ? WIDE_ARMS_COVER_MOST : CROSS_COVER_MOST;
   const breaks = maybeOneBit || f.typical < LIGHT_PASSES || f.lightCoverage >= coverMost;
   const brokenFill = breaks && f.innerGap < 8 && f.lightCoverage >= 0.6 ? 0.4 : 1;
+  // A pencil's strokes, even blurred, leave a fifth of the disc clean; pencil over more of it is a scribbled fill that
+  // stops short of the ring, mottled into lines by a copier or a light hand: a person decides.
+  const pencilOverDisc = f.typical < WIDE_ARMS_DARK && f.lightCoverage >= PENCIL_STROKES_COVER_MOST ? 0.4 : 1;
   // Ink with paper on both sides along its strongest line is not always a stroke: a blob, a tight scribble or a
   // spiral put down inside the disc has paper all round it. Such ink fills its own hull and is about as wide as it
   // is long, where a tick's V or a cross leaves most of its hull bare and a stroke is as wide as the tool. Strokes
@@ -374,8 +379,17 @@ function decide(f: MarkFeatures, inked: number, faint: number, own: number, mayb
   }
   return {
     kind,
-    confidence: Math.min(inked, notFill, inPieces, stroke, brokenFill, margin(crossing, 0.25), margin(area, 1)),
-    fillConfidence: Math.min(notFill, brokenFill),
+    confidence: Math.min(
+      inked,
+      notFill,
+      inPieces,
+      stroke,
+      brokenFill,
+      pencilOverDisc,
+      margin(crossing, 0.25),
+      margin(area, 1),
+    ),
+    fillConfidence: Math.min(notFill, brokenFill, pencilOverDisc),
   };
 }
 
