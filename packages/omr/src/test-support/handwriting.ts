@@ -251,7 +251,9 @@ export const printedAt = (scale: number): Placement => ({
 
 /**
  * Draws strokes into a copy of an image: a round nib, its edge anti-aliased over a pixel; ink multiplies the paper,
- * and overlapping strokes do not stack.
+ * and overlapping strokes do not stack. Coverage is worked out only within the strokes' bounding box (a few specks
+ * on a page-sized box would otherwise cost a page of work each), visited row by row as before, so the pencil grain
+ * takes the same random numbers in the same order.
  */
 export function drawStrokes(
   page: GreyImage,
@@ -260,41 +262,76 @@ export function drawStrokes(
   ink: InkStyle,
   seed: string,
 ): GreyImage {
-  const cover = new Float32Array(page.width * page.height);
-  const random = seededRandom(`grain-${seed}`);
-  for (const stroke of strokes) {
+  const segments = strokes.flatMap((stroke) => {
     const radius = (stroke.width / 2) * placement.scale;
     const pixels = stroke.points.map(placement.toPixel);
-    for (let i = 1; i < pixels.length; i += 1)
-      segment(cover, page.width, page.height, pixels[i - 1] ?? { x: 0, y: 0 }, pixels[i] ?? { x: 0, y: 0 }, radius);
-  }
+    return pixels.slice(1).map((b, i) => ({ a: pixels[i] ?? b, b, radius }));
+  });
   const pixels = new Uint8Array(page.pixels);
-  const inked = strokes.flatMap((stroke) => stroke.points.map(placement.toPixel));
-  const reach = Math.max(0, ...strokes.map((stroke) => stroke.width)) * placement.scale + 2;
-  const top = Math.max(0, Math.floor(Math.min(...inked.map((p) => p.y)) - reach));
-  const bottom = Math.min(page.height, Math.ceil(Math.max(...inked.map((p) => p.y)) + reach));
-  for (let i = top * page.width; i < bottom * page.width; i += 1) {
-    const coverage = cover[i] ?? 0;
-    if (coverage === 0) continue;
-    const darkness = Math.min(1, ink.darkness * (1 + ink.grain * (random() * 2 - 1))) * coverage;
-    pixels[i] = Math.round((pixels[i] ?? 255) * (1 - darkness));
-  }
+  const area = segments.map((segment) => segmentBounds(segment, page)).reduce(union, undefined);
+  if (!area) return { ...page, pixels };
+  const cover = new Float32Array(area.width * area.height);
+  for (const segment of segments) paintSegment(cover, area, segment);
+  const random = seededRandom(`grain-${seed}`);
+  for (let y = 0; y < area.height; y += 1)
+    for (let x = 0, i = y * area.width; x < area.width; x += 1, i += 1) {
+      const coverage = cover[i] ?? 0;
+      if (coverage === 0) continue;
+      const darkness = Math.min(1, ink.darkness * (1 + ink.grain * (random() * 2 - 1))) * coverage;
+      const at = (area.y + y) * page.width + area.x + x;
+      pixels[at] = Math.round((pixels[at] ?? 255) * (1 - darkness));
+    }
   return { ...page, pixels };
 }
 
-function segment(cover: Float32Array, width: number, height: number, a: Point, b: Point, radius: number): void {
-  const [dx, dy] = [b.x - a.x, b.y - a.y];
-  const length2 = dx * dx + dy * dy || 1;
+interface Segment {
+  readonly a: Point;
+  readonly b: Point;
+  readonly radius: number;
+}
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A pixel rectangle: `x`, `y` its first column and row. */
+interface PixelArea extends Size {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The pixels a segment's nib may touch, short of `width` and `height`; undefined when none. */
+function segmentBounds({ a, b, radius }: Segment, { width, height }: Size): PixelArea | undefined {
   const x0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - radius - 1));
   const x1 = Math.min(width - 1, Math.ceil(Math.max(a.x, b.x) + radius + 1));
   const y0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - radius - 1));
   const y1 = Math.min(height - 1, Math.ceil(Math.max(a.y, b.y) + radius + 1));
-  for (let y = y0; y <= y1; y += 1)
-    for (let x = x0; x <= x1; x += 1) {
+  return x1 < x0 || y1 < y0 ? undefined : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+function union(one: PixelArea | undefined, other: PixelArea | undefined): PixelArea | undefined {
+  if (!one || !other) return one ?? other;
+  const [x, y] = [Math.min(one.x, other.x), Math.min(one.y, other.y)];
+  const right = Math.max(one.x + one.width, other.x + other.width);
+  const bottom = Math.max(one.y + one.height, other.y + other.height);
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/** Raises the coverage of the pixels of `area` the segment's nib covers (coverage is kept for `area` alone). */
+function paintSegment(cover: Float32Array, area: PixelArea, segment: Segment): void {
+  const { a, b, radius } = segment;
+  // Each segment lies within `area` (their union), so clamping to its far edges is clamping to the image's.
+  const bounds = segmentBounds(segment, { width: area.x + area.width, height: area.y + area.height });
+  if (!bounds) return;
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length2 = dx * dx + dy * dy || 1;
+  for (let y = bounds.y; y < bounds.y + bounds.height; y += 1)
+    for (let x = bounds.x; x < bounds.x + bounds.width; x += 1) {
       const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / length2));
       const distance = Math.hypot(x - a.x - t * dx, y - a.y - t * dy);
       const coverage = Math.max(0, Math.min(1, radius + 0.5 - distance));
-      const index = y * width + x;
+      const index = (y - area.y) * area.width + (x - area.x);
       if (coverage > (cover[index] ?? 0)) cover[index] = coverage;
     }
 }
