@@ -27,22 +27,25 @@ npm ci
 
 # The static checks read the tree and write nothing, so they run beside the unit tests at the lowest priority
 # (nice 19): they take the CPU the unit tests leave idle while they wait on servers and PostgreSQL, instead of about
-# 2 minutes of their own, and the tests keep the CPU they ask for. Their report follows the unit tests; every check
-# still runs and fails the run. The browser tests run alone after both: a few of them time what a person sees
-# (countdowns, deadlines), and beside the unit tests on two cores they ran out of their time limits (decision 0017).
+# 2 minutes of their own, and the tests keep the CPU they ask for. When the unit tests pass, the browser tests start
+# at once and the static checks finish beside them, still at nice 19 (waiting for them cost 50 s to 2.5 minutes of
+# each run when the unit tests had left them little idle CPU); their report follows the browser tests, and every
+# check still runs and fails the run. The browser tests never run beside the unit tests: a few of them time what a
+# person sees (countdowns, deadlines), and beside the unit tests on two cores they ran out of their time limits
+# (decision 0017).
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
 nice -n 19 npm run -s check:static >"$reports/static" 2>&1 &
 static_checks=$!
-echo "Static checks running beside the unit tests (their report follows the unit tests)."
+echo "Static checks running beside the unit tests (their report follows the tests)."
 
 status=0
 TZ=UTC npx vitest run || status=1
+# As `npm run test:built`: the browser tests only after the unit tests pass.
+((status != 0)) || npm run e2e || status=1
 static_status=0
 wait "$static_checks" || static_status=$?
 echo "--- static checks (npm run check:static): $([[ $static_status -eq 0 ]] && echo passed || echo FAILED)"
 cat "$reports/static"
 ((static_status == 0)) || status=1
-# As `npm run test:built`: the browser tests only after the unit tests pass.
-((status != 0)) || npm run e2e || status=1
 exit "$status"
