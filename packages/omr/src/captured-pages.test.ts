@@ -1,7 +1,7 @@
 import { layoutAnswerSheet, makeVariant, type SheetLayout } from '@examforge/core';
 import { renderAnswerSheet } from '@examforge/paper';
 import { describe, expect, it } from 'vitest';
-import { rasterise } from '../../paper/src/test-support/rasterise.js';
+import { FIRST_PAGE, rasterise } from '../../paper/src/test-support/rasterise.js';
 import { confirmRegistration } from './confirm-registration.js';
 import type { GreyImage } from './grey-image.js';
 import { project, type Homography, type Point } from './homography.js';
@@ -22,7 +22,7 @@ let printing: Promise<{ layout: SheetLayout; page: GreyImage }> | undefined;
 function printedPage() {
   printing ??= (async () => {
     const layout = layoutAnswerSheet(exam, variant, { pageSize: 'A4', studentNumberDigits: 8 });
-    const [page] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), DPI);
+    const [page] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), DPI, FIRST_PAGE);
     return { layout, page: page! };
   })();
   return printing;

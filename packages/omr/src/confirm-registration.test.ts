@@ -3,7 +3,7 @@ import { renderAnswerSheet } from '@examforge/paper';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { rasterise } from '../../paper/src/test-support/rasterise.js';
+import { FIRST_PAGE, rasterise } from '../../paper/src/test-support/rasterise.js';
 import { confirmRegistration } from './confirm-registration.js';
 import type { Homography } from './homography.js';
 import { identifyPage, type PageReading } from './page-identity.js';
@@ -21,7 +21,7 @@ const DPI = 150;
 /** Page 1 with its top-right corner cut off, identified through the other three discs (a provisional fit). */
 async function provisionalReading(): Promise<PageReading> {
   const identity = { examId: exam.id, version: 1, variant: variant.seed, studentNumber: '' };
-  const [printed] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), DPI);
+  const [printed] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), DPI, FIRST_PAGE);
   const page = layout.pages[0]!;
   const damaged = new PageDamage(printed!, DPI / 72).whiteOut(
     cornerRegion(page.cornerMarks[1]!, layout.width, layout.height),

@@ -8,7 +8,7 @@ import {
 } from '@examforge/core';
 import { renderAnswerSheet } from '@examforge/paper';
 import { describe, expect, it } from 'vitest';
-import { rasterise } from '../../paper/src/test-support/rasterise.js';
+import { FIRST_PAGE, rasterise } from '../../paper/src/test-support/rasterise.js';
 import type { GreyImage } from './grey-image.js';
 import { rotateHalfTurn } from './page-identity.js';
 import { readPage, type PageResult } from './read-page.js';
@@ -227,7 +227,7 @@ describe('reading damaged pages', () => {
   it('reads a sheet printed, and laid out in its manifest, before the backup code existed', async () => {
     const sheet = await printedSheet('A4', 150);
     const layout = { ...sheet.layout, pages: sheet.layout.pages.map(({ backupQr: _, ...page }) => page) };
-    const [image] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), 150);
+    const [image] = rasterise(await renderAnswerSheet(layout, { title: exam.title, identity }), 150, FIRST_PAGE);
     const result = readPage(image!, { exam, layoutFor: () => layout });
     expect(result.kind === 'read' && result.identity).toEqual({ ...identity, page: 1 });
   });

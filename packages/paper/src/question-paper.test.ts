@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { makeVariant, parseExam, type Exam } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import { renderQuestionPaper } from './question-paper.js';
-import { rasterise } from './test-support/rasterise.js';
+import { FIRST_PAGE, rasterise } from './test-support/rasterise.js';
 
 const parsed = parseExam(
   readFileSync(fileURLToPath(new URL('../../../exams/dl-endsem-winter-2025/exam.md', import.meta.url)), 'utf8'),
@@ -54,7 +54,11 @@ describe('the question paper', () => {
 
   it('fits A4 and Letter pages', async () => {
     for (const pageSize of ['A4', 'Letter'] as const) {
-      const [first] = rasterise(await renderQuestionPaper(exam, variant, { pageSize, variantCode: 'V' }), 36);
+      const [first] = rasterise(
+        await renderQuestionPaper(exam, variant, { pageSize, variantCode: 'V' }),
+        36,
+        FIRST_PAGE,
+      );
       expect(first?.width).toBe(pageSize === 'A4' ? 298 : 306);
     }
   });

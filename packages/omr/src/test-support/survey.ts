@@ -1,6 +1,6 @@
 import { layoutAnswerSheet, makeVariant, seededRandom, type SheetPage } from '@examforge/core';
 import { renderAnswerSheet } from '@examforge/paper';
-import { rasterise } from '../../../paper/src/test-support/rasterise.js';
+import { FIRST_PAGE, rasterise } from '../../../paper/src/test-support/rasterise.js';
 import type { MarkKind, MarkReading } from '../classify-mark.js';
 import { isOneBit } from '../one-bit.js';
 import { readBubbles } from '../read-bubbles.js';
@@ -49,7 +49,7 @@ export async function printedSheet(dpi: number): Promise<GreyImage> {
     title: exam.title,
     identity: { examId: exam.id, version: 1, variant: 'omr', studentNumber: '' },
   });
-  const [page] = rasterise(pdf, dpi);
+  const [page] = rasterise(pdf, dpi, FIRST_PAGE);
   if (!page) throw new Error('no page');
   return page;
 }

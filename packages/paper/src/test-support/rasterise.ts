@@ -16,6 +16,9 @@ export interface PageRange {
   readonly count: number;
 }
 
+/** A document's first page alone (the first page of an answer sheet, a question paper's title page). */
+export const FIRST_PAGE: PageRange = { first: 0, count: 1 };
+
 /**
  * Rasterises a PDF with Debian's pdftoppm (an independent renderer), one greyscale image per page, or per page of
  * `range` only (pdftoppm renders each page on its own, so a page comes out the same either way).
