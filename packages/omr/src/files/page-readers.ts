@@ -30,7 +30,7 @@ export interface PageReaders {
    * JPEG (`OpenScan.jpeg`), only that is sent: the worker decodes it without opening the file.
    */
   read(file: ScanFile, pageIndex: number, jpeg?: ScannedPageJpeg): Promise<PageReading>;
-  /** Lets the workers drop a file (and its decoder) once all its pages are read. */
+  /** Lets the workers drop a file (and its decoder), and these readers their copy of it, once its pages are read. */
   forget(file: ScanFile): void;
   close(): Promise<void>;
 }
@@ -66,11 +66,12 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
   });
   // A file is copied into shared memory only when a worker needs it (not when every page comes as its own JPEG).
   const fileIds = new Map<ScanFile, { id: number; data?: SharedArrayBuffer }>();
+  let nextFile = 0;
   let nextRequest = 0;
   const fileOf = (file: ScanFile) => {
     let known = fileIds.get(file);
     if (!known) {
-      known = { id: fileIds.size };
+      known = { id: nextFile++ };
       fileIds.set(file, known);
     }
     return known;
@@ -96,6 +97,8 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
     forget(file) {
       const known = fileIds.get(file);
       if (!known) return;
+      // Readers kept for several files (a server's, batch after batch) hold no copy of a file they are done with.
+      fileIds.delete(file);
       for (const state of workers) {
         if (state.files.delete(known.id))
           state.worker.postMessage({ kind: 'forget', fileId: known.id } satisfies WorkerRequest);

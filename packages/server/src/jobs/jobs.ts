@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { closeExpiredAttempts } from '../services/attempts.js';
 import { printQueuedPapers } from '../services/paper-jobs.js';
 import { claimScanBatch, readScanBatch } from '../services/scan-reading.js';
+import { stopIdleScanReaders } from '../services/scan-readers.js';
 
 /** The loop's jobs, named in every report of a failure (the `job` field of its log line). */
 export type JobName = 'close-expired-attempts' | 'read-scans' | 'print-papers' | 'sync-student-sessions';
@@ -53,6 +54,7 @@ export function startJobs(
     clearInterval(timer);
     stopPrinting.abort(new Error('the server is stopping'));
     await Promise.all([running, scanning, printing, syncing]);
+    await stopIdleScanReaders();
   };
 }
 

@@ -1,5 +1,12 @@
 import { assembleScan, type GreyImage, type PageResult } from '@examforge/omr';
-import { countScanPages, encodeJpeg, encodePng, ScanFileError, startPageReaders } from '@examforge/omr/files';
+import {
+  countScanPages,
+  encodeJpeg,
+  encodePng,
+  ScanFileError,
+  type PageReaders,
+  type ScanFile,
+} from '@examforge/omr/files';
 import type { AppContext } from '../context.js';
 import { claimLeased, leaseFromNow } from '../jobs/claim-leased.js';
 import type { ScanBatchesTable } from '../db/schema.js';
@@ -7,12 +14,11 @@ import { recordEvent, SYSTEM } from './audit.js';
 import { attachSheets, type AttachOutcome } from './paper-sheets.js';
 import { sittingScanContext, sittingScanSpec } from './paper-layouts.js';
 import { describeScanAnomaly } from './scan-anomalies.js';
+import { lendScanReaders } from './scan-readers.js';
 import { clearStagedBoxCrops, encodeBoxCrops, sheetBoxLookup, stageBoxCrops } from './scan-box-crops.js';
 import { loadExamVersion } from './exams.js';
 import { findSittingRow } from './sittings.js';
 
-/** PDF pages are rasterised at this resolution: the reader's tested range is 150–300 dpi. */
-const SCAN_DPI = 200;
 /** Takes the oldest queued batch, or one whose node died, and marks it running (see `claimLeased`). */
 export const claimScanBatch = (context: AppContext): Promise<string | undefined> =>
   claimLeased(context, 'scan_batches');
@@ -57,32 +63,45 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
   );
   const file = { name: batch.file_name, data: new Uint8Array(batch.file_data) };
   const pageCount = await countScanPages(file);
-  // One worker thread decodes and reads: the request thread stays free for students and staff while a batch is read.
-  const readers = startPageReaders(await sittingScanSpec(context, sitting), {
-    workers: 1,
-    dpi: SCAN_DPI,
-    keepImages: true,
-  });
+  // One worker thread decodes and reads (the request thread stays free), kept for the sitting's next batch.
+  const lent = lendScanReaders(await sittingScanSpec(context, sitting));
+  let finished: boolean;
   try {
-    for (let scanPage = 1; scanPage <= pageCount; scanPage += 1) {
-      if (!stored.has(scanPage)) {
-        const { result, image } = await readers.read(file, scanPage - 1);
-        await storePage(context, batch.id, scanPage, result, image);
-      }
-      await context.db
-        .updateTable('scan_batches')
-        .set({
-          pages_done: scanPage,
-          lease_until: leaseFromNow(context),
-        })
-        .where('id', '=', batch.id)
-        .execute();
-      if (options.shouldStop?.()) return false;
-    }
-    return true;
-  } finally {
-    await readers.close();
+    finished = await readEachPage(context, batch.id, { file, pageCount, stored }, lent.readers, options);
+  } catch (error) {
+    lent.readers.forget(file);
+    await lent.giveBack(true);
+    throw error;
   }
+  lent.readers.forget(file);
+  await lent.giveBack(false);
+  return finished;
+}
+
+/** Reads and stores the pages not stored yet, recording progress after each; false when told to stop. */
+async function readEachPage(
+  context: AppContext,
+  batchId: string,
+  scan: { readonly file: ScanFile; readonly pageCount: number; readonly stored: ReadonlySet<number> },
+  readers: PageReaders,
+  options: ReadBatchOptions,
+): Promise<boolean> {
+  for (let scanPage = 1; scanPage <= scan.pageCount; scanPage += 1) {
+    if (!scan.stored.has(scanPage)) {
+      const { result, image } = await readers.read(scan.file, scanPage - 1);
+      await storePage(context, batchId, scanPage, result, image);
+    }
+    await context.db
+      .updateTable('scan_batches')
+      .set({
+        pages_done: scanPage,
+        lease_until: leaseFromNow(context),
+      })
+      .where('id', '=', batchId)
+      .execute();
+    if (options.shouldStop?.()) return false;
+  }
+  return true;
 }
 
 /**
