@@ -32,6 +32,8 @@ export interface PageReaders {
   read(file: ScanFile, pageIndex: number, jpeg?: ScannedPageJpeg): Promise<PageReading>;
   /** Lets the workers drop a file (and its decoder), and these readers their copy of it, once its pages are read. */
   forget(file: ScanFile): void;
+  /** False once a worker has stopped (closed, or died): the readers then refuse every read instead of waiting. */
+  running(): boolean;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,11 @@ export interface PageReaders {
 export function startPageReaders(spec: ScanContextSpec, options: PageReadersOptions): PageReaders {
   const init: WorkerRequest = { kind: 'init', spec, dpi: options.dpi ?? 200, keepImages: options.keepImages === true };
   const pending = new Map<number, { resolve: (reading: PageReading) => void; reject: (error: Error) => void }>();
+  const rejectPending = (error: Error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  let stopped = false;
   const workers = Array.from({ length: Math.max(1, options.workers) }, () => {
     const worker = new Worker(workerEntry());
     const state = { worker, inHand: 0, files: new Set<number>() };
@@ -57,9 +64,10 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
       if (reply.kind === 'error') waiting?.reject(replyError(reply));
       else waiting?.resolve({ result: reply.result, ...imageOf(reply) });
     });
-    worker.on('error', (error) => {
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
+    worker.on('error', rejectPending);
+    worker.on('exit', () => {
+      stopped = true;
+      rejectPending(new Error('a page-reading worker stopped'));
     });
     worker.postMessage(init);
     return state;
@@ -78,6 +86,7 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
   };
   return {
     read(file, pageIndex, jpeg) {
+      if (stopped) return Promise.reject(new Error('the page readers have stopped'));
       const known = fileOf(file);
       const target = workers.reduce((best, state) => (state.inHand < best.inHand ? state : best));
       if (!jpeg && !target.files.has(known.id)) {
@@ -104,6 +113,7 @@ export function startPageReaders(spec: ScanContextSpec, options: PageReadersOpti
           state.worker.postMessage({ kind: 'forget', fileId: known.id } satisfies WorkerRequest);
       }
     },
+    running: () => !stopped,
     async close() {
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },

@@ -29,11 +29,18 @@ export interface LentReaders {
  * staff), kept for the sitting's next batch: a thread loads the reader, sharp and the PDF readers and builds the
  * sitting's layouts before its first page, about a second of CPU, and a sitting's scans come in several batches.
  * Batches of the same spec share the thread; a changed spec (a new exam version) gets its own. A thread is stopped
- * after `IDLE_MS` without a batch, and is never lent again after a batch that failed (its worker may have died).
+ * after `IDLE_MS` without a batch, and is never lent again after a batch that failed or once its thread has stopped.
  */
 export function lendScanReaders(spec: ScanContextSpec): LentReaders {
   const key = JSON.stringify(spec);
   let entry = kept.get(key);
+  if (entry && !entry.readers.running()) {
+    // Its thread died while it waited (nothing was reading): never lend it, and start another.
+    kept.delete(key);
+    entry.discarded = true;
+    if (entry.users === 0) void stop(entry);
+    entry = undefined;
+  }
   if (!entry) {
     const readers = startPageReaders(spec, { workers: 1, dpi: SCAN_DPI, keepImages: true });
     entry = { key, readers, users: 0, discarded: false };
