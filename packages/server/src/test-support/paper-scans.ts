@@ -92,8 +92,12 @@ export async function scanPdf(pages: readonly GreyImage[]): Promise<Buffer> {
   return scannerPdf(await Promise.all(pages.map(scanPng)), SCAN_DPI);
 }
 
+/**
+ * A page as a lossless PNG. The fastest deflate level: the same pixels in a file a third larger, encoded in less than
+ * half the time (about 22 ms a page at 150 dpi instead of 50); paper.test alone encodes over a hundred.
+ */
 export async function scanPng(page: GreyImage): Promise<Buffer> {
   return sharp(Buffer.from(page.pixels), { raw: { width: page.width, height: page.height, channels: 1 } })
-    .png()
+    .png({ compressionLevel: 1 })
     .toBuffer();
 }
