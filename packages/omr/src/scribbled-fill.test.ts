@@ -70,12 +70,12 @@ function distanceToSegment(x: number, y: number, a: { x: number; y: number }, b:
 }
 
 describe('a soft-pencil fill scribbled over most of the disc and photocopied', () => {
-  // Before pencil over four fifths of the disc was doubted, 26 (200 dpi) and 25 (150 dpi) of these were confident
-  // ticks or crosses.
+  // Before pencil over three quarters of the disc was doubted, 31 (200 dpi) and 34 (150 dpi) of these were confident
+  // ticks or crosses; with the line at four fifths, 0 and 4.
   it.each([200, 150])('is a fill or goes to a person, never a confident tick or cross (%i dpi)', async (dpi) => {
     const { readings, covered } = await scribbledSheet(dpi, 0.55, `scribbled-fill-${dpi}`);
     expect(readings).toHaveLength(questionBubbles.length);
-    const mostOfDisc = readings.filter((_, index) => (covered[index] ?? 0) >= 0.75);
+    const mostOfDisc = readings.filter((_, index) => (covered[index] ?? 0) >= 0.7);
     // The draw must hold enough scribbles over most of the disc for the test to say anything.
     expect(mostOfDisc.length).toBeGreaterThan(60);
     const confidentStrokes = mostOfDisc.filter(
