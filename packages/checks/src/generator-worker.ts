@@ -107,6 +107,11 @@ function checkInstance(
   }
 }
 
+// Sandboxed code computes synchronously, so a promise it leaves behind (a denied `import()` rejects one) changes no
+// result; unhandled, its rejection would reach the parent as this worker's error, racing the result already posted,
+// and the same code would fail one way or another by timing.
+process.on('unhandledRejection', () => undefined);
+
 try {
   runJob(workerData as GeneratorJob);
 } catch (error) {

@@ -42,6 +42,11 @@ function runJob(job: SandboxJob): void {
   post({ kind: 'done', json });
 }
 
+// Sandboxed code computes synchronously, so a promise it leaves behind (a denied `import()` rejects one) changes no
+// result; unhandled, its rejection would reach the parent as this worker's error, racing the result already posted,
+// and the same code would fail one way or another by timing.
+process.on('unhandledRejection', () => undefined);
+
 try {
   runJob(workerData as SandboxJob);
 } catch (error) {
