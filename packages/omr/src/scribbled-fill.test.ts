@@ -5,7 +5,7 @@ import { REVIEW_BELOW } from './mark-rule.js';
 import { photocopy } from './test-support/copier.js';
 import { graphite } from './test-support/graphite.js';
 import { printedSheet, questionBubbles, readQuestionBubbles } from './test-support/survey.js';
-import { addNoise } from './test-support/synthetic-marks.js';
+import { addNoise, Canvas } from './test-support/synthetic-marks.js';
 
 /**
  * A bubble filled by scribbling: a soft pencil dragged back and forth between random points of the disc, stopping
@@ -41,32 +41,26 @@ async function scribbledSheet(dpi: number, darkness: number, seed: string): Prom
       const [angle, distance] = [random() * 2 * Math.PI, SCRIBBLE_REACH * r * Math.sqrt(random())];
       return { x: cx + distance * Math.cos(angle), y: cy + distance * Math.sin(angle) };
     });
+    const canvas = new Canvas(image);
+    const shade = (x: number, y: number) => pencil.at(x, y, 1);
+    turns.forEach((to, k) => {
+      const from = turns[k - 1];
+      if (from) canvas.stroke(from.x, from.y, to.x, to.y, LINE_WIDTH * r, shade);
+    });
     let [inDisc, inked] = [0, 0];
-    const reach = Math.ceil(1.2 * r);
+    const reach = Math.ceil(DISC * r);
     for (let y = Math.floor(cy) - reach; y <= Math.ceil(cy) + reach; y += 1)
       for (let x = Math.floor(cx) - reach; x <= Math.ceil(cx) + reach; x += 1) {
-        const onLine = turns.some(
-          (from, k) => k > 0 && distanceToSegment(x, y, turns[k - 1] ?? from, from) <= (LINE_WIDTH * r) / 2,
-        );
-        if (Math.hypot(x - cx, y - cy) <= DISC * r) {
-          inDisc += 1;
-          if (onLine) inked += 1;
-        }
-        if (!onLine) continue;
-        const at = y * image.width + x;
-        image.pixels[at] = Math.round((image.pixels[at] ?? 255) * (1 - pencil.at(x, y, 1)));
+        if (Math.hypot(x - cx, y - cy) > DISC * r) continue;
+        inDisc += 1;
+        if (canvas.covers(x, y)) inked += 1;
       }
+    canvas.commit();
     return inked / inDisc;
   });
   addNoise(image, 6, `noise-${seed}`);
   photocopy(image, dpi);
   return { readings: readQuestionBubbles(image), covered };
-}
-
-function distanceToSegment(x: number, y: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
-  const [dx, dy] = [b.x - a.x, b.y - a.y];
-  const along = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy || 1)));
-  return Math.hypot(x - a.x - along * dx, y - a.y - along * dy);
 }
 
 describe('a soft-pencil fill scribbled over most of the disc and photocopied', () => {

@@ -27,13 +27,15 @@ interface Cross {
 }
 
 /** Whether a point (dx, dy) from the crossing lies on the arm along (ux, uy). */
-function onArm({ width, reach, ends }: Cross, r: number, [dx, dy]: readonly number[], [ux, uy]: readonly number[]) {
-  const along = (dx ?? 0) * (ux ?? 0) + (dy ?? 0) * (uy ?? 0);
-  const across = -(dx ?? 0) * (uy ?? 0) + (dy ?? 0) * (ux ?? 0);
+function onArm({ width, reach, ends }: Cross, r: number, [dx, dy]: Vector, [ux, uy]: Vector): boolean {
+  const along = dx * ux + dy * uy;
+  const across = -dx * uy + dy * ux;
   if (ends === 'square') return Math.abs(along) <= reach * r && Math.abs(across) <= (width * r) / 2;
   const clamped = Math.max(-reach * r, Math.min(reach * r, along));
   return Math.hypot(along - clamped, across) <= (width * r) / 2;
 }
+
+type Vector = readonly [number, number];
 
 /** Draws the cross in every question bubble, each turned its own way and a little off centre; their readings. */
 async function sheetOfCrosses(cross: Cross, seed: string): Promise<MarkReading[]> {

@@ -43,7 +43,7 @@ interface Ink {
 type Shade = (x: number, y: number) => number;
 
 /** A mark under construction: the darkness of each pixel, drawn with max so overlapping strokes do not stack. */
-class Canvas {
+export class Canvas {
   private readonly cover = new Map<number, number>();
   constructor(private readonly image: { width: number; height: number; pixels: Uint8Array }) {}
 
@@ -71,6 +71,11 @@ class Canvas {
       const t = Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
       return Math.hypot(px - t * dx, py - t * dy) <= width / 2;
     });
+  }
+
+  /** Whether the mark under construction inks the pixel (x, y). */
+  covers(x: number, y: number): boolean {
+    return this.cover.has(y * this.image.width + x);
   }
 
   commit(): void {

@@ -65,17 +65,15 @@ async function readPages(context: AppContext, batch: ScanBatchesTable, options: 
   const pageCount = await countScanPages(file);
   // One worker thread decodes and reads (the request thread stays free), kept for the sitting's next batch.
   const lent = lendScanReaders(await sittingScanSpec(context, sitting));
-  let finished: boolean;
+  let failed = true;
   try {
-    finished = await readEachPage(context, batch.id, { file, pageCount, stored }, lent.readers, options);
-  } catch (error) {
+    const finished = await readEachPage(context, batch.id, { file, pageCount, stored }, lent.readers, options);
+    failed = false;
+    return finished;
+  } finally {
     lent.readers.forget(file);
-    await lent.giveBack(true);
-    throw error;
+    await lent.giveBack(failed);
   }
-  lent.readers.forget(file);
-  await lent.giveBack(false);
-  return finished;
 }
 
 /** Reads and stores the pages not stored yet, recording progress after each; false when told to stop. */
