@@ -46,6 +46,8 @@ const ConfigSchema = z.object({
   METRICS: z.enum(['on', 'off']).default('on'),
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** On SIGTERM, how long requests in flight may take before every connection is closed (docs/operations.md). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
 /** Starts the server: migrate, seed the demo on an empty database, run the jobs loop, listen. */
@@ -112,7 +114,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   if (config.DEMO === 'off') await printSetupCode(context, url);
   const shutdown = async () => {
     await stopJobs();
+    // Once the listener closes, Node stops timing out its connections: one that never sends a request (a browser's
+    // preconnect, a proxy's spare) would keep the process alive for ever. Requests in flight get a grace period.
+    const closeTheRest = setTimeout(() => {
+      logger.info({ graceMs: config.SHUTDOWN_GRACE_MS }, 'closing the connections still open after the grace period');
+      app.server.closeAllConnections();
+    }, config.SHUTDOWN_GRACE_MS);
     await app.close();
+    clearTimeout(closeTheRest);
     await handle.close();
     process.exit(0);
   };

@@ -9,7 +9,8 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** SIGKILL: no shutdown hooks, no flushing; what was committed is all that survives. */
   kill9(): Promise<void>;
-  stop(): Promise<void>;
+  /** SIGTERM, then waits for the exit; throws (after a SIGKILL) if the server has not exited within `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<void>;
   /** Waits until the process has printed a line matching `pattern` (e.g. the setup code) and returns the match. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
@@ -67,9 +68,17 @@ export async function startServerProcess(env: {
       child.kill('SIGKILL');
       await exited;
     },
-    stop: async () => {
+    stop: async (timeoutMs = 60_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+      const outcome = await Promise.race([exited, late]);
+      clearTimeout(timer);
+      if (outcome !== 'late') return;
+      child.kill('SIGKILL');
       await exited;
+      throw new Error(`the server did not stop within ${timeoutMs} ms of SIGTERM:\n${output}`);
     },
     waitForOutput: async (pattern, timeoutMs = 10_000) => {
       for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
