@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '@examforge/core';
 
-export const SEED_PREFIX = 'independent-2026-12i:';
+export const SEED_PREFIX = 'independent-2026-12j:';
 
 export class Rng {
   private readonly next: () => number;
