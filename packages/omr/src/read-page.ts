@@ -19,6 +19,7 @@ import { doubtRowsOfFaintPage } from './faint-page.js';
 import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
 import { isOneBit } from './one-bit.js';
 import { readBubbles } from './read-bubbles.js';
+import { withoutScannerStreaks } from './scanner-streaks.js';
 import { identifyPage, type UnidentifiedReason } from './page-identity.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 import { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
@@ -96,16 +97,19 @@ export interface ReadPageOptions {
 const BLANK_INK_SHARE = 0.002;
 
 /**
- * Reads one scanned page: finds its corner marks and QR code (turning it if it was fed upside down; three discs, or
- * two, and the backup code serve when some are damaged), looks up the layout printed for it, confirms a registration
- * made from fewer than four agreeing discs against the printed bubbles (a page they do not confirm is `unknown`),
- * reads every bubble and applies the mark rule question by question, reads the student-number grid on page 1, cuts
- * out what a person must review, and cuts out every free-response box with whether it was written in. Pure: the page image in, values out.
+ * Reads one scanned page: paints out a sheet feeder's streaks, finds its corner marks and QR code (turning it if it
+ * was fed upside down; three discs, or two, and the backup code serve when some are damaged), looks up the layout
+ * printed for it, confirms a registration made from fewer than four agreeing discs against the printed bubbles (a
+ * page they do not confirm is `unknown`), reads every bubble and applies the mark rule question by question, reads the
+ * student-number grid on page 1, cuts out what a person must review, and cuts out every free-response box with
+ * whether it was written in. Pure: the page image in, values out.
  *
  * @example
  * const result = readPage(image, { exam, layoutFor: () => layout });
  */
-export function readPage(image: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
+export function readPage(scanned: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
+  // A feeder's streak runs through bubbles as a stroke would, and through codes and corner discs: painted out first.
+  const image = withoutScannerStreaks(scanned);
   const first = identifyPage(image);
   if ('reason' in first)
     return inkShare(image) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: first.reason };
