@@ -83,7 +83,7 @@ export function withoutScannerStreaks(image: GreyImage): GreyImage {
   const streaks = findScannerStreaks(image);
   if (streaks.length === 0) return image;
   const { width, height } = image;
-  const pixels = Uint8Array.from(image.pixels);
+  const pixels = image.pixels.slice();
   for (const { from, to } of streaks) {
     // The columns either side take some of the streak (the optics' blur): painted too, each half from the pixel past
     // its side (copied, not blended: a one-bit capture stays one bit).
