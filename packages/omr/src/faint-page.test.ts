@@ -48,6 +48,30 @@ describe('a page whose fills a light copy turned into residue', () => {
     expect(bare.filter((bubble) => bubble.reading.confidence < 0.5)).toEqual([]);
   });
 
+  it('a fill the copy left only a trace of, read as bare, goes to a person with the rest', async () => {
+    // A copier whose tone curve whitens every grey up to 0.4: a few of the light pencil's fills keep only a trace.
+    const dpi = 150;
+    const truth = oneFillPerRow('faint-copy');
+    const image = markedSheet(await printedSheet(dpi), dpi, truth, 'faint-copy', 'pencil');
+    addNoise(image, 8, 'noise-faint-copy');
+    photocopy(image, dpi, 0.8, 0.4);
+    const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+    if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+    const filledAt = new Map(
+      bubbles.flatMap((bubble, index) => (truth[index] === 'filled' ? [[bubble.group, bubble.option]] : [])),
+    );
+    const fillOf = (question: (typeof page.questions)[number]) =>
+      question.bubbles.find((bubble) => bubble.option === filledAt.get(question.questionId))!;
+    const traces = page.questions.filter((question) => fillOf(question).reading.kind === 'empty');
+    expect(traces.length).toBeGreaterThanOrEqual(2);
+    expect(traces.filter((question) => question.review.length === 0).map((question) => question.questionId)).toEqual(
+      [],
+    );
+    // Only the trace is doubted: the row's bare bubbles keep their confidence.
+    for (const question of traces)
+      for (const bubble of question.bubbles) expect(bubble.reading.confidence < 0.5).toBe(bubble === fillOf(question));
+  });
+
   it('a page answered only by partial fills (a copier broke them into patches, or a half-filling student) goes to a person', async () => {
     const dpi = 200;
     const image = markedSheet(
