@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '@examforge/core';
 
-export const SEED_PREFIX = 'independent-2026-12j:';
+export const SEED_PREFIX = 'independent-2026-12k:';
 
 export class Rng {
   private readonly next: () => number;
