@@ -46,7 +46,7 @@ const ConfigSchema = z.object({
   METRICS: z.enum(['on', 'off']).default('on'),
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (docs/operations.md). */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  /** On SIGTERM, how long requests in flight may take before every connection is closed (docs/operations.md). */
+  /** On SIGTERM, how long requests in flight may take before every connection is closed (docs/deploy.md). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
