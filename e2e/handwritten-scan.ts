@@ -1,10 +1,8 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { layoutAnswerSheet, makeVariant, parseExam, type SheetLayout } from '../packages/core/src/index.js';
 import { writeInBox } from '../packages/server/src/test-support/paper-handwriting.js';
-import sharp from 'sharp';
 import { scannerPdf } from '../packages/omr/src/test-support/scanner-pdf.js';
-import { paintSheets, SCAN_DPI } from '../packages/server/src/test-support/paper-scans.js';
-import type { GreyImage } from '../packages/paper/src/test-support/rasterise.js';
+import { paintSheets, SCAN_DPI, scanJpeg } from '../packages/server/src/test-support/paper-scans.js';
 
 /**
  * The paper half of a sitting: the server prints every student's answer sheet, the test rasterises it, writes
@@ -46,7 +44,7 @@ export async function scanHandwrittenAnswers(
   });
   const uploaded = await request.post(`/api/sittings/${sittingId}/scans?name=handwritten.pdf`, {
     headers: { 'x-csrf-token': csrf, 'content-type': 'application/pdf' },
-    data: await scannerPdf(await Promise.all(scanned.map(scannedJpeg)), SCAN_DPI),
+    data: await scannerPdf(await Promise.all(scanned.map(scanJpeg)), SCAN_DPI),
   });
   expect(uploaded.status(), await uploaded.text()).toBe(202);
   const batchId = ((await uploaded.json()) as { id: string }).id;
@@ -58,17 +56,6 @@ export async function scanHandwrittenAnswers(
       { timeout: 240_000, intervals: [1_000] },
     )
     .toBe('done');
-}
-
-/**
- * A page as a scanner's JPEG. The server decodes a JPEG page directly at the scan's resolution, where the PNG pages
- * of the same scan (whose PDF images carry a PNG predictor) are each rendered with pdf.js at 200 dpi: scanning the 15
- * sheets took 20–40 s of the test with PNG pages, 13–16 s with JPEG.
- */
-function scannedJpeg(page: GreyImage): Promise<Buffer> {
-  return sharp(Buffer.from(page.pixels), { raw: { width: page.width, height: page.height, channels: 1 } })
-    .jpeg({ quality: 90 })
-    .toBuffer();
 }
 
 function answerBox(layout: SheetLayout, questionId: string) {

@@ -1,33 +1,21 @@
-import { seededRandom } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import { doubtRowsOfFaintPage } from './faint-page.js';
 import { readPage } from './read-page.js';
 import { bundledExam } from './test-support/bundled-exam.js';
 import { photocopy } from './test-support/copier.js';
-import { bubbles, layout, markedSheet, printedSheet } from './test-support/survey.js';
-import { addNoise, type SyntheticMark } from './test-support/synthetic-marks.js';
+import { bubbles, layout, markedSheet, oneMarkPerRow, printedSheet } from './test-support/survey.js';
+import { addNoise } from './test-support/synthetic-marks.js';
 
 /**
  * A light pencil sheet photocopied at the copier's "lighter" setting: its complete fills come out as faint as the
  * residue of an erased fill (the independent test's photocopies read 13 fills of one light page as residue, with
  * confidence). Drawn with the project's own generator and copier model: one fill in every question row.
  */
-function oneFillPerRow(seed: string, mark: SyntheticMark = 'filled'): SyntheticMark[] {
-  const random = seededRandom(seed);
-  const chosen = new Map<string, string>();
-  for (const group of new Set(bubbles.map((bubble) => bubble.group))) {
-    const options = bubbles.filter((bubble) => bubble.group === group).map((bubble) => bubble.option);
-    chosen.set(group, options[Math.floor(random() * options.length)] ?? '');
-  }
-  return bubbles.map((bubble) =>
-    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? mark : 'empty',
-  );
-}
 
 describe('a page whose fills a light copy turned into residue', () => {
   it('no row is read as blank with confidence: the rows with faint ink go to a person', async () => {
     const dpi = 150;
-    const truth = oneFillPerRow('faint-copy');
+    const truth = oneMarkPerRow('faint-copy');
     const image = markedSheet(await printedSheet(dpi), dpi, truth, 'faint-copy', 'pencil');
     addNoise(image, 8, 'noise-faint-copy');
     photocopy(image, dpi, 0.35);
@@ -51,7 +39,7 @@ describe('a page whose fills a light copy turned into residue', () => {
   it('a fill the copy left only a trace of, read as bare, goes to a person with the rest', async () => {
     // A copier whose tone curve whitens every grey up to 0.4: a few of the light pencil's fills keep only a trace.
     const dpi = 150;
-    const truth = oneFillPerRow('faint-copy');
+    const truth = oneMarkPerRow('faint-copy');
     const image = markedSheet(await printedSheet(dpi), dpi, truth, 'faint-copy', 'pencil');
     addNoise(image, 8, 'noise-faint-copy');
     photocopy(image, dpi, 0.8, 0.4);
@@ -77,7 +65,7 @@ describe('a page whose fills a light copy turned into residue', () => {
     const image = markedSheet(
       await printedSheet(dpi),
       dpi,
-      oneFillPerRow('half-filled', 'partial'),
+      oneMarkPerRow('half-filled', 'partial'),
       'half-filled',
       'pen',
     );
@@ -96,7 +84,7 @@ describe('a page whose fills a light copy turned into residue', () => {
 
   it('a page with most rows answered, or with residue on only a few rows, is left as read', async () => {
     const dpi = 150;
-    const image = markedSheet(await printedSheet(dpi), dpi, oneFillPerRow('dark-copy'), 'dark-copy', 'pen');
+    const image = markedSheet(await printedSheet(dpi), dpi, oneMarkPerRow('dark-copy'), 'dark-copy', 'pen');
     photocopy(image, dpi);
     const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
     if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);

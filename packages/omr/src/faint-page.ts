@@ -55,12 +55,8 @@ const TRACE_ABOVE_REST = 3;
 
 /** The one bubble of a row read bare that holds a trace far above the rest of the row, if any. */
 function traceOf(row: readonly BubbleReading[]): BubbleReading | undefined {
-  const darkest = row.reduce<BubbleReading | undefined>(
-    (best, bubble) => (!best || bubble.reading.features.mean > best.reading.features.mean ? bubble : best),
-    undefined,
-  );
+  const [darkest, next] = [...row].sort((a, b) => b.reading.features.mean - a.reading.features.mean);
   if (!darkest || darkest.reading.kind !== 'empty') return undefined;
   const mean = darkest.reading.features.mean;
-  const rest = Math.max(0, ...row.filter((bubble) => bubble !== darkest).map((bubble) => bubble.reading.features.mean));
-  return mean >= TRACE_MEAN && mean >= TRACE_ABOVE_REST * rest ? darkest : undefined;
+  return mean >= TRACE_MEAN && mean >= TRACE_ABOVE_REST * (next?.reading.features.mean ?? 0) ? darkest : undefined;
 }

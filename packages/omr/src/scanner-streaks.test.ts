@@ -11,30 +11,19 @@ import {
   bubbles,
   layout,
   markedSheet,
+  oneMarkPerRow,
   printedSheet,
   questionBubbles,
   readSheet,
   sheetPage,
 } from './test-support/survey.js';
-import { addNoise, type SyntheticMark } from './test-support/synthetic-marks.js';
+import { addNoise } from './test-support/synthetic-marks.js';
 
 /**
  * Dust on a sheet feeder's glass draws a line down the whole page. Through an empty bubble it looked like a stroke:
  * an independent draw's office scan read 17 empty bubbles in one column as confident ticks. The reader paints such
  * streaks out before it reads; a page with them reads as the page without them.
  */
-
-/** One fill per question row (the option drawn by `seed`), everything else empty. */
-function oneFillPerRow(seed: string): SyntheticMark[] {
-  const random = seededRandom(seed);
-  const chosen = new Map<string, string>();
-  return bubbles.map((bubble) => {
-    if (bubble.group.startsWith('digit-')) return 'empty';
-    const options = bubbles.filter((other) => other.group === bubble.group).map((other) => other.option);
-    if (!chosen.has(bubble.group)) chosen.set(bubble.group, options[Math.floor(random() * options.length)]!);
-    return chosen.get(bubble.group) === bubble.option ? 'filled' : 'empty';
-  });
-}
 
 /** A streak through the bubbles of every option column (a little off their centres), and one through the QR code. */
 function streaksThroughColumns(dpi: number, width: number, blocks: number, seed: string): FeederStreak[] {
@@ -81,7 +70,7 @@ describe('streaks from dust on a sheet feeder’s glass', () => {
     '$dpi dpi, $width px wide, blocking $blocks of the light (one bit: $oneBit): read as without them',
     async ({ dpi, width, blocks, oneBit }) => {
       const seed = `streaks-${dpi}-${blocks}`;
-      const marked = markedSheet(await printedSheet(dpi), dpi, oneFillPerRow(seed), seed, 'pen');
+      const marked = markedSheet(await printedSheet(dpi), dpi, oneMarkPerRow(seed), seed, 'pen');
       addNoise(marked, 6, `noise-${seed}`);
       const streaked = { ...marked, pixels: Uint8Array.from(marked.pixels) };
       drawFeederStreaks(streaked, streaksThroughColumns(dpi, width, blocks, seed), seed);
@@ -104,7 +93,7 @@ describe('streaks from dust on a sheet feeder’s glass', () => {
     const printed = await printedSheet(dpi);
     expect(findScannerStreaks(printed)).toEqual([]);
     const seed = `no-streaks-${dpi}`;
-    const marked = markedSheet(printed, dpi, oneFillPerRow(seed), seed);
+    const marked = markedSheet(printed, dpi, oneMarkPerRow(seed), seed);
     addNoise(marked, 8, `noise-${seed}`);
     expect(findScannerStreaks(marked)).toEqual([]);
   });

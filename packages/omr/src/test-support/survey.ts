@@ -69,6 +69,19 @@ export function chooseMarks(seed: string): SyntheticMark[] {
   });
 }
 
+/** One `mark` in every question row (the option drawn by `seed`), every other bubble empty. */
+export function oneMarkPerRow(seed: string, mark: SyntheticMark = 'filled'): SyntheticMark[] {
+  const random = seededRandom(seed);
+  const chosen = new Map<string, string>();
+  for (const group of new Set(bubbles.map((bubble) => bubble.group))) {
+    const options = bubbles.filter((bubble) => bubble.group === group).map((bubble) => bubble.option);
+    chosen.set(group, options[Math.floor(random() * options.length)] ?? '');
+  }
+  return bubbles.map((bubble) =>
+    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? mark : 'empty',
+  );
+}
+
 /** A copy of the printed sheet with the marks drawn in, with one tool (chosen at random for the sheet unless given). */
 export function markedSheet(
   printed: GreyImage,
