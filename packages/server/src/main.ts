@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { buildApp } from './app.js';
+import { issueSetupCode } from './auth/setup-code.js';
 import { systemClock } from './clock.js';
 import { DEFAULT_SETTINGS, type AppContext } from './context.js';
 import { openDatabase } from './db/connect.js';
@@ -97,21 +98,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
           `${repository}exams/dl-practice/exam.md`,
         ])
       : undefined;
+  const setupCode = config.DEMO === 'off' ? await issueSetupCode(context.db, context.clock.now()) : undefined;
   await app.listen({ port: config.PORT, host: config.HOST });
-  const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
-  console.log(
-    `Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`,
-  );
-  if (demo && demo.students.length > 0) {
-    console.log(`\nDemo instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password}  → ${url}/login`);
-    const opened = demo.created ? 'is open for 24 hours from now' : 'was opened on the first start, for 24 hours';
-    console.log(`The demo sitting of the bundled exam ${opened}. Student access codes (→ ${url}/):`);
-    for (const student of demo.students.slice(0, 5)) {
-      const extra = student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : '';
-      console.log(`  ${student.accessCode}  ${student.name}${extra}`);
-    }
-  }
-  if (config.DEMO === 'off') await printSetupCode(context, url);
+  // From here on the start does no more asynchronous work, and the stop is in place before the line that says the
+  // server is up: a SIGTERM right after it (a test, an orchestrator) gets a clean stop, never the default death or a
+  // shutdown racing the start's last database write.
   const shutdown = async () => {
     await stopJobs();
     // Once the listener closes, Node stops timing out its connections: one that never sends a request (a browser's
@@ -127,6 +118,20 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  const url = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
+  console.log(
+    `Examforge is serving ${url}  (database: ${handle.dialect === 'sqlite' ? config.DATABASE_URL : 'PostgreSQL'})`,
+  );
+  if (demo && demo.students.length > 0) {
+    console.log(`\nDemo instructor: ${DEMO_INSTRUCTOR.email} / ${DEMO_INSTRUCTOR.password}  → ${url}/login`);
+    const opened = demo.created ? 'is open for 24 hours from now' : 'was opened on the first start, for 24 hours';
+    console.log(`The demo sitting of the bundled exam ${opened}. Student access codes (→ ${url}/):`);
+    for (const student of demo.students.slice(0, 5)) {
+      const extra = student.timeMultiplier > 1 ? ` (extra time ×${student.timeMultiplier})` : '';
+      console.log(`  ${student.accessCode}  ${student.name}${extra}`);
+    }
+  }
+  if (setupCode !== undefined) printSetupCode(setupCode, url);
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) await startServer();

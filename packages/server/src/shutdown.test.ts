@@ -39,6 +39,18 @@ it('exits on SIGTERM with a silent connection and an idle keep-alive connection 
   expect(silent.closed && keptAlive.closed).toBe(true);
 }, 120_000);
 
+/**
+ * A SIGTERM the moment the server says it is serving: the stop must be in place by then, and no start-up work may be
+ * left to race it. (The first administrator's setup code used to be written after that line: a stop there died on
+ * the closed database with exit code 1, or took the default SIGTERM death before the handler was installed.)
+ */
+it('stops cleanly on a SIGTERM sent as soon as it is serving', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'examforge-shutdown-'));
+  server = await startServerProcess({ databaseUrl: join(directory, 'early.sqlite'), demoStudents: 0, demo: 'off' });
+  await server.stop(STOP_BUDGET_MS);
+  expect({ exitCode: server.child.exitCode, signal: server.child.signalCode }).toEqual({ exitCode: 0, signal: null });
+}, 120_000);
+
 async function openConnection(port: number): Promise<Socket> {
   const socket = connect(port, '127.0.0.1');
   sockets.push(socket);

@@ -43,23 +43,26 @@ export async function startServerProcess(env: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
+  let serving = false;
+  const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const check = setInterval(() => {
-      if (output.includes('Examforge is serving')) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve();
-      }
-    }, 20);
+    // Checked on every chunk, not on a timer: a test that stops the server sends its SIGTERM the moment the server
+    // says it is serving, which is what an orchestrator may do too.
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (serving || !output.includes('Examforge is serving')) return;
+      serving = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.once('exit', (code) => {
-      clearInterval(check);
       clearTimeout(timer);
       reject(new Error(`server exited with ${String(code)}:\n${output}`));
     });
   });
+  await started;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
