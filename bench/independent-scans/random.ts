@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '@examforge/core';
 
-export const SEED_PREFIX = 'independent-2026-12k:';
+export const SEED_PREFIX = 'independent-2026-12l:';
 
 export class Rng {
   private readonly next: () => number;
