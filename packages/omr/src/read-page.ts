@@ -20,7 +20,8 @@ import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
 import { isOneBit } from './one-bit.js';
 import { readBubbles } from './read-bubbles.js';
 import { withoutScannerStreaks } from './scanner-streaks.js';
-import { identifyPage, type UnidentifiedReason } from './page-identity.js';
+import { identifyPage, type PageReading, type UnidentifiedReason } from './page-identity.js';
+import { paperRegion } from './paper-region.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 import { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
 
@@ -109,21 +110,13 @@ const BLANK_INK_SHARE = 0.002;
  */
 export function readPage(scanned: GreyImage, context: ScanContext, options: ReadPageOptions = {}): PageResult {
   // A feeder's streak runs through bubbles as a stroke would, and through codes and corner discs: painted out first.
-  const image = withoutScannerStreaks(scanned);
-  const first = identifyPage(image);
-  if ('reason' in first)
-    return inkShare(image) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: first.reason };
-  const { identity } = first;
-  const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
-  const page = layout?.pages[identity.page - 1];
-  if (!layout || !page) return { kind: 'foreign', identity };
-  // The corner discs and codes sit alike on A4 and Letter, so a page whose image has the other size's shape (a fax,
-  // a photo) is identified through the wrong frame: registered again with its own, the bubbles fall into place.
-  const located = layout.pageSize === first.pageSize ? first : identifyPage(image, layout.pageSize);
-  if ('reason' in located) return { kind: 'unknown', reason: located.reason };
+  const scan = withoutScannerStreaks(scanned);
+  const registered = registerInFrame(scan, context);
+  if (registered.kind === 'unidentified')
+    return inkShare(scan) < BLANK_INK_SHARE ? { kind: 'blank' } : { kind: 'unknown', reason: registered.reason };
+  if (registered.kind !== 'registered') return registered;
+  const { identity, located, page, homography } = registered;
   const upright = located.image;
-  const homography = confirmRegistration(upright, located, page);
-  if (!homography) return { kind: 'unknown', reason: 'registration-unconfirmed' };
   const questions = readQuestions(upright, homography, page, context.exam);
   const studentNumber =
     page.digitBubbles.length > 0 ? readStudentNumber(upright, homography, page.digitBubbles) : undefined;
@@ -150,6 +143,50 @@ export function readPage(scanned: GreyImage, context: ScanContext, options: Read
     crops,
     ...(options.keepImage ? { image: upright } : {}),
   };
+}
+
+/** A page identified, its layout found and its registration confirmed: ready to be read. */
+interface Registered {
+  readonly kind: 'registered';
+  readonly identity: SheetIdentity;
+  readonly located: PageReading;
+  readonly page: SheetPage;
+  readonly homography: Homography;
+}
+
+type Registration =
+  | Registered
+  | { readonly kind: 'unidentified'; readonly reason: UnidentifiedReason }
+  | Extract<PageResult, { kind: 'unknown' | 'foreign' }>;
+
+/**
+ * Registers the page in the whole image, as a scan fills it; failing that, in the paper's region of it (a photo taken
+ * from further away or to one side leaves the corner discs far from the image's corners, where the disc search
+ * looks). The first failure is the one reported.
+ */
+function registerInFrame(scan: GreyImage, context: ScanContext): Registration {
+  const whole = registerPage(scan, context);
+  if (whole.kind === 'registered' || whole.kind === 'foreign') return whole;
+  const paper = paperRegion(scan);
+  const inPaper = paper ? registerPage(cropImage(scan, paper), context) : undefined;
+  return inPaper?.kind === 'registered' ? inPaper : whole;
+}
+
+/** Identifies the page by its corner discs and codes, looks up its layout and confirms the registration. */
+function registerPage(image: GreyImage, context: ScanContext): Registration {
+  const first = identifyPage(image);
+  if ('reason' in first) return { kind: 'unidentified', reason: first.reason };
+  const { identity } = first;
+  const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
+  const page = layout?.pages[identity.page - 1];
+  if (!layout || !page) return { kind: 'foreign', identity };
+  // The corner discs and codes sit alike on A4 and Letter, so a page whose image has the other size's shape (a fax,
+  // a photo) is identified through the wrong frame: registered again with its own, the bubbles fall into place.
+  const located = layout.pageSize === first.pageSize ? first : identifyPage(image, layout.pageSize);
+  if ('reason' in located) return { kind: 'unknown', reason: located.reason };
+  const homography = confirmRegistration(located.image, located, page);
+  if (!homography) return { kind: 'unknown', reason: 'registration-unconfirmed' };
+  return { kind: 'registered', identity, located, page, homography };
 }
 
 export function keyOf(identity: SheetIdentity | SheetKey): SheetKey {
