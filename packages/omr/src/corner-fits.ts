@@ -1,5 +1,6 @@
 import type { Circle } from '@examforge/core';
 import { fitAffine, type Correspondence } from './fit-transforms.js';
+import { localScale } from './geometry.js';
 import { fitHomography, project, type Homography, type Point } from './homography.js';
 
 /** A registration the corner discs allow: sheet points to pixels, and the discs it was fitted to. */
@@ -36,12 +37,23 @@ const SCALE_RANGE = [0.7, 1.15] as const;
 const MAX_TURN = (15 * Math.PI) / 180;
 
 /**
+ * For discs found anywhere in a photo (`findSolidDiscs`): the page may be turned further, and three discs of a page
+ * seen in perspective make a skewed affine map (provisional all the same: the printed bubbles confirm it).
+ */
+export interface PhotoLimits {
+  readonly maxTurn: number;
+  readonly maxSkew: number;
+}
+
+/**
  * The registrations the corner discs found allow, most likely first: four agreeing discs give one trusted
  * homography. Otherwise every three discs whose affine map a flatbed scan could produce, then (four discs that do not
  * agree, e.g. a photographed page) the homography of all four, then each two discs with the turn, even scale and
  * shift they fix (when the other discs are lost, or one of them is something else, such as a filled bubble near a
- * cut corner). Fits that turn the page by more than 10° or whose scale is far from `pixelsPerPoint` (the image's
- * width over the page's) are left out. Empty when fewer than two discs were found.
+ * cut corner). Fits that turn the page by more than 15° or whose scale is far from `pixelsPerPoint` (the image's
+ * width over the page's), both measured amid the discs, are left out; `photographed` discs (found anywhere in a photo,
+ * `pixelsPerPoint` their own scale) allow a further turn and a skewed three-disc map. Empty when fewer than two discs
+ * were found.
  *
  * @example
  * const fits = cornerFits(page.cornerMarks, findCornerDiscs(image, page.cornerMarks, width, threshold), 200 / 72);
@@ -50,7 +62,9 @@ export function cornerFits(
   expected: readonly Circle[],
   found: readonly (Point | undefined)[],
   pixelsPerPoint: number,
+  photographed?: PhotoLimits,
 ): CornerFit[] {
+  const maxTurn = photographed?.maxTurn ?? MAX_TURN;
   const discs = expected.flatMap((mark, index) => {
     const image = found[index];
     return image ? [{ sheet: mark, image, weight: 1 }] : [];
@@ -60,13 +74,19 @@ export function cornerFits(
   // the homography through all four describes exactly; three-disc fits follow, for a disc found in the wrong place.
   const fits = [
     ...(discs.length === 4 ? [fourDiscFit(discs, false)] : []),
-    ...threeDiscFits(discs),
+    ...threeDiscFits(discs, photographed?.maxSkew ?? FLATBED_SKEW),
     ...discs.flatMap((first, i) => discs.slice(i + 1).map((second) => twoDiscFit(first, second))),
   ];
   return fits.filter((fit) => {
-    const [a = 0, , , d = 0] = fit.homography;
-    const ratio = meanScale(fit.homography) / pixelsPerPoint;
-    return ratio >= SCALE_RANGE[0] && ratio <= SCALE_RANGE[1] && Math.abs(Math.atan2(d, a)) <= MAX_TURN;
+    // Measured amid the discs: a homography's stretch and turn at the sheet's origin are a perspective's, not the page's.
+    const centre = {
+      x: fit.discs.reduce((sum, disc) => sum + disc.sheet.x, 0) / fit.discs.length,
+      y: fit.discs.reduce((sum, disc) => sum + disc.sheet.y, 0) / fit.discs.length,
+    };
+    const [here, across] = [project(fit.homography, centre), project(fit.homography, { ...centre, x: centre.x + 1 })];
+    const ratio = localScale(fit.homography, centre) / pixelsPerPoint;
+    const turn = Math.atan2(across.y - here.y, across.x - here.x);
+    return ratio >= SCALE_RANGE[0] && ratio <= SCALE_RANGE[1] && Math.abs(turn) <= maxTurn;
   });
 }
 
@@ -90,8 +110,8 @@ function fourDiscFit(discs: readonly Correspondence[], trusted: boolean): Corner
   return { homography, trusted, discs };
 }
 
-/** Each three of the discs, as an affine map, kept when a flat page could give it, least skewed first. */
-function threeDiscFits(discs: readonly Correspondence[]): CornerFit[] {
+/** Each three of the discs, as an affine map, kept when skewed at most `maxSkew`, least skewed first. */
+function threeDiscFits(discs: readonly Correspondence[], maxSkew: number): CornerFit[] {
   const triples = discs.length === 3 ? [discs] : discs.map((_, left) => discs.filter((__, i) => i !== left));
   return triples
     .flatMap((three) => {
@@ -100,7 +120,7 @@ function threeDiscFits(discs: readonly Correspondence[]): CornerFit[] {
         three.map((disc) => disc.image),
       );
       const skew = homography ? affineSkew(homography) : Infinity;
-      return homography && skew <= FLATBED_SKEW ? [{ fit: { homography, trusted: false, discs: three }, skew }] : [];
+      return homography && skew <= maxSkew ? [{ fit: { homography, trusted: false, discs: three }, skew }] : [];
     })
     .sort((a, b) => a.skew - b.skew)
     .map(({ fit }) => fit);

@@ -1,6 +1,14 @@
-import { layoutAnswerSheet, PAGE_DIMENSIONS, type Exam, type PageSize, type SheetIdentity } from '@examforge/core';
+import {
+  layoutAnswerSheet,
+  PAGE_DIMENSIONS,
+  type Circle,
+  type Exam,
+  type PageSize,
+  type SheetIdentity,
+} from '@examforge/core';
 import { findCornerDiscs } from './corner-marks.js';
 import { cornerFits, type CornerFit } from './corner-fits.js';
+import type { DiscAssignment } from './discs-anywhere.js';
 import type { Correspondence } from './fit-transforms.js';
 import { otsuThreshold, type GreyImage } from './grey-image.js';
 import type { Homography, Point } from './homography.js';
@@ -30,6 +38,9 @@ export interface PageReading {
   readonly image: GreyImage;
 }
 
+/** How far a page whose discs were found anywhere in a photo may be turned (radians) and skewed by perspective. */
+const PHOTOGRAPHED = { maxTurn: (40 * Math.PI) / 180, maxSkew: 0.2 };
+
 /** Why a page with ink on it could not be identified. */
 export type UnidentifiedReason = 'no-corner-marks' | 'code-unreadable';
 
@@ -50,6 +61,11 @@ const FRAMES: Readonly<Record<PageSize, ReturnType<typeof layoutFrame>>> = {
   A4: layoutFrame('A4'),
   Letter: layoutFrame('Letter'),
 };
+
+/** The corner discs of every page of `pageSize` (top-left, top-right, bottom-left, bottom-right). */
+export function frameCorners(pageSize: PageSize): readonly Circle[] {
+  return FRAMES[pageSize].page.cornerMarks;
+}
 
 /**
  * Registers a scanned page by its corner discs and reads its QR code: the page's exam, version, variant, student and
@@ -78,8 +94,10 @@ export function readPageIdentity(image: GreyImage): PageReading | undefined {
 export function identifyPage(
   image: GreyImage,
   pageSize?: PageSize,
+  found?: DiscAssignment,
 ): PageReading | { readonly reason: UnidentifiedReason } {
   const frame = FRAMES[pageSize ?? 'A4'];
+  if (found) return unturned(identifyUpright(image, false, found.discs, pageSize, found.pixelsPerPoint));
   const discs = findCornerDiscs(image, frame.page.cornerMarks, frame.width, otsuThreshold(image));
   const upright = identifyUpright(image, false, discs, pageSize);
   // A code found where the upright frame puts it says which way up the page is: it is not turned.
@@ -89,6 +107,11 @@ export function identifyPage(
   const turned = identifyUpright(turnedImage, true, discsTurned(discs, turnedImage), pageSize);
   if (!('reason' in turned)) return turned;
   return { reason: upright.reason === 'code-unreadable' ? upright.reason : turned.reason };
+}
+
+/** Discs found anywhere in a photo were assigned to corners the right way up: the page is not tried turned. */
+function unturned(reading: PageReading | Unidentified): PageReading | { readonly reason: UnidentifiedReason } {
+  return 'reason' in reading ? { reason: reading.reason } : reading;
 }
 
 /** Why a page was not identified, and whether either of its codes was read all the same. */
@@ -117,16 +140,17 @@ function identifyUpright(
   upsideDown: boolean,
   discs: readonly (Point | undefined)[],
   pageSize?: PageSize,
+  photographedAt?: number,
 ): PageReading | Unidentified {
-  if (pageSize) return identifyAs(image, upsideDown, pageSize, discs);
+  if (pageSize) return identifyAs(image, upsideDown, pageSize, discs, new Map(), photographedAt);
   const likely = sizeFromDiscs(discs) ?? sizeFromShape(image);
   const searches: CodeSearches = new Map();
-  const first = identifyAs(image, upsideDown, likely, discs, searches);
+  const first = identifyAs(image, upsideDown, likely, discs, searches, photographedAt);
   // Four discs that an affine map cannot reconcile under one frame cannot under the other either (the frames differ
   // by a stretch), so the other size could only tie with a reading through four discs: it is not tried.
   if (!('reason' in first) && (first.registration === 'corners' || first.discs.length === 4)) return first;
   const other = likely === 'A4' ? 'Letter' : 'A4';
-  const second = identifyAs(image, upsideDown, other, discs, searches);
+  const second = identifyAs(image, upsideDown, other, discs, searches, photographedAt);
   if ('reason' in second) return 'reason' in first && first.reason !== 'code-unreadable' ? second : first;
   if ('reason' in first) return second;
   // Both sizes read a code (the other size's frame can land on the same code): the fit through more discs is the
@@ -162,15 +186,23 @@ function sizeFromShape(image: GreyImage): PageSize {
   return Math.abs(aspect - 841.89 / 595.28) < Math.abs(aspect - 792 / 612) ? 'A4' : 'Letter';
 }
 
+/**
+ * `photographedAt`: the page's pixels per point when its discs were found anywhere in a photo (`findSolidDiscs`), whose
+ * scale is the discs' and not the image's, and whose page may be turned further and seen in perspective.
+ */
 function identifyAs(
   image: GreyImage,
   upsideDown: boolean,
   pageSize: PageSize,
   discs: readonly (Point | undefined)[],
   searches: CodeSearches = new Map(),
+  photographedAt?: number,
 ): PageReading | Unidentified {
   const frame = FRAMES[pageSize];
-  const fits = cornerFits(frame.page.cornerMarks, discs, image.width / frame.width);
+  const fits =
+    photographedAt === undefined
+      ? cornerFits(frame.page.cornerMarks, discs, image.width / frame.width)
+      : cornerFits(frame.page.cornerMarks, discs, photographedAt, PHOTOGRAPHED);
   const codes = new PageCodes(image, frame.page, frame, searches);
   const reading = (fit: CornerFit, alternatives: readonly CornerFit[], code: CodeName, identity: SheetIdentity) => ({
     identity,

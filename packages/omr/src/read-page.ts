@@ -20,8 +20,15 @@ import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
 import { isOneBit } from './one-bit.js';
 import { readBubbles } from './read-bubbles.js';
 import { withoutScannerStreaks } from './scanner-streaks.js';
-import { identifyPage, type PageReading, type UnidentifiedReason } from './page-identity.js';
+import {
+  frameCorners,
+  identifyPage,
+  rotateHalfTurn,
+  type PageReading,
+  type UnidentifiedReason,
+} from './page-identity.js';
 import { paperRegion } from './paper-region.js';
+import { assignCornerDiscs, findSolidDiscs, type DiscAssignment } from './discs-anywhere.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 import { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
 
@@ -97,6 +104,9 @@ export interface ReadPageOptions {
 /** Below this share of dark pixels a page without corner marks is blank paper (a separator, a back side). */
 const BLANK_INK_SHARE = 0.002;
 
+/** Ways of assigning discs found anywhere in a photo to corners that are tried, best first (each costs a code read). */
+const MOST_ASSIGNMENTS = 4;
+
 /**
  * Reads one scanned page: paints out a sheet feeder's streaks, finds its corner marks and QR code (turning it if it
  * was fed upside down; three discs, or two, and the backup code serve when some are damaged), looks up the layout
@@ -169,12 +179,24 @@ function registerInFrame(scan: GreyImage, context: ScanContext): Registration {
   if (whole.kind === 'registered' || whole.kind === 'foreign') return whole;
   const paper = paperRegion(scan);
   const inPaper = paper ? registerPage(cropImage(scan, paper), context) : undefined;
-  return inPaper?.kind === 'registered' ? inPaper : whole;
+  if (inPaper?.kind === 'registered') return inPaper;
+  // Turned further than a scan, cut by the frame: the corner discs, found wherever they are, either way up.
+  const discs = findSolidDiscs(scan);
+  for (const image of [scan, rotateHalfTurn(scan)]) {
+    const found =
+      image === scan ? discs : discs.map((d) => ({ ...d, x: scan.width - 1 - d.x, y: scan.height - 1 - d.y }));
+    const assignments = (['A4', 'Letter'] as const).flatMap((size) => assignCornerDiscs(found, frameCorners(size)));
+    for (const assignment of assignments.slice(0, MOST_ASSIGNMENTS)) {
+      const anywhere = registerPage(image, context, assignment);
+      if (anywhere.kind === 'registered') return anywhere;
+    }
+  }
+  return whole;
 }
 
 /** Identifies the page by its corner discs and codes, looks up its layout and confirms the registration. */
-function registerPage(image: GreyImage, context: ScanContext): Registration {
-  const first = identifyPage(image);
+function registerPage(image: GreyImage, context: ScanContext, found?: DiscAssignment): Registration {
+  const first = identifyPage(image, undefined, found);
   if ('reason' in first) return { kind: 'unidentified', reason: first.reason };
   const { identity } = first;
   const layout = identity.examId === context.exam.id ? context.layoutFor(keyOf(identity)) : undefined;
@@ -182,7 +204,7 @@ function registerPage(image: GreyImage, context: ScanContext): Registration {
   if (!layout || !page) return { kind: 'foreign', identity };
   // The corner discs and codes sit alike on A4 and Letter, so a page whose image has the other size's shape (a fax,
   // a photo) is identified through the wrong frame: registered again with its own, the bubbles fall into place.
-  const located = layout.pageSize === first.pageSize ? first : identifyPage(image, layout.pageSize);
+  const located = layout.pageSize === first.pageSize ? first : identifyPage(image, layout.pageSize, found);
   if ('reason' in located) return { kind: 'unknown', reason: located.reason };
   const homography = confirmRegistration(located.image, located, page);
   if (!homography) return { kind: 'unknown', reason: 'registration-unconfirmed' };
