@@ -6,14 +6,27 @@ import { answersRead, photographedSheet } from './test-support/photographed-shee
 import { layout } from './test-support/survey.js';
 
 /**
- * A photo whose page is turned further than a scan's (up to 40°), or cut by the frame on two sides, leaves its corner
- * discs where neither the search near the image's corners nor the paper's bounding box puts them. The reader then
- * finds the solid discs anywhere, takes the largest outermost ones for corner discs and registers the page through
- * them, confirmed by the printed bubbles as every provisional registration is.
+ * A photo framed loosely (table round the page, the page to one side), or whose page is turned further than a scan's
+ * (up to 40°), leaves its corner discs far from where the search near the image's corners looks. The reader then finds
+ * the solid discs anywhere, takes the larger, outermost ones for corner discs and registers the page through them,
+ * confirmed by the printed bubbles as every provisional registration is. (An independent draw's harsh photos framed
+ * so were mostly not identified.)
  */
 
-/** Each fails without the search for discs anywhere (no corner disc found near the image's corners). */
+/**
+ * Each fails without the search for discs anywhere (no corner disc found near the image's corners). Negative
+ * `cropped` shares widen the frame: table to the left, above, right and below the page.
+ */
 const FRAMINGS: readonly [string, Partial<PhonePhoto>][] = [
+  [
+    'the page in the lower right, half the frame table',
+    { cropped: { left: -0.7, top: -0.45, right: -0.05, bottom: -0.1 } },
+  ],
+  ['the page small in the upper left of the frame', { cropped: { left: -0.1, top: -0.08, right: -0.8, bottom: -0.7 } }],
+  [
+    'the page to the left, tilted 10°, its left edge cut by the frame',
+    { tiltX: -10, cropped: { left: 0.06, top: -0.3, right: -0.6, bottom: -0.2 } },
+  ],
   ['turned 35°', { turn: 35 }],
   ['turned −35°, table round it', { turn: -35, cropped: { left: -0.2, top: -0.1, right: -0.2, bottom: -0.1 } }],
   [
@@ -23,7 +36,7 @@ const FRAMINGS: readonly [string, Partial<PhonePhoto>][] = [
   ['upside down, turned 35° more', { turn: 215 }],
 ];
 
-describe('a photographed page turned or cut past what the corner search allows', () => {
+describe('a photographed page framed loosely or turned past what the corner search allows', () => {
   it.each(FRAMINGS)('%s: identified, and every answer read', async (_, framing) => {
     const { image, answers } = await photographedSheet('turned-photo', framing);
     expect(answersRead(image)).toEqual(answers);

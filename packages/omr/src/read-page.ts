@@ -27,7 +27,6 @@ import {
   type PageReading,
   type UnidentifiedReason,
 } from './page-identity.js';
-import { paperRegion } from './paper-region.js';
 import { assignCornerDiscs, findSolidDiscs, type DiscAssignment } from './discs-anywhere.js';
 import { readStudentNumber, type StudentNumberReading } from './student-number.js';
 import { readAnswerBox, type AnswerBoxReading } from './answer-boxes.js';
@@ -105,12 +104,12 @@ export interface ReadPageOptions {
 const BLANK_INK_SHARE = 0.002;
 
 /** Ways of assigning discs found anywhere in a photo to corners that are tried, best first (each costs a code read). */
-const MOST_ASSIGNMENTS = 4;
+const MOST_ASSIGNMENTS = 2;
 
 /**
  * Reads one scanned page: paints out a sheet feeder's streaks, finds its corner marks and QR code (turning it if it
- * was fed upside down; three discs, or two, and the backup code serve when some are damaged), looks up the layout
- * printed for it, confirms a registration made from fewer than four agreeing discs against the printed bubbles (a
+ * was fed upside down; three discs, or two, and the backup code serve when some are damaged; in a photo framed loosely
+ * or turned, the discs are found anywhere), looks up the layout printed for it, confirms a registration made from fewer than four agreeing discs against the printed bubbles (a
  * page they do not confirm is `unknown`), reads every bubble and applies the mark rule question by question, reads the
  * student-number grid on page 1, cuts out what a person must review, and cuts out every free-response box with
  * whether it was written in. Pure: the page image in, values out.
@@ -170,17 +169,13 @@ type Registration =
   | Extract<PageResult, { kind: 'unknown' | 'foreign' }>;
 
 /**
- * Registers the page in the whole image, as a scan fills it; failing that, in the paper's region of it (a photo taken
- * from further away or to one side leaves the corner discs far from the image's corners, where the disc search
- * looks). The first failure is the one reported.
+ * Registers the page through the corner discs found near the image's corners, as on a scan; failing that, through
+ * solid discs found anywhere in it, either way up (a photo framed loosely, turned further than a scan or cut by the
+ * frame). The first failure is the one reported.
  */
 function registerInFrame(scan: GreyImage, context: ScanContext): Registration {
   const whole = registerPage(scan, context);
   if (whole.kind === 'registered' || whole.kind === 'foreign') return whole;
-  const paper = paperRegion(scan);
-  const inPaper = paper ? registerPage(cropImage(scan, paper), context) : undefined;
-  if (inPaper?.kind === 'registered') return inPaper;
-  // Turned further than a scan, cut by the frame: the corner discs, found wherever they are, either way up.
   const discs = findSolidDiscs(scan);
   for (const image of [scan, rotateHalfTurn(scan)]) {
     const found =
