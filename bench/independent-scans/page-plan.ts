@@ -77,7 +77,10 @@ function stratifiedHandOrder(): number[] {
     });
     const longest = Math.max(...lanes.map((lane) => lane.length));
     for (let round = 0; round < longest; round += 1)
-      for (const lane of lanes) if (lane[round] !== undefined) order.push(lane[round]);
+      for (const lane of lanes) {
+        const hand = lane[round];
+        if (hand !== undefined) order.push(hand);
+      }
   }
   if (new Set(order).size !== HANDS.length) throw new Error('the hand order must deal every hand once');
   return order;

@@ -40,9 +40,11 @@ describe('a server far beyond capacity', () => {
     await Promise.all(storming.map((student, index) => student.joinAndStart(stormCodes[index]!)));
 
     const storm = startSaveStorm(storming);
-    await waitFor(() => (storm.statuses.get(503) ?? 0) > 0, 'a save refused with 503');
+    await waitFor(() => storm.firstRefusal() !== undefined, 'a save refused with 503');
     const ackedWhenShedding = storm.ackedCount();
-    const retryAfter = await refusedRetryAfter(server.url, stormCodes[0]!);
+    // Read from the storm's own refusal: a fresh client probing for one needed the load to last, and on a busy
+    // machine it did not (a clean CI run, 7 December: no probe refused in 120 s after the storm's first 503).
+    const refusal = storm.firstRefusal();
 
     // Newcomers join and start while the storm goes on (their requests are never shed).
     const latecomers = codes.slice(STORMING);
@@ -73,7 +75,8 @@ describe('a server far beyond capacity', () => {
     const after = openDatabase(database.url);
     const lost = await findLostSaves(after.db, stormCodes, storm.acked);
     await after.close();
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refusal?.code).toBe('busy');
+    expect(refusal?.retryAfter).toBeGreaterThanOrEqual(1);
     expect(started).toEqual(latecomers.map(() => 'open'));
     expect(calm.map((reply) => reply.status)).toEqual(storming.map(() => 200));
     expect(lost).toEqual([]);
@@ -87,26 +90,4 @@ async function waitFor(condition: () => boolean | Promise<boolean>, what: string
     if (Date.now() > deadline) throw new Error(`waited ${BUDGET_MS / 1000} s for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** A refused save's `Retry-After`, in seconds: asked of a fresh client until one is refused. */
-async function refusedRetryAfter(url: string, code: string): Promise<number> {
-  const student = new HttpStudent(url, false);
-  await student.joinAndStart(code);
-  const deadline = Date.now() + BUDGET_MS;
-  for (let seq = 1; Date.now() < deadline; seq += 1) {
-    const response = await fetch(`${url}/api/attempt/answers`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', ...student.credentials() },
-      body: JSON.stringify({
-        saves: [{ seq, questionId: 'sigmoid-squared-loss-gradient', answer: { kind: 'blank' } }],
-      }),
-    });
-    const body = (await response.json()) as { code?: string };
-    if (response.status === 503) {
-      expect(body.code).toBe('busy');
-      return Number(response.headers.get('retry-after'));
-    }
-  }
-  throw new Error('no save was refused while the storm went on');
 }

@@ -13,7 +13,7 @@ export class HttpStudent {
     public retryBusy = true,
   ) {}
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  async request(method: string, path: string, body?: unknown): Promise<Reply> {
     return this.send(
       method,
       path,
@@ -22,7 +22,7 @@ export class HttpStudent {
   }
 
   /** A raw upload (a scan, an image) with the session's cookie and CSRF token. */
-  async upload(path: string, body: Buffer, contentType: string): Promise<{ status: number; json: any }> {
+  async upload(path: string, body: Buffer, contentType: string): Promise<Reply> {
     return this.send('POST', path, { type: contentType, data: body });
   }
 
@@ -30,7 +30,7 @@ export class HttpStudent {
     method: string,
     path: string,
     body?: { readonly type: string; readonly data: string | Buffer },
-  ): Promise<{ status: number; json: any }> {
+  ): Promise<Reply> {
     for (let attempt = 1; ; attempt += 1) {
       const response = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -47,8 +47,10 @@ export class HttpStudent {
       const token = (json as { csrfToken?: unknown } | undefined)?.csrfToken;
       if (typeof token === 'string') this.csrf = token;
       const busy = response.status === 503 && json?.code === 'busy';
-      if (!busy || !this.retryBusy || attempt >= MAX_BUSY_RETRIES) return { status: response.status, json };
-      const seconds = Number(response.headers.get('retry-after') ?? 1);
+      const retryAfter = response.headers.get('retry-after');
+      if (!busy || !this.retryBusy || attempt >= MAX_BUSY_RETRIES)
+        return { status: response.status, json, ...(retryAfter !== null && { retryAfter: Number(retryAfter) }) };
+      const seconds = Number(retryAfter ?? 1);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     }
   }
@@ -64,6 +66,13 @@ export class HttpStudent {
     const started = await this.request('POST', '/api/attempt/start', {});
     if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.json)}`);
   }
+}
+
+/** A reply: its status, its body parsed, and its `Retry-After` in seconds when it has one. */
+export interface Reply {
+  readonly status: number;
+  readonly json: any;
+  readonly retryAfter?: number;
 }
 
 /** Refusals waited out before a request gives up and returns the 503 (a server saturated for minutes). */

@@ -24,6 +24,8 @@ export interface SaveStorm {
   ackedCount(): number;
   /** Replies by HTTP status (0: no reply), e.g. how many saves were refused with 503 while the server shed load. */
   readonly statuses: Map<number, number>;
+  /** The first save refused with 503: its error code and `Retry-After` (seconds), once there is one. */
+  firstRefusal(): { readonly code: unknown; readonly retryAfter: number | undefined } | undefined;
   /** Resolves once at least `count` saves are acknowledged; rejects after `budgetMs` (a machine too slow to get there). */
   waitForAcked(count: number, budgetMs: number): Promise<void>;
   /** Stops every student after their save in flight; resolves when all have stopped. */
@@ -39,6 +41,7 @@ export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
   const acked: AckedSave[][] = students.map(() => []);
   const statuses = new Map<number, number>();
   const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  let refusal: { code: unknown; retryAfter: number | undefined } | undefined;
   let stopping = false;
   const runs = students.map(async (student, index) => {
     let seq = 0;
@@ -51,6 +54,7 @@ export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
           saves: [{ seq, questionId, answer: { kind: 'choice', selected: [letter] }, flagged: false }],
         });
         count(reply.status);
+        if (reply.status === 503) refusal ??= { code: reply.json?.code, retryAfter: reply.retryAfter };
         if (reply.status === 200) acked[index]!.push({ questionId, seq, letter });
       } catch {
         count(0);
@@ -64,6 +68,7 @@ export function startSaveStorm(students: readonly HttpStudent[]): SaveStorm {
     acked,
     ackedCount,
     statuses,
+    firstRefusal: () => refusal,
     async waitForAcked(count, budgetMs) {
       const deadline = Date.now() + budgetMs;
       while (ackedCount() < count) {
