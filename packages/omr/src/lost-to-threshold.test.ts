@@ -1,4 +1,3 @@
-import { seededRandom } from '@examforge/core';
 import { describe, expect, it } from 'vitest';
 import type { GreyImage } from './grey-image.js';
 import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
@@ -6,7 +5,7 @@ import { isOneBit } from './one-bit.js';
 import { readPage, type ReadPage } from './read-page.js';
 import { bundledExam } from './test-support/bundled-exam.js';
 import { sendByFax, type Fax } from './test-support/fax.js';
-import { bubbles, layout, markedSheet, printedSheet } from './test-support/survey.js';
+import { bubbles, layout, markedSheet, oneMarkPerRow, printedSheet } from './test-support/survey.js';
 import type { SyntheticMark, Tool } from './test-support/synthetic-marks.js';
 
 /**
@@ -16,20 +15,8 @@ import type { SyntheticMark, Tool } from './test-support/synthetic-marks.js';
  */
 const DPI = 200;
 
-function oneFillPerRow(seed: string): SyntheticMark[] {
-  const random = seededRandom(seed);
-  const chosen = new Map<string, string>();
-  for (const group of new Set(bubbles.map((bubble) => bubble.group))) {
-    const options = bubbles.filter((bubble) => bubble.group === group).map((bubble) => bubble.option);
-    chosen.set(group, options[Math.floor(random() * options.length)] ?? '');
-  }
-  return bubbles.map((bubble) =>
-    !bubble.group.startsWith('digit-') && chosen.get(bubble.group) === bubble.option ? 'filled' : 'empty',
-  );
-}
-
 async function faxedSheet(tool: Tool, fax: Fax, seed: string): Promise<{ page: ReadPage; truth: SyntheticMark[] }> {
-  const truth = oneFillPerRow(seed);
+  const truth = oneMarkPerRow(seed);
   const marked = markedSheet(await printedSheet(DPI), DPI, truth, seed, tool);
   const received = await sendByFax(marked, DPI, fax);
   expect(isOneBit(received)).toBe(true);
