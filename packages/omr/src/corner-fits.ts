@@ -1,5 +1,5 @@
 import type { Circle } from '@examforge/core';
-import { fitAffine, type Correspondence } from './fit-transforms.js';
+import { fitAffine, fitSimilarity, type Correspondence } from './fit-transforms.js';
 import { localScale } from './geometry.js';
 import { fitHomography, project, type Homography, type Point } from './homography.js';
 
@@ -75,7 +75,7 @@ export function cornerFits(
   const fits = [
     ...(discs.length === 4 ? [fourDiscFit(discs, false)] : []),
     ...threeDiscFits(discs, photographed?.maxSkew ?? FLATBED_SKEW),
-    ...discs.flatMap((first, i) => discs.slice(i + 1).map((second) => twoDiscFit(first, second))),
+    ...discs.flatMap((first, i) => discs.slice(i + 1).flatMap((second) => twoDiscFit(first, second))),
   ];
   return fits.filter((fit) => {
     // Measured amid the discs: a homography's stretch and turn at the sheet's origin are a perspective's, not the page's.
@@ -136,18 +136,9 @@ function affineSkew(h: Homography): number {
 }
 
 /** Two discs fix a turn, an even scale and a shift (a page on a flatbed scanner): as an affine homography. */
-function twoDiscFit(p: Correspondence, q: Correspondence): CornerFit {
-  // Complex numbers: image = z·sheet + t, with z = (q' − p') / (q − p).
-  const sx = q.sheet.x - p.sheet.x;
-  const sy = q.sheet.y - p.sheet.y;
-  const ix = q.image.x - p.image.x;
-  const iy = q.image.y - p.image.y;
-  const norm = sx * sx + sy * sy;
-  const zr = (ix * sx + iy * sy) / norm;
-  const zi = (iy * sx - ix * sy) / norm;
-  const tx = p.image.x - (zr * p.sheet.x - zi * p.sheet.y);
-  const ty = p.image.y - (zi * p.sheet.x + zr * p.sheet.y);
-  return { homography: [zr, -zi, tx, zi, zr, ty, 0, 0], trusted: false, discs: [p, q] };
+function twoDiscFit(p: Correspondence, q: Correspondence): CornerFit[] {
+  const homography = fitSimilarity([p.sheet, q.sheet], [p.image, q.image]);
+  return homography ? [{ homography, trusted: false, discs: [p, q] }] : [];
 }
 
 /** Pixels per point of an affine map (the mean stretch of its axes; near enough for a homography's). */

@@ -1,5 +1,6 @@
 import type { Circle } from '@examforge/core';
 import { otsuThreshold, type GreyImage } from './grey-image.js';
+import { darkBlobs, discShaped } from './dark-blobs.js';
 import type { Point } from './homography.js';
 
 /**
@@ -64,27 +65,25 @@ function bestDisc(
   const y0 = Math.max(0, Math.round(centre.y - window));
   const x1 = Math.min(image.width - 1, Math.round(centre.x + window));
   const y1 = Math.min(image.height - 1, Math.round(centre.y + window));
-  const w = x1 - x0 + 1;
-  const seen = new Uint8Array(w * (y1 - y0 + 1));
+  const [w, h] = [x1 - x0 + 1, y1 - y0 + 1];
+  const mask = new Uint8Array(w * h);
+  for (let y = y0; y <= y1; y += 1)
+    for (let x = x0, index = (y - y0) * w; x <= x1; x += 1, index += 1)
+      if ((image.pixels[y * image.width + x] ?? 255) < threshold) mask[index] = 1;
   const expectedArea = Math.PI * radius * radius;
   let best: { point: Point; score: number } | undefined;
-  for (let y = y0; y <= y1; y += 1) {
-    for (let x = x0; x <= x1; x += 1) {
-      const index = (y - y0) * w + (x - x0);
-      if (seen[index] || (image.pixels[y * image.width + x] ?? 255) >= threshold) continue;
-      const blob = flood(image, x, y, { x0, y0, x1, y1, w }, seen, threshold);
-      const box = (blob.maxX - blob.minX + 1) * (blob.maxY - blob.minY + 1);
-      const areaRatio = blob.count / expectedArea;
-      const fill = blob.count / box;
-      const aspect = (blob.maxX - blob.minX + 1) / (blob.maxY - blob.minY + 1);
-      if (areaRatio < 0.5 || areaRatio > 1.8 || fill < 0.65 || fill > 0.9 || aspect < 0.75 || aspect > 1.33) continue;
-      const score = Math.abs(Math.log(areaRatio)) + Math.abs(fill - Math.PI / 4);
-      if (!best || score < best.score)
-        best = { point: { x: blob.sumX / blob.count, y: blob.sumY / blob.count }, score };
-    }
+  for (const blob of darkBlobs(mask, w, h, 0.5 * expectedArea)) {
+    const areaRatio = blob.count / expectedArea;
+    if (areaRatio > 1.8 || !discShaped(blob, DISC_FILL, DISC_ASPECT)) continue;
+    const score = Math.abs(Math.log(areaRatio)) + Math.abs(blob.count / (blob.width * blob.height) - Math.PI / 4);
+    if (!best || score < best.score) best = { point: { x: x0 + blob.x, y: y0 + blob.y }, score };
   }
   return best?.point;
 }
+
+/** A corner disc fills π/4 of its box and is round, within what a scan's blur and threshold do to it. */
+const DISC_FILL = [0.65, 0.9] as const;
+const DISC_ASPECT = [0.75, 1.33] as const;
 
 /** Otsu's threshold of the search window alone. */
 function windowThreshold(image: GreyImage, centre: Point, window: number): number {
@@ -96,44 +95,4 @@ function windowThreshold(image: GreyImage, centre: Point, window: number): numbe
   for (let y = y0; y <= y1; y += 1)
     pixels.set(image.pixels.subarray(y * image.width + x0, y * image.width + x1 + 1), (y - y0) * (x1 - x0 + 1));
   return otsuThreshold({ width: x1 - x0 + 1, height: y1 - y0 + 1, pixels });
-}
-
-interface Window {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly w: number;
-}
-
-function flood(image: GreyImage, startX: number, startY: number, win: Window, seen: Uint8Array, threshold: number) {
-  const stack = [startX, startY];
-  const blob = { count: 0, sumX: 0, sumY: 0, minX: startX, maxX: startX, minY: startY, maxY: startY };
-  seen[(startY - win.y0) * win.w + (startX - win.x0)] = 1;
-  while (stack.length > 0) {
-    const y = stack.pop() ?? 0;
-    const x = stack.pop() ?? 0;
-    blob.count += 1;
-    blob.sumX += x;
-    blob.sumY += y;
-    blob.minX = Math.min(blob.minX, x);
-    blob.maxX = Math.max(blob.maxX, x);
-    blob.minY = Math.min(blob.minY, y);
-    blob.maxY = Math.max(blob.maxY, y);
-    for (const [dx, dy] of [
-      [1, 0],
-      [-1, 0],
-      [0, 1],
-      [0, -1],
-    ] as const) {
-      const nx = x + dx;
-      const ny = y + dy;
-      if (nx < win.x0 || ny < win.y0 || nx > win.x1 || ny > win.y1) continue;
-      const index = (ny - win.y0) * win.w + (nx - win.x0);
-      if (seen[index] || (image.pixels[ny * image.width + nx] ?? 255) >= threshold) continue;
-      seen[index] = 1;
-      stack.push(nx, ny);
-    }
-  }
-  return blob;
 }

@@ -25,6 +25,34 @@ export function fitAffine(from: readonly Point[], to: readonly Point[]): Homogra
   return [a, b, q0.x - a * p0.x - b * p0.y, d, e, q0.y - d * p0.x - e * p0.y, 0, 0];
 }
 
+/**
+ * The turn, even scale and shift (as a homography without perspective) that best take sheet points onto image points
+ * in the least-squares sense: exact for two points (what two corner discs fix), a best fit for more. Undefined when
+ * the sheet points coincide.
+ *
+ * @example
+ * const h = fitSimilarity([cornerA, cornerB], [discA, discB]);
+ */
+export function fitSimilarity(from: readonly Point[], to: readonly Point[]): Homography | undefined {
+  const n = Math.min(from.length, to.length);
+  if (n < 2) return undefined;
+  const mean = (points: readonly Point[], axis: 'x' | 'y') =>
+    points.slice(0, n).reduce((sum, point) => sum + point[axis], 0) / n;
+  const [sx, sy, ix, iy] = [mean(from, 'x'), mean(from, 'y'), mean(to, 'x'), mean(to, 'y')];
+  // Complex numbers: image − ī = z·(sheet − s̄), z = Σ conj(a)·b / Σ |a|².
+  let [dot, cross, norm] = [0, 0, 0];
+  for (let i = 0; i < n; i += 1) {
+    const [ax, ay] = [(from[i]?.x ?? 0) - sx, (from[i]?.y ?? 0) - sy];
+    const [bx, by] = [(to[i]?.x ?? 0) - ix, (to[i]?.y ?? 0) - iy];
+    dot += ax * bx + ay * by;
+    cross += ax * by - ay * bx;
+    norm += ax * ax + ay * ay;
+  }
+  if (norm < 1e-12) return undefined;
+  const [zr, zi] = [dot / norm, cross / norm];
+  return [zr, -zi, ix - zr * sx + zi * sy, zi, zr, iy - zi * sx - zr * sy, 0, 0];
+}
+
 /** A point pair with a weight: where a printed feature is on the sheet, where it was found in the image. */
 export interface Correspondence {
   readonly sheet: Point;
