@@ -82,6 +82,29 @@ describe('a page whose fills a light copy turned into residue', () => {
     ).toEqual([]);
   });
 
+  it('a hand that ticks most of its answers keeps its ticks as read: only its partial fills go to a person', async () => {
+    // The independent test's light soft-pencil hand that ticks instead of filling: 16 confident ticks and crosses sent
+    // to review with the page's few partial fills, as if they were a faint hand's fills.
+    const dpi = 200;
+    const ticks = oneMarkPerRow('ticking-hand', 'tick');
+    const partials = oneMarkPerRow('ticking-hand', 'partial');
+    const rowOf = (index: number) => [...new Set(bubbles.map((b) => b.group))].indexOf(bubbles[index]?.group ?? '');
+    const truth = ticks.map((mark, index) => (rowOf(index) % 3 === 0 ? partials[index] : mark) ?? 'empty');
+    const image = markedSheet(await printedSheet(dpi), dpi, truth, 'ticking-hand', 'pen');
+    addNoise(image, 8, 'noise-ticking-hand');
+    const page = readPage(image, { exam: bundledExam, layoutFor: () => layout });
+    if (page.kind !== 'read') throw new Error(`page not read: ${page.kind}`);
+    const markOf = (question: (typeof page.questions)[number]) =>
+      question.bubbles.find((bubble) => bubble.reading.kind !== 'empty')?.reading.kind;
+    const tickRows = page.questions.filter((question) => markOf(question) === 'tick');
+    const partialRows = page.questions.filter((question) => markOf(question) === 'partial');
+    // The page is one the faint-page rule looks at: no fills, a quarter or more of rows holding partial fills.
+    expect(tickRows.length).toBeGreaterThan(page.questions.length / 2);
+    expect(partialRows.length).toBeGreaterThanOrEqual(page.questions.length / 4);
+    expect(tickRows.filter((question) => question.review.length > 0).map((q) => q.questionId)).toEqual([]);
+    expect(partialRows.filter((question) => question.review.length === 0).map((q) => q.questionId)).toEqual([]);
+  });
+
   it('a page with most rows answered, or with residue on only a few rows, is left as read', async () => {
     const dpi = 150;
     const image = markedSheet(await printedSheet(dpi), dpi, oneMarkPerRow('dark-copy'), 'dark-copy', 'pen');

@@ -1,4 +1,4 @@
-import type { BubbleReading } from './mark-rule.js';
+import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
 import { doubted, hasConfidentFill } from './row-doubt.js';
 
 /** A page on which fewer than this share of the question rows carry a confident complete fill is mostly unanswered. */
@@ -18,8 +18,10 @@ const FAINT_ROWS_SHARE = 0.25;
  * erased or slipped on a quarter of their answers. Either way a person should see it before it scores nothing. In a
  * row without a confident fill but with ink in it (or a trace of it, `traceOf`), the bubbles holding it go to a
  * person; the bare bubbles beside them keep their confidence, since a grey or one-bit capture that kept a faint mark
- * at all shows a bare bubble as bare (the row goes to a person all the same). Rows with a fill, and blank rows, are
- * returned as they are.
+ * at all shows a bare bubble as bare (the row goes to a person all the same). On a page whose unfilled rows hold
+ * clear ticks or crosses more often than faint cover (a hand that ticks its answers instead of filling them), only the
+ * faint marks go to a person: the strokes were read with confidence, and a faint fill broken up reads as a stroke
+ * only in doubt. Rows with a fill, and blank rows, are returned as they are.
  *
  * @example
  * const rows = doubtRowsOfFaintPage(pageRows); // a light HB sheet photocopied: its fills read as residue
@@ -29,19 +31,25 @@ export function doubtRowsOfFaintPage(
 ): readonly (readonly BubbleReading[])[] {
   if (rows.length === 0) return rows;
   const answered = rows.filter(hasConfidentFill).length;
-  const faintOnly = rows.filter((row) => !hasConfidentFill(row) && row.some(isFaintCover)).length;
+  const unfilled = rows.filter((row) => !hasConfidentFill(row));
+  const faintOnly = unfilled.filter((row) => row.some(isFaintCover)).length;
+  const strokedOnly = unfilled.filter((row) => row.some(isClearStroke) && !row.some(isFaintCover)).length;
   if (answered >= rows.length * ANSWERED_SHARE || faintOnly < rows.length * FAINT_ROWS_SHARE) return rows;
+  const doubtful = strokedOnly > faintOnly ? isFaintCover : isInked;
   return rows.map((row) => {
     if (hasConfidentFill(row)) return row;
     const traced = traceOf(row);
-    if (!row.some(isInked) && !traced) return row;
-    return row.map((bubble) => (isInked(bubble) || bubble === traced ? doubted(bubble) : bubble));
+    if (!row.some(doubtful) && !traced) return row;
+    return row.map((bubble) => (doubtful(bubble) || bubble === traced ? doubted(bubble) : bubble));
   });
 }
 
 /** Residue, or ink over part of the bubble: what a faint or thinned fill reads as. */
 const isFaintCover = ({ reading }: BubbleReading) => reading.kind === 'erasure' || reading.kind === 'partial';
 const isInked = ({ reading }: BubbleReading) => reading.kind !== 'empty';
+/** A tick or cross read as such with confidence (a faint fill broken into patches reads as one only in doubt). */
+const isClearStroke = ({ reading }: BubbleReading) =>
+  (reading.kind === 'tick' || reading.kind === 'cross') && reading.confidence >= REVIEW_BELOW;
 
 /**
  * A copy lighter still leaves of a faint fill only a trace, read as bare: mean darkness of a few hundredths where the
