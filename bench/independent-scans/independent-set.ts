@@ -22,7 +22,7 @@ import { loadExam, printedBubblePage, sheetFor } from './printed-sheet.js';
 import { Rng } from './random.js';
 
 /** Change whenever anything that shapes a page's pixels or truth changes: the cache is keyed by it. */
-export const SET_VERSION = 'independent-2026-12-v12';
+export const SET_VERSION = 'independent-2026-12-v13';
 
 export const DEFAULT_CACHE = fileURLToPath(new URL('../.cache/independent-scans/', import.meta.url));
 

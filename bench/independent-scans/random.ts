@@ -4,7 +4,7 @@
  */
 import { seededRandom } from '@examforge/core';
 
-export const SEED_PREFIX = 'independent-2026-12l:';
+export const SEED_PREFIX = 'independent-2026-12m:';
 
 export class Rng {
   private readonly next: () => number;
