@@ -18,6 +18,7 @@ import { faintBesideDark } from './faint-beside-dark.js';
 import { doubtRowsOfFaintPage } from './faint-page.js';
 import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
 import { isOneBit } from './one-bit.js';
+import { doubtSwollenStrokes } from './swollen-strokes.js';
 import { readBubbles } from './read-bubbles.js';
 import { withoutScannerStreaks } from './scanner-streaks.js';
 import {
@@ -239,9 +240,13 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
   // The page as a whole: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills.
   // A page of faint ink (rows holding only residue-like marks or partial fills) may be a faint hand, a lightened or
   // thinned copy, or a student who half-fills every bubble.
+  // On a one-bit capture of a solid hand, a fill with a bare patch may be a cross or partial fill the threshold swelled.
   const judged = doubtRowsOfFaintPage(
-    doubtRowsLostToThreshold(
-      choiceRows.map((row) => row.bubbles),
+    doubtSwollenStrokes(
+      doubtRowsLostToThreshold(
+        choiceRows.map((row) => row.bubbles),
+        oneBit,
+      ),
       oneBit,
     ),
   );
