@@ -14,6 +14,12 @@ import { handById, toolGroup, type ToolGroup } from './hands.js';
 import { independentSet, type IndependentSetOptions } from './independent-set.js';
 
 const CONFIDENT = 0.5;
+/**
+ * A complete fill the capture left without ink: under this mean darkness inside the ring where the reader placed the
+ * bubble (on a one-bit page, under 5 % of its pixels black). A fax's threshold erases a light pencil so; no reader and
+ * no person can see such a fill, which bounds what a capture can score.
+ */
+const WITHOUT_INK = 0.05;
 const KINDS: readonly MarkKind[] = ['filled', 'partial', 'tick', 'cross', 'dot', 'erasure', 'empty'];
 const NOISE: ReadonlySet<string> = new Set(['dot', 'erasure', 'empty']);
 const INVALID: ReadonlySet<string> = new Set(['partial', 'tick', 'cross']);
@@ -73,6 +79,7 @@ class Tally {
   invalidAsFilled = 0;
   noiseAsMark = 0;
   filledMissed = 0;
+  filledWithoutInk = 0;
   questionRows = 0;
   reviewRows = 0;
   readSeconds = 0;
@@ -90,6 +97,7 @@ class Tally {
       'invalid read as filled': this.invalidAsFilled,
       'noise read as mark': this.noiseAsMark,
       'fill read as noise': this.filledMissed,
+      'fills left without ink': this.filledWithoutInk,
       'review % of rows': percent(this.reviewRows, this.questionRows),
       'pages not identified': this.unread,
       'cut pages': this.cut,
@@ -161,6 +169,7 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
         if (confident && (truth.kind === 'dot' || truth.kind === 'erasure') && MARK.has(reading.kind))
           tally.noiseAsMark += 1;
         if (confident && truth.kind === 'filled' && NOISE.has(reading.kind)) tally.filledMissed += 1;
+        if (truth.kind === 'filled' && reading && reading.features.mean < WITHOUT_INK) tally.filledWithoutInk += 1;
       }
       if (confident && scoredAs(reading.kind) !== scoredAs(truth.kind)) {
         const pair = scoreErrors.get(`${truth.kind} → ${reading.kind}`) ?? new Map<CaptureKind, number>();
