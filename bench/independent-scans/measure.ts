@@ -17,7 +17,7 @@ const CONFIDENT = 0.5;
 /**
  * A complete fill the capture left without ink: under this mean darkness inside the ring where the reader placed the
  * bubble (on a one-bit page, under 5 % of its pixels black). A fax's threshold erases a light pencil so; no reader and
- * no person can see such a fill, which bounds what a capture can score.
+ * no person can see such a fill, nor which bubble of its row held it, which bounds what a capture can score.
  */
 const WITHOUT_INK = 0.05;
 const KINDS: readonly MarkKind[] = ['filled', 'partial', 'tick', 'cross', 'dot', 'erasure', 'empty'];
@@ -80,6 +80,7 @@ class Tally {
   noiseAsMark = 0;
   filledMissed = 0;
   filledWithoutInk = 0;
+  rowsWithoutInkBubbles = 0;
   questionRows = 0;
   reviewRows = 0;
   readSeconds = 0;
@@ -98,6 +99,7 @@ class Tally {
       'noise read as mark': this.noiseAsMark,
       'fill read as noise': this.filledMissed,
       'fills left without ink': this.filledWithoutInk,
+      'bubbles of their rows': this.rowsWithoutInkBubbles,
       'review % of rows': percent(this.reviewRows, this.questionRows),
       'pages not identified': this.unread,
       'cut pages': this.cut,
@@ -147,10 +149,16 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
       }
     }
     const questions = new Map(read?.questions.map((question) => [question.questionId, question]));
+    const readingOf = (truth: { questionId: string; option: string }) =>
+      questions.get(truth.questionId)?.bubbles.find((bubble) => bubble.option === truth.option)?.reading;
+    // A row whose fill the capture erased cannot be read by anyone: each of its bubbles may be the lost answer.
+    const inkless = new Set(
+      page.truth
+        .filter((truth) => truth.kind === 'filled' && (readingOf(truth)?.features.mean ?? 1) < WITHOUT_INK)
+        .map((truth) => truth.questionId),
+    );
     for (const truth of page.truth) {
-      const reading = questions
-        .get(truth.questionId)
-        ?.bubbles.find((bubble) => bubble.option === truth.option)?.reading;
+      const reading = readingOf(truth);
       const counts = confusion.get(truth.kind);
       const column = !read ? 'page not identified' : reading ? reading.kind : 'no reading';
       counts?.set(column, (counts.get(column) ?? 0) + 1);
@@ -170,6 +178,7 @@ export async function measureIndependentSet(options: MeasureOptions = {}): Promi
           tally.noiseAsMark += 1;
         if (confident && truth.kind === 'filled' && NOISE.has(reading.kind)) tally.filledMissed += 1;
         if (truth.kind === 'filled' && reading && reading.features.mean < WITHOUT_INK) tally.filledWithoutInk += 1;
+        if (inkless.has(truth.questionId)) tally.rowsWithoutInkBubbles += 1;
       }
       if (confident && scoredAs(reading.kind) !== scoredAs(truth.kind)) {
         const pair = scoreErrors.get(`${truth.kind} → ${reading.kind}`) ?? new Map<CaptureKind, number>();
