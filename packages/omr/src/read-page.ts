@@ -17,6 +17,7 @@ import { confirmRegistration } from './confirm-registration.js';
 import { faintBesideDark } from './faint-beside-dark.js';
 import { doubtRowsOfFaintPage } from './faint-page.js';
 import { doubtRowsLostToThreshold } from './lost-to-threshold.js';
+import { doubtLoneResidue } from './lone-residue.js';
 import { isOneBit } from './one-bit.js';
 import { doubtSwollenStrokes } from './swollen-strokes.js';
 import { readBubbles } from './read-bubbles.js';
@@ -241,13 +242,16 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
   // A page of faint ink (rows holding only residue-like marks or partial fills) may be a faint hand, a lightened or
   // thinned copy, or a student who half-fills every bubble.
   // On a one-bit capture of a solid hand, a fill with a bare patch may be a cross or partial fill the threshold swelled.
-  const judged = doubtRowsOfFaintPage(
-    doubtSwollenStrokes(
-      doubtRowsLostToThreshold(
-        choiceRows.map((row) => row.bubbles),
+  // A row whose only mark is residue half as dark as the page's fills may be a fill a copier lightened.
+  const judged = doubtLoneResidue(
+    doubtRowsOfFaintPage(
+      doubtSwollenStrokes(
+        doubtRowsLostToThreshold(
+          choiceRows.map((row) => row.bubbles),
+          oneBit,
+        ),
         oneBit,
       ),
-      oneBit,
     ),
   );
   return choiceRows.map(({ question }, index) => {
