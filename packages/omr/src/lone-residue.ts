@@ -1,5 +1,5 @@
 import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
-import { doubted, hasConfidentFill } from './row-doubt.js';
+import { doubted, hasConfidentFill, isConfidentFill } from './row-doubt.js';
 
 /** Confident fills a page needs before their darkness says how dark this student's fills are. */
 const LEAST_FILLS = 4;
@@ -22,7 +22,7 @@ const RESIDUE_OF_HAND = 0.5;
 export function doubtLoneResidue(rows: readonly (readonly BubbleReading[])[]): readonly (readonly BubbleReading[])[] {
   const fills = rows
     .flat()
-    .filter(({ reading }) => reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW)
+    .filter(isConfidentFill)
     .map(({ reading }) => reading.features.typical)
     .sort((a, b) => a - b);
   if (fills.length < LEAST_FILLS) return rows;

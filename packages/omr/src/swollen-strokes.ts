@@ -1,5 +1,5 @@
-import { REVIEW_BELOW, type BubbleReading } from './mark-rule.js';
-import { doubted } from './row-doubt.js';
+import type { BubbleReading } from './mark-rule.js';
+import { doubted, isConfidentFill } from './row-doubt.js';
 
 /** Confident fills a page needs before their look says how this student's fills come out on this capture. */
 const LEAST_FILLS = 8;
@@ -43,9 +43,6 @@ export function doubtSwollenStrokes(
     row.map((bubble) => (isConfidentFill(bubble) && hasBarePatch(bubble) ? doubted(bubble) : bubble)),
   );
 }
-
-const isConfidentFill = ({ reading }: BubbleReading) =>
-  reading.kind === 'filled' && reading.fillConfidence >= REVIEW_BELOW;
 
 const hasBarePatch = ({ reading: { features } }: BubbleReading) =>
   features.bareArea >= PATCH_AREA &&
