@@ -39,18 +39,6 @@ describe('a fill beside a much fainter one', () => {
     expect(unsure?.reading.fillConfidence).toBeLessThan(0.5);
   });
 
-  it('never leaves residue as dark as a third of a heavy fill standing as a confident second fill', () => {
-    // The independent test's residue beside a darker fill of its row: typical darkness 0.32–0.35, 0.5–0.8 of the fill.
-    for (const [residue, fillDarkness] of [
-      [0.35, 0.62],
-      [0.34, 0.41],
-    ] as const) {
-      const [kept, unsure] = faintBesideDark([fill('a', fillDarkness), fill('b', residue)]);
-      expect(kept?.reading.fillConfidence).toBe(1);
-      expect(unsure?.reading.fillConfidence).toBeLessThan(0.5);
-    }
-  });
-
   it('leaves a row with one fill as it is', () => {
     const row = [fill('a', 0.2)];
     expect(faintBesideDark(row)).toBe(row);

