@@ -217,6 +217,23 @@ export function keyOf(identity: SheetIdentity | SheetKey): SheetKey {
   };
 }
 
+/** A page's question rows, each its bubbles. */
+type PageRows = readonly (readonly BubbleReading[])[];
+
+/**
+ * The page as a whole, in order: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills;
+ * on a one-bit capture of a solid hand, a fill with a bare patch may be a cross or partial fill the threshold swelled;
+ * a page of faint ink may be a faint hand, a lightened or thinned copy, or a student who half-fills every bubble; a
+ * row whose only mark is residue half as dark as the page's fills may be a fill a copier lightened. Each rule only
+ * lowers confidences (a person looks); `oneBit` is whether the page was captured one bit a pixel.
+ */
+const PAGE_RULES: readonly ((rows: PageRows, oneBit: boolean) => PageRows)[] = [
+  doubtRowsLostToThreshold,
+  doubtSwollenStrokes,
+  doubtRowsOfFaintPage,
+  doubtLoneResidue,
+];
+
 function readQuestions(image: GreyImage, homography: Homography, page: SheetPage, exam: Exam): QuestionReading[] {
   const rows = new Map<string, BubbleReading[]>();
   const spots = page.bubbles.map((bubble) => ({
@@ -238,21 +255,9 @@ function readQuestions(image: GreyImage, homography: Homography, page: SheetPage
     const question = questions.get(questionId);
     return question && isChoiceQuestion(question) ? [{ question, bubbles: faintBesideDark(bubbles) }] : [];
   });
-  // The page as a whole: on a one-bit capture, a page of mostly unanswered rows may have lost a pencil's fills.
-  // A page of faint ink (rows holding only residue-like marks or partial fills) may be a faint hand, a lightened or
-  // thinned copy, or a student who half-fills every bubble.
-  // On a one-bit capture of a solid hand, a fill with a bare patch may be a cross or partial fill the threshold swelled.
-  // A row whose only mark is residue half as dark as the page's fills may be a fill a copier lightened.
-  const judged = doubtLoneResidue(
-    doubtRowsOfFaintPage(
-      doubtSwollenStrokes(
-        doubtRowsLostToThreshold(
-          choiceRows.map((row) => row.bubbles),
-          oneBit,
-        ),
-        oneBit,
-      ),
-    ),
+  const judged = PAGE_RULES.reduce<PageRows>(
+    (judgedSoFar, rule) => rule(judgedSoFar, oneBit),
+    choiceRows.map((row) => row.bubbles),
   );
   return choiceRows.map(({ question }, index) => {
     const bubbles = judged[index] ?? [];
